@@ -1,0 +1,21 @@
+# The two commands of the README are `make run` and `make test`.
+PYTHON ?= python3
+export PYTHON
+
+.PHONY: run test stop lint bench
+
+run:  ## the product on the embedded default (private PostgreSQL, demo database)
+	bash scripts/run.sh
+
+test:  ## every test (Odoo, tours, harness) on a fresh database, then the linters
+	bash scripts/test.sh
+
+stop:  ## stop the private PostgreSQL cluster
+	bash scripts/pg.sh stop
+
+lint:
+	$(PYTHON) -m ruff check addons bench scripts tests
+	$(PYTHON) -m pylint --rcfile=.pylintrc addons/*
+
+bench:  ## benchmark scripts over generated data (figures, not pass/fail)
+	bash bench/run.sh

@@ -1,0 +1,32 @@
+{
+    "name": "Property Base",
+    "summary": "Sites (管理处), buildings, units (房号), households and tenants, "
+    "and the Chinese working-day calendar shared by the property service addons",
+    "version": "18.0.1.0.0",
+    "category": "Services/Property",
+    "license": "LGPL-3",
+    "author": "Property Service Suite",
+    "depends": ["base", "mail", "resource"],
+    "external_dependencies": {"python": ["chinesecalendar"]},
+    "data": [
+        "security/property_base_security.xml",
+        "security/ir.model.access.csv",
+        "data/ir_cron_data.xml",
+        "wizard/property_holiday_import_views.xml",
+        "views/property_site_views.xml",
+        "views/property_building_views.xml",
+        "views/property_unit_views.xml",
+        "views/res_partner_views.xml",
+        "views/resource_calendar_views.xml",
+        "views/menus.xml",
+    ],
+    "demo": [
+        "demo/property_base_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "property_base/static/tests/tours/*.js",
+        ],
+    },
+    "application": True,
+}

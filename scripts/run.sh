@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# `make run`: the product on the embedded default (private cluster, demo database).
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+require_odoo
+start_cluster
+DB=$(conf_value db_name)
+ADDONS=$(project_addons)
+HTTP_PORT=${HTTP_PORT:-$(conf_value http_port)}
+if db_exists "$DB"; then
+    echo "Upgrading the project's addons in the existing database '$DB'"
+    odoo_cmd -d "$DB" -u "$ADDONS" --stop-after-init
+else
+    echo "Creating the demo database '$DB' (all project addons, demo data, Simplified Chinese)"
+    odoo_cmd -d "$DB" -i "$ADDONS" --load-language=zh_CN --stop-after-init
+    odoo_cmd shell -d "$DB" --no-http <"$ROOT/scripts/demo_setup.py"
+fi
+cat <<MSG
+
+  Odoo is starting on http://localhost:$HTTP_PORT  (database '$DB')
+  Demo logins (password = login):
+    admin / admin            administrator
+    cs_manager               service-centre manager (服务中心经理)
+    cs_supervisor            customer-service supervisor (客服主管)
+    cs_agent                 customer-service agent (客服专员)
+  Stop with Ctrl-C; stop PostgreSQL with 'make stop'.
+
+MSG
+exec_args=(-d "$DB" --http-port "$HTTP_PORT")
+cd "$ROOT" && TZ=UTC exec "$PYTHON" -m odoo -c "$CONF" --addons-path="$(odoo_addons_path)" "${exec_args[@]}"
