@@ -1,1 +1,1 @@
-from . import test_calendar, test_site_rules, test_tour, test_unit
+from . import test_calendar, test_i18n, test_site_rules, test_tour, test_unit
