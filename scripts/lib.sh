@@ -153,3 +153,9 @@ odoo_cmd() {
     # odoo_cmd ARGS...: Odoo's server with the project configuration.
     (cd "$ROOT" && TZ=UTC "$PYTHON" -m odoo -c "$CONF" --addons-path="$(odoo_addons_path)" "$@")
 }
+
+odoo_shell() {
+    # odoo_shell ARGS... <script: Odoo's shell with the project configuration.
+    (cd "$ROOT" && TZ=UTC "$PYTHON" -m odoo shell -c "$CONF" --addons-path="$(odoo_addons_path)" \
+        --no-http "$@")
+}

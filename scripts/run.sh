@@ -14,7 +14,7 @@ if db_exists "$DB"; then
 else
     echo "Creating the demo database '$DB' (all project addons, demo data, Simplified Chinese)"
     odoo_cmd -d "$DB" -i "$ADDONS" --load-language=zh_CN --stop-after-init
-    odoo_cmd shell -d "$DB" --no-http <"$ROOT/scripts/demo_setup.py"
+    odoo_shell -d "$DB" --log-level=warn <"$ROOT/scripts/demo_setup.py"
 fi
 cat <<MSG
 
