@@ -7,7 +7,7 @@
     "license": "LGPL-3",
     "author": "Property Service Suite",
     "depends": ["property_base", "hr", "mail"],
-    "external_dependencies": {"python": ["phonenumbers", "stdnum"]},
+    "external_dependencies": {"python": ["phonenumbers", "python-stdnum"]},
     "data": [
         "security/property_complaint_security.xml",
         "security/ir.model.access.csv",

@@ -9,8 +9,10 @@ class PropertyComplaintDispatch(models.TransientModel):
     _description = "Dispatch a Complaint"
 
     complaint_id = fields.Many2one("property.complaint", required=True, ondelete="cascade")
-    current_department_id = fields.Many2one(related="complaint_id.department_id")
-    current_handler_id = fields.Many2one(related="complaint_id.handler_id")
+    current_department_id = fields.Many2one(
+        related="complaint_id.department_id", string="Current Department"
+    )
+    current_handler_id = fields.Many2one(related="complaint_id.handler_id", string="Current Handler")
     is_transfer = fields.Boolean(compute="_compute_is_transfer")
     department_id = fields.Many2one("hr.department", string="Department")
     handler_id = fields.Many2one(
