@@ -398,7 +398,8 @@ class PropertyComplaint(models.Model):
             if vals.get("partner_id"):
                 partner = self.env["res.partner"].browse(vals["partner_id"])
                 for key, value in self._partner_contact_vals(partner).items():
-                    vals.setdefault(key, value)
+                    if not vals.get(key):
+                        vals[key] = value
             self._prepare_contact_vals(vals)
             if vals.get("category_id") and "kind" not in vals:
                 vals["kind"] = categories.browse(vals["category_id"]).default_kind
@@ -532,34 +533,42 @@ class PropertyComplaint(models.Model):
             )
         if not department and not handler:
             raise UserError(self.env._("Choose the department or the handler to dispatch to."))
-        self.env["property.complaint.transfer"].sudo().create(
+        if handler and not handler.has_group("property_complaint.group_complaint_handler"):
+            raise UserError(
+                self.env._(
+                    "%(user)s is not a complaint handler and cannot receive complaints.",
+                    user=handler.name,
+                )
+            )
+        # The rights were checked; the dispatcher may lose sight of the complaint.
+        complaint = self.sudo()
+        complaint.env["property.complaint.transfer"].create(
             {
-                "complaint_id": self.id,
+                "complaint_id": complaint.id,
                 "user_id": self.env.user.id,
-                "from_department_id": self.department_id.id,
-                "from_handler_id": self.handler_id.id,
+                "from_department_id": complaint.department_id.id,
+                "from_handler_id": complaint.handler_id.id,
                 "to_department_id": department.id,
                 "to_handler_id": handler.id,
                 "is_transfer": is_transfer,
                 "reason": reason,
             }
         )
-        old_handler = self.handler_id
-        self._write_action({"department_id": department.id, "handler_id": handler.id})
-        self._accept()
-        activity_type = self.env.ref("property_complaint.mail_activity_type_complaint_handle")
+        old_handler = complaint.handler_id
+        complaint._write_action({"department_id": department.id, "handler_id": handler.id})
+        complaint._accept()
         if old_handler and old_handler != handler:
-            self.activity_unlink(
+            complaint.activity_unlink(
                 ["property_complaint.mail_activity_type_complaint_handle"], user_id=old_handler.id
             )
         if handler:
-            self.activity_schedule(
-                activity_type_id=activity_type.id,
+            complaint.activity_schedule(
+                "property_complaint.mail_activity_type_complaint_handle",
                 user_id=handler.id,
-                summary=self.env._("Handle complaint %(number)s", number=self.name),
-                note=reason or self.summary,
+                summary=self.env._("Handle complaint %(number)s", number=complaint.name),
+                note=reason or complaint.summary,
             )
-            self.message_subscribe(partner_ids=handler.partner_id.ids)
+            complaint.message_subscribe(partner_ids=handler.partner_id.ids)
 
     def action_confirm_valid(self):
         """Verdict (C03): the complaint is valid."""

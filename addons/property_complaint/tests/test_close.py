@@ -76,7 +76,7 @@ class TestClose(ComplaintCase):
     def test_c18_never_deleted(self):
         complaint = self._new_complaint()
         for user in (self.agent, self.cs_manager, self.quality):
-            with self.assertRaises((UserError, AccessError)):
+            with self.assertRaises(AccessError):
                 complaint.with_user(user).unlink()
         with self.assertRaisesRegex(UserError, "cannot be deleted"):
             complaint.sudo().unlink()
@@ -107,7 +107,11 @@ class TestClose(ComplaintCase):
 
     def test_c18_household_history(self):
         first = self._new_complaint()
+        # the owner's only unit is proposed
         second = self._new_complaint(partner_id=self.owner.id, unit_id=False)
+        self.assertEqual(second.unit_id, self.unit)
+        tenant = self.env["res.partner"].create({"name": "Tenant Co", "is_company": True})
+        third = self._new_complaint(unit_id=False, tenant_company_id=tenant.id)
         self._new_complaint(unit_id=False)
         first.with_user(self.agent).action_archive()
         unit = self.unit.with_user(self.agent)
@@ -120,6 +124,12 @@ class TestClose(ComplaintCase):
         action = owner.action_view_property_complaints()
         found = self.env["property.complaint"].with_user(self.agent).search(action["domain"])
         self.assertEqual(found, first | second)
+        tenant = tenant.with_user(self.agent)
+        self.assertEqual(tenant.property_complaint_count, 1)
+        found = self.env["property.complaint"].with_user(self.agent).search(
+            tenant.action_view_property_complaints()["domain"]
+        )
+        self.assertEqual(found, third)
 
     def test_c19_responsibility_before_closing(self):
         complaint = self._valid_complaint()

@@ -18,9 +18,11 @@ class PropertyComplaintDispatch(models.TransientModel):
     handler_id = fields.Many2one(
         "res.users",
         string="Handler",
-        domain="[('share', '=', False), ('groups_id', 'in', handler_group_ids)]",
+        domain=lambda self: [
+            ("share", "=", False),
+            ("groups_id", "in", self.env.ref("property_complaint.group_complaint_handler").ids),
+        ],
     )
-    handler_group_ids = fields.Many2many("res.groups", compute="_compute_handler_group_ids")
     reason = fields.Text(help="Required when the complaint is already dispatched.")
 
     @api.depends("complaint_id")
@@ -29,11 +31,6 @@ class PropertyComplaintDispatch(models.TransientModel):
             wizard.is_transfer = bool(
                 wizard.complaint_id.department_id or wizard.complaint_id.handler_id
             )
-
-    def _compute_handler_group_ids(self):
-        group = self.env.ref("property_complaint.group_complaint_handler")
-        for wizard in self:
-            wizard.handler_group_ids = group
 
     @api.onchange("department_id")
     def _onchange_department_id(self):
