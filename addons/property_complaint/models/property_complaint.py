@@ -125,17 +125,13 @@ class PropertyComplaint(models.Model):
 
     # Complainant
     partner_id = fields.Many2one("res.partner", string="Complainant", tracking=True, index=True)
-    complainant_name = fields.Char(
-        string="Complainant Name", help="Name given by the customer, also when not a contact yet."
-    )
+    complainant_name = fields.Char(help="Name given by the customer, also when not a contact yet.")
     partner_phone = fields.Char(
         string="Phone",
         groups="property_complaint.group_complaint_agent",
         help="Normalised to the international format; confidential.",
     )
-    partner_email = fields.Char(
-        string="Email", groups="property_complaint.group_complaint_agent"
-    )
+    partner_email = fields.Char(string="Email", groups="property_complaint.group_complaint_agent")
     id_number = fields.Char(
         string="ID Number",
         groups="property_complaint.group_complaint_agent",
@@ -143,14 +139,12 @@ class PropertyComplaint(models.Model):
     )
     unit_id = fields.Many2one(
         "property.unit",
-        string="Unit",
         index=True,
         tracking=True,
         domain="[('site_id', '=', site_id)]",
     )
     tenant_company_id = fields.Many2one(
         "res.partner",
-        string="Tenant Company",
         domain="[('is_company', '=', True)]",
         index=True,
     )
@@ -159,9 +153,7 @@ class PropertyComplaint(models.Model):
     co_complainant_count = fields.Integer(
         string="Co-complainants", help="Number of other customers joining this complaint."
     )
-    complained_about = fields.Char(
-        string="Complained About", help="Person or service complained about (投诉对象)."
-    )
+    complained_about = fields.Char(help="Person or service complained about (投诉对象).")
     complained_department_id = fields.Many2one(
         "hr.department", string="Department Complained About", tracking=True
     )
@@ -202,9 +194,7 @@ class PropertyComplaint(models.Model):
         copy=False,
         index=True,
     )
-    handler_id = fields.Many2one(
-        "res.users", string="Handler", tracking=True, readonly=True, copy=False, index=True
-    )
+    handler_id = fields.Many2one("res.users", tracking=True, readonly=True, copy=False, index=True)
     transfer_ids = fields.One2many(
         "property.complaint.transfer", "complaint_id", string="Dispatches", readonly=True
     )
@@ -255,9 +245,7 @@ class PropertyComplaint(models.Model):
     # ------------------------------------------------------------------
     # Responsibility (C19)
     # ------------------------------------------------------------------
-    responsible_department_id = fields.Many2one(
-        "hr.department", string="Responsible Department", tracking=True
-    )
+    responsible_department_id = fields.Many2one("hr.department", tracking=True)
     staff_at_fault = fields.Boolean(string="Staff at Fault", tracking=True)
     responsible_employee_ids = fields.Many2many(
         "hr.employee",
@@ -290,7 +278,7 @@ class PropertyComplaint(models.Model):
 
     @api.model
     def _read_group_stage_ids(self, stages, domain):
-        return stages.search([], order=stages._order)
+        return stages.search([("role", "!=", False)], order=stages._order)
 
     @api.model
     def _stage_for_role(self, role):
@@ -332,8 +320,7 @@ class PropertyComplaint(models.Model):
         except StdnumValidationError as error:
             raise ValidationError(
                 self.env._(
-                    "The ID number %(number)s is not a valid resident identity card "
-                    "number.",
+                    "The ID number %(number)s is not a valid resident identity card number.",
                     number=id_number,
                 )
             ) from error
@@ -412,7 +399,9 @@ class PropertyComplaint(models.Model):
             site = sites.browse(vals.get("site_id") or default_site)
             if not site:
                 raise UserError(self.env._("Choose the site of the complaint."))
-            received = fields.Datetime.to_datetime(vals.get("date_received")) or fields.Datetime.now()
+            received = (
+                fields.Datetime.to_datetime(vals.get("date_received")) or fields.Datetime.now()
+            )
             vals["name"] = site._next_complaint_number(received)
         complaints = super().create(vals_list)
         for complaint, (department_id, handler_id) in zip(complaints, assignments, strict=True):
@@ -435,7 +424,9 @@ class PropertyComplaint(models.Model):
                 raise UserError(self.env._("The number of a complaint cannot be changed."))
             forbidden = ACTION_FIELDS & vals.keys()
             if forbidden:
-                labels = ", ".join(self._fields[f].get_description(self.env)["string"] for f in forbidden)
+                labels = ", ".join(
+                    self._fields[f].get_description(self.env)["string"] for f in forbidden
+                )
                 raise UserError(
                     self.env._(
                         "Use the buttons of the complaint to change: %(fields)s.", fields=labels
@@ -504,7 +495,10 @@ class PropertyComplaint(models.Model):
         to_accept = self.filtered(lambda c: not c.date_accepted)
         if to_accept:
             to_accept._write_action(
-                {"date_accepted": fields.Datetime.now(), "stage_id": self._stage_for_role("progress").id}
+                {
+                    "date_accepted": fields.Datetime.now(),
+                    "stage_id": self._stage_for_role("progress").id,
+                }
             )
 
     def action_dispatch(self):
@@ -526,8 +520,7 @@ class PropertyComplaint(models.Model):
         if is_transfer and not (reason or "").strip():
             raise UserError(
                 self.env._(
-                    "Complaint %(number)s is already dispatched: give the reason of the "
-                    "transfer.",
+                    "Complaint %(number)s is already dispatched: give the reason of the transfer.",
                     number=self.name,
                 )
             )
@@ -584,7 +577,9 @@ class PropertyComplaint(models.Model):
                 )
             if not (complaint.validity_reason or "").strip():
                 raise UserError(
-                    self.env._("Record the reason of the verdict on %(number)s.", number=complaint.name)
+                    self.env._(
+                        "Record the reason of the verdict on %(number)s.", number=complaint.name
+                    )
                 )
         self._write_action({"validity": "valid"})
         return True
@@ -650,7 +645,10 @@ class PropertyComplaint(models.Model):
                 )
         self._accept()
         self._write_action(
-            {"stage_id": self._stage_for_role("feedback").id, "date_resolved": fields.Datetime.now()}
+            {
+                "stage_id": self._stage_for_role("feedback").id,
+                "date_resolved": fields.Datetime.now(),
+            }
         )
         self.activity_feedback(["property_complaint.mail_activity_type_complaint_handle"])
         return True
@@ -662,7 +660,9 @@ class PropertyComplaint(models.Model):
         if self.handler_id == user or user.sudo().employee_ids.department_id & self.department_id:
             return
         raise AccessError(
-            self.env._("Only customer service or the handler can do this on %(number)s.", number=self.name)
+            self.env._(
+                "Only customer service or the handler can do this on %(number)s.", number=self.name
+            )
         )
 
     def _has_resolution(self):
@@ -821,7 +821,9 @@ class PropertyComplaint(models.Model):
         for complaint in self:
             head = complaint.complained_department_id.manager_id.user_id
             if not (
-                self.env.su or user == head or user.has_group("property_complaint.group_complaint_agent")
+                self.env.su
+                or user == head
+                or user.has_group("property_complaint.group_complaint_agent")
             ):
                 raise AccessError(
                     self.env._(
@@ -829,9 +831,10 @@ class PropertyComplaint(models.Model):
                         "can record its answer."
                     )
                 )
-            if not (complaint.department_answer_facts or "").strip() or not (
-                complaint.department_answer_measures or ""
-            ).strip():
+            if (
+                not (complaint.department_answer_facts or "").strip()
+                or not (complaint.department_answer_measures or "").strip()
+            ):
                 raise UserError(
                     self.env._(
                         "The written answer of %(number)s needs the facts and the planned "

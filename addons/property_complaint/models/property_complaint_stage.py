@@ -37,4 +37,3 @@ class PropertyComplaintStage(models.Model):
     def _compute_is_closed(self):
         for stage in self:
             stage.is_closed = stage.role == "closed"
-

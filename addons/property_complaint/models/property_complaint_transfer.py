@@ -21,10 +21,10 @@ class PropertyComplaintTransfer(models.Model):
         default=lambda self: self.env.user,
         readonly=True,
     )
-    from_department_id = fields.Many2one("hr.department", string="From Department", readonly=True)
-    from_handler_id = fields.Many2one("res.users", string="From Handler", readonly=True)
-    to_department_id = fields.Many2one("hr.department", string="To Department", readonly=True)
-    to_handler_id = fields.Many2one("res.users", string="To Handler", readonly=True)
+    from_department_id = fields.Many2one("hr.department", readonly=True)
+    from_handler_id = fields.Many2one("res.users", readonly=True)
+    to_department_id = fields.Many2one("hr.department", readonly=True)
+    to_handler_id = fields.Many2one("res.users", readonly=True)
     is_transfer = fields.Boolean(
         string="Transfer", readonly=True, help="A re-assignment of a complaint already dispatched."
     )

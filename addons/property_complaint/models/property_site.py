@@ -12,7 +12,6 @@ class PropertySite(models.Model):
     )
     complaint_sequence_id = fields.Many2one(
         "ir.sequence",
-        string="Complaint Sequence",
         copy=False,
         readonly=True,
         groups="base.group_system",
@@ -39,15 +38,19 @@ class PropertySite(models.Model):
         self.ensure_one()
         site = self.sudo()
         if not site.complaint_sequence_id:
-            site.complaint_sequence_id = self.env["ir.sequence"].sudo().create(
-                {
-                    "name": self.env._("Complaints of %(site)s", site=site.name),
-                    "code": "property.complaint",
-                    "prefix": self._complaint_sequence_prefix(),
-                    "padding": 6,
-                    "use_date_range": True,
-                    "company_id": site.company_id.id,
-                }
+            site.complaint_sequence_id = (
+                self.env["ir.sequence"]
+                .sudo()
+                .create(
+                    {
+                        "name": self.env._("Complaints of %(site)s", site=site.name),
+                        "code": "property.complaint",
+                        "prefix": self._complaint_sequence_prefix(),
+                        "padding": 6,
+                        "use_date_range": True,
+                        "company_id": site.company_id.id,
+                    }
+                )
             )
         return site.complaint_sequence_id
 

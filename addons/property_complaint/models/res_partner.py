@@ -37,10 +37,11 @@ class ResPartner(models.Model):
             units = family.property_owned_unit_ids | family.property_occupied_unit_ids
             partner.property_complaint_count = len(
                 complaints.filtered(
-                    lambda c, family=family, units=units: c.partner_id.commercial_partner_id
-                    in family
-                    or c.tenant_company_id in family
-                    or c.unit_id in units
+                    lambda c, family=family, units=units: (
+                        c.partner_id.commercial_partner_id in family
+                        or c.tenant_company_id in family
+                        or c.unit_id in units
+                    )
                 )
             )
 
@@ -51,7 +52,7 @@ class ResPartner(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "property_complaint.property_complaint_action"
         )
-        action["domain"] = self._property_complaint_domain() + [("active", "in", (True, False))]
+        action["domain"] = [*self._property_complaint_domain(), ("active", "in", (True, False))]
         action["context"] = {"default_partner_id": self.id}
         action["view_mode"] = "list,form,kanban,calendar,pivot,graph"
         action["views"] = [(False, v) for v in action["view_mode"].split(",")]

@@ -96,7 +96,7 @@ class TestClose(ComplaintCase):
         wizard = (
             self.env[action["res_model"]]
             .with_user(self.cs_manager)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"reason": "The leak came back."})
         )
         wizard.action_confirm()
@@ -126,8 +126,10 @@ class TestClose(ComplaintCase):
         self.assertEqual(found, first | second)
         tenant = tenant.with_user(self.agent)
         self.assertEqual(tenant.property_complaint_count, 1)
-        found = self.env["property.complaint"].with_user(self.agent).search(
-            tenant.action_view_property_complaints()["domain"]
+        found = (
+            self.env["property.complaint"]
+            .with_user(self.agent)
+            .search(tenant.action_view_property_complaints()["domain"])
         )
         self.assertEqual(found, third)
 

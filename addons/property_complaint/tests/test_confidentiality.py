@@ -59,19 +59,24 @@ class TestConfidentiality(ComplaintCase):
     def test_c22_other_handlers_and_sites_do_not_see_it(self):
         # refused: a handler of another department
         self.assertFalse(
-            self.env["property.complaint"].with_user(self.handler2).search(
-                [("id", "=", self.complaint.id)]
-            )
+            self.env["property.complaint"]
+            .with_user(self.handler2)
+            .search([("id", "=", self.complaint.id)])
         )
         # refused: an agent of another site
         stranger = self._create_user("t_agent_other", self.group_agent)
         self.env["property.site"].create(
-            {"name": "Site B", "code": "TB", "calendar_id": self.calendar.id, "user_ids": stranger.ids}
+            {
+                "name": "Site B",
+                "code": "TB",
+                "calendar_id": self.calendar.id,
+                "user_ids": stranger.ids,
+            }
         )
         self.assertFalse(
-            self.env["property.complaint"].with_user(stranger).search(
-                [("id", "=", self.complaint.id)]
-            )
+            self.env["property.complaint"]
+            .with_user(stranger)
+            .search([("id", "=", self.complaint.id)])
         )
         # a handler of the same department sees it
         colleague = self._create_user("t_colleague", self.group_handler)
@@ -80,9 +85,9 @@ class TestConfidentiality(ComplaintCase):
             {"name": "Colleague", "user_id": colleague.id, "department_id": self.dep_engineering.id}
         )
         self.assertEqual(
-            self.env["property.complaint"].with_user(colleague).search(
-                [("id", "=", self.complaint.id)]
-            ),
+            self.env["property.complaint"]
+            .with_user(colleague)
+            .search([("id", "=", self.complaint.id)]),
             self.complaint,
         )
 

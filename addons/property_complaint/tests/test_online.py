@@ -23,7 +23,9 @@ class TestOnline(ComplaintCase):
         as_head.department_answer_measures = "Training of the gate team next week."
         as_head.action_record_department_answer()
         self.assertEqual(complaint.department_answer_user_id, self.head)
-        self.assertFalse(complaint.activity_ids.filtered(lambda a: a.activity_type_id == answer_type))
+        self.assertFalse(
+            complaint.activity_ids.filtered(lambda a: a.activity_type_id == answer_type)
+        )
 
     def test_c27_phone_complaint_notifies_nobody(self):
         complaint = self._new_complaint(complained_department_id=self.dep_security.id)

@@ -12,12 +12,13 @@ class PropertyComplaintDispatch(models.TransientModel):
     current_department_id = fields.Many2one(
         related="complaint_id.department_id", string="Current Department"
     )
-    current_handler_id = fields.Many2one(related="complaint_id.handler_id", string="Current Handler")
+    current_handler_id = fields.Many2one(
+        related="complaint_id.handler_id", string="Current Handler"
+    )
     is_transfer = fields.Boolean(compute="_compute_is_transfer")
-    department_id = fields.Many2one("hr.department", string="Department")
+    department_id = fields.Many2one("hr.department")
     handler_id = fields.Many2one(
         "res.users",
-        string="Handler",
         domain=lambda self: [
             ("share", "=", False),
             ("groups_id", "in", self.env.ref("property_complaint.group_complaint_handler").ids),
