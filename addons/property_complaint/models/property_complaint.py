@@ -124,7 +124,14 @@ class PropertyComplaint(models.Model):
     )
 
     # Complainant
-    partner_id = fields.Many2one("res.partner", string="Complainant", tracking=True, index=True)
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Complainant",
+        tracking=True,
+        index=True,
+        groups="property_complaint.group_complaint_agent",
+        help="The customer's contact, with their phone and address: confidential.",
+    )
     complainant_name = fields.Char(help="Name given by the customer, also when not a contact yet.")
     partner_phone = fields.Char(
         string="Phone",

@@ -7,7 +7,7 @@ class ResPartner(models.Model):
     property_complaint_count = fields.Integer(
         string="Complaints",
         compute="_compute_property_complaint_count",
-        groups="property_complaint.group_complaint_handler",
+        groups="property_complaint.group_complaint_agent",
     )
 
     def _property_complaint_domain(self):

@@ -3,7 +3,7 @@ from odoo.tests import tagged
 
 from .common import ComplaintCase
 
-CONTACT_FIELDS = ["partner_phone", "partner_email", "id_number"]
+CONTACT_FIELDS = ["partner_phone", "partner_email", "id_number", "partner_id"]
 
 
 @tagged("post_install", "-at_install")
