@@ -6,22 +6,6 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import is_html_empty, parse_contact_from_email
 
-# Fields that only the ``action_*`` methods (and the dispatch wizard) may change.
-ACTION_FIELDS = {
-    "stage_id",
-    "department_id",
-    "handler_id",
-    "validity",
-    "date_accepted",
-    "date_resolved",
-    "date_closed",
-    "date_result_communicated",
-    "result_user_id",
-    "date_department_answer",
-    "department_answer_user_id",
-    "date_department_notified",
-}
-
 
 class PropertyComplaint(models.Model):
     """A complaint or demand (投诉/需求) in the register of the customer-service centre."""
@@ -421,6 +405,24 @@ class PropertyComplaint(models.Model):
         complaints._notify_department_head()
         return complaints
 
+    def _action_only_fields(self):
+        """Fields that only the ``action_*`` methods (and the dispatch wizard) change;
+        other addons add theirs."""
+        return {
+            "stage_id",
+            "department_id",
+            "handler_id",
+            "validity",
+            "date_accepted",
+            "date_resolved",
+            "date_closed",
+            "date_result_communicated",
+            "result_user_id",
+            "date_department_answer",
+            "department_answer_user_id",
+            "date_department_notified",
+        }
+
     def _closed_writable_fields(self):
         """Fields that may still change on a closed complaint (chatter bookkeeping)."""
         return {"message_main_attachment_id", "active", "color"}
@@ -429,7 +431,7 @@ class PropertyComplaint(models.Model):
         if not self.env.context.get("property_complaint_action"):
             if "name" in vals and any(c.name != vals["name"] for c in self):
                 raise UserError(self.env._("The number of a complaint cannot be changed."))
-            forbidden = ACTION_FIELDS & vals.keys()
+            forbidden = self._action_only_fields() & vals.keys()
             if forbidden:
                 labels = ", ".join(
                     self._fields[f].get_description(self.env)["string"] for f in forbidden
