@@ -56,25 +56,37 @@ class TestRegister(ComplaintCase):
             self.env["property.complaint.channel"].create({"name": "Hotline", "code": "phone"})
 
     def test_c01_email_alias_registers_a_complaint(self):
-        self.site.alias_name = "complaints-ta"
+        domain = self.env["mail.alias.domain"].create({"name": "complaints.example.com"})
+        self.site.write({"alias_domain_id": domain.id, "alias_name": "ta"})
         self.assertEqual(self.site.alias_id.alias_model_id.model, "property.complaint")
-        defaults = ast.literal_eval(self.site.alias_id.alias_defaults)
-        self.assertEqual(defaults, {"site_id": self.site.id})
+        self.assertEqual(
+            ast.literal_eval(self.site.alias_id.alias_defaults), {"site_id": self.site.id}
+        )
+        raw = (
+            "From: Li Lei <lilei@example.com>\r\n"
+            "To: ta@complaints.example.com\r\n"
+            "Subject: Lift out of order\r\n"
+            "Message-ID: <lift-1@example.com>\r\n"
+            "Date: Tue, 04 Mar 2025 01:00:00 +0000\r\n"
+            "Content-Type: text/plain; charset=utf-8\r\n"
+            "\r\n"
+            "The lift of building 1 stopped.\r\n"
+        )
         with freeze_time("2025-03-04 01:00:00"):
-            complaint = self.env["property.complaint"].message_new(
-                {
-                    "subject": "Lift out of order",
-                    "body": "<p>The lift of building 1 stopped.</p>",
-                    "email_from": "Li Lei <lilei@example.com>",
-                },
-                custom_values=defaults,
-            )
+            complaint_id = self.env["mail.thread"].message_process(False, raw)
+        complaint = self.env["property.complaint"].browse(complaint_id)
         self.assertEqual(complaint.site_id, self.site)
         self.assertEqual(complaint.channel_id, self.env.ref("property_complaint.channel_email"))
         self.assertEqual(complaint.partner_email, "lilei@example.com")
         self.assertEqual(complaint.complainant_name, "Li Lei")
         self.assertEqual(complaint.summary, "Lift out of order")
-        self.assertTrue(complaint.name.startswith("TA-2025-"))
+        self.assertTrue(complaint.is_written)
+        self.assertEqual(complaint.name, "TA-2025-000001")
+        # refused: a message to an unknown address registers nothing
+        with self.assertRaises(ValueError), mute_logger("odoo.addons.mail.models.mail_thread"):
+            self.env["mail.thread"].message_process(
+                False, raw.replace("ta@", "nobody@").replace("lift-1", "lift-2")
+            )
 
     def test_c02_phone_is_normalised(self):
         complaint = self._new_complaint(partner_phone="138 0013 8000")
