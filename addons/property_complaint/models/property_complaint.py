@@ -190,6 +190,10 @@ class PropertyComplaint(models.Model):
         "property.complaint.transfer", "complaint_id", string="Dispatches", readonly=True
     )
     transfer_count = fields.Integer(compute="_compute_transfer_count")
+    is_customer_service = fields.Boolean(
+        compute="_compute_is_customer_service",
+        help="Whether the current user may edit the registration (customer service).",
+    )
 
     # ------------------------------------------------------------------
     # Resolution and result to the customer (C14, C24)
@@ -266,6 +270,13 @@ class PropertyComplaint(models.Model):
         )
         for complaint in self:
             complaint.transfer_count = counts.get(complaint, 0)
+
+    @api.depends("kind")  # always set, so that new records compute it too
+    @api.depends_context("uid")
+    def _compute_is_customer_service(self):
+        is_cs = self.env.user.has_group("property_complaint.group_complaint_agent")
+        for complaint in self:
+            complaint.is_customer_service = is_cs
 
     @api.model
     def _read_group_stage_ids(self, stages, domain):
@@ -423,6 +434,17 @@ class PropertyComplaint(models.Model):
             "date_department_notified",
         }
 
+    def _handler_writable_fields(self):
+        """Fields a department handler (not customer service) may change."""
+        return {
+            "resolution",
+            "evidence_attachment_ids",
+            "department_answer_facts",
+            "department_answer_measures",
+            "message_main_attachment_id",
+            "color",
+        }
+
     def _closed_writable_fields(self):
         """Fields that may still change on a closed complaint (chatter bookkeeping)."""
         return {"message_main_attachment_id", "active", "color"}
@@ -441,6 +463,20 @@ class PropertyComplaint(models.Model):
                         "Use the buttons of the complaint to change: %(fields)s.", fields=labels
                     )
                 )
+            if not self.env.su and not self.env.user.has_group(
+                "property_complaint.group_complaint_agent"
+            ):
+                refused = set(vals) - self._handler_writable_fields()
+                if refused:
+                    labels = ", ".join(
+                        self._fields[f].get_description(self.env)["string"] for f in refused
+                    )
+                    raise AccessError(
+                        self.env._(
+                            "Only customer service can change the registration: %(fields)s.",
+                            fields=labels,
+                        )
+                    )
             if set(vals) - self._closed_writable_fields() and any(self.mapped("is_closed")):
                 raise UserError(
                     self.env._(

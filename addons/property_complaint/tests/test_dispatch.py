@@ -62,6 +62,9 @@ class TestDispatch(ComplaintCase):
         # refused: no resolution recorded
         with self.assertRaisesRegex(UserError, "resolution"):
             as_handler.action_submit_resolution()
+        # refused: the handler does not change the registration
+        with self.assertRaisesRegex(AccessError, "Only customer service"):
+            as_handler.write({"summary": "Something else", "kind": "demand"})
         as_handler.resolution = "<p>Pipe replaced.</p>"
         as_handler.action_submit_resolution()
         self.assertEqual(complaint.stage_id.role, "feedback")

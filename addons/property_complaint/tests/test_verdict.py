@@ -37,7 +37,10 @@ class TestVerdict(ComplaintCase):
     def test_c03_verdict_only_by_customer_service(self):
         complaint = self._new_complaint()
         self._dispatch(complaint, self.dep_engineering, self.handler)
-        complaint.with_user(self.handler).validity_reason = "Not our fault"
+        # refused: the handler neither records the verdict nor gives it
+        with self.assertRaises(AccessError):
+            complaint.with_user(self.handler).validity_reason = "Not our fault"
+        complaint.validity_reason = "Not our fault"
         with self.assertRaises(AccessError):
             complaint.with_user(self.handler).action_confirm_valid()
         # refused: the verdict field cannot be written directly
