@@ -1,0 +1,91 @@
+from odoo import api, fields, models
+
+
+class PropertySite(models.Model):
+    _name = "property.site"
+    _inherit = ["property.site", "mail.alias.mixin.optional"]
+
+    complaint_prefix = fields.Char(
+        string="Complaint Number Prefix",
+        help="Prefix of the complaint numbers of this site, e.g. TS (the site code when "
+        "empty). Numbers read PREFIX-YEAR-000123 and restart every year.",
+    )
+    complaint_sequence_id = fields.Many2one(
+        "ir.sequence",
+        copy=False,
+        readonly=True,
+        groups="base.group_system",
+    )
+    complaint_count = fields.Integer(
+        compute="_compute_complaint_count", groups="property_complaint.group_complaint_handler"
+    )
+
+    def _compute_complaint_count(self):
+        counts = dict(
+            self.env["property.complaint"]._read_group(
+                [("site_id", "in", self.ids)], ["site_id"], ["__count"]
+            )
+        )
+        for site in self:
+            site.complaint_count = counts.get(site, 0)
+
+    def _complaint_sequence_prefix(self):
+        self.ensure_one()
+        return f"{self.complaint_prefix or self.code}-%(range_year)s-"
+
+    def _get_complaint_sequence(self):
+        """The site's complaint sequence, created on first use."""
+        self.ensure_one()
+        site = self.sudo()
+        if not site.complaint_sequence_id:
+            site.complaint_sequence_id = (
+                self.env["ir.sequence"]
+                .sudo()
+                .create(
+                    {
+                        "name": self.env._("Complaints of %(site)s", site=site.name),
+                        "code": "property.complaint",
+                        "prefix": self._complaint_sequence_prefix(),
+                        "padding": 6,
+                        "use_date_range": True,
+                        "company_id": site.company_id.id,
+                    }
+                )
+            )
+        return site.complaint_sequence_id
+
+    def _next_complaint_number(self, received):
+        """Next number of the register for a complaint received at ``received`` (UTC);
+        the year is the site's local year."""
+        self.ensure_one()
+        return self._get_complaint_sequence().next_by_id(sequence_date=self._local_date(received))
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "complaint_prefix" in vals or "code" in vals:
+            for site in self.sudo().filtered("complaint_sequence_id"):
+                site.complaint_sequence_id.prefix = site._complaint_sequence_prefix()
+        return res
+
+    # ------------------------------------------------------------------
+    # Incoming e-mail: the site's alias registers complaints (C01)
+    # ------------------------------------------------------------------
+    def _alias_get_creation_values(self):
+        values = super()._alias_get_creation_values()
+        values["alias_model_id"] = self.env["ir.model"]._get_id("property.complaint")
+        if self.id:
+            values["alias_defaults"] = repr({"site_id": self.id})
+        return values
+
+    @api.model
+    def _read_complaint_action(self):
+        return self.env["ir.actions.act_window"]._for_xml_id(
+            "property_complaint.property_complaint_action"
+        )
+
+    def action_view_complaints(self):
+        self.ensure_one()
+        action = self._read_complaint_action()
+        action["domain"] = [("site_id", "=", self.id)]
+        action["context"] = {"default_site_id": self.id}
+        return action

@@ -1,0 +1,1 @@
+from . import property_complaint_dispatch, property_complaint_reopen
