@@ -1,6 +1,6 @@
 from . import (
-    property_personal_data_mixin,
     property_duty_roster,
+    property_personal_data_mixin,
     property_site,
     property_visit,
     property_visit_area,

@@ -44,8 +44,7 @@ class PropertyPersonalDataMixin(models.AbstractModel):
         compute="_compute_masked",
         inverse="_inverse_id_number_masked",
         search="_search_id_number_masked",
-        help="Shown masked (first 3 and last 4 characters). Type the full number to "
-        "replace it.",
+        help="Shown masked (first 3 and last 4 characters). Type the full number to replace it.",
     )
     phone_masked = fields.Char(
         string="Phone",
@@ -128,7 +127,9 @@ class PropertyPersonalDataMixin(models.AbstractModel):
         if operator not in ("=", "ilike") or not value:
             return [("id", "=", 0)]
         clear = (value or "").strip().upper()
-        found = self.sudo().with_context(active_test=False)._search([("id_number", operator, clear)])
+        found = (
+            self.sudo().with_context(active_test=False)._search([("id_number", operator, clear)])
+        )
         return [("id", "in", found)]
 
     def _search_phone_masked(self, operator, value):

@@ -38,6 +38,16 @@ FROZEN_FIELDS = {
     "registrar_id",
     "registrar_role",
 }
+# set only by the action methods
+STAMPED_FIELDS = {
+    "state",
+    "approval_state",
+    "approved_by_id",
+    "checked_in_by_id",
+    "closed_time",
+    "overstay",
+    "anonymized",
+}
 CLOSED_STATES = ("checked_out", "cancelled", "refused")
 
 
@@ -88,7 +98,6 @@ class PropertyVisit(models.Model):
     planned_time = fields.Datetime(string="Expected At", tracking=True)
     host_unit_id = fields.Many2one(
         "property.unit",
-        string="Host Unit",
         tracking=True,
         domain="[('site_id', '=', site_id)]",
     )
@@ -150,7 +159,7 @@ class PropertyVisit(models.Model):
         readonly=True,
         copy=False,
     )
-    checked_in_by_id = fields.Many2one("res.users", string="Checked In By", readonly=True)
+    checked_in_by_id = fields.Many2one("res.users", readonly=True)
     refusal_reason = fields.Char(tracking=True, copy=False)
     closed_time = fields.Datetime(readonly=True, copy=False, index=True)
     overstay = fields.Boolean(readonly=True, copy=False, index=True)
@@ -176,15 +185,13 @@ class PropertyVisit(models.Model):
         return visits
 
     def write(self, vals):
-        if "vehicle_plate" in vals and vals["vehicle_plate"]:
+        if vals.get("vehicle_plate"):
             vals["vehicle_plate"] = self._normalize_plate(vals["vehicle_plate"])
+        internal = self.env.context.get("property_visit_internal") or self.env.su
+        if not internal and STAMPED_FIELDS & vals.keys():
+            raise UserError(self.env._("The status of a visit changes only through its buttons."))
         frozen = FROZEN_FIELDS & vals.keys()
-        if (
-            frozen
-            and not self.env.context.get("property_visit_correction")
-            and not self.env.su
-            and any(visit.state != "planned" for visit in self)
-        ):
+        if frozen and not internal and any(visit.state != "planned" for visit in self):
             raise UserError(
                 self.env._(
                     "A registration cannot be altered after check-in. Use Correct, "
@@ -196,13 +203,17 @@ class PropertyVisit(models.Model):
             self._update_approval_need()
         return res
 
+    def _write_internal(self, vals):
+        """Write fields that are frozen for users: state stamps and corrections."""
+        return self.with_context(property_visit_internal=True).write(vals)
+
     def _update_approval_need(self):
         for visit in self:
             needed = visit.visit_area_id.restricted
             if needed and visit.approval_state == "not_needed":
-                visit.approval_state = "to_approve"
+                visit._write_internal({"approval_state": "to_approve"})
             elif not needed and visit.approval_state != "not_needed":
-                visit.approval_state = "not_needed"
+                visit._write_internal({"approval_state": "not_needed"})
 
     @api.model
     def _normalize_plate(self, plate):
@@ -214,8 +225,7 @@ class PropertyVisit(models.Model):
             if visit.vehicle_plate and not PLATE_PATTERN.match(visit.vehicle_plate):
                 raise ValidationError(
                     self.env._(
-                        "%(plate)s is not a mainland vehicle plate (e.g. 沪A12345 or "
-                        "沪AD12345).",
+                        "%(plate)s is not a mainland vehicle plate (e.g. 沪A12345 or 沪AD12345).",
                         plate=visit.vehicle_plate,
                     )
                 )
@@ -329,8 +339,7 @@ class PropertyVisit(models.Model):
             if missing:
                 raise UserError(
                     self.env._(
-                        "Contact the host before letting %(visitor)s in, and record "
-                        "%(missing)s.",
+                        "Contact the host before letting %(visitor)s in, and record %(missing)s.",
                         visitor=visit.visitor_name,
                         missing=", ".join(missing),
                     )
@@ -338,8 +347,7 @@ class PropertyVisit(models.Model):
             if visit.contact_answer != "agreed":
                 raise UserError(
                     self.env._(
-                        "The host did not agree to receive %(visitor)s: refuse the visit "
-                        "instead.",
+                        "The host did not agree to receive %(visitor)s: refuse the visit instead.",
                         visitor=visit.visitor_name,
                     )
                 )
@@ -353,7 +361,7 @@ class PropertyVisit(models.Model):
                 )
             registrar, role = visit._registrar_for(now)
             visit._ensure_visitor()
-            super(PropertyVisit, visit).write(
+            visit._write_internal(
                 {
                     "state": "checked_in",
                     "arrival_time": now,
@@ -383,7 +391,7 @@ class PropertyVisit(models.Model):
                     "phone": clear.phone,
                 }
             )
-        super(PropertyVisit, self).write({"visitor_id": visitor.id})
+        self._write_internal({"visitor_id": visitor.id})
 
     def action_check_out(self):
         if not self.env.user.has_group(
@@ -391,7 +399,7 @@ class PropertyVisit(models.Model):
         ) and not self.env.user.has_group("property_visitor.group_visitor_guard"):
             raise AccessError(self.env._("Only the front desk or a guard checks visitors out."))
         self._check_state(("checked_in",), self.env._("checked out"))
-        super(PropertyVisit, self).write(
+        self._write_internal(
             {
                 "state": "checked_out",
                 "departure_time": fields.Datetime.now(),
@@ -404,7 +412,7 @@ class PropertyVisit(models.Model):
     def action_cancel(self):
         self._check_desk_user()
         self._check_state(("planned",), self.env._("cancelled"))
-        super().write({"state": "cancelled", "closed_time": fields.Datetime.now()})
+        self._write_internal({"state": "cancelled", "closed_time": fields.Datetime.now()})
         return True
 
     def action_refuse(self):
@@ -413,7 +421,7 @@ class PropertyVisit(models.Model):
         for visit in self:
             if not visit.refusal_reason:
                 raise UserError(self.env._("Give the reason for refusing the visitor."))
-        super().write({"state": "refused", "closed_time": fields.Datetime.now()})
+        self._write_internal({"state": "refused", "closed_time": fields.Datetime.now()})
         return True
 
     def action_request_area_approval(self):
@@ -444,7 +452,7 @@ class PropertyVisit(models.Model):
 
     def action_approve_area(self):
         self._check_area_responsible()
-        super(PropertyVisit, self.sudo()).write(
+        self.sudo()._write_internal(
             {"approval_state": "approved", "approved_by_id": self.env.user.id}
         )
         self.activity_feedback(["mail.mail_activity_data_todo"])
@@ -452,7 +460,7 @@ class PropertyVisit(models.Model):
 
     def action_refuse_area(self):
         self._check_area_responsible()
-        super(PropertyVisit, self.sudo()).write(
+        self.sudo()._write_internal(
             {"approval_state": "refused", "approved_by_id": self.env.user.id}
         )
         self.activity_feedback(["mail.mail_activity_data_todo"])
@@ -484,7 +492,7 @@ class PropertyVisit(models.Model):
             [("state", "=", "checked_in"), ("overstay", "=", False), ("arrival_time", "<", limit)]
         )
         if visits:
-            super(PropertyVisit, visits).write({"overstay": True})
+            visits._write_internal({"overstay": True})
             for visit in visits:
                 visit.message_post(
                     body=self.env._(
@@ -510,7 +518,7 @@ class PropertyVisit(models.Model):
             ]
         )
         if visits:
-            super(PropertyVisit, visits.with_context(tracking_disable=True)).write(
+            visits.with_context(tracking_disable=True)._write_internal(
                 {"id_number": False, "phone": False, "anonymized": True}
             )
         # visitors whose every visit is anonymised lose their data too
@@ -526,4 +534,4 @@ class PropertyVisit(models.Model):
 
 
 def _hour_label(hour):
-    return f"{int(hour):02d}:{int(round((hour % 1) * 60)):02d}"
+    return f"{int(hour):02d}:{round((hour % 1) * 60):02d}"

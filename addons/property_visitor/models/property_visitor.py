@@ -45,7 +45,9 @@ class PropertyVisitor(models.Model):
             except ValidationError:
                 clear = False
             if clear:
-                domain = ["|", ("phone", "=", clear)] + domain if domain else [("phone", "=", clear)]
+                domain = (
+                    ["|", ("phone", "=", clear), *domain] if domain else [("phone", "=", clear)]
+                )
         if not domain:
             return self.browse()
         found = self.sudo().search(domain, limit=1, order="id desc")

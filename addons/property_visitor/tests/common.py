@@ -23,13 +23,7 @@ class VisitorCase(PropertyCase):
         cls.night_officer = cls._create_user("t_night_officer", cls.group_frontdesk)
         cls.site.user_ids = [
             Command.set(
-                (
-                    cls.frontdesk
-                    | cls.supervisor
-                    | cls.guard
-                    | cls.security
-                    | cls.night_officer
-                ).ids
+                (cls.frontdesk | cls.supervisor | cls.guard | cls.security | cls.night_officer).ids
             )
         ]
         cls.tenant = cls.env["res.partner"].create({"name": "Tenant Co.", "is_company": True})

@@ -45,7 +45,9 @@ class TestPrivacy(VisitorCase):
         Visit = self.env["property.visit"]
         for user in (self.frontdesk, self.guard, self.supervisor, self.security):
             with self.subTest(user=user.login):
-                visible = Visit.with_user(user).search([("id", "in", (self.visit | self.visit_b).ids)])
+                visible = Visit.with_user(user).search(
+                    [("id", "in", (self.visit | self.visit_b).ids)]
+                )
                 self.assertEqual(visible, self.visit)
                 with self.assertRaises(AccessError):
                     self.visit_b.with_user(user).read(["visitor_name"])

@@ -55,8 +55,10 @@ class TestVisit(VisitorCase):
         self.assertEqual(Visitor._find_repeat_visitor(phone="138 1234 5678"), first.visitor_id)
         self.assertEqual(Visitor._find_repeat_visitor(id_number=ID_OK.lower()), first.visitor_id)
         self.assertFalse(Visitor._find_repeat_visitor(id_number=ID_OK_2))
-        second = self.env["property.visit"].with_user(self.frontdesk).new(
-            {"site_id": self.site.id, "state": "planned"}
+        second = (
+            self.env["property.visit"]
+            .with_user(self.frontdesk)
+            .new({"site_id": self.site.id, "state": "planned"})
         )
         second.phone_masked = "13812345678"
         second._onchange_find_repeat_visitor()
@@ -124,7 +126,9 @@ class TestVisit(VisitorCase):
         visit.write(self._contact_vals())
         with freeze_time(NIGHT), self.assertRaisesRegex(UserError, "night duty officer"):
             visit.action_check_in()
-        Roster.create({"site_id": self.site.id, "date": "2025-03-03", "user_id": self.night_officer.id})
+        Roster.create(
+            {"site_id": self.site.id, "date": "2025-03-03", "user_id": self.night_officer.id}
+        )
         with freeze_time(NIGHT):
             visit.action_check_in()
         self.assertEqual(visit.registrar_id, self.night_officer)

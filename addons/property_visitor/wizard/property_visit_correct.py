@@ -58,7 +58,7 @@ class PropertyVisitCorrect(models.TransientModel):
             vals["phone_masked"] = self.phone_new
         if not vals:
             raise UserError(self.env._("Nothing was changed."))
-        visit.with_context(property_visit_correction=True).write(vals)
+        visit._write_internal(vals)
         labels = ", ".join(visit._fields[name].get_description(self.env)["string"] for name in vals)
         visit.message_post(
             body=self.env._(
