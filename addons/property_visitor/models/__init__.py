@@ -4,10 +4,12 @@ from . import property_gate_token_mixin, property_personal_data_mixin
 # isort: split
 from . import (
     property_duty_roster,
+    property_found_item,
     property_gate_log,
     property_goods_pass,
     property_goods_pass_line,
     property_move_slot,
+    property_parcel,
     property_pass,
     property_site,
     property_tenant_signatory,

@@ -185,6 +185,15 @@ class PropertyGoodsPass(models.Model):
         end = tz.localize(datetime.combine(day, time(23, 59, 59)))
         return end.astimezone(pytz.utc).replace(tzinfo=None)
 
+    def _report_local_time(self, field_name="planned_date"):
+        """Date and time of a datetime field in the site's time zone, for the form."""
+        self.ensure_one()
+        value = self[field_name]
+        if not value:
+            return ""
+        local = pytz.utc.localize(value).astimezone(self.site_id._site_tz())
+        return local.strftime("%Y-%m-%d %H:%M")
+
     # ------------------------------------------------------------------
     # Customer service
     # ------------------------------------------------------------------

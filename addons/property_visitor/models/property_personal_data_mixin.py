@@ -54,6 +54,19 @@ class PropertyPersonalDataMixin(models.AbstractModel):
         help="Shown masked (first 3 and last 4 digits). Type the full number to replace it.",
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        # the cache holds what was typed: recompute the masks from the stored values
+        records.invalidate_recordset(["id_number_masked", "phone_masked"])
+        return records
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"id_number_masked", "phone_masked", "id_number", "phone"} & vals.keys():
+            self.invalidate_recordset(["id_number_masked", "phone_masked"])
+        return res
+
     @api.depends("id_number", "phone")
     def _compute_masked(self):
         for record, clear in zip(self, self.sudo(), strict=True):

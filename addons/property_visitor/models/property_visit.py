@@ -480,6 +480,35 @@ class PropertyVisit(models.Model):
         }
 
     # ------------------------------------------------------------------
+    # Printed register
+    # ------------------------------------------------------------------
+    def _register_time(self, field_name):
+        """HH:MM of a datetime field in the site's time zone, for the printed register."""
+        self.ensure_one()
+        value = self[field_name]
+        if not value:
+            return ""
+        return pytz.utc.localize(value).astimezone(self.site_id._site_tz()).strftime("%H:%M")
+
+    def _register_days(self):
+        return sorted(
+            {
+                str(visit.site_id._local_date(visit.arrival_time))
+                for visit in self
+                if visit.arrival_time
+            }
+        )
+
+    def _register_contact(self):
+        self.ensure_one()
+        if not self.contact_answer:
+            return ""
+        method = {"phone": "电话", "intercom": "对讲", "in_person": "当面", "message": "短信"}.get(
+            self.contact_method, ""
+        )
+        return f"{self.contact_person or ''} {method}".strip()
+
+    # ------------------------------------------------------------------
     # Crons
     # ------------------------------------------------------------------
     @api.model

@@ -19,6 +19,12 @@ class TestPrivacy(VisitorCase):
             dict(cls._visit_vals(cls), site_id=cls.site_b.id, host_unit_id=False)
         )
 
+    def test_v09_masked_right_after_typing(self):
+        visit = self.env["property.visit"].with_user(self.frontdesk).create(self._visit_vals())
+        self.assertEqual(visit.phone_masked, "138****5678")
+        visit.phone_masked = "13900001111"
+        self.assertEqual(visit.phone_masked, "139****1111")
+
     def test_v09_masked_for_front_desk_and_guard(self):
         for user in (self.frontdesk, self.guard):
             with self.subTest(user=user.login):
