@@ -21,11 +21,10 @@ class PropertyFoundItem(models.Model):
     )
     company_id = fields.Many2one(related="site_id.company_id", store=True)
     found_place = fields.Char(string="Where Found", required=True)
-    found_by = fields.Char(string="Found By", required=True)
+    found_by = fields.Char(required=True)
     found_date = fields.Datetime(string="Found On", required=True, default=fields.Datetime.now)
     reported_to_id = fields.Many2one(
         "res.users",
-        string="Reported To",
         required=True,
         default=lambda self: self.env.user,
         domain="[('share', '=', False)]",
@@ -40,7 +39,7 @@ class PropertyFoundItem(models.Model):
         tracking=True,
         index=True,
     )
-    returned_to = fields.Char(string="Returned To", tracking=True)
+    returned_to = fields.Char(tracking=True)
     returned_date = fields.Datetime(readonly=True)
     returned_by_id = fields.Many2one("res.users", string="Handed Over By", readonly=True)
     disposal_note = fields.Char(tracking=True)

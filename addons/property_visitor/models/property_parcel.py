@@ -32,9 +32,7 @@ class PropertyParcel(models.Model):
     courier = fields.Char()
     tracking_ref = fields.Char(string="Tracking Number")
     received_date = fields.Datetime(required=True, default=fields.Datetime.now)
-    received_by_id = fields.Many2one(
-        "res.users", string="Received By", default=lambda self: self.env.user, readonly=True
-    )
+    received_by_id = fields.Many2one("res.users", default=lambda self: self.env.user, readonly=True)
     state = fields.Selection(
         [("waiting", "Waiting"), ("collected", "Collected")],
         default="waiting",
@@ -43,7 +41,7 @@ class PropertyParcel(models.Model):
         tracking=True,
         index=True,
     )
-    collected_by = fields.Char(string="Collected By", tracking=True)
+    collected_by = fields.Char(tracking=True)
     collected_signature = fields.Binary(string="Signature", copy=False)
     collected_date = fields.Datetime(readonly=True, copy=False)
 
