@@ -343,12 +343,11 @@ class PropertyGoodsPass(models.Model):
                     {"state": "sent_back", "gate_user_id": self.env.user.id, "gate_time": now}
                 )
                 record.message_post(body=note)
-                result = "refused"
             else:
                 record._write_internal(
                     {"state": "done", "gate_user_id": self.env.user.id, "gate_time": now}
                 )
-                note, result = False, "passed"
+                note = self.env._("All quantities match: the goods passed.")
             Log.create(
                 {
                     "user_id": self.env.user.id,
@@ -356,7 +355,7 @@ class PropertyGoodsPass(models.Model):
                     "result": "valid",
                     "goods_pass_id": record.id,
                     "holder_name": record.carrier_name,
-                    "note": note or self.env._("Goods %(result)s", result=result),
+                    "note": note,
                 }
             )
         return True
