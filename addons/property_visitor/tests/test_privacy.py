@@ -36,6 +36,18 @@ class TestPrivacy(VisitorCase):
                 with self.assertRaises(AccessError):
                     visit.read(["phone"])
 
+    def test_v09_repeat_visitor_record_masked_too(self):
+        self.visit.write(self._contact_vals())
+        with freeze_time("2025-03-03 02:00:00"):
+            self.visit.action_check_in()
+        visitor = self.visit.visitor_id
+        self.assertEqual(visitor.with_user(self.guard).phone_masked, "138****5678")
+        with self.assertRaises(AccessError):
+            visitor.with_user(self.frontdesk).read(["id_number"])
+        self.assertEqual(
+            visitor.with_user(self.security).read(["id_number"])[0]["id_number"], ID_OK
+        )
+
     def test_v09_clear_for_supervisor_and_security_manager(self):
         for user in (self.supervisor, self.security):
             with self.subTest(user=user.login):

@@ -76,6 +76,8 @@ class TestVisit(VisitorCase):
             visit.write({"visitor_name": "Someone Else"})
         with self.assertRaisesRegex(UserError, "cannot be altered"):
             visit.write({"phone_masked": "13900000000"})
+        with self.assertRaisesRegex(UserError, "only through its buttons"):
+            visit.write({"state": "planned"})
         wizard = (
             self.env["property.visit.correct"]
             .with_user(self.frontdesk)
