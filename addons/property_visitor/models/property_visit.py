@@ -182,7 +182,19 @@ class PropertyVisit(models.Model):
                 vals["vehicle_plate"] = self._normalize_plate(vals["vehicle_plate"])
         visits = super().create(vals_list)
         visits._update_approval_need()
+        visits._fill_from_visitor()
         return visits
+
+    def _fill_from_visitor(self):
+        """Copy the known visitor's ID number and phone onto the visits lacking them."""
+        for visit in self.sudo().filtered("visitor_id"):
+            vals = {}
+            if not visit.id_number and visit.visitor_id.id_number:
+                vals["id_number"] = visit.visitor_id.id_number
+            if not visit.phone and visit.visitor_id.phone:
+                vals["phone"] = visit.visitor_id.phone
+            if vals:
+                visit._write_internal(vals)
 
     def write(self, vals):
         if vals.get("vehicle_plate"):
@@ -252,11 +264,9 @@ class PropertyVisit(models.Model):
         self.company_name = self.company_name or visitor.company_name
         self.vehicle_plate = self.vehicle_plate or visitor.vehicle_plate
         self.id_type = visitor.id_type
-        clear = visitor.sudo()
-        if not self.id_number_masked and clear.id_number:
-            self.id_number_masked = clear.id_number
-        if not self.phone_masked and clear.phone:
-            self.phone_masked = clear.phone
+        # only the masked values reach the browser; the clear ones are copied on save
+        self.id_number_masked = self.id_number_masked or visitor.id_number_masked
+        self.phone_masked = self.phone_masked or visitor.phone_masked
 
     @api.onchange("host_unit_id")
     def _onchange_host_unit_id(self):

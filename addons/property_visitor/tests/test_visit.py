@@ -66,6 +66,13 @@ class TestVisit(VisitorCase):
         second._onchange_visitor_id()
         self.assertEqual(second.visitor_name, "Wang Wei")
         self.assertEqual(second.company_name, "Courier Ltd")
+        self.assertEqual(second.phone_masked, "138****5678", "never the clear number (V09)")
+        # saved with only the known visitor: the clear values are copied server-side
+        third = self._new_visit(
+            visitor_id=first.visitor_id.id, id_number_masked=False, phone_masked=False
+        )
+        self.assertEqual(third.sudo().id_number, ID_OK)
+        self.assertEqual(third.phone_masked, "138****5678")
 
     def test_v01_frozen_after_check_in_corrected_with_reason(self):
         with freeze_time(DAY):
