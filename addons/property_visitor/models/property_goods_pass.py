@@ -1,0 +1,413 @@
+from datetime import datetime, time, timedelta
+
+import pytz
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+GOODS_STAMPED = {
+    "state",
+    "cs_confirmed_by_id",
+    "cs_confirmed_date",
+    "valid_until",
+    "gate_user_id",
+    "gate_time",
+    "reissued_from_id",
+}
+FROZEN_AFTER_CONFIRM = {
+    "direction",
+    "site_id",
+    "tenant_partner_id",
+    "carrier_name",
+    "planned_date",
+    "line_ids",
+    "auth_method",
+    "signatory_id",
+    "seal_checked",
+    "large_move",
+    "slot_id",
+}
+
+
+class PropertyGoodsPass(models.Model):
+    """The two-part goods carry-in/carry-out pass (携物出入门证, V05-V07)."""
+
+    _name = "property.goods.pass"
+    _description = "Goods Pass"
+    _inherit = [
+        "property.personal.data.mixin",
+        "property.gate.token.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
+    _order = "id desc"
+    _gate_token_prefix = "G"
+
+    name = fields.Char(
+        string="Number", required=True, readonly=True, copy=False, default="/", index=True
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("confirmed", "Confirmed by Customer Service"),
+            ("done", "Passed the Gate"),
+            ("sent_back", "Sent Back"),
+            ("expired", "Expired"),
+            ("voided", "Voided"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+        tracking=True,
+        index=True,
+        copy=False,
+    )
+    direction = fields.Selection(
+        [("out", "Carry Out"), ("in", "Carry In")], required=True, default="out", tracking=True
+    )
+    site_id = fields.Many2one(
+        "property.site",
+        required=True,
+        index=True,
+        default=lambda self: self.env.user.property_site_ids[:1],
+    )
+    company_id = fields.Many2one(related="site_id.company_id", store=True)
+    tenant_partner_id = fields.Many2one(
+        "res.partner", string="Tenant Company", required=True, tracking=True
+    )
+    unit_id = fields.Many2one("property.unit", domain="[('site_id', '=', site_id)]")
+    carrier_name = fields.Char(string="Carrier", required=True, tracking=True)
+    planned_date = fields.Datetime(
+        string="Carrying Time", required=True, default=fields.Datetime.now, tracking=True
+    )
+    valid_until = fields.Datetime(readonly=True, copy=False)
+    line_ids = fields.One2many(
+        "property.goods.pass.line", "goods_pass_id", string="Items", copy=True
+    )
+    auth_method = fields.Selection(
+        [("seal", "Tenant Company Seal"), ("signature", "Authorised Signatory")],
+        string="Tenant Authorisation",
+        tracking=True,
+    )
+    signatory_id = fields.Many2one(
+        "property.tenant.signatory",
+        domain="[('partner_id', '=', tenant_partner_id)]",
+        tracking=True,
+    )
+    seal_checked = fields.Boolean(
+        tracking=True,
+        help="Customer service compared the seal on the paper slip with the tenant's seal on file.",
+    )
+    tenant_seal_image = fields.Image(related="tenant_partner_id.property_seal_image")
+    large_move = fields.Boolean(
+        tracking=True, help="Large moves need a slot booked by customer service."
+    )
+    slot_id = fields.Many2one(
+        "property.move.slot",
+        string="Moving Slot",
+        domain="[('site_id', '=', site_id)]",
+        tracking=True,
+    )
+    cs_confirmed_by_id = fields.Many2one(
+        "res.users", string="Confirmed by Customer Service", readonly=True, copy=False
+    )
+    cs_confirmed_date = fields.Datetime(string="Confirmed On", readonly=True, copy=False)
+    gate_user_id = fields.Many2one("res.users", string="Guard", readonly=True, copy=False)
+    gate_time = fields.Datetime(readonly=True, copy=False)
+    gate_note = fields.Text(string="Gate Remarks", copy=False, tracking=True)
+    reissued_from_id = fields.Many2one(
+        "property.goods.pass", string="Reissue of", readonly=True, copy=False
+    )
+    reissue_ids = fields.One2many("property.goods.pass", "reissued_from_id", string="Reissued As")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code("property.goods.pass") or "/"
+        return super().create(vals_list)
+
+    def write(self, vals):
+        internal = self.env.context.get("property_goods_internal") or self.env.su
+        if not internal:
+            if GOODS_STAMPED & vals.keys():
+                raise UserError(
+                    self.env._("The status of a goods pass changes only through its buttons.")
+                )
+            if FROZEN_AFTER_CONFIRM & vals.keys() and any(p.state != "draft" for p in self):
+                raise UserError(
+                    self.env._(
+                        "A confirmed goods pass cannot be changed; send it back and reissue it."
+                    )
+                )
+        return super().write(vals)
+
+    def _write_internal(self, vals):
+        return self.with_context(property_goods_internal=True).write(vals)
+
+    def _check_goods_state(self, allowed):
+        for record in self:
+            if record.state not in allowed:
+                raise UserError(
+                    self.env._(
+                        "Goods pass %(name)s is %(state)s: this cannot be done now.",
+                        name=record.name,
+                        state=dict(record._fields["state"]._description_selection(self.env))[
+                            record.state
+                        ],
+                    )
+                )
+
+    def _check_customer_service(self):
+        if not self.env.user.has_group("property_visitor.group_visitor_frontdesk"):
+            raise AccessError(
+                self.env._("Goods passes are confirmed by the customer-service front desk.")
+            )
+
+    def _check_guard(self):
+        if not self.env.user.has_group("property_visitor.group_visitor_guard"):
+            raise AccessError(self.env._("Only a guard checks goods at the gate."))
+
+    @api.model
+    def _validity_days(self):
+        return int(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("property_visitor.goods_pass_validity_days", 0)
+        )
+
+    def _end_of_validity(self):
+        """23:59:59 of the carrying day (plus the setting's extra days), site time."""
+        self.ensure_one()
+        tz = self.site_id._site_tz()
+        day = self.site_id._local_date(self.planned_date) + timedelta(days=self._validity_days())
+        end = tz.localize(datetime.combine(day, time(23, 59, 59)))
+        return end.astimezone(pytz.utc).replace(tzinfo=None)
+
+    def _report_local_time(self, field_name="planned_date"):
+        """Date and time of a datetime field in the site's time zone, for the form."""
+        self.ensure_one()
+        value = self[field_name]
+        if not value:
+            return ""
+        local = pytz.utc.localize(value).astimezone(self.site_id._site_tz())
+        return local.strftime("%Y-%m-%d %H:%M")
+
+    # ------------------------------------------------------------------
+    # Customer service
+    # ------------------------------------------------------------------
+    def _check_authorisation(self):
+        """Carry-out: the tenant's seal or an authorised signature (V05)."""
+        self.ensure_one()
+        if self.direction != "out":
+            return
+        if self.auth_method == "seal":
+            if not self.tenant_partner_id.property_seal_image:
+                raise UserError(
+                    self.env._(
+                        "%(tenant)s has no seal on file: use an authorised signature.",
+                        tenant=self.tenant_partner_id.name,
+                    )
+                )
+            if not self.seal_checked:
+                raise UserError(
+                    self.env._("Compare the seal on the slip with the seal on file first.")
+                )
+            return
+        if self.auth_method == "signature":
+            signatory = self.signatory_id
+            day = self.site_id._local_date(self.planned_date)
+            if (
+                not signatory
+                or signatory.partner_id != self.tenant_partner_id
+                or not signatory._is_valid_on(day)
+            ):
+                raise UserError(
+                    self.env._(
+                        "The signatory is not authorised by %(tenant)s on %(date)s.",
+                        tenant=self.tenant_partner_id.name,
+                        date=day,
+                    )
+                )
+            return
+        raise UserError(
+            self.env._(
+                "Carrying goods out needs the tenant company's seal or the signature of a "
+                "person it has authorised."
+            )
+        )
+
+    def _check_slot(self):
+        """Large moves need a slot booked by customer service (V07)."""
+        self.ensure_one()
+        if not self.large_move:
+            return
+        slot = self.slot_id
+        if not slot:
+            raise UserError(
+                self.env._("A large move needs a moving slot scheduled by customer service.")
+            )
+        if slot.site_id != self.site_id:
+            raise UserError(self.env._("The moving slot belongs to another site."))
+        taken = self.search_count(
+            [
+                ("slot_id", "=", slot.id),
+                ("id", "!=", self.id),
+                ("state", "in", ("confirmed", "done")),
+            ]
+        )
+        if taken:
+            raise UserError(
+                self.env._("The slot %(slot)s is already booked.", slot=slot.display_name)
+            )
+
+    def action_confirm(self):
+        """Customer service's stamp (盖章确认), needed in both directions."""
+        self._check_customer_service()
+        self._check_goods_state(("draft",))
+        now = fields.Datetime.now()
+        for record in self:
+            if record.tenant_partner_id.property_under_decoration:
+                raise UserError(
+                    self.env._(
+                        "%(tenant)s is under decoration: its goods follow the decoration "
+                        "process, not a goods pass.",
+                        tenant=record.tenant_partner_id.name,
+                    )
+                )
+            if not record.line_ids:
+                raise UserError(self.env._("List the items carried."))
+            record._check_authorisation()
+            record._check_slot()
+            vals = {
+                "state": "confirmed",
+                "cs_confirmed_by_id": self.env.user.id,
+                "cs_confirmed_date": now,
+            }
+            if record.large_move:
+                vals["planned_date"] = record.slot_id.start
+            record._write_internal(vals)
+            record._write_internal({"valid_until": record._end_of_validity()})
+        return True
+
+    def action_cancel(self):
+        self._check_customer_service()
+        self._check_goods_state(("draft", "confirmed"))
+        self._write_internal({"state": "cancelled"})
+        return True
+
+    def action_reissue(self):
+        """Void a sent-back pass and issue a new draft linked to it."""
+        self._check_customer_service()
+        self._check_goods_state(("sent_back",))
+        self.ensure_one()
+        new = self.copy({"reissued_from_id": self.id})
+        new.line_ids.write({"quantity_seen": 0.0, "line_state": "pending"})
+        self._write_internal({"state": "voided"})
+        self.message_post(body=self.env._("Voided and reissued as %(name)s.", name=new.name))
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": new.id,
+            "view_mode": "form",
+            "target": "current",
+        }
+
+    # ------------------------------------------------------------------
+    # Gate
+    # ------------------------------------------------------------------
+    def action_gate_check(self):
+        """The guard confirms each line with the quantity seen: all match, the goods
+        pass; any mismatch sends the pass back to customer service."""
+        self._check_guard()
+        self._check_goods_state(("confirmed",))
+        now = fields.Datetime.now()
+        Log = self.env["property.gate.log"].sudo()
+        for record in self:
+            if record.valid_until and record.valid_until < now:
+                raise UserError(self.env._("This goods pass has expired."))
+            mismatched = record.line_ids.filtered(lambda line: line.quantity_seen != line.quantity)
+            matched = record.line_ids - mismatched
+            matched.write({"line_state": "ok"})
+            mismatched.write({"line_state": "mismatch"})
+            if mismatched:
+                note = self.env._(
+                    "Quantities differ: %(lines)s",
+                    lines="; ".join(
+                        f"{line.name} {line.quantity_seen:g}/{line.quantity:g}"
+                        for line in mismatched
+                    ),
+                )
+                record._write_internal(
+                    {"state": "sent_back", "gate_user_id": self.env.user.id, "gate_time": now}
+                )
+                record.message_post(body=note)
+            else:
+                record._write_internal(
+                    {"state": "done", "gate_user_id": self.env.user.id, "gate_time": now}
+                )
+                note = self.env._("All quantities match: the goods passed.")
+            Log.create(
+                {
+                    "user_id": self.env.user.id,
+                    "site_id": record.site_id.id,
+                    "result": "valid",
+                    "goods_pass_id": record.id,
+                    "holder_name": record.carrier_name,
+                    "note": note,
+                }
+            )
+        return True
+
+    def action_gate_refuse(self):
+        self._check_guard()
+        self._check_goods_state(("confirmed",))
+        for record in self:
+            if not record.gate_note:
+                raise UserError(self.env._("Write why the goods are refused in the remarks."))
+        self._write_internal(
+            {
+                "state": "sent_back",
+                "gate_user_id": self.env.user.id,
+                "gate_time": fields.Datetime.now(),
+            }
+        )
+        return True
+
+    @api.model
+    def _cron_expire(self):
+        passes = self.sudo().search(
+            [("state", "=", "confirmed"), ("valid_until", "<", fields.Datetime.now())]
+        )
+        passes._write_internal({"state": "expired"})
+        return len(passes)
+
+    def _gate_status(self):
+        self.ensure_one()
+        if self.state == "confirmed":
+            if self.valid_until and self.valid_until < fields.Datetime.now():
+                return "expired"
+            return "valid"
+        return {
+            "done": "used",
+            "expired": "expired",
+            "sent_back": "revoked",
+            "voided": "revoked",
+            "cancelled": "revoked",
+        }.get(self.state, "invalid")
+
+    def _gate_details(self):
+        self.ensure_one()
+        direction = dict(self._fields["direction"]._description_selection(self.env))[self.direction]
+        return {
+            "holder_name": self.carrier_name,
+            "photo": False,
+            "reference": f"{direction} {self.name} · {self.tenant_partner_id.name}",
+            "validity": str(self.valid_until or ""),
+            "site_id": self.site_id.id,
+            "items": "\n".join(
+                f"{line.name} × {line.quantity:g} {line.uom_name or ''}".strip()
+                for line in self.line_ids
+            ),
+        }

@@ -1,0 +1,64 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+HAZARDS = [
+    ("none", "Ordinary Goods"),
+    ("flammable", "Flammable"),
+    ("explosive", "Explosive"),
+    ("toxic", "Highly Toxic"),
+    ("corrosive", "Corrosive"),
+]
+
+
+class PropertyGoodsPassLine(models.Model):
+    _name = "property.goods.pass.line"
+    _description = "Goods Pass Item"
+    _order = "goods_pass_id, sequence, id"
+
+    goods_pass_id = fields.Many2one(
+        "property.goods.pass", required=True, ondelete="cascade", index=True
+    )
+    sequence = fields.Integer(default=10)
+    name = fields.Char(string="Item", required=True)
+    quantity = fields.Float(required=True, default=1.0, digits=(12, 2))
+    uom_name = fields.Char(string="Unit", default="件")
+    hazard = fields.Selection(HAZARDS, string="Hazard Category", required=True, default="none")
+    quantity_seen = fields.Float(string="Seen at the Gate", digits=(12, 2))
+    line_state = fields.Selection(
+        [("pending", "To Check"), ("ok", "Matches"), ("mismatch", "Mismatch")],
+        string="Gate Check",
+        default="pending",
+        readonly=True,
+        copy=False,
+    )
+
+    @api.constrains("hazard")
+    def _check_hazard(self):
+        """Flammable, explosive, highly toxic or corrosive goods are refused (V06)."""
+        for line in self:
+            if line.hazard != "none":
+                label = dict(self._fields["hazard"]._description_selection(self.env))[line.hazard]
+                raise ValidationError(
+                    self.env._(
+                        "%(item)s is %(hazard)s: flammable, explosive, highly toxic or "
+                        "corrosive goods may not pass the gate.",
+                        item=line.name,
+                        hazard=label,
+                    )
+                )
+
+    @api.constrains("quantity")
+    def _check_quantity(self):
+        for line in self:
+            if line.quantity <= 0:
+                raise ValidationError(self.env._("The quantity of an item must be positive."))
+
+    def write(self, vals):
+        if (
+            not self.env.su
+            and vals.keys() - {"quantity_seen", "line_state"}
+            and any(line.goods_pass_id.state != "draft" for line in self)
+            and not self.env.context.get("property_goods_internal")
+        ):
+            raise UserError(self.env._("The items of a confirmed goods pass cannot be changed."))
+        return super().write(vals)

@@ -1,0 +1,82 @@
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+
+class PropertyParcel(models.Model):
+    """Newspapers, mail and parcels received for residents at the front desk (V11)."""
+
+    _name = "property.parcel"
+    _description = "Mail and Parcel"
+    _inherit = ["mail.thread"]
+    _order = "received_date desc, id desc"
+
+    name = fields.Char(
+        string="Number", required=True, readonly=True, copy=False, default="/", index=True
+    )
+    site_id = fields.Many2one(
+        "property.site",
+        required=True,
+        index=True,
+        default=lambda self: self.env.user.property_site_ids[:1],
+    )
+    company_id = fields.Many2one(related="site_id.company_id", store=True)
+    kind = fields.Selection(
+        [("newspaper", "Newspaper"), ("mail", "Mail"), ("parcel", "Parcel")],
+        required=True,
+        default="parcel",
+    )
+    quantity = fields.Integer(required=True, default=1)
+    unit_id = fields.Many2one("property.unit", domain="[('site_id', '=', site_id)]")
+    recipient_partner_id = fields.Many2one("res.partner", string="Resident")
+    recipient_name = fields.Char(string="Addressee", required=True)
+    courier = fields.Char()
+    tracking_ref = fields.Char(string="Tracking Number")
+    received_date = fields.Datetime(required=True, default=fields.Datetime.now)
+    received_by_id = fields.Many2one("res.users", default=lambda self: self.env.user, readonly=True)
+    state = fields.Selection(
+        [("waiting", "Waiting"), ("collected", "Collected")],
+        default="waiting",
+        required=True,
+        readonly=True,
+        tracking=True,
+        index=True,
+    )
+    collected_by = fields.Char(tracking=True)
+    collected_signature = fields.Binary(string="Signature", copy=False)
+    collected_date = fields.Datetime(readonly=True, copy=False)
+
+    _sql_constraints = [
+        ("quantity_positive", "CHECK(quantity > 0)", "The quantity must be positive.")
+    ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code("property.parcel") or "/"
+        return super().create(vals_list)
+
+    @api.onchange("recipient_partner_id")
+    def _onchange_recipient_partner_id(self):
+        partner = self.recipient_partner_id
+        if partner:
+            self.recipient_name = partner.name
+            units = partner.property_owned_unit_ids | partner.property_occupied_unit_ids
+            self.unit_id = self.unit_id or units[:1]
+
+    def action_collect(self):
+        """The resident (or their delegate) signs on collection."""
+        if not self.env.user.has_group("property_visitor.group_visitor_frontdesk"):
+            raise AccessError(self.env._("Mail is handed over by the front desk."))
+        for parcel in self:
+            if parcel.state != "waiting":
+                raise UserError(self.env._("%(name)s was already collected.", name=parcel.name))
+            if not parcel.collected_by or not parcel.collected_signature:
+                raise UserError(
+                    self.env._(
+                        "The person collecting %(name)s writes their name and signs.",
+                        name=parcel.name,
+                    )
+                )
+        self.write({"state": "collected", "collected_date": fields.Datetime.now()})
+        return True

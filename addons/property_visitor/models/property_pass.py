@@ -1,0 +1,290 @@
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+PASS_SETTINGS = {
+    # pass_type: (validity days, fee, deposit) parameters and their defaults
+    "temporary": (
+        ("property_visitor.temp_pass_validity_days", 30),
+        ("property_visitor.temp_pass_fee", 10.0),
+        ("property_visitor.temp_pass_deposit", 50.0),
+    ),
+    "resident": (
+        ("property_visitor.resident_card_validity_days", 365),
+        ("property_visitor.resident_card_fee", 0.0),
+        ("property_visitor.resident_card_deposit", 20.0),
+    ),
+}
+PASS_STAMPED = {"state", "deposit_state", "extension_count", "date_returned"}
+
+
+class PropertyPass(models.Model):
+    """A temporary entry pass (临时出入证) or a resident card (住户卡), V04."""
+
+    _name = "property.pass"
+    _description = "Entry Pass"
+    _inherit = [
+        "property.personal.data.mixin",
+        "property.gate.token.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
+    _order = "id desc"
+    _gate_token_prefix = "P"
+
+    name = fields.Char(
+        string="Number", required=True, readonly=True, copy=False, default="/", index=True
+    )
+    pass_type = fields.Selection(
+        [("temporary", "Temporary Entry Pass"), ("resident", "Resident Card")],
+        required=True,
+        default="temporary",
+        tracking=True,
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("active", "Active"),
+            ("suspended", "Suspended"),
+            ("expired", "Expired"),
+            ("revoked", "Revoked"),
+            ("returned", "Returned"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+        tracking=True,
+        index=True,
+        copy=False,
+    )
+    site_id = fields.Many2one(
+        "property.site",
+        required=True,
+        index=True,
+        default=lambda self: self.env.user.property_site_ids[:1],
+    )
+    company_id = fields.Many2one(related="site_id.company_id", store=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    holder_name = fields.Char(string="Holder", required=True, tracking=True)
+    holder_partner_id = fields.Many2one("res.partner", string="Resident", tracking=True)
+    holder_category = fields.Selection(
+        [
+            ("contractor", "Contractor"),
+            ("decoration", "Decoration Worker"),
+            ("temporary_staff", "Temporary Staff"),
+            ("resident", "Resident"),
+        ],
+        required=True,
+        default="contractor",
+        tracking=True,
+    )
+    photo = fields.Image(max_width=512, max_height=512)
+    sponsor_unit_id = fields.Many2one("property.unit", domain="[('site_id', '=', site_id)]")
+    sponsor_partner_id = fields.Many2one(
+        "res.partner",
+        string="Sponsor",
+        help="Tenant company or contractor responsible for the holder.",
+        tracking=True,
+    )
+    date_from = fields.Date(string="Valid From", required=True, default=fields.Date.context_today)
+    date_to = fields.Date(string="Valid Until", tracking=True)
+    fee = fields.Monetary(tracking=True)
+    deposit = fields.Monetary(tracking=True)
+    deposit_state = fields.Selection(
+        [
+            ("none", "No Deposit"),
+            ("held", "Held"),
+            ("refunded", "Refunded"),
+            ("kept", "Kept"),
+        ],
+        default="none",
+        readonly=True,
+        tracking=True,
+        copy=False,
+    )
+    extension_count = fields.Integer(readonly=True, copy=False)
+    date_returned = fields.Date(readonly=True, copy=False)
+    note = fields.Text()
+
+    # ------------------------------------------------------------------
+    # Settings
+    # ------------------------------------------------------------------
+    @api.model
+    def _pass_settings(self, pass_type):
+        params = self.env["ir.config_parameter"].sudo()
+        (days_key, days), (fee_key, fee), (dep_key, dep) = PASS_SETTINGS[pass_type]
+        return (
+            int(params.get_param(days_key, days)),
+            float(params.get_param(fee_key, fee)),
+            float(params.get_param(dep_key, dep)),
+        )
+
+    @api.onchange("pass_type")
+    def _onchange_pass_type(self):
+        days, fee, deposit = self._pass_settings(self.pass_type or "temporary")
+        self.fee, self.deposit = fee, deposit
+        self.date_to = (self.date_from or fields.Date.context_today(self)) + timedelta(days=days)
+        if self.pass_type == "resident":
+            self.holder_category = "resident"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code("property.pass") or "/"
+            days, fee, deposit = self._pass_settings(vals.get("pass_type") or "temporary")
+            vals.setdefault("fee", fee)
+            vals.setdefault("deposit", deposit)
+            if not vals.get("date_to"):
+                start = fields.Date.to_date(vals.get("date_from")) or fields.Date.context_today(
+                    self
+                )
+                vals["date_to"] = start + timedelta(days=days)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        internal = self.env.context.get("property_pass_internal") or self.env.su
+        if not internal and PASS_STAMPED & vals.keys():
+            raise UserError(self.env._("The status of a pass changes only through its buttons."))
+        if not internal and "date_to" in vals and any(p.state != "draft" for p in self):
+            raise UserError(self.env._("Extend an issued pass with the Extend button."))
+        return super().write(vals)
+
+    def _write_internal(self, vals):
+        return self.with_context(property_pass_internal=True).write(vals)
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def _check_pass_state(self, allowed):
+        for record in self:
+            if record.state not in allowed:
+                raise UserError(
+                    self.env._(
+                        "Pass %(name)s is %(state)s: this cannot be done now.",
+                        name=record.name,
+                        state=dict(record._fields["state"]._description_selection(self.env))[
+                            record.state
+                        ],
+                    )
+                )
+
+    def _check_issuer(self):
+        if not self.env.user.has_group("property_visitor.group_visitor_frontdesk"):
+            raise AccessError(self.env._("Passes are issued by the front desk."))
+
+    def action_activate(self):
+        self._check_issuer()
+        self._check_pass_state(("draft",))
+        for record in self:
+            if record.date_to and record.date_to < record.date_from:
+                raise UserError(self.env._("The pass ends before it starts."))
+            record._write_internal(
+                {"state": "active", "deposit_state": "held" if record.deposit else "none"}
+            )
+        return True
+
+    def action_suspend(self):
+        self._check_issuer()
+        self._check_pass_state(("active",))
+        self._write_internal({"state": "suspended"})
+        return True
+
+    def action_resume(self):
+        self._check_issuer()
+        self._check_pass_state(("suspended",))
+        self._write_internal({"state": "active"})
+        return True
+
+    def action_revoke(self):
+        if not (
+            self.env.user.has_group("property_visitor.group_visitor_frontdesk_supervisor")
+            or self.env.user.has_group("property_visitor.group_visitor_security_manager")
+        ):
+            raise AccessError(
+                self.env._("Only the front-desk supervisor or the security manager revokes a pass.")
+            )
+        self._check_pass_state(("active", "suspended", "expired"))
+        self._write_internal({"state": "revoked"})
+        return True
+
+    def _return(self, deposit_state):
+        self._check_issuer()
+        self._check_pass_state(("active", "suspended", "expired", "revoked"))
+        for record in self:
+            record._write_internal(
+                {
+                    "state": "returned",
+                    "date_returned": fields.Date.context_today(self),
+                    "deposit_state": deposit_state if record.deposit else "none",
+                }
+            )
+        return True
+
+    def action_return_refund(self):
+        """The card is handed back and the deposit refunded."""
+        return self._return("refunded")
+
+    def action_return_keep(self):
+        """The card is handed back damaged or late: the deposit is kept."""
+        return self._return("kept")
+
+    def action_extend(self):
+        """Extend by one validity period from the later of today and the end date."""
+        self._check_issuer()
+        self._check_pass_state(("active", "expired"))
+        today = fields.Date.context_today(self)
+        for record in self:
+            days = self._pass_settings(record.pass_type)[0]
+            old = record.date_to
+            new = max(old or today, today) + timedelta(days=days)
+            record._write_internal(
+                {"date_to": new, "state": "active", "extension_count": record.extension_count + 1}
+            )
+            record.message_post(
+                body=self.env._(
+                    "Pass extended from %(old)s to %(new)s (extension %(count)s).",
+                    old=old,
+                    new=new,
+                    count=record.extension_count,
+                )
+            )
+        return True
+
+    @api.model
+    def _cron_expire(self):
+        today = fields.Date.context_today(self)
+        passes = self.sudo().search([("state", "=", "active"), ("date_to", "<", today)])
+        passes._write_internal({"state": "expired"})
+        return len(passes)
+
+    # ------------------------------------------------------------------
+    # Gate
+    # ------------------------------------------------------------------
+    def _gate_status(self):
+        self.ensure_one()
+        today = fields.Date.context_today(self)
+        if self.state == "active" and self.date_to and self.date_to < today:
+            return "expired"
+        if self.state == "active" and self.date_from > today:
+            return "invalid"
+        return {
+            "active": "valid",
+            "suspended": "suspended",
+            "expired": "expired",
+            "revoked": "revoked",
+            "returned": "revoked",
+        }.get(self.state, "invalid")
+
+    def _gate_details(self):
+        self.ensure_one()
+        kind = dict(self._fields["pass_type"]._description_selection(self.env))[self.pass_type]
+        return {
+            "holder_name": self.holder_name,
+            "photo": self.photo,
+            "reference": f"{kind} {self.name}",
+            "validity": f"{self.date_from} – {self.date_to or ''}",
+            "site_id": self.site_id.id,
+            "items": self.sponsor_partner_id.name or self.sponsor_unit_id.name or "",
+        }

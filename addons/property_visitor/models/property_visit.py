@@ -1,0 +1,576 @@
+import re
+from datetime import timedelta
+
+import pytz
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+# Mainland plates: province character, letter, 5 characters (6 for new-energy plates).
+PLATE_PATTERN = re.compile(
+    r"^[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领]"
+    r"[A-HJ-NP-Z][A-HJ-NP-Z0-9]{4,5}[A-HJ-NP-Z0-9挂学警港澳]$"
+)
+FROZEN_FIELDS = {
+    "site_id",
+    "visitor_id",
+    "visitor_name",
+    "id_type",
+    "id_number",
+    "id_number_masked",
+    "phone",
+    "phone_masked",
+    "company_name",
+    "people_count",
+    "vehicle_plate",
+    "purpose",
+    "appointment",
+    "host_unit_id",
+    "host_partner_id",
+    "host_person",
+    "visit_area_id",
+    "contact_person",
+    "contact_method",
+    "contact_time",
+    "contact_answer",
+    "arrival_time",
+    "departure_time",
+    "registrar_id",
+    "registrar_role",
+}
+# set only by the action methods
+STAMPED_FIELDS = {
+    "state",
+    "approval_state",
+    "approved_by_id",
+    "checked_in_by_id",
+    "closed_time",
+    "overstay",
+    "anonymized",
+}
+CLOSED_STATES = ("checked_out", "cancelled", "refused")
+
+
+class PropertyVisit(models.Model):
+    """One visit registered at the front desk (访客登记单, V01)."""
+
+    _name = "property.visit"
+    _description = "Visit"
+    _inherit = ["property.personal.data.mixin", "mail.thread", "mail.activity.mixin"]
+    _order = "id desc"
+
+    name = fields.Char(
+        string="Number", required=True, readonly=True, copy=False, default="/", index=True
+    )
+    state = fields.Selection(
+        [
+            ("planned", "Planned"),
+            ("checked_in", "On Site"),
+            ("checked_out", "Left"),
+            ("cancelled", "Cancelled"),
+            ("refused", "Refused"),
+        ],
+        default="planned",
+        required=True,
+        readonly=True,
+        tracking=True,
+        index=True,
+        copy=False,
+    )
+    site_id = fields.Many2one(
+        "property.site",
+        required=True,
+        index=True,
+        tracking=True,
+        default=lambda self: self.env.user.property_site_ids[:1],
+    )
+    company_id = fields.Many2one(related="site_id.company_id", store=True, index=True)
+    visitor_id = fields.Many2one("property.visitor", string="Known Visitor", index=True)
+    visitor_name = fields.Char(string="Visitor", required=True, tracking=True)
+    id_type = fields.Selection(tracking=True)
+    id_number = fields.Char(tracking=True)
+    phone = fields.Char(tracking=True)
+    company_name = fields.Char(string="Visitor Company", tracking=True)
+    people_count = fields.Integer(string="Number of People", default=1, tracking=True)
+    vehicle_plate = fields.Char(tracking=True)
+    purpose = fields.Char(required=True, tracking=True)
+    appointment = fields.Boolean(string="By Appointment", tracking=True)
+    planned_time = fields.Datetime(string="Expected At", tracking=True)
+    host_unit_id = fields.Many2one(
+        "property.unit",
+        tracking=True,
+        domain="[('site_id', '=', site_id)]",
+    )
+    host_partner_id = fields.Many2one(
+        "res.partner",
+        string="Host Household / Tenant",
+        tracking=True,
+        help="The resident household or the tenant company visited.",
+    )
+    host_person = fields.Char(string="Person Visited", tracking=True)
+    visit_area_id = fields.Many2one(
+        "property.visit.area",
+        string="Area Visited",
+        tracking=True,
+        domain="[('site_id', '=', site_id)]",
+    )
+    area_restricted = fields.Boolean(related="visit_area_id.restricted")
+    approval_state = fields.Selection(
+        [
+            ("not_needed", "Not Needed"),
+            ("to_approve", "To Approve"),
+            ("approved", "Approved"),
+            ("refused", "Refused"),
+        ],
+        string="Area Approval",
+        default="not_needed",
+        readonly=True,
+        tracking=True,
+        copy=False,
+    )
+    approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    # V02: how the host was contacted before the visitor was let in
+    contact_person = fields.Char(string="Host Contacted", tracking=True)
+    contact_method = fields.Selection(
+        [
+            ("phone", "Phone"),
+            ("intercom", "Intercom"),
+            ("in_person", "In Person"),
+            ("message", "Message"),
+        ],
+        string="Contacted By",
+        tracking=True,
+    )
+    contact_time = fields.Datetime(string="Contacted At", tracking=True)
+    contact_answer = fields.Selection(
+        [
+            ("agreed", "Agreed to Receive"),
+            ("declined", "Declined"),
+            ("unreachable", "Unreachable"),
+        ],
+        string="Host Answer",
+        tracking=True,
+    )
+    arrival_time = fields.Datetime(readonly=True, tracking=True, copy=False, index=True)
+    departure_time = fields.Datetime(readonly=True, tracking=True, copy=False)
+    registrar_id = fields.Many2one("res.users", readonly=True, tracking=True, copy=False)
+    registrar_role = fields.Selection(
+        [("front_desk", "Front Desk"), ("night_duty", "Night Duty Officer")],
+        readonly=True,
+        copy=False,
+    )
+    checked_in_by_id = fields.Many2one("res.users", readonly=True)
+    refusal_reason = fields.Char(tracking=True, copy=False)
+    closed_time = fields.Datetime(readonly=True, copy=False, index=True)
+    overstay = fields.Boolean(readonly=True, copy=False, index=True)
+    anonymized = fields.Boolean(readonly=True, copy=False)
+    note = fields.Text()
+
+    _sql_constraints = [
+        ("people_count_positive", "CHECK(people_count >= 1)", "A visit has at least one person.")
+    ]
+
+    # ------------------------------------------------------------------
+    # Create / write
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code("property.visit") or "/"
+            if vals.get("vehicle_plate"):
+                vals["vehicle_plate"] = self._normalize_plate(vals["vehicle_plate"])
+        visits = super().create(vals_list)
+        visits._update_approval_need()
+        visits._fill_from_visitor()
+        return visits
+
+    def _fill_from_visitor(self):
+        """Copy the known visitor's ID number and phone onto the visits lacking them."""
+        for visit in self.sudo().filtered("visitor_id"):
+            vals = {}
+            if not visit.id_number and visit.visitor_id.id_number:
+                vals["id_number"] = visit.visitor_id.id_number
+            if not visit.phone and visit.visitor_id.phone:
+                vals["phone"] = visit.visitor_id.phone
+            if vals:
+                visit._write_internal(vals)
+
+    def write(self, vals):
+        if vals.get("vehicle_plate"):
+            vals["vehicle_plate"] = self._normalize_plate(vals["vehicle_plate"])
+        internal = self.env.context.get("property_visit_internal") or self.env.su
+        if not internal and STAMPED_FIELDS & vals.keys():
+            raise UserError(self.env._("The status of a visit changes only through its buttons."))
+        frozen = FROZEN_FIELDS & vals.keys()
+        if frozen and not internal and any(visit.state != "planned" for visit in self):
+            raise UserError(
+                self.env._(
+                    "A registration cannot be altered after check-in. Use Correct, "
+                    "with a reason, to fix a mistake."
+                )
+            )
+        res = super().write(vals)
+        if "visit_area_id" in vals:
+            self._update_approval_need()
+        return res
+
+    def _write_internal(self, vals):
+        """Write fields that are frozen for users: state stamps and corrections."""
+        return self.with_context(property_visit_internal=True).write(vals)
+
+    def _update_approval_need(self):
+        for visit in self:
+            needed = visit.visit_area_id.restricted
+            if needed and visit.approval_state == "not_needed":
+                visit._write_internal({"approval_state": "to_approve"})
+            elif not needed and visit.approval_state != "not_needed":
+                visit._write_internal({"approval_state": "not_needed"})
+
+    @api.model
+    def _normalize_plate(self, plate):
+        return re.sub(r"[\s·\-]", "", plate or "").upper()
+
+    @api.constrains("vehicle_plate")
+    def _check_vehicle_plate(self):
+        for visit in self:
+            if visit.vehicle_plate and not PLATE_PATTERN.match(visit.vehicle_plate):
+                raise ValidationError(
+                    self.env._(
+                        "%(plate)s is not a mainland vehicle plate (e.g. 沪A12345 or 沪AD12345).",
+                        plate=visit.vehicle_plate,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # Onchanges: prefill a repeat visitor
+    # ------------------------------------------------------------------
+    @api.onchange("phone_masked", "id_number_masked")
+    def _onchange_find_repeat_visitor(self):
+        if self.visitor_id or self.state != "planned":
+            return
+        phone = not self._property_is_masked(self.phone_masked) and self.phone_masked
+        number = not self._property_is_masked(self.id_number_masked) and self.id_number_masked
+        visitor = self.env["property.visitor"]._find_repeat_visitor(phone, number, self.id_type)
+        if visitor:
+            self.visitor_id = visitor
+
+    @api.onchange("visitor_id")
+    def _onchange_visitor_id(self):
+        visitor = self.visitor_id
+        if not visitor:
+            return
+        self.visitor_name = visitor.name
+        self.company_name = self.company_name or visitor.company_name
+        self.vehicle_plate = self.vehicle_plate or visitor.vehicle_plate
+        self.id_type = visitor.id_type
+        # only the masked values reach the browser; the clear ones are copied on save
+        self.id_number_masked = self.id_number_masked or visitor.id_number_masked
+        self.phone_masked = self.phone_masked or visitor.phone_masked
+
+    @api.onchange("host_unit_id")
+    def _onchange_host_unit_id(self):
+        unit = self.host_unit_id
+        if unit and self.host_partner_id not in (unit.owner_id | unit.occupant_ids):
+            self.host_partner_id = (unit.occupant_ids or unit.owner_id)[:1]
+
+    # ------------------------------------------------------------------
+    # Night duty (V03)
+    # ------------------------------------------------------------------
+    @api.model
+    def _night_hours(self):
+        params = self.env["ir.config_parameter"].sudo()
+        start = float(params.get_param("property_visitor.night_start_hour", 20.0))
+        end = float(params.get_param("property_visitor.night_end_hour", 8.0))
+        return start, end
+
+    def _registrar_for(self, now):
+        """(user, role) who registers this visit at ``now`` (naive UTC)."""
+        self.ensure_one()
+        site = self.site_id
+        local = pytz.utc.localize(now).astimezone(site._site_tz())
+        start, end = self._night_hours()
+        hour = local.hour + local.minute / 60.0
+        is_night = hour >= start or hour < end if start > end else start <= hour < end
+        if not is_night:
+            return self.env.user, "front_desk"
+        duty_date = local.date() - timedelta(days=1) if hour < end else local.date()
+        officer = self.env["property.duty.roster"]._night_officer(site, duty_date)
+        if not officer:
+            raise UserError(
+                self.env._(
+                    "Between %(start)s and %(end)s visitors are registered by the night "
+                    "duty officer, and the duty roster of %(site)s names nobody for the "
+                    "night of %(date)s. Enter the officer in the duty roster first.",
+                    start=_hour_label(start),
+                    end=_hour_label(end),
+                    site=site.display_name,
+                    date=duty_date,
+                )
+            )
+        return officer, "night_duty"
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def _check_state(self, allowed, action_label):
+        for visit in self:
+            if visit.state not in allowed:
+                raise UserError(
+                    self.env._(
+                        "Visit %(visit)s is %(state)s: it cannot be %(action)s.",
+                        visit=visit.name,
+                        state=dict(visit._fields["state"]._description_selection(self.env))[
+                            visit.state
+                        ],
+                        action=action_label,
+                    )
+                )
+
+    def _check_desk_user(self):
+        if not self.env.user.has_group("property_visitor.group_visitor_frontdesk"):
+            raise AccessError(self.env._("Only the front desk registers visitors."))
+
+    def action_check_in(self):
+        self._check_desk_user()
+        self._check_state(("planned",), self.env._("checked in"))
+        now = fields.Datetime.now()
+        for visit in self:
+            missing = [
+                label
+                for field, label in (
+                    ("contact_person", self.env._("who was contacted")),
+                    ("contact_method", self.env._("how")),
+                    ("contact_time", self.env._("when")),
+                    ("contact_answer", self.env._("the answer")),
+                )
+                if not visit[field]
+            ]
+            if missing:
+                raise UserError(
+                    self.env._(
+                        "Contact the host before letting %(visitor)s in, and record %(missing)s.",
+                        visitor=visit.visitor_name,
+                        missing=", ".join(missing),
+                    )
+                )
+            if visit.contact_answer != "agreed":
+                raise UserError(
+                    self.env._(
+                        "The host did not agree to receive %(visitor)s: refuse the visit instead.",
+                        visitor=visit.visitor_name,
+                    )
+                )
+            if visit.area_restricted and visit.approval_state != "approved":
+                raise UserError(
+                    self.env._(
+                        "%(area)s is a restricted staff area: its responsible must approve "
+                        "the visit before check-in.",
+                        area=visit.visit_area_id.display_name,
+                    )
+                )
+            registrar, role = visit._registrar_for(now)
+            visit._ensure_visitor()
+            visit._write_internal(
+                {
+                    "state": "checked_in",
+                    "arrival_time": now,
+                    "registrar_id": registrar.id,
+                    "registrar_role": role,
+                    "checked_in_by_id": self.env.user.id,
+                }
+            )
+        return True
+
+    def _ensure_visitor(self):
+        """Link the visit to its repeat-visitor record, creating it the first time."""
+        self.ensure_one()
+        if self.visitor_id:
+            return
+        clear = self.sudo()
+        Visitor = self.env["property.visitor"]
+        visitor = Visitor._find_repeat_visitor(clear.phone, clear.id_number, self.id_type)
+        if not visitor:
+            visitor = Visitor.sudo().create(
+                {
+                    "name": self.visitor_name,
+                    "company_name": self.company_name,
+                    "vehicle_plate": self.vehicle_plate,
+                    "id_type": self.id_type,
+                    "id_number": clear.id_number,
+                    "phone": clear.phone,
+                }
+            )
+        self._write_internal({"visitor_id": visitor.id})
+
+    def action_check_out(self):
+        if not self.env.user.has_group(
+            "property_visitor.group_visitor_frontdesk"
+        ) and not self.env.user.has_group("property_visitor.group_visitor_guard"):
+            raise AccessError(self.env._("Only the front desk or a guard checks visitors out."))
+        self._check_state(("checked_in",), self.env._("checked out"))
+        self._write_internal(
+            {
+                "state": "checked_out",
+                "departure_time": fields.Datetime.now(),
+                "closed_time": fields.Datetime.now(),
+                "overstay": False,
+            }
+        )
+        return True
+
+    def action_cancel(self):
+        self._check_desk_user()
+        self._check_state(("planned",), self.env._("cancelled"))
+        self._write_internal({"state": "cancelled", "closed_time": fields.Datetime.now()})
+        return True
+
+    def action_refuse(self):
+        self._check_desk_user()
+        self._check_state(("planned",), self.env._("refused"))
+        for visit in self:
+            if not visit.refusal_reason:
+                raise UserError(self.env._("Give the reason for refusing the visitor."))
+        self._write_internal({"state": "refused", "closed_time": fields.Datetime.now()})
+        return True
+
+    def action_request_area_approval(self):
+        self._check_state(("planned",), self.env._("sent for approval"))
+        for visit in self.filtered(lambda v: v.area_restricted):
+            responsible = visit.visit_area_id.responsible_id
+            visit.activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=self.env._("Approve a visit to %(area)s", area=visit.visit_area_id.name),
+                user_id=(responsible or self.env.user).id,
+            )
+        return True
+
+    def _check_area_responsible(self):
+        for visit in self:
+            if not visit.area_restricted or visit.approval_state != "to_approve":
+                raise UserError(
+                    self.env._("Visit %(visit)s awaits no area approval.", visit=visit.name)
+                )
+            if visit.visit_area_id.responsible_id != self.env.user:
+                raise AccessError(
+                    self.env._(
+                        "Only %(user)s, responsible for %(area)s, approves visits to it.",
+                        user=visit.visit_area_id.responsible_id.name or "-",
+                        area=visit.visit_area_id.name,
+                    )
+                )
+
+    def action_approve_area(self):
+        self._check_area_responsible()
+        self.sudo()._write_internal(
+            {"approval_state": "approved", "approved_by_id": self.env.user.id}
+        )
+        self.activity_feedback(["mail.mail_activity_data_todo"])
+        return True
+
+    def action_refuse_area(self):
+        self._check_area_responsible()
+        self.sudo()._write_internal(
+            {"approval_state": "refused", "approved_by_id": self.env.user.id}
+        )
+        self.activity_feedback(["mail.mail_activity_data_todo"])
+        return True
+
+    def action_open_correct(self):
+        self.ensure_one()
+        if not self.env.user.has_group("property_visitor.group_visitor_frontdesk"):
+            raise AccessError(self.env._("Only the front desk corrects registrations."))
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Correct the Registration"),
+            "res_model": "property.visit.correct",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_visit_id": self.id},
+        }
+
+    # ------------------------------------------------------------------
+    # Printed register
+    # ------------------------------------------------------------------
+    def _register_time(self, field_name):
+        """HH:MM of a datetime field in the site's time zone, for the printed register."""
+        self.ensure_one()
+        value = self[field_name]
+        if not value:
+            return ""
+        return pytz.utc.localize(value).astimezone(self.site_id._site_tz()).strftime("%H:%M")
+
+    def _register_days(self):
+        return sorted(
+            {
+                str(visit.site_id._local_date(visit.arrival_time))
+                for visit in self
+                if visit.arrival_time
+            }
+        )
+
+    def _register_contact(self):
+        self.ensure_one()
+        if not self.contact_answer:
+            return ""
+        method = {"phone": "电话", "intercom": "对讲", "in_person": "当面", "message": "短信"}.get(
+            self.contact_method, ""
+        )
+        return f"{self.contact_person or ''} {method}".strip()
+
+    # ------------------------------------------------------------------
+    # Crons
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_flag_overstay(self):
+        hours = float(
+            self.env["ir.config_parameter"].sudo().get_param("property_visitor.max_stay_hours", 8)
+        )
+        limit = fields.Datetime.now() - timedelta(hours=hours)
+        visits = self.sudo().search(
+            [("state", "=", "checked_in"), ("overstay", "=", False), ("arrival_time", "<", limit)]
+        )
+        if visits:
+            visits._write_internal({"overstay": True})
+            for visit in visits:
+                visit.message_post(
+                    body=self.env._(
+                        "The visitor has been on site for more than %(hours)s hours.",
+                        hours=hours,
+                    )
+                )
+        return len(visits)
+
+    @api.model
+    def _cron_anonymize(self):
+        """Clear the ID numbers and phones of visits closed longer than the retention
+        period, and of the visitors with no more recent visit (V09)."""
+        days = int(
+            self.env["ir.config_parameter"].sudo().get_param("property_visitor.retention_days", 180)
+        )
+        limit = fields.Datetime.now() - timedelta(days=days)
+        visits = self.sudo().search(
+            [
+                ("state", "in", CLOSED_STATES),
+                ("anonymized", "=", False),
+                ("closed_time", "<", limit),
+            ]
+        )
+        if visits:
+            visits.with_context(tracking_disable=True)._write_internal(
+                {"id_number": False, "phone": False, "anonymized": True}
+            )
+        # visitors whose every visit is anonymised lose their data too
+        pending = self.sudo()._read_group(
+            [("visitor_id", "in", visits.visitor_id.ids), ("anonymized", "=", False)],
+            ["visitor_id"],
+        )
+        kept = {visitor.id for (visitor,) in pending}
+        visits.visitor_id.filtered(lambda v: v.id not in kept).sudo().write(
+            {"id_number": False, "phone": False}
+        )
+        return len(visits)
+
+
+def _hour_label(hour):
+    return f"{int(hour):02d}:{round((hour % 1) * 60):02d}"

@@ -1,0 +1,62 @@
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    property_visitor_night_start_hour = fields.Float(
+        string="Night Duty From",
+        config_parameter="property_visitor.night_start_hour",
+        default=20.0,
+    )
+    property_visitor_night_end_hour = fields.Float(
+        string="Night Duty Until",
+        config_parameter="property_visitor.night_end_hour",
+        default=8.0,
+    )
+    property_visitor_max_stay_hours = fields.Float(
+        string="Overstay After (hours)",
+        config_parameter="property_visitor.max_stay_hours",
+        default=8.0,
+    )
+    property_visitor_retention_days = fields.Integer(
+        string="Keep Visitor ID and Phone (days)",
+        config_parameter="property_visitor.retention_days",
+        default=180,
+    )
+    property_visitor_temp_pass_validity_days = fields.Integer(
+        string="Temporary Pass Validity (days)",
+        config_parameter="property_visitor.temp_pass_validity_days",
+        default=30,
+    )
+    property_visitor_temp_pass_fee = fields.Float(
+        string="Temporary Pass Fee",
+        config_parameter="property_visitor.temp_pass_fee",
+        default=10.0,
+    )
+    property_visitor_temp_pass_deposit = fields.Float(
+        string="Temporary Pass Deposit",
+        config_parameter="property_visitor.temp_pass_deposit",
+        default=50.0,
+    )
+    property_visitor_resident_card_validity_days = fields.Integer(
+        string="Resident Card Validity (days)",
+        config_parameter="property_visitor.resident_card_validity_days",
+        default=365,
+    )
+    property_visitor_resident_card_fee = fields.Float(
+        string="Resident Card Fee",
+        config_parameter="property_visitor.resident_card_fee",
+        default=0.0,
+    )
+    property_visitor_resident_card_deposit = fields.Float(
+        string="Resident Card Deposit",
+        config_parameter="property_visitor.resident_card_deposit",
+        default=20.0,
+    )
+    property_visitor_goods_pass_validity_days = fields.Integer(
+        string="Goods Pass Extra Days",
+        config_parameter="property_visitor.goods_pass_validity_days",
+        default=0,
+        help="0: a goods pass is valid on its carrying day only.",
+    )

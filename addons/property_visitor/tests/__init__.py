@@ -1,0 +1,10 @@
+from . import (
+    test_gate,
+    test_goods_pass,
+    test_logs,
+    test_pass,
+    test_privacy,
+    test_reports,
+    test_tour,
+    test_visit,
+)

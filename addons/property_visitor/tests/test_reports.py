@@ -1,0 +1,87 @@
+import subprocess
+import tempfile
+
+from freezegun import freeze_time
+
+from odoo.tests import HttpCase, tagged
+
+from .common import VisitorCase
+
+
+def pdf_text(pdf):
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
+        handle.write(pdf)
+        handle.flush()
+        return subprocess.run(
+            ["pdftotext", "-layout", handle.name, "-"], capture_output=True, check=True, text=True
+        ).stdout
+
+
+@tagged("post_install", "-at_install")
+class TestReports(HttpCase, VisitorCase):
+    def _pdf(self, xmlid, records):
+        report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
+        pdf, kind = report._render_qweb_pdf(xmlid, records.ids)
+        self.assertEqual(kind, "pdf")
+        return pdf_text(pdf)
+
+    def test_v01_visit_register_for_a_day(self):
+        with freeze_time("2025-03-03 02:00:00"):
+            visit = (
+                self.env["property.visit"]
+                .with_user(self.frontdesk)
+                .create(self._visit_vals(vehicle_plate="沪A12345"))
+            )
+            visit.write(self._contact_vals())
+            visit.action_check_in()
+        wizard = (
+            self.env["property.visit.register.print"]
+            .with_user(self.frontdesk)
+            .create({"site_id": self.site.id, "date": "2025-03-03"})
+        )
+        self.assertEqual(wizard._visits(), visit)
+        action = wizard.action_print()
+        self.assertEqual(action["report_name"], "property_visitor.report_visit_register")
+        text = self._pdf("property_visitor.action_report_visit_register", visit)
+        for expected in (
+            "访客登记单",
+            "Wang Wei",
+            "沪A12345",
+            "110***********002X",
+            "10:00",
+            "制表",
+        ):
+            self.assertIn(expected, text)
+        self.assertNotIn("11010519491231002X", text, "ID numbers are printed masked")
+
+    def test_v04_pass_card_with_qr_code(self):
+        card = (
+            self.env["property.pass"]
+            .with_user(self.frontdesk)
+            .create({"site_id": self.site.id, "holder_name": "Li Gong", "date_from": "2025-03-03"})
+        )
+        card.action_activate()
+        text = self._pdf("property_visitor.action_report_pass_card", card)
+        for expected in ("临时出入证", "Li Gong", card.name, "有效期"):
+            self.assertIn(expected, text)
+
+    def test_v05_two_part_goods_pass(self):
+        goods = (
+            self.env["property.goods.pass"]
+            .with_user(self.frontdesk)
+            .create(
+                {
+                    "site_id": self.site.id,
+                    "direction": "in",
+                    "tenant_partner_id": self.tenant.id,
+                    "carrier_name": "Zhao Liu",
+                    "planned_date": "2025-03-03 02:00:00",
+                    "line_ids": [(0, 0, {"name": "Printer", "quantity": 1, "uom_name": "台"})],
+                }
+            )
+        )
+        goods.action_confirm()
+        text = self._pdf("property_visitor.action_report_goods_pass", goods)
+        self.assertEqual(text.count("携物出入门证"), 2, "two parts")
+        for expected in ("第一联", "第二联", "Tenant Co.", "Zhao Liu", "Printer", "客户服务部盖章"):
+            self.assertIn(expected, text)

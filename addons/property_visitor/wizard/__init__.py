@@ -1,0 +1,1 @@
+from . import property_gate_verify, property_visit_correct, property_visit_register_print

@@ -1,0 +1,111 @@
+from odoo import api, fields, models
+from odoo.exceptions import AccessError
+
+from ..models.property_gate_log import GATE_RESULTS
+
+TOKEN_MODELS = {"P": "property.pass", "G": "property.goods.pass"}
+
+
+class PropertyGateVerify(models.TransientModel):
+    """The guard's verification screen: type or scan the code of a pass and see its
+    live state; every scan is logged."""
+
+    _name = "property.gate.verify"
+    _description = "Verify a Pass at the Gate"
+
+    token = fields.Char(string="Code")
+    result = fields.Selection(GATE_RESULTS, readonly=True)
+    holder_name = fields.Char(string="Holder", readonly=True)
+    photo = fields.Image(readonly=True)
+    reference = fields.Char(string="Pass", readonly=True)
+    validity = fields.Char(readonly=True)
+    items = fields.Text(readonly=True)
+    goods_pass_id = fields.Many2one("property.goods.pass", readonly=True)
+
+    @api.model
+    def _verify_token(self, token):
+        """(result, record or None): the live state of the pass behind ``token``;
+        anything forged, altered or unknown is only "invalid"."""
+        Mixin = self.env["property.gate.token.mixin"]
+        parsed = Mixin._gate_parse(token)
+        if not parsed:
+            return "invalid", None
+        prefix, key = parsed
+        model = TOKEN_MODELS.get(prefix)
+        if not model:
+            return "invalid", None
+        record = self.env[model].sudo().search([("token_key", "=", key)], limit=1)
+        if not record:
+            return "invalid", None
+        return record._gate_status(), record
+
+    def action_verify(self):
+        self.ensure_one()
+        user = self.env.user
+        if not (
+            user.has_group("property_visitor.group_visitor_guard")
+            or user.has_group("property_visitor.group_visitor_frontdesk")
+        ):
+            raise AccessError(self.env._("Only guards and the front desk verify passes."))
+        token = (self.token or "").strip()
+        result, record = self._verify_token(token)
+        log_vals = {
+            "user_id": user.id,
+            "result": result,
+            "token_fingerprint": self.env["property.gate.log"]._fingerprint(token),
+        }
+        vals = {
+            "result": result,
+            "holder_name": False,
+            "photo": False,
+            "reference": False,
+            "validity": False,
+            "items": False,
+            "goods_pass_id": False,
+        }
+        if record:
+            details = record._gate_details()
+            vals.update(
+                {
+                    key: details.get(key)
+                    for key in ("holder_name", "photo", "reference", "validity", "items")
+                }
+            )
+            log_vals.update(
+                {
+                    "site_id": details["site_id"],
+                    "holder_name": details["holder_name"],
+                    "pass_id": record.id if record._name == "property.pass" else False,
+                    "goods_pass_id": record.id if record._name == "property.goods.pass" else False,
+                }
+            )
+            if record._name == "property.goods.pass":
+                vals["goods_pass_id"] = record.id
+        self.env["property.gate.log"].sudo().create(log_vals)
+        self.write(vals)
+        return True
+
+    def action_clear(self):
+        self.write(
+            {
+                "token": False,
+                "result": False,
+                "holder_name": False,
+                "photo": False,
+                "reference": False,
+                "validity": False,
+                "items": False,
+                "goods_pass_id": False,
+            }
+        )
+        return True
+
+    def action_open_goods_pass(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "property.goods.pass",
+            "res_id": self.goods_pass_id.id,
+            "view_mode": "form",
+            "target": "current",
+        }
