@@ -22,6 +22,7 @@
         "views/property_kpi_discipline_views.xml",
         "views/hr_employee_views.xml",
         "views/survey_survey_views.xml",
+        "report/report_paperformat.xml",
         "report/property_kpi_assessment_report.xml",
         "report/property_kpi_team_report.xml",
         "views/menus.xml",

@@ -9,6 +9,9 @@ from .property_kpi_assignment import ROLES
 
 # Fields an action of this addon may still write on a confirmed assessment.
 UNLOCKED_FIELDS = {"warning", "warning_reason", "dismissal_recommended"}
+# Fields that decide who scores and who approves: set by the assignment, changed only by
+# a manager, so that nobody approves their own proposals (K10, K16).
+MANAGER_FIELDS = {"employee_id", "date_month", "assessor_user_id", "approver_user_id", "scheme_id"}
 
 
 class PropertyKpiAssessment(models.Model):
@@ -144,7 +147,14 @@ class PropertyKpiAssessment(models.Model):
         help="The total is under the warning score, or the employee was last of the "
         "team two months running under the last-place score (K08).",
     )
-    warning_reason = fields.Char(readonly=True, copy=False)
+    warning_reason = fields.Selection(
+        [
+            ("low", "Total under the warning score"),
+            ("last_place", "Last of the team two months running under the last-place score"),
+        ],
+        readonly=True,
+        copy=False,
+    )
     team_rank = fields.Integer(string="Rank in Team", compute="_compute_team_rank")
     team_size = fields.Integer(compute="_compute_team_rank")
     discipline_ids = fields.One2many("property.kpi.discipline", "assessment_id")
@@ -303,6 +313,14 @@ class PropertyKpiAssessment(models.Model):
     # ------------------------------------------------------------------ CRUD
     @api.model_create_multi
     def create(self, vals_list):
+        if not self._is_kpi_manager() and any(
+            vals.get(field)
+            for vals in vals_list
+            for field in MANAGER_FIELDS - {"employee_id", "date_month"}
+        ):
+            raise UserError(
+                self.env._("Only a manager sets the assessor, the approver or the scheme by hand.")
+            )
         assessments = super().create(vals_list)
         for assessment in assessments.filtered("assessor_user_id"):
             assessment.activity_schedule(
@@ -316,6 +334,13 @@ class PropertyKpiAssessment(models.Model):
         if not self.env.context.get("kpi_internal"):
             if "state" in vals:
                 raise UserError(self.env._("Use the buttons to change the state of an assessment."))
+            if MANAGER_FIELDS & set(vals) and not self._is_kpi_manager():
+                raise UserError(
+                    self.env._(
+                        "Only a manager changes the employee, the month, the assessor, the "
+                        "approver or the scheme of an assessment."
+                    )
+                )
             business = set(vals) - UNLOCKED_FIELDS
             business = {f for f in business if not f.startswith(("message_", "activity_"))}
             if business and any(a.state == "confirmed" for a in self):
@@ -337,7 +362,7 @@ class PropertyKpiAssessment(models.Model):
 
     # ------------------------------------------------------------------ rights
     def _is_kpi_manager(self):
-        return self.env.user.has_group("property_staff_kpi.group_kpi_manager")
+        return self.env.su or self.env.user.has_group("property_staff_kpi.group_kpi_manager")
 
     def _check_is_assessor(self):
         for assessment in self:
@@ -506,27 +531,18 @@ class PropertyKpiAssessment(models.Model):
 
         by_key = {(m.employee_id.id, m.date_month): m for m in members}
         updates = defaultdict(lambda: self.browse())
-        for assessment in members.filtered(
-            lambda a: (
-                a.date_month
-                in set(self.mapped("date_month"))
-                | {m + relativedelta(months=1) for m in self.mapped("date_month")}
-            )
-        ):
+        own_months = set(self.mapped("date_month"))
+        touched = own_months | {month + relativedelta(months=1) for month in own_months}
+        for assessment in members.filtered(lambda a: a.date_month in touched):
             reason = False
             if assessment.total_capped < assessment.scheme_id.warning_score:
-                reason = self.env._(
-                    "Total under %(score)s", score=assessment.scheme_id.warning_score
-                )
+                reason = "low"
             else:
                 previous = by_key.get(
                     (assessment.employee_id.id, assessment.date_month - relativedelta(months=1))
                 )
                 if previous and is_last(assessment) and is_last(previous):
-                    reason = self.env._(
-                        "Last of the team two months running under %(score)s",
-                        score=assessment.scheme_id.last_place_score,
-                    )
+                    reason = "last_place"
             if (assessment.warning, assessment.warning_reason or False) != (bool(reason), reason):
                 updates[reason] |= assessment
         for reason, records in updates.items():

@@ -83,6 +83,23 @@ class TestWorkflow(KpiCase):
         self.assertEqual(assessment.state, "confirmed")
         self.assertFalse(assessment.activity_ids)
 
+    def test_k16_assessor_cannot_become_approver(self):
+        assessment = self.assess(self.emp_agent)
+        with self.assertRaises(UserError):
+            assessment.with_user(self.user_trainer).write(
+                {"approver_user_id": self.user_trainer.id}
+            )
+        with self.assertRaises(UserError):
+            self.Assessment.with_user(self.user_trainer).create(
+                {
+                    "employee_id": self.emp_agent2.id,
+                    "date_month": self.month,
+                    "approver_user_id": self.user_trainer.id,
+                }
+            )
+        assessment.with_user(self.user_manager).write({"approver_user_id": self.user_manager.id})
+        self.assertEqual(assessment.approver_user_id, self.user_manager)
+
     def test_k16_confirm_refused_while_lines_proposed(self):
         assessment = self.assess(self.emp_agent)
         self.add(assessment, "k02_cover", approve=False)
