@@ -229,7 +229,7 @@ class PropertyKpiAssessment(models.Model):
             assessment.total_computed = total
             assessment.total_capped = min(total, cap) if cap else total
 
-    @api.depends("line_ids.kind", "line_ids.state")
+    @api.depends("line_ids.kind", "line_ids.state", "line_ids.reversed_by_ids")
     def _compute_dismissal_recommended(self):
         for assessment in self:
             assessment.dismissal_recommended = any(
@@ -603,6 +603,28 @@ class PropertyKpiAssessment(models.Model):
                 )
             )
         )
+
+    @api.model
+    def _remove_automatic_lines(self, sources):
+        """Remove the automatic lines caused by ``sources`` (e.g. a cancelled record)
+        from assessments that are not confirmed; a confirmed one only gets a note, a
+        manager corrects it."""
+        refs = [f"{source._name},{source.id}" for source in sources]
+        lines = (
+            self.env["property.kpi.line"]
+            .sudo()
+            .search([("source_ref", "in", refs), ("origin", "=", "automatic")])
+        )
+        locked = lines.filtered(lambda line: line.assessment_id.state == "confirmed")
+        for assessment in locked.assessment_id:
+            assessment.message_post(
+                body=self.env._(
+                    "The source of an automatic line was cancelled; the assessment is "
+                    "confirmed, a manager may correct it."
+                )
+            )
+        (lines - locked).with_context(kpi_internal=True).unlink()
+        return lines - locked
 
     # ------------------------------------------------------------------ reports
     def _report_team_groups(self):

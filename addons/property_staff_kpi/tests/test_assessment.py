@@ -146,4 +146,9 @@ class TestAssessmentRules(KpiCase):
         self.assertEqual(line, again)
         self.assertEqual(line.origin, "automatic")
         self.assertEqual(line.source_ref, source)
-        self.assertEqual(line.assessment_id.total_capped, 77)
+        assessment = line.assessment_id
+        self.assertEqual(assessment.total_capped, 77)
+        # the source is cancelled: its line goes away from the draft month
+        self.Assessment._remove_automatic_lines(source)
+        self.assertFalse(line.exists())
+        self.assertEqual(assessment.total_capped, 80)
