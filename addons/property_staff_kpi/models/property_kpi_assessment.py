@@ -567,42 +567,71 @@ class PropertyKpiAssessment(models.Model):
     @api.model
     def _add_automatic_line(self, employee, item, source, date, points=None, reason=None):
         """Add the line of ``item`` caused by ``source`` (any record) to the employee's
-        assessment of the month of ``date``; created once per source, item and
-        assessment. A confirmed assessment only gets a note in its chatter."""
-        assessment = self._get_or_create(employee, date)
-        source_ref = f"{source._name},{source.id}"
-        existing = (
-            self.env["property.kpi.line"]
-            .sudo()
-            .search(
-                [
-                    ("assessment_id", "=", assessment.id),
-                    ("item_id", "=", item.id),
-                    ("source_ref", "=", source_ref),
-                ],
-                limit=1,
-            )
+        assessment of the month of ``date``; see ``_add_automatic_lines``."""
+        return self._add_automatic_lines(
+            [
+                {
+                    "employee": employee,
+                    "item": item,
+                    "source": source,
+                    "date": date,
+                    "points": points,
+                    "reason": reason,
+                }
+            ]
         )
-        if existing:
-            return existing
-        if assessment.state == "confirmed":
+
+    @api.model
+    def _add_automatic_lines(self, entries):
+        """Add automatic lines in batch. Each entry is a dict with ``employee``,
+        ``item``, ``source`` (any record), ``date`` and optional ``points`` and
+        ``reason``. A line is created once per source, item and assessment (the month of
+        ``date``, created when missing); a confirmed assessment only gets a note in its
+        chatter. Returns the lines, existing or new."""
+        Line = self.env["property.kpi.line"].sudo()
+        if not entries:
+            return Line
+        by_month = defaultdict(lambda: self.env["hr.employee"])
+        for entry in entries:
+            by_month[entry["date"].replace(day=1)] |= entry["employee"]
+        assessments = self.browse()
+        for month, employees in by_month.items():
+            assessments |= self._get_or_create(employees, month)
+        index = {(a.employee_id.id, a.date_month): a for a in assessments}
+        refs = {f"{entry['source']._name},{entry['source'].id}" for entry in entries}
+        existing = Line.search(
+            [("assessment_id", "in", assessments.ids), ("source_ref", "in", list(refs))]
+        )
+        known = {
+            (line.assessment_id.id, line.item_id.id, line.source_ref): line for line in existing
+        }
+        found, vals_list, skipped = Line, [], defaultdict(list)
+        for entry in entries:
+            assessment = index[(entry["employee"].id, entry["date"].replace(day=1))]
+            key = (assessment.id, entry["item"].id, entry["source"])
+            if key in known:
+                found |= known[key]
+            elif assessment.state == "confirmed":
+                skipped[assessment].append(entry["item"].name)
+            else:
+                known[key] = Line
+                vals_list.append(
+                    assessment._automatic_line_vals(
+                        entry["item"],
+                        entry["source"],
+                        points=entry.get("points"),
+                        date=entry["date"],
+                        reason=entry.get("reason"),
+                    )
+                )
+        for assessment, names in skipped.items():
             assessment.message_post(
                 body=self.env._(
                     "Automatic line %(item)s not added: the assessment is confirmed.",
-                    item=item.name,
+                    item=", ".join(names),
                 )
             )
-            return self.env["property.kpi.line"]
-        return (
-            self.env["property.kpi.line"]
-            .sudo()
-            .with_context(kpi_internal=True)
-            .create(
-                assessment._automatic_line_vals(
-                    item, source, points=points, date=date, reason=reason
-                )
-            )
-        )
+        return found | Line.with_context(kpi_internal=True).create(vals_list)
 
     @api.model
     def _remove_automatic_lines(self, sources):

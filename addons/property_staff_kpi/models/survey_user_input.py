@@ -41,6 +41,8 @@ class SurveyUserInput(models.Model):
             )
         )
         assessments = self.env["property.kpi.assessment"].sudo()
+        schemes = self.env["property.kpi.scheme"].sudo()
+        entries, scheme_of = [], {}
         for answer in exams:
             employee = employees.filtered(
                 lambda e, p=answer.partner_id: p in (e.user_id.partner_id | e.work_contact_id)
@@ -48,23 +50,28 @@ class SurveyUserInput(models.Model):
             if not employee:
                 continue
             when = answer.end_datetime or fields.Datetime.now()
-            date = fields.Date.context_today(answer, when)
-            assessment = assessments._get_or_create(employee, date)
+            site_key = (employee.property_site_id, employee.company_id)
+            if site_key not in scheme_of:
+                scheme_of[site_key] = schemes._for_site(*site_key)
+            scheme = scheme_of[site_key]
             score = answer.scoring_percentage
             if score >= 100 and item_full:
                 item = item_full
-            elif score < assessment.scheme_id.exam_fail_score and item_fail:
+            elif score < scheme.exam_fail_score and item_fail:
                 item = item_fail
             else:
                 continue
-            assessments._add_automatic_line(
-                employee,
-                item,
-                answer,
-                date,
-                reason=self.env._(
-                    "Skills exam %(exam)s: %(score)s%%",
-                    exam=answer.survey_id.title,
-                    score=round(score, 2),
-                ),
+            entries.append(
+                {
+                    "employee": employee,
+                    "item": item,
+                    "source": answer,
+                    "date": fields.Date.context_today(answer, when),
+                    "reason": self.env._(
+                        "Skills exam %(exam)s: %(score)s%%",
+                        exam=answer.survey_id.title,
+                        score=round(score, 2),
+                    ),
+                }
             )
+        assessments._add_automatic_lines(entries)

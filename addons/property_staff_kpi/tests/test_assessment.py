@@ -152,3 +152,37 @@ class TestAssessmentRules(KpiCase):
         self.Assessment._remove_automatic_lines(source)
         self.assertFalse(line.exists())
         self.assertEqual(assessment.total_capped, 80)
+
+    def test_k13_automatic_lines_in_batch_leave_confirmed_months_alone(self):
+        confirmed = self.assess(self.emp_agent2)
+        confirmed.with_user(self.user_trainer).action_submit()
+        confirmed.with_user(self.user_supervisor).action_confirm()
+        sources = self.env["res.partner"].create([{"name": "Late 1"}, {"name": "Late 2"}])
+        item = self.item("k03_late")
+        lines = self.Assessment._add_automatic_lines(
+            [
+                {
+                    "employee": self.emp_agent,
+                    "item": item,
+                    "source": sources[0],
+                    "date": date(2025, 3, 5),
+                },
+                {
+                    "employee": self.emp_agent,
+                    "item": item,
+                    "source": sources[0],
+                    "date": date(2025, 3, 5),
+                },
+                {
+                    "employee": self.emp_agent2,
+                    "item": item,
+                    "source": sources[1],
+                    "date": date(2025, 3, 6),
+                },
+            ]
+        )
+        self.assertEqual(len(lines), 1)
+        self.assertEqual(lines.employee_id, self.emp_agent)
+        self.assertFalse(confirmed.line_ids)
+        self.assertEqual(confirmed.total_capped, 80)
+        self.assertIn("not added", confirmed.message_ids[0].body)
