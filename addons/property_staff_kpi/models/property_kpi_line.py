@@ -1,0 +1,221 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from .property_kpi_item import VIOLATION_KINDS
+
+
+class PropertyKpiLine(models.Model):
+    """A bonus or a deduction of a monthly assessment. Manual lines are proposals that
+    count once approved (K16); automatic lines link to the record that caused them and
+    are created once (K13, K15); corrections of a confirmed month are new lines (K12)."""
+
+    _name = "property.kpi.line"
+    _description = "Assessment Line"
+    _order = "date, id"
+
+    assessment_id = fields.Many2one(
+        "property.kpi.assessment", required=True, index=True, ondelete="cascade"
+    )
+    employee_id = fields.Many2one(related="assessment_id.employee_id", store=True, index=True)
+    date_month = fields.Date(related="assessment_id.date_month", store=True, string="Month")
+    site_id = fields.Many2one(related="assessment_id.site_id", store=True)
+    assessment_state = fields.Selection(related="assessment_id.state", string="Assessment State")
+    item_id = fields.Many2one(
+        "property.kpi.item",
+        required=True,
+        ondelete="restrict",
+        domain="[('auto_rule', '=', False)]",
+    )
+    kind = fields.Selection(related="item_id.kind", store=True)
+    points = fields.Integer(
+        required=True,
+        help="Points applied, within the item's range (for a reversal: the reversed line's).",
+    )
+    signed_points = fields.Integer(compute="_compute_signed_points", store=True, recursive=True)
+    date = fields.Date(required=True, default=fields.Date.context_today)
+    reason = fields.Text(help="Written reason: the facts of the bonus or the violation.")
+    origin = fields.Selection(
+        [("manual", "Manual"), ("automatic", "Automatic"), ("correction", "Correction")],
+        required=True,
+        default="manual",
+        readonly=True,
+    )
+    state = fields.Selection(
+        [("proposed", "Proposed"), ("approved", "Approved"), ("refused", "Refused")],
+        required=True,
+        default="proposed",
+        readonly=True,
+        help="A manual line is a written proposal that counts once approved up the chain.",
+    )
+    source_ref = fields.Reference(
+        selection="_selection_source_model",
+        string="Source",
+        readonly=True,
+        help="Record that caused an automatic line.",
+    )
+    reversed_line_id = fields.Many2one(
+        "property.kpi.line",
+        string="Reverses",
+        readonly=True,
+        ondelete="restrict",
+        help="A correction line that cancels this line.",
+    )
+    reversed_by_ids = fields.One2many("property.kpi.line", "reversed_line_id", readonly=True)
+    approved_by_id = fields.Many2one("res.users", readonly=True)
+
+    _sql_constraints = [
+        (
+            "automatic_once",
+            "unique(assessment_id, item_id, source_ref)",
+            "This source already added this item to the assessment.",
+        ),
+    ]
+
+    @api.model
+    def _selection_source_model(self):
+        return [(model.model, model.name) for model in self.env["ir.model"].sudo().search([])]
+
+    @api.depends("points", "item_id.kind", "reversed_line_id.signed_points")
+    def _compute_signed_points(self):
+        for line in self:
+            if line.reversed_line_id:
+                line.signed_points = -line.reversed_line_id.signed_points
+            else:
+                line.signed_points = line.points * (-1 if line.item_id.kind != "bonus" else 1)
+
+    @api.onchange("item_id")
+    def _onchange_item_id(self):
+        if self.item_id:
+            self.points = (
+                self.item_id.points_min if self.item_id.points_min else self.item_id.points_max
+            )
+
+    @api.constrains("points", "item_id", "reversed_line_id")
+    def _check_points_in_range(self):
+        for line in self:
+            if line.reversed_line_id:
+                continue
+            item = line.item_id
+            if not item.points_min <= line.points <= item.points_max:
+                raise ValidationError(
+                    self.env._(
+                        "Item %(item)s takes %(range)s points, not %(points)s.",
+                        item=item.name,
+                        range=item.points_label,
+                        points=line.points,
+                    )
+                )
+
+    @api.constrains("reason", "origin")
+    def _check_reason(self):
+        for line in self:
+            if line.origin != "automatic" and not (line.reason or "").strip():
+                raise ValidationError(
+                    self.env._("A bonus or a deduction is proposed with a written reason.")
+                )
+
+    # ------------------------------------------------------------------ CRUD
+    @api.model_create_multi
+    def create(self, vals_list):
+        internal = self.env.context.get("kpi_internal")
+        assessments = self.env["property.kpi.assessment"].browse(
+            [vals["assessment_id"] for vals in vals_list if vals.get("assessment_id")]
+        )
+        if not internal:
+            for vals in vals_list:
+                if (
+                    vals.get("origin", "manual") != "manual"
+                    or vals.get("state", "proposed") != "proposed"
+                ):
+                    raise UserError(
+                        self.env._(
+                            "Lines are proposed by hand; automatic lines come from their rules."
+                        )
+                    )
+            if any(a.state != "draft" for a in assessments):
+                raise UserError(
+                    self.env._(
+                        "Lines are added to a draft assessment only; a confirmed one is "
+                        "corrected by a manager."
+                    )
+                )
+        lines = super().create(vals_list)
+        lines._after_change()
+        return lines
+
+    def write(self, vals):
+        if not self.env.context.get("kpi_internal"):
+            if {"state", "origin", "source_ref", "assessment_id"} & set(vals):
+                raise UserError(self.env._("Use the buttons to approve or refuse a line."))
+            if any(line.assessment_id.state != "draft" for line in self):
+                raise UserError(self.env._("Only the lines of a draft assessment can be changed."))
+            if any(line.origin != "manual" or line.state != "proposed" for line in self):
+                raise UserError(self.env._("Only a proposed manual line can be changed."))
+        res = super().write(vals)
+        self._after_change()
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
+        if self.env.context.get("kpi_internal"):
+            return
+        if any(line.assessment_id.state != "draft" for line in self):
+            raise UserError(self.env._("Only the lines of a draft assessment can be deleted."))
+        if any(line.origin != "manual" for line in self):
+            raise UserError(self.env._("Automatic and correction lines cannot be deleted."))
+
+    def unlink(self):
+        assessments = self.assessment_id
+        res = super().unlink()
+        if not self.env.context.get("kpi_no_rules"):
+            assessments.exists()._apply_repeat_rule()
+            assessments.exists()._update_warnings()
+        return res
+
+    def _after_change(self):
+        if self.env.context.get("kpi_no_rules"):
+            return
+        self.filtered(lambda line: line.state == "approved")._record_discipline()
+        self.assessment_id._apply_repeat_rule()
+        self.assessment_id._update_warnings()
+
+    # ------------------------------------------------------------------ actions
+    def _check_can_decide(self):
+        for line in self:
+            if line.state != "proposed":
+                raise UserError(self.env._("Only a proposed line can be approved or refused."))
+            if line.assessment_id.state == "confirmed":
+                raise UserError(self.env._("The assessment is confirmed and locked."))
+        self.assessment_id._check_is_approver()
+
+    def action_approve(self):
+        self._check_can_decide()
+        self.with_context(kpi_internal=True).write(
+            {"state": "approved", "approved_by_id": self.env.user.id}
+        )
+        return True
+
+    def action_refuse(self):
+        self._check_can_decide()
+        self.with_context(kpi_internal=True).write(
+            {"state": "refused", "approved_by_id": self.env.user.id}
+        )
+        return True
+
+    # ------------------------------------------------------------------ rules
+    def _record_discipline(self):
+        """K11: each approved violation steps the employee's discipline ladder."""
+        violations = self.filtered(
+            lambda line: (
+                line.kind in VIOLATION_KINDS
+                and line.origin != "correction"
+                and not line.item_id.auto_rule == "repeat"
+            )
+        ).sudo()
+        if not violations:
+            return
+        disciplines = self.env["property.kpi.discipline"].sudo()
+        already = disciplines.search([("line_id", "in", violations.ids)]).line_id
+        violations -= already
+        if violations:
+            disciplines._record(violations)

@@ -1,0 +1,1 @@
+from . import test_assessment, test_exam, test_report, test_scheme, test_tour, test_workflow
