@@ -1354,7 +1354,11 @@ class PropertyComplaint(models.Model):
             days = complaint._resolution_days() + complaint.resolution_extra_days
             complaint.date_deadline_resolution = site._working_day_deadline(start, days)
             pending = []
-            if complaint.is_closed or complaint.date_resolved or complaint.suspension_state:
+            if (
+                complaint.is_closed
+                or complaint.date_resolved
+                or complaint.suspension_state == "suspended"
+            ):
                 complaint.date_deadline_next = False
                 continue
             if not (complaint.date_customer_contacted and complaint.responsible_user_id):
