@@ -1676,7 +1676,7 @@ class PropertyComplaint(models.Model):
         is reached once per complaint: the unique log line decides, so the cron is safe
         to run twice or concurrently."""
         now = fields.Datetime.now()
-        levels = self.env["property.complaint.escalation.level"].search([])
+        levels = self.env["property.complaint.escalation.level"].search([("target", "!=", False)])
         escalated = self.browse()
         for level in levels:
             while True:
