@@ -77,7 +77,8 @@ class ResConfigSettings(models.TransientModel):
         return res
 
     def set_values(self):
-        super().set_values()
+        res = super().set_values()
         self.env["ir.config_parameter"].sudo().set_param(
             PREFIX + "class1_notify", str(bool(self.complaint_class1_notify))
         )
+        return res
