@@ -1629,15 +1629,17 @@ class PropertyComplaint(models.Model):
         for complaint in self:
             if not complaint.suspension_state:
                 raise UserError(self.env._("%(number)s is not suspended.", number=complaint.name))
-            if complaint.suspension_state == "to_approve":
-                complaint._write_action({"suspension_state": False})
-                continue
-            complaint._write_action(
-                {
-                    "suspension_state": False,
-                    "resolution_extra_days": complaint.resolution_extra_days
-                    + complaint._working_days_between(complaint.date_suspended, now),
-                }
+        suspended = self.filtered(lambda c: c.suspension_state == "suspended")
+        by_extra_days = {}
+        for complaint in suspended:
+            extra = complaint.resolution_extra_days + complaint._working_days_between(
+                complaint.date_suspended, now
+            )
+            by_extra_days.setdefault(extra, []).append(complaint.id)
+        (self - suspended)._write_action({"suspension_state": False})
+        for extra, ids in by_extra_days.items():
+            self.browse(ids)._write_action(
+                {"suspension_state": False, "resolution_extra_days": extra}
             )
         return True
 
@@ -1747,8 +1749,13 @@ class PropertyComplaint(models.Model):
                 owner=owner.name or self.env._("nobody found"),
                 deadline=complaint.date_deadline_next,
             )
-        for log in logs:
-            log.user_id = owners.get(log.complaint_id.id)
+        logs_by_owner = {}
+        for complaint_id, log_id in rows:
+            owner = owners.get(complaint_id)
+            if owner:
+                logs_by_owner.setdefault(owner, []).append(log_id)
+        for owner, log_ids in logs_by_owner.items():
+            logs.browse(log_ids).write({"user_id": owner.id})
         if activity_vals:
             self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
                 activity_vals
