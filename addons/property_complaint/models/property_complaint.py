@@ -1,10 +1,47 @@
+from datetime import datetime, time, timedelta
+
 import phonenumbers
+import pytz
+from dateutil.relativedelta import relativedelta
 from stdnum.cn import ric
 from stdnum.exceptions import ValidationError as StdnumValidationError
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import is_html_empty, parse_contact_from_email
+
+CLASS_SELECTION = [
+    ("1", "Class 1 (Major)"),
+    ("2", "Class 2 (Important)"),
+    ("3", "Class 3 (Ordinary)"),
+]
+
+# Settings of the register (ir.config_parameter property_complaint.<key>) and their
+# defaults from RULES.md.
+PARAM_DEFAULTS = {
+    "group_threshold": 5,
+    "unresolved_months": 1,
+    "response_hours": 1,
+    "reply_hours": 24,
+    "solution_days": 3,
+    "days_class1": 1,
+    "days_class2": 3,
+    "days_class3": 5,
+    "days_demand": 5,
+    "days_escalated": 15,
+    "suspension_amount": 5000.0,
+    "suspension_approval": False,
+    "class1_notify": True,
+}
+
+DEADLINE_FIELDS = (
+    "date_deadline_response",
+    "date_deadline_reply",
+    "date_deadline_solution",
+    "date_deadline_investigation",
+    "date_deadline_resolution",
+    "date_deadline_next",
+)
 
 
 class PropertyComplaint(models.Model):
@@ -405,6 +442,12 @@ class PropertyComplaint(models.Model):
                 fields.Datetime.to_datetime(vals.get("date_received")) or fields.Datetime.now()
             )
             vals["name"] = site._next_complaint_number(received)
+            if not vals.get("date_matter_arose"):
+                vals["date_matter_arose"] = site._local_date(received)
+            if "responsible_user_id" not in vals and site.manager_id:
+                vals["responsible_user_id"] = site.manager_id.id
+        if any(vals.get("class_override") for vals in vals_list):
+            self._check_group("property_complaint.group_complaint_manager")
         complaints = super().create(vals_list)
         for complaint, (department_id, handler_id) in zip(complaints, assignments, strict=True):
             if department_id or handler_id:
@@ -414,6 +457,7 @@ class PropertyComplaint(models.Model):
                     False,
                 )
         complaints._notify_department_head()
+        complaints._notify_class1()
         return complaints
 
     def _action_only_fields(self):
@@ -432,6 +476,18 @@ class PropertyComplaint(models.Model):
             "date_department_answer",
             "department_answer_user_id",
             "date_department_notified",
+            "fact_unresolved_month",
+            "date_class1_notified",
+            "date_customer_contacted",
+            "date_replied",
+            "date_investigated",
+            "date_solution_proposed",
+            "date_solution_started",
+            "suspension_state",
+            "date_suspended",
+            "resolution_extra_days",
+            "is_escalated",
+            "date_escalated",
         }
 
     def _handler_writable_fields(self):
@@ -441,6 +497,9 @@ class PropertyComplaint(models.Model):
             "evidence_attachment_ids",
             "department_answer_facts",
             "department_answer_measures",
+            "investigation",
+            "cause_analysis",
+            "proposed_solution",
             "message_main_attachment_id",
             "color",
         }
@@ -477,6 +536,8 @@ class PropertyComplaint(models.Model):
                             fields=labels,
                         )
                     )
+            if {"class_override", "class_override_reason"} & vals.keys():
+                self._check_group("property_complaint.group_complaint_manager")
             if set(vals) - self._closed_writable_fields() and any(self.mapped("is_closed")):
                 raise UserError(
                     self.env._(
@@ -487,6 +548,10 @@ class PropertyComplaint(models.Model):
         res = super().write(vals)
         if {"channel_id", "complained_department_id"} & vals.keys():
             self._notify_department_head()
+        if not self.env.context.get("property_complaint_no_notify"):
+            self.filtered(
+                lambda c: c.complaint_class == "1" and not c.date_class1_notified
+            )._notify_class1()
         return res
 
     @api.ondelete(at_uninstall=False)
@@ -913,6 +978,839 @@ class PropertyComplaint(models.Model):
         if msg_dict.get("author_id"):
             values.setdefault("partner_id", msg_dict["author_id"])
         return super().message_new(msg_dict, custom_values=values)
+
+    # ------------------------------------------------------------------
+    # Class (C05, C06, C07)
+    # ------------------------------------------------------------------
+    date_matter_arose = fields.Date(
+        string="Matter Arose On",
+        tracking=True,
+        help="Day the matter complained about arose; a valid complaint still unresolved "
+        "one month later becomes class 1. The day of receipt when empty.",
+    )
+    fact_media = fields.Boolean(string="Media Exposure (Actual or Likely)", tracking=True)
+    fact_reputation = fields.Boolean(string="Serious Damage to the Reputation", tracking=True)
+    fact_injury_loss = fields.Boolean(
+        string="Personal Injury or Major Economic Loss", tracking=True
+    )
+    fact_legal_claim = fields.Boolean(string="Lawyer's Letter or Compensation Claim", tracking=True)
+    fact_lawsuit = fields.Boolean(string="Lawsuit", tracking=True)
+    fact_unresolved_month = fields.Boolean(
+        string="Unresolved One Month by Our Fault",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="Set by the daily check: the complaint is valid and still unresolved one "
+        "month after the matter arose.",
+    )
+    fact_service_level = fields.Boolean(string="About the Overall Service Level", tracking=True)
+    fact_staff_conduct = fields.Boolean(
+        string="About Staff Attitude, Ethics or Integrity", tracking=True
+    )
+    fact_second_complaint = fields.Boolean(string="Second Complaint", tracking=True)
+    fact_government = fields.Boolean(string="Referred by a Government Body", tracking=True)
+    computed_class = fields.Selection(
+        CLASS_SELECTION,
+        string="Class from the Facts",
+        compute="_compute_computed_class",
+        store=True,
+    )
+    class_override = fields.Selection(
+        CLASS_SELECTION,
+        string="Class Set by a Manager",
+        tracking=True,
+        copy=False,
+        help="Overrides the class computed from the facts; a reason is required.",
+    )
+    class_override_reason = fields.Text(string="Reason of the Class Override", tracking=True)
+    complaint_class = fields.Selection(
+        CLASS_SELECTION,
+        string="Class",
+        compute="_compute_complaint_class",
+        store=True,
+        index=True,
+        tracking=True,
+    )
+    date_class1_notified = fields.Datetime(string="Class 1 Notified On", readonly=True, copy=False)
+
+    # ------------------------------------------------------------------
+    # Response, reply, handling (C08, C12)
+    # ------------------------------------------------------------------
+    responsible_user_id = fields.Many2one(
+        "res.users",
+        string="Person in Charge",
+        tracking=True,
+        index=True,
+        domain="[('share', '=', False)]",
+        help="First responsible person: the service-centre manager of the site (项目总), "
+        "then whoever takes the complaint over.",
+    )
+    date_customer_contacted = fields.Datetime(
+        string="Customer Contacted On", readonly=True, copy=False, tracking=True
+    )
+    date_replied = fields.Datetime(string="Replied On", readonly=True, copy=False, tracking=True)
+    investigation = fields.Html(help="Investigation and evidence.")
+    date_investigated = fields.Datetime(
+        string="Investigated On", readonly=True, copy=False, tracking=True
+    )
+    cause_analysis = fields.Text()
+    proposed_solution = fields.Text()
+    date_solution_proposed = fields.Datetime(
+        string="Solution Proposed On", readonly=True, copy=False, tracking=True
+    )
+    date_solution_started = fields.Datetime(
+        string="Solution Carried Out From", readonly=True, copy=False, tracking=True
+    )
+    review_ids = fields.One2many(
+        "property.complaint.review", "complaint_id", string="Solution Reviews", readonly=True
+    )
+    needs_review = fields.Boolean(
+        compute="_compute_needs_review",
+        help="A major escalated complaint: its solution needs an internal review.",
+    )
+    is_solution_reviewed = fields.Boolean(compute="_compute_needs_review")
+
+    # ------------------------------------------------------------------
+    # Deadlines (C08, C09)
+    # ------------------------------------------------------------------
+    date_deadline_response = fields.Datetime(
+        string="Response Deadline", compute="_compute_deadlines", store=True
+    )
+    date_deadline_reply = fields.Datetime(
+        string="Reply Deadline", compute="_compute_deadlines", store=True
+    )
+    date_deadline_solution = fields.Datetime(
+        string="Solution Deadline", compute="_compute_deadlines", store=True
+    )
+    date_deadline_investigation = fields.Datetime(
+        string="Investigation Deadline",
+        compute="_compute_deadlines",
+        store=True,
+        help="A visit complaint is investigated the same day.",
+    )
+    date_deadline_resolution = fields.Datetime(
+        string="Resolution Deadline", compute="_compute_deadlines", store=True, tracking=True
+    )
+    date_deadline_next = fields.Datetime(
+        string="Next Deadline",
+        compute="_compute_deadlines",
+        store=True,
+        index=True,
+        help="The earliest deadline not met yet; empty while the resolution clock is "
+        "stopped or once resolved.",
+    )
+    deadline_state = fields.Selection(
+        [("late", "Late"), ("today", "Due Today"), ("at_risk", "At Risk"), ("ok", "On Time")],
+        compute="_compute_deadline_state",
+    )
+    is_late = fields.Boolean(compute="_compute_deadline_state", search="_search_is_late")
+    is_due_today = fields.Boolean(compute="_compute_deadline_state", search="_search_is_due_today")
+
+    # ------------------------------------------------------------------
+    # Suspension, extension (C10)
+    # ------------------------------------------------------------------
+    suspension_state = fields.Selection(
+        [
+            ("to_approve", "To Approve"),
+            ("suspended", "Suspended"),
+        ],
+        readonly=True,
+        copy=False,
+        tracking=True,
+    )
+    suspension_cause = fields.Selection(
+        [("engineering", "Long Engineering Work"), ("purchase", "Purchase")],
+        tracking=True,
+    )
+    suspension_amount = fields.Float(string="Purchase Amount (Yuan)", tracking=True)
+    suspension_reason = fields.Text(tracking=True)
+    date_suspended = fields.Datetime(string="Suspended On", readonly=True, copy=False)
+    resolution_extra_days = fields.Integer(
+        string="Working Days Added",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="Working days added to the resolution deadline by suspensions.",
+    )
+
+    # ------------------------------------------------------------------
+    # Escalation (C13)
+    # ------------------------------------------------------------------
+    is_escalated = fields.Boolean(
+        string="Escalated Complaint",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="升级投诉: taken over by the project management centre, with its own deadline.",
+    )
+    date_escalated = fields.Datetime(
+        string="Taken Over On", readonly=True, copy=False, tracking=True
+    )
+    escalation_ids = fields.One2many(
+        "property.complaint.escalation", "complaint_id", string="Escalations", readonly=True
+    )
+
+    # ------------------------------------------------------------------
+    # Settings
+    # ------------------------------------------------------------------
+    @api.model
+    def _param(self, key):
+        """Value of the setting ``key`` of the complaint register, or its default."""
+        default = PARAM_DEFAULTS[key]
+        value = self.env["ir.config_parameter"].sudo().get_param(f"property_complaint.{key}")
+        if value in (None, False, ""):
+            return default
+        if isinstance(default, bool):
+            return value not in ("False", "0")
+        try:
+            return type(default)(value)
+        except ValueError:
+            return default
+
+    # ------------------------------------------------------------------
+    # Class
+    # ------------------------------------------------------------------
+    @api.depends(
+        "kind",
+        "co_complainant_count",
+        "fact_media",
+        "fact_reputation",
+        "fact_injury_loss",
+        "fact_legal_claim",
+        "fact_lawsuit",
+        "fact_unresolved_month",
+        "fact_service_level",
+        "fact_staff_conduct",
+        "fact_second_complaint",
+        "is_written",
+        "fact_government",
+    )
+    def _compute_computed_class(self):
+        threshold = self._param("group_threshold")
+        for complaint in self:
+            if complaint.kind != "complaint":
+                complaint.computed_class = False
+            elif (
+                complaint.co_complainant_count >= threshold
+                or complaint.fact_media
+                or complaint.fact_reputation
+                or complaint.fact_injury_loss
+                or complaint.fact_legal_claim
+                or complaint.fact_lawsuit
+                or complaint.fact_unresolved_month
+            ):
+                complaint.computed_class = "1"
+            elif (
+                complaint.fact_service_level
+                or complaint.fact_staff_conduct
+                or complaint.fact_second_complaint
+                or complaint.is_written
+                or complaint.fact_government
+            ):
+                complaint.computed_class = "2"
+            else:
+                complaint.computed_class = "3"
+
+    @api.depends("kind", "computed_class", "class_override")
+    def _compute_complaint_class(self):
+        for complaint in self:
+            if complaint.kind != "complaint":
+                complaint.complaint_class = False
+            else:
+                complaint.complaint_class = complaint.class_override or complaint.computed_class
+
+    @api.constrains("class_override", "class_override_reason")
+    def _check_class_override_reason(self):
+        for complaint in self:
+            if complaint.class_override and not (complaint.class_override_reason or "").strip():
+                raise ValidationError(
+                    self.env._(
+                        "Give the reason for setting the class of %(number)s by hand.",
+                        number=complaint.name,
+                    )
+                )
+
+    @api.model
+    def _cron_raise_unresolved_class(self):
+        """C05: a valid complaint still unresolved one month after the matter arose
+        becomes class 1."""
+        limit = fields.Date.context_today(self) - relativedelta(
+            months=self._param("unresolved_months")
+        )
+        domain = [
+            ("kind", "=", "complaint"),
+            ("validity", "=", "valid"),
+            ("is_closed", "=", False),
+            ("date_resolved", "=", False),
+            ("fact_unresolved_month", "=", False),
+            ("date_matter_arose", "<=", limit),
+        ]
+        complaints = self.search(domain)
+        complaints._write_action({"fact_unresolved_month": True})
+        complaints._notify_class1()
+        return complaints
+
+    def _notify_class1(self):
+        """C13 (our addition): notify the service-centre manager and the quality
+        centre as soon as a complaint is class 1."""
+        to_notify = self.filtered(
+            lambda c: c.complaint_class == "1" and not c.date_class1_notified and not c.is_closed
+        )
+        if not to_notify or not self._param("class1_notify"):
+            return
+        quality_group = self.env.ref("property_complaint.group_complaint_quality")
+        activity_type = self.env.ref("property_complaint.mail_activity_type_complaint_escalation")
+        vals_list = []
+        bodies = {}
+        for complaint in to_notify:
+            site = complaint.site_id
+            quality = site.quality_user_ids or quality_group.users.filtered(
+                lambda u, c=complaint: c.company_id in u.company_ids
+            )
+            users = site.manager_id | quality
+            summary = self.env._("Class 1 complaint %(number)s", number=complaint.name)
+            for user in users:
+                vals_list.append(
+                    complaint._activity_vals(activity_type, user, summary, complaint.summary)
+                )
+            complaint.message_subscribe(partner_ids=users.partner_id.ids)
+            bodies[complaint.id] = self.env._(
+                "Class 1 complaint: notified %(users)s.",
+                users=", ".join(users.mapped("name")) or self.env._("nobody (no manager set)"),
+            )
+        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+            vals_list
+        )
+        to_notify._message_log_batch(bodies=bodies)
+        to_notify._write_action({"date_class1_notified": fields.Datetime.now()})
+
+    def _activity_vals(self, activity_type, user, summary, note):
+        self.ensure_one()
+        return {
+            "res_model_id": self.env["ir.model"]._get_id(self._name),
+            "res_id": self.id,
+            "activity_type_id": activity_type.id,
+            "user_id": user.id,
+            "summary": summary,
+            "note": note,
+            "date_deadline": fields.Date.context_today(self),
+        }
+
+    # ------------------------------------------------------------------
+    # Deadlines
+    # ------------------------------------------------------------------
+    def _resolution_days(self):
+        self.ensure_one()
+        if self.is_escalated:
+            return self._param("days_escalated")
+        if self.kind == "demand":
+            return self._param("days_demand")
+        return self._param(f"days_class{self.complaint_class or '3'}")
+
+    @api.depends(
+        "date_received",
+        "date_accepted",
+        "site_id",
+        "kind",
+        "complaint_class",
+        "channel_id",
+        "is_escalated",
+        "date_escalated",
+        "resolution_extra_days",
+        "suspension_state",
+        "date_customer_contacted",
+        "responsible_user_id",
+        "date_replied",
+        "date_investigated",
+        "date_solution_proposed",
+        "date_resolved",
+        "is_closed",
+    )
+    def _compute_deadlines(self):
+        response_hours = self._param("response_hours")
+        reply_hours = self._param("reply_hours")
+        solution_days = self._param("solution_days")
+        visit = self.env.ref("property_complaint.channel_visit", raise_if_not_found=False)
+        for complaint in self:
+            received = complaint.date_received
+            site = complaint.site_id
+            if not received or not site:
+                complaint.update(dict.fromkeys(DEADLINE_FIELDS, False))
+                continue
+            accepted = complaint.date_accepted or received
+            complaint.date_deadline_response = received + timedelta(hours=response_hours)
+            complaint.date_deadline_reply = received + timedelta(hours=reply_hours)
+            complaint.date_deadline_solution = site._working_day_deadline(accepted, solution_days)
+            if visit and complaint.channel_id == visit:
+                day = site._local_date(received)
+                tz = site._site_tz()
+                end = tz.localize(datetime.combine(day, time(23, 59, 59)))
+                complaint.date_deadline_investigation = end.astimezone(pytz.utc).replace(
+                    tzinfo=None
+                )
+            else:
+                complaint.date_deadline_investigation = False
+            start = complaint.date_escalated if complaint.is_escalated else accepted
+            days = complaint._resolution_days() + complaint.resolution_extra_days
+            complaint.date_deadline_resolution = site._working_day_deadline(start, days)
+            pending = []
+            if (
+                complaint.is_closed
+                or complaint.date_resolved
+                or complaint.suspension_state == "suspended"
+            ):
+                complaint.date_deadline_next = False
+                continue
+            if not (complaint.date_customer_contacted and complaint.responsible_user_id):
+                pending.append(complaint.date_deadline_response)
+            if not complaint.date_replied:
+                pending.append(complaint.date_deadline_reply)
+            if complaint.date_deadline_investigation and not complaint.date_investigated:
+                pending.append(complaint.date_deadline_investigation)
+            if not complaint.date_solution_proposed:
+                pending.append(complaint.date_deadline_solution)
+            pending.append(complaint.date_deadline_resolution)
+            pending = [d for d in pending if d]
+            complaint.date_deadline_next = min(pending) if pending else False
+
+    @api.model
+    def _today_bounds(self):
+        """Now and the end of today in the user's time zone, as naive UTC datetimes."""
+        now = fields.Datetime.now()
+        tz = pytz.timezone(self.env.context.get("tz") or self.env.user.tz or "Asia/Shanghai")
+        local_day = pytz.utc.localize(now).astimezone(tz).date()
+        end = tz.localize(datetime.combine(local_day, time(23, 59, 59)))
+        tomorrow_end = end + timedelta(days=1)
+        return (
+            now,
+            end.astimezone(pytz.utc).replace(tzinfo=None),
+            tomorrow_end.astimezone(pytz.utc).replace(tzinfo=None),
+        )
+
+    @api.depends("date_deadline_next")
+    @api.depends_context("tz")
+    def _compute_deadline_state(self):
+        now, today_end, tomorrow_end = self._today_bounds()
+        for complaint in self:
+            deadline = complaint.date_deadline_next
+            if not deadline:
+                state = False
+            elif deadline < now:
+                state = "late"
+            elif deadline <= today_end:
+                state = "today"
+            elif deadline <= tomorrow_end:
+                state = "at_risk"
+            else:
+                state = "ok"
+            complaint.deadline_state = state
+            complaint.is_late = state == "late"
+            complaint.is_due_today = state == "today"
+
+    def _search_is_late(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on the late complaints."))
+        now = fields.Datetime.now()
+        domain = [("date_deadline_next", "<", now)]
+        if (operator == "=") != value:
+            domain = ["|", ("date_deadline_next", "=", False), ("date_deadline_next", ">=", now)]
+        return domain
+
+    def _search_is_due_today(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on the complaints due today."))
+        now, today_end, _tomorrow = self._today_bounds()
+        domain = [("date_deadline_next", ">=", now), ("date_deadline_next", "<=", today_end)]
+        if (operator == "=") != value:
+            domain = [
+                "|",
+                "|",
+                ("date_deadline_next", "=", False),
+                ("date_deadline_next", "<", now),
+                ("date_deadline_next", ">", today_end),
+            ]
+        return domain
+
+    # ------------------------------------------------------------------
+    # Response, reply, handling (C08, C12)
+    # ------------------------------------------------------------------
+    def action_record_contact(self):
+        """The customer was contacted (C08); the response is met once the person in
+        charge is named too."""
+        self._check_group("property_complaint.group_complaint_handler")
+        self._check_open()
+        for complaint in self:
+            complaint._check_may_handle()
+            if complaint.date_customer_contacted:
+                raise UserError(
+                    self.env._(
+                        "The contact with the customer of %(number)s is already recorded.",
+                        number=complaint.name,
+                    )
+                )
+            if not complaint.responsible_user_id:
+                raise UserError(
+                    self.env._(
+                        "Name the person in charge of %(number)s before recording the contact.",
+                        number=complaint.name,
+                    )
+                )
+        self._write_action({"date_customer_contacted": fields.Datetime.now()})
+        return True
+
+    def action_record_reply(self):
+        """The customer received a reply (C08, 24 hours by default)."""
+        self._check_open()
+        for complaint in self:
+            complaint._check_may_handle()
+            if complaint.date_replied:
+                raise UserError(
+                    self.env._(
+                        "The reply of %(number)s is already recorded.", number=complaint.name
+                    )
+                )
+        self._write_action({"date_replied": fields.Datetime.now()})
+        return True
+
+    def action_record_investigation(self):
+        """Investigation and cause analysis are recorded (C12)."""
+        self._check_open()
+        for complaint in self:
+            complaint._check_may_handle()
+            if (
+                is_html_empty(complaint.investigation)
+                or not (complaint.cause_analysis or "").strip()
+            ):
+                raise UserError(
+                    self.env._(
+                        "Record the investigation and the cause analysis of %(number)s.",
+                        number=complaint.name,
+                    )
+                )
+        self._write_action({"date_investigated": fields.Datetime.now()})
+        return True
+
+    def action_propose_solution(self):
+        """The proposed solution is recorded (C08: 3 working days by default)."""
+        self._check_open()
+        for complaint in self:
+            complaint._check_may_handle()
+            if not complaint.date_investigated:
+                raise UserError(
+                    self.env._(
+                        "Record the investigation of %(number)s first.", number=complaint.name
+                    )
+                )
+            if not (complaint.proposed_solution or "").strip():
+                raise UserError(
+                    self.env._("Write the proposed solution of %(number)s.", number=complaint.name)
+                )
+        self._write_action({"date_solution_proposed": fields.Datetime.now()})
+        return True
+
+    @api.depends("complaint_class", "is_escalated", "review_ids.state")
+    def _compute_needs_review(self):
+        for complaint in self:
+            complaint.needs_review = complaint.is_escalated and complaint.complaint_class == "1"
+            complaint.is_solution_reviewed = "approved" in complaint.review_ids.mapped("state")
+
+    def action_carry_out_solution(self):
+        """The service centre carries out the proposed solution (C12); a major
+        escalated complaint needs an approved internal review first."""
+        self._check_group("property_complaint.group_complaint_agent")
+        self._check_open()
+        for complaint in self:
+            if not complaint.date_solution_proposed:
+                raise UserError(
+                    self.env._("Propose a solution for %(number)s first.", number=complaint.name)
+                )
+            if complaint.date_solution_started:
+                raise UserError(
+                    self.env._(
+                        "The solution of %(number)s is already carried out.", number=complaint.name
+                    )
+                )
+            if complaint.needs_review and not complaint.is_solution_reviewed:
+                raise UserError(
+                    self.env._(
+                        "%(number)s is a major escalated complaint: its solution must pass the "
+                        "internal review of the project management centre first.",
+                        number=complaint.name,
+                    )
+                )
+        self._write_action({"date_solution_started": fields.Datetime.now()})
+        return True
+
+    def action_request_review(self):
+        """Open a solution review (C12) for this complaint."""
+        self.ensure_one()
+        self._check_open()
+        if not self.date_solution_proposed:
+            raise UserError(
+                self.env._("Propose a solution for %(number)s first.", number=self.name)
+            )
+        review = (
+            self.env["property.complaint.review"]
+            .sudo()
+            .create({"complaint_id": self.id, "solution": self.proposed_solution})
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "property.complaint.review",
+            "res_id": review.id,
+            "view_mode": "form",
+        }
+
+    # ------------------------------------------------------------------
+    # Suspension (C10)
+    # ------------------------------------------------------------------
+    def action_suspend(self):
+        """Suspend the resolution deadline (C10): long engineering work or a purchase
+        of at least the threshold amount, with the reason recorded."""
+        self._check_group("property_complaint.group_complaint_agent")
+        self._check_open()
+        threshold = self._param("suspension_amount")
+        for complaint in self:
+            if complaint.suspension_state:
+                raise UserError(
+                    self.env._("%(number)s is already suspended.", number=complaint.name)
+                )
+            if not (complaint.suspension_reason or "").strip():
+                raise UserError(
+                    self.env._(
+                        "Record the reason of the suspension of %(number)s.", number=complaint.name
+                    )
+                )
+            if complaint.suspension_cause == "purchase":
+                if complaint.suspension_amount < threshold:
+                    raise UserError(
+                        self.env._(
+                            "A purchase suspends the deadline from %(amount)s yuan only.",
+                            amount=threshold,
+                        )
+                    )
+            elif complaint.suspension_cause != "engineering":
+                raise UserError(
+                    self.env._(
+                        "Only long engineering work or a purchase suspends the deadline of "
+                        "%(number)s.",
+                        number=complaint.name,
+                    )
+                )
+        if self._param("suspension_approval") and not self.env.user.has_group(
+            "property_complaint.group_complaint_manager"
+        ):
+            self._write_action({"suspension_state": "to_approve"})
+            return True
+        self._write_action(
+            {"suspension_state": "suspended", "date_suspended": fields.Datetime.now()}
+        )
+        return True
+
+    def action_approve_suspension(self):
+        self._check_group("property_complaint.group_complaint_manager")
+        for complaint in self:
+            if complaint.suspension_state != "to_approve":
+                raise UserError(
+                    self.env._(
+                        "The suspension of %(number)s is not waiting for approval.",
+                        number=complaint.name,
+                    )
+                )
+        self._write_action(
+            {"suspension_state": "suspended", "date_suspended": fields.Datetime.now()}
+        )
+        return True
+
+    def action_resume(self):
+        """End the suspension: the working days it lasted are added to the deadline."""
+        self._check_group("property_complaint.group_complaint_agent")
+        now = fields.Datetime.now()
+        for complaint in self:
+            if not complaint.suspension_state:
+                raise UserError(self.env._("%(number)s is not suspended.", number=complaint.name))
+        suspended = self.filtered(lambda c: c.suspension_state == "suspended")
+        by_extra_days = {}
+        for complaint in suspended:
+            extra = complaint.resolution_extra_days + complaint._working_days_between(
+                complaint.date_suspended, now
+            )
+            by_extra_days.setdefault(extra, []).append(complaint.id)
+        (self - suspended)._write_action({"suspension_state": False})
+        for extra, ids in by_extra_days.items():
+            self.browse(ids)._write_action(
+                {"suspension_state": False, "resolution_extra_days": extra}
+            )
+        return True
+
+    def _working_days_between(self, start, end):
+        """Working days of the site's calendar after the day of ``start`` up to and
+        including the day of ``end`` (naive UTC datetimes)."""
+        self.ensure_one()
+        site = self.site_id
+        tz = site._site_tz()
+        first = site._local_date(start) + timedelta(days=1)
+        last = site._local_date(end)
+        if last < first:
+            return 0
+        intervals = site.calendar_id._work_intervals_batch(
+            tz.localize(datetime.combine(first, time.min)),
+            tz.localize(datetime.combine(last, time.max)),
+        )[False]
+        return len({interval[0].date() for interval in intervals})
+
+    # ------------------------------------------------------------------
+    # Escalation (C13)
+    # ------------------------------------------------------------------
+    @api.model
+    def _escalation_domain(self, level, now):
+        """Open complaints past their next deadline by the delay of ``level`` and not
+        escalated to that level yet."""
+        return [
+            ("is_closed", "=", False),
+            ("date_deadline_next", "<", now - timedelta(hours=level.delay_hours)),
+            ("escalation_ids", "not any", [("level_id", "=", level.id)]),
+        ]
+
+    @api.model
+    def _cron_escalate(self, batch_size=500):
+        """C13: escalate the late complaints one level at a time, in batches. A level
+        is reached once per complaint: the unique log line decides, so the cron is safe
+        to run twice or concurrently."""
+        now = fields.Datetime.now()
+        levels = self.env["property.complaint.escalation.level"].search([("target", "!=", False)])
+        escalated = self.browse()
+        for level in levels:
+            while True:
+                ids = self.search(
+                    self._escalation_domain(level, now), limit=batch_size, order="id"
+                ).ids
+                if not ids:
+                    break
+                done = self.browse(ids)._escalate(level)
+                escalated |= done
+                if len(ids) < batch_size:
+                    break
+                if not self.env.registry.in_test_mode() and not self.env.context.get(
+                    "property_complaint_no_commit"
+                ):
+                    self.env.cr.commit()  # pylint: disable=invalid-commit
+        return escalated
+
+    def _escalate(self, level):
+        """Escalate these complaints to ``level``; returns those actually escalated by
+        this call (a concurrent run may have taken the others)."""
+        if not self:
+            return self
+        self.env.cr.execute(
+            """
+            INSERT INTO property_complaint_escalation
+                (complaint_id, site_id, level_id, date, create_uid, write_uid, create_date,
+                 write_date)
+            SELECT c.id, c.site_id, %(level)s, %(now)s, %(uid)s, %(uid)s, %(now)s, %(now)s
+              FROM property_complaint c
+             WHERE c.id = ANY(%(ids)s)
+            ON CONFLICT (complaint_id, level_id) DO NOTHING
+            RETURNING complaint_id, id
+            """,
+            {"level": level.id, "now": fields.Datetime.now(), "uid": self.env.uid, "ids": self.ids},
+        )
+        rows = self.env.cr.fetchall()
+        if not rows:
+            return self.browse()
+        complaints = self.browse([row[0] for row in rows])
+        logs = self.env["property.complaint.escalation"].browse([row[1] for row in rows])
+        self.env["property.complaint.escalation"].invalidate_model()
+        self.invalidate_model(["escalation_ids"])
+        owners = complaints._escalation_owners(level)
+        activity_type = self.env.ref("property_complaint.mail_activity_type_complaint_escalation")
+        activity_vals = []
+        bodies = {}
+        followers = {}
+        for complaint in complaints:
+            owner = owners.get(complaint.id) or self.env["res.users"]
+            if owner:
+                activity_vals.append(
+                    complaint._activity_vals(
+                        activity_type,
+                        owner,
+                        self.env._(
+                            "Escalated complaint %(number)s: %(level)s",
+                            number=complaint.name,
+                            level=level.name,
+                        ),
+                        complaint.summary,
+                    )
+                )
+                followers.setdefault(owner.partner_id.id, []).append(complaint.id)
+            bodies[complaint.id] = self.env._(
+                "Escalated to %(level)s: %(owner)s (deadline %(deadline)s passed).",
+                level=level.name,
+                owner=owner.name or self.env._("nobody found"),
+                deadline=complaint.date_deadline_next,
+            )
+        logs_by_owner = {}
+        for complaint_id, log_id in rows:
+            owner = owners.get(complaint_id)
+            if owner:
+                logs_by_owner.setdefault(owner, []).append(log_id)
+        for owner, log_ids in logs_by_owner.items():
+            logs.browse(log_ids).write({"user_id": owner.id})
+        if activity_vals:
+            self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+                activity_vals
+            )
+        for partner_id, complaint_ids in followers.items():
+            self.browse(complaint_ids).message_subscribe(partner_ids=[partner_id])
+        complaints._message_log_batch(bodies=bodies)
+        if level.target == "pmc":
+            takeover = complaints.filtered(lambda c: not c.is_escalated)
+            for owner, group in takeover.grouped(lambda c: owners.get(c.id)).items():
+                vals = {"is_escalated": True, "date_escalated": fields.Datetime.now()}
+                if owner:
+                    vals["responsible_user_id"] = owner.id
+                group._write_action(vals)
+        return complaints
+
+    def _escalation_owners(self, level):
+        """The new owner of each complaint for ``level``: {complaint id: user}."""
+        Users = self.env["res.users"]
+        result = {}
+        if level.target in ("pmc", "quality"):
+            group = self.env.ref(
+                "property_complaint.group_complaint_pmc"
+                if level.target == "pmc"
+                else "property_complaint.group_complaint_quality"
+            )
+            by_company = {}
+            for company_id, ids in self._read_group(
+                [("id", "in", self.ids)], ["company_id"], ["id:array_agg"]
+            ):
+                if company_id not in by_company:
+                    by_company[company_id] = group.users.filtered(
+                        lambda u, c=company_id: c in u.company_ids and not u.share
+                    )[:1]
+                for complaint_id in ids:
+                    result[complaint_id] = by_company[company_id]
+            if level.target == "quality":
+                for site, ids in self._read_group(
+                    [("id", "in", self.ids)], ["site_id"], ["id:array_agg"]
+                ):
+                    if site.quality_user_ids:
+                        for complaint_id in ids:
+                            result[complaint_id] = site.quality_user_ids[:1]
+            return result
+        for site, handler, ids in self._read_group(
+            [("id", "in", self.ids)], ["site_id", "handler_id"], ["id:array_agg"]
+        ):
+            if level.target == "site_manager":
+                owner = site.manager_id
+            else:
+                supervisor = handler.employee_ids[:1].parent_id.user_id
+                owner = supervisor if supervisor else site.supervisor_ids[:1]
+            for complaint_id in ids:
+                result[complaint_id] = owner or Users
+        return result
 
     # ------------------------------------------------------------------
     # Smart buttons

@@ -21,6 +21,8 @@ class ComplaintCase(PropertyCase):
         cls.supervisor = cls._create_user("t_supervisor", cls.group_supervisor)
         cls.cs_manager = cls._create_user("t_cs_manager", cls.group_cs_manager)
         cls.quality = cls._create_user("t_quality", cls.group_quality)
+        cls.group_pmc = ref("property_complaint.group_complaint_pmc")
+        cls.pmc = cls._create_user("t_pmc", cls.group_pmc)
         cls.handler = cls._create_user("t_handler", cls.group_handler)
         cls.handler2 = cls._create_user("t_handler2", cls.group_handler)
         cls.head = cls._create_user("t_head", cls.group_handler)
@@ -32,6 +34,9 @@ class ComplaintCase(PropertyCase):
                     for u in (cls.agent, cls.cs_manager, cls.handler, cls.handler2, cls.head)
                 ],
             }
+        )
+        cls.site.write(
+            {"manager_id": cls.cs_manager.id, "quality_user_ids": [Command.link(cls.quality.id)]}
         )
         cls.dep_engineering = cls.env["hr.department"].create({"name": "Engineering"})
         cls.dep_security = cls.env["hr.department"].create({"name": "Security"})
@@ -49,6 +54,7 @@ class ComplaintCase(PropertyCase):
         cls.dep_security.manager_id = cls.emp_head
         cls.channel_phone = cls.env.ref("property_complaint.channel_phone")
         cls.channel_online = cls.env.ref("property_complaint.channel_online")
+        cls.channel_visit = cls.env.ref("property_complaint.channel_visit")
         cls.category_engineering = cls.env.ref("property_complaint.category_engineering")
 
     def _new_complaint(self, user=None, **vals):
@@ -92,3 +98,6 @@ class ComplaintCase(PropertyCase):
             }
         )
         complaint.action_communicate_result()
+
+    def _set_param(self, key, value):
+        self.env["ir.config_parameter"].sudo().set_param(f"property_complaint.{key}", value)

@@ -1,0 +1,29 @@
+from odoo import fields, models
+
+
+class PropertyComplaintEscalation(models.Model):
+    """One escalation of a complaint to a level of the ladder (C13); unique per
+    complaint and level, so that each level is reached once."""
+
+    _name = "property.complaint.escalation"
+    _description = "Complaint Escalation"
+    _order = "date desc, id desc"
+
+    complaint_id = fields.Many2one(
+        "property.complaint", required=True, ondelete="cascade", index=True, readonly=True
+    )
+    site_id = fields.Many2one(related="complaint_id.site_id", store=True)
+    level_id = fields.Many2one(
+        "property.complaint.escalation.level", required=True, ondelete="restrict", readonly=True
+    )
+    target = fields.Selection(related="level_id.target")
+    date = fields.Datetime(required=True, default=fields.Datetime.now, readonly=True)
+    user_id = fields.Many2one("res.users", string="New Owner", readonly=True)
+
+    _sql_constraints = [
+        (
+            "complaint_level_uniq",
+            "unique(complaint_id, level_id)",
+            "A complaint is escalated once per level.",
+        ),
+    ]

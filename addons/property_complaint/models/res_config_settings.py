@@ -1,0 +1,84 @@
+from odoo import api, fields, models
+
+PREFIX = "property_complaint."
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    complaint_group_threshold = fields.Integer(
+        string="Group Complaint From",
+        config_parameter=PREFIX + "group_threshold",
+        default=5,
+        help="Number of co-complainants from which a complaint is a group complaint (class 1).",
+    )
+    complaint_unresolved_months = fields.Integer(
+        string="Class 1 When Unresolved For (Months)",
+        config_parameter=PREFIX + "unresolved_months",
+        default=1,
+    )
+    complaint_response_hours = fields.Integer(
+        string="Response Time (Hours)", config_parameter=PREFIX + "response_hours", default=1
+    )
+    complaint_reply_hours = fields.Integer(
+        string="Reply Time (Hours)", config_parameter=PREFIX + "reply_hours", default=24
+    )
+    complaint_solution_days = fields.Integer(
+        string="Proposed Solution (Working Days)",
+        config_parameter=PREFIX + "solution_days",
+        default=3,
+    )
+    complaint_days_class1 = fields.Integer(
+        string="Resolution of Class 1 (Working Days)",
+        config_parameter=PREFIX + "days_class1",
+        default=1,
+    )
+    complaint_days_class2 = fields.Integer(
+        string="Resolution of Class 2 (Working Days)",
+        config_parameter=PREFIX + "days_class2",
+        default=3,
+    )
+    complaint_days_class3 = fields.Integer(
+        string="Resolution of Class 3 (Working Days)",
+        config_parameter=PREFIX + "days_class3",
+        default=5,
+    )
+    complaint_days_demand = fields.Integer(
+        string="Resolution of a Demand (Working Days)",
+        config_parameter=PREFIX + "days_demand",
+        default=5,
+    )
+    complaint_days_escalated = fields.Integer(
+        string="Resolution of an Escalated Complaint (Working Days)",
+        config_parameter=PREFIX + "days_escalated",
+        default=15,
+    )
+    complaint_suspension_amount = fields.Float(
+        string="Purchase Suspending the Deadline From (Yuan)",
+        config_parameter=PREFIX + "suspension_amount",
+        default=5000.0,
+    )
+    complaint_suspension_approval = fields.Boolean(
+        string="Manager Approves Suspensions",
+        config_parameter=PREFIX + "suspension_approval",
+    )
+    # Default on: stored as "True"/"False" by hand, since a False boolean setting
+    # removes its parameter.
+    complaint_class1_notify = fields.Boolean(
+        string="Notify Class 1 Complaints at Once",
+        help="Notify the service-centre manager and the quality centre as soon as a class 1 "
+        "complaint is registered.",
+    )
+
+    @api.model
+    def get_values(self):
+        res = super().get_values()
+        res["complaint_class1_notify"] = self.env["property.complaint"]._param("class1_notify")
+        return res
+
+    def set_values(self):
+        res = super().set_values()
+        self.env["ir.config_parameter"].sudo().set_param(
+            PREFIX + "class1_notify", str(bool(self.complaint_class1_notify))
+        )
+        return res

@@ -1,0 +1,59 @@
+from freezegun import freeze_time
+
+from .common import ComplaintCase
+
+
+class TestEscalation(ComplaintCase):
+    def _levels(self, complaint):
+        return complaint.escalation_ids.level_id.mapped("target")
+
+    def test_c13_cron_twice_escalates_once_per_level(self):
+        complaint = self._new_complaint()  # response due 2025-03-03 03:00 UTC
+        Complaint = self.env["property.complaint"]
+        with freeze_time("2025-03-03 02:59:00"):
+            Complaint._cron_escalate()
+        self.assertFalse(complaint.escalation_ids)
+        with freeze_time("2025-03-03 04:00:00"):
+            Complaint._cron_escalate()
+            Complaint._cron_escalate()
+        self.assertEqual(self._levels(complaint), ["supervisor"])
+        self.assertEqual(complaint.escalation_ids.user_id, self.supervisor)
+        self.assertIn(self.supervisor, complaint.activity_ids.user_id)
+        self.assertIn(self.supervisor.partner_id, complaint.message_partner_ids)
+        with freeze_time("2025-03-04 04:00:00"):
+            Complaint._cron_escalate()
+            Complaint._cron_escalate()
+        self.assertEqual(sorted(self._levels(complaint)), ["site_manager", "supervisor"])
+        with freeze_time("2025-03-06 04:00:00"):
+            Complaint._cron_escalate()
+            Complaint._cron_escalate()
+        self.assertEqual(len(complaint.escalation_ids), 3)
+        self.assertTrue(complaint.is_escalated)
+        self.assertEqual(complaint.responsible_user_id, self.pmc)
+        with freeze_time("2025-03-10 04:00:00"):
+            Complaint._cron_escalate()
+            Complaint._cron_escalate()
+        self.assertEqual(len(complaint.escalation_ids), 4)
+        self.assertEqual(len(complaint.escalation_ids.level_id), 4)
+        logged = complaint.message_ids.filtered(lambda m: "Escalated to" in (m.body or ""))
+        self.assertEqual(len(logged), 4)
+
+    def test_c13_escalated_complaint_has_its_own_deadline(self):
+        self.env.ref("property_complaint.escalation_level_pmc").delay_hours = 0
+        complaint = self._new_complaint()
+        with freeze_time("2025-03-03 04:00:00"):
+            self.env["property.complaint"]._cron_escalate()
+        self.assertTrue(complaint.is_escalated)
+        # 15 working days after Monday 3 March 2025: Monday 24 March
+        self.assertEqual(str(complaint.date_deadline_resolution), "2025-03-24 15:59:59")
+
+    def test_c13_closed_and_suspended_complaints_are_not_escalated(self):
+        complaint = self._new_complaint()
+        complaint.with_user(self.agent).write(
+            {"suspension_cause": "engineering", "suspension_reason": "Roof works"}
+        )
+        with freeze_time("2025-03-03 02:30:00"):
+            complaint.with_user(self.agent).action_suspend()
+        with freeze_time("2025-03-10 04:00:00"):
+            self.env["property.complaint"]._cron_escalate()
+        self.assertFalse(complaint.escalation_ids)
