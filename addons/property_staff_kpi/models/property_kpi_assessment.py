@@ -6,6 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from .property_kpi_assignment import ROLES
+from .property_kpi_line import PENDING_STATES
 
 # Fields an action of this addon may still write on a confirmed assessment.
 UNLOCKED_FIELDS = {"warning", "warning_reason", "dismissal_recommended"}
@@ -218,7 +219,7 @@ class PropertyKpiAssessment(models.Model):
             counted = assessment.line_ids.filtered(lambda line: line.state == "approved")
             bonus = sum(p for p in counted.mapped("signed_points") if p > 0)
             deduction = -sum(p for p in counted.mapped("signed_points") if p < 0)
-            pending = assessment.line_ids.filtered(lambda line: line.state == "proposed")
+            pending = assessment.line_ids.filtered(lambda line: line.state in PENDING_STATES)
             total = (
                 assessment.scheme_id.base_score + bonus - deduction + assessment.leader_adjustment
             )
@@ -425,7 +426,7 @@ class PropertyKpiAssessment(models.Model):
         if any(a.state != "submitted" for a in self):
             raise UserError(self.env._("Only a submitted assessment can be confirmed."))
         self._check_is_approver()
-        if self.line_ids.filtered(lambda line: line.state == "proposed"):
+        if self.line_ids.filtered(lambda line: line.state in PENDING_STATES):
             raise UserError(
                 self.env._("Approve or refuse the proposed lines before confirming the assessment.")
             )
@@ -435,7 +436,7 @@ class PropertyKpiAssessment(models.Model):
         return True
 
     def action_approve_lines(self):
-        self.line_ids.filtered(lambda line: line.state == "proposed").action_approve()
+        self.line_ids.filtered(lambda line: line.state in PENDING_STATES).action_approve()
         return True
 
     def action_open_correction(self):

@@ -3,6 +3,9 @@ from odoo.exceptions import UserError, ValidationError
 
 from .property_kpi_item import VIOLATION_KINDS
 
+# lines that wait for a decision (K16)
+PENDING_STATES = ("proposed", "reviewed")
+
 
 class PropertyKpiLine(models.Model):
     """A bonus or a deduction of a monthly assessment. Manual lines are proposals that
@@ -41,7 +44,12 @@ class PropertyKpiLine(models.Model):
         readonly=True,
     )
     state = fields.Selection(
-        [("proposed", "Proposed"), ("approved", "Approved"), ("refused", "Refused")],
+        [
+            ("proposed", "Proposed"),
+            ("reviewed", "Approved by the Approver"),
+            ("approved", "Approved"),
+            ("refused", "Refused"),
+        ],
         required=True,
         default="proposed",
         readonly=True,
@@ -61,6 +69,9 @@ class PropertyKpiLine(models.Model):
         help="A correction line that cancels this line.",
     )
     reversed_by_ids = fields.One2many("property.kpi.line", "reversed_line_id", readonly=True)
+    reviewed_by_id = fields.Many2one(
+        "res.users", string="First Level", readonly=True, help="Who approved at the first level."
+    )
     approved_by_id = fields.Many2one("res.users", readonly=True)
 
     _sql_constraints = [
@@ -181,16 +192,42 @@ class PropertyKpiLine(models.Model):
 
     # ------------------------------------------------------------------ actions
     def _check_can_decide(self):
+        """K16, level by level: a proposed line is decided by the assessment's approver;
+        a line approved at that first level, by a scoring manager of the management
+        office who did not approve it at the first level."""
         for line in self:
-            if line.state != "proposed":
+            if line.state not in PENDING_STATES:
                 raise UserError(self.env._("Only a proposed line can be approved or refused."))
             if line.assessment_id.state == "confirmed":
                 raise UserError(self.env._("The assessment is confirmed and locked."))
-        self.assessment_id._check_is_approver()
+        first = self.filtered(lambda line: line.state == "proposed")
+        first.assessment_id._check_is_approver()
+        second = self - first
+        if second:
+            if not self.env["property.kpi.assessment"]._is_kpi_manager():
+                raise UserError(
+                    self.env._(
+                        "This line was approved by the approver; the management office "
+                        "(a scoring manager) approves it at the second level."
+                    )
+                )
+            if self.env.user in second.reviewed_by_id:
+                raise UserError(
+                    self.env._("The second level is approved by somebody else than the first.")
+                )
 
     def action_approve(self):
         self._check_can_decide()
-        self.with_context(kpi_internal=True).write(
+        first_of_two = self.filtered(
+            lambda line: (
+                line.state == "proposed"
+                and line.assessment_id.scheme_id.proposal_approval_levels == "2"
+            )
+        )
+        first_of_two.with_context(kpi_internal=True).write(
+            {"state": "reviewed", "reviewed_by_id": self.env.user.id}
+        )
+        (self - first_of_two).with_context(kpi_internal=True).write(
             {"state": "approved", "approved_by_id": self.env.user.id}
         )
         return True

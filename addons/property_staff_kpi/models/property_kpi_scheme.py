@@ -58,6 +58,15 @@ class PropertyKpiScheme(models.Model):
         default=60.0,
         help="A monthly skills exam score under this percentage adds the deduction (K04/K15).",
     )
+    proposal_approval_levels = fields.Selection(
+        [("1", "The Approver"), ("2", "The Approver, then the Management Office")],
+        string="Approval of Proposals",
+        required=True,
+        default="2",
+        help="K16: a proposed bonus or deduction is approved level by level: first by the "
+        "assessment's approver, then (two levels) by a scoring manager of the management "
+        "office (报管理处), who must be somebody else.",
+    )
     description = fields.Text(translate=True)
 
     @api.constrains("base_score", "cap_score", "leader_adjust_max")

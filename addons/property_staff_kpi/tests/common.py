@@ -14,6 +14,7 @@ class KpiCase(PropertyCase):
         cls.group_assessor = cls.env.ref("property_staff_kpi.group_kpi_assessor")
         cls.group_kpi_manager = cls.env.ref("property_staff_kpi.group_kpi_manager")
         cls.user_manager = cls._create_user("k_manager", cls.group_kpi_manager)
+        cls.user_manager_2 = cls._create_user("k_manager_2", cls.group_kpi_manager)
         cls.user_supervisor = cls._create_user("k_supervisor", cls.group_assessor)
         cls.user_trainer = cls._create_user("k_trainer", cls.group_assessor)
         cls.user_leader = cls._create_user("k_leader", cls.group_employee)
@@ -97,4 +98,9 @@ class KpiCase(PropertyCase):
         )
         if approve:
             line.with_user(assessment.approver_user_id).action_approve()
+            if line.state == "reviewed":  # K16: the management office approves next
+                second = self.user_manager
+                if line.reviewed_by_id == second:
+                    second = self.user_manager_2
+                line.with_user(second).action_approve()
         return line.with_env(self.env)

@@ -107,6 +107,9 @@ class TestWorkflow(KpiCase):
         with self.assertRaises(UserError):
             assessment.with_user(self.user_supervisor).action_confirm()
         assessment.with_user(self.user_supervisor).action_approve_lines()
+        with self.assertRaises(UserError):  # still awaiting the management office (K16)
+            assessment.with_user(self.user_supervisor).action_confirm()
+        assessment.with_user(self.user_manager).action_approve_lines()
         assessment.with_user(self.user_supervisor).action_confirm()
         self.assertEqual(assessment.total_capped, 85)
 
