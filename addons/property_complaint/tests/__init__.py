@@ -1,9 +1,11 @@
 from . import (
+    test_callback,
     test_close,
     test_confidentiality,
     test_dispatch,
     test_online,
     test_register,
+    test_reports,
     test_tour,
     test_verdict,
 )
