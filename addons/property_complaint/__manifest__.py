@@ -30,6 +30,7 @@
         "views/res_partner_views.xml",
         "views/menus.xml",
         "views/property_complaint_callback_views.xml",
+        "views/property_complaint_statistics_views.xml",
         "views/property_complaint_callback_menus.xml",
         "report/property_complaint_reports.xml",
         "report/property_complaint_templates.xml",

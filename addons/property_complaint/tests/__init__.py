@@ -6,6 +6,7 @@ from . import (
     test_online,
     test_register,
     test_reports,
+    test_statistics,
     test_tour,
     test_verdict,
 )

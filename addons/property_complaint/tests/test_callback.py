@@ -69,7 +69,10 @@ class TestCallback(ComplaintCase):
         # refused: a visit is signed on screen or on paper
         with self.assertRaisesRegex(UserError, "signature"):
             callback.action_done()
-        callback.signature = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+        callback.signature = (
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwAD"
+            "hgGAWjR9awAAAABJRU5ErkJggg=="
+        )
         callback.action_done()
         self.assertEqual(callback.state, "done")
         self.assertFalse(callback.second_complaint_id)

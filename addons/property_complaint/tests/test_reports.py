@@ -1,6 +1,7 @@
 import subprocess
 import tempfile
 
+from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
 
 from .common import ComplaintCase
@@ -97,5 +98,5 @@ class TestReports(HttpCase, ComplaintCase):
         self.assertNotIn("Noise in April", text)
         # refused: an empty period prints nothing
         wizard.date_from = wizard.date_to = "2025-05-01"
-        with self.assertRaises(Exception):
+        with self.assertRaisesRegex(UserError, "No complaint"):
             wizard.action_print()
