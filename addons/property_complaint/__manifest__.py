@@ -34,6 +34,8 @@
         "views/property_complaint_callback_menus.xml",
         "report/property_complaint_reports.xml",
         "report/property_complaint_templates.xml",
+        "report/property_complaint_monthly_templates.xml",
+        "data/property_complaint_cron_data.xml",
     ],
     "demo": [
         "demo/property_complaint_demo.xml",

@@ -43,6 +43,18 @@ class PropertyComplaint(models.Model):
         string="Typical Case", tracking=True, help="Kept in the case library (案例库)."
     )
     case_analysis = fields.Html(string="Case Analysis")
+    publication_topic = fields.Selection(
+        [
+            ("public_area", "Public Areas"),
+            ("public_interest", "Public Interest"),
+            ("neighbour", "Neighbour Dispute"),
+            ("common", "Common Problem"),
+        ],
+        string="Publish to Residents",
+        tracking=True,
+        help="Complaints on these topics are published to the residents every month (C25), "
+        "without the complainant's personal data.",
+    )
 
     @api.depends("callback_ids.state")
     def _compute_callback_state(self):

@@ -3,6 +3,7 @@ from . import (
     test_close,
     test_confidentiality,
     test_dispatch,
+    test_monthly,
     test_online,
     test_register,
     test_reports,
