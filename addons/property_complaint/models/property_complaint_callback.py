@@ -120,12 +120,16 @@ class PropertyComplaintCallback(models.Model):
         vals_list = []
         for complaint in complaints:
             start = complaint.date_result_communicated or fields.Datetime.now()
+            date_due = complaint.site_id._local_date(start) + timedelta(
+                days=self._due_days(complaint)
+            )
+            if complaint.survey_callback_deadline:
+                date_due = min(date_due, complaint.survey_callback_deadline)
             vals_list.append(
                 {
                     "complaint_id": complaint.id,
                     "user_id": complaint.user_id.id or self.env.user.id,
-                    "date_due": complaint.site_id._local_date(start)
-                    + timedelta(days=self._due_days(complaint)),
+                    "date_due": date_due,
                 }
             )
         return vals_list

@@ -56,6 +56,27 @@ class PropertyComplaint(models.Model):
         "without the complainant's personal data.",
     )
 
+    # Satisfaction-survey comments (C28)
+    is_survey_comment = fields.Boolean(string="Survey Comment", readonly=True, copy=False)
+    survey_forward_deadline = fields.Datetime(
+        string="Forward to the Department By",
+        readonly=True,
+        copy=False,
+        help="A survey comment reaches the responsible department within 2 working days.",
+    )
+    survey_answer_deadline = fields.Datetime(
+        string="Written Measures By",
+        readonly=True,
+        copy=False,
+        help="The department answers with written measures within 3 working days.",
+    )
+    survey_callback_deadline = fields.Date(
+        string="Signed Callback By",
+        readonly=True,
+        copy=False,
+        help="A signed callback follows within 2 weeks.",
+    )
+
     @api.depends("callback_ids.state")
     def _compute_callback_state(self):
         for complaint in self:
@@ -63,7 +84,14 @@ class PropertyComplaint(models.Model):
             complaint.callback_state = callbacks[-1:].state or False
 
     def _action_only_fields(self):
-        return super()._action_only_fields() | {"is_second_complaint", "parent_complaint_id"}
+        return super()._action_only_fields() | {
+            "is_second_complaint",
+            "parent_complaint_id",
+            "is_survey_comment",
+            "survey_forward_deadline",
+            "survey_answer_deadline",
+            "survey_callback_deadline",
+        }
 
     def _closed_writable_fields(self):
         return super()._closed_writable_fields() | {"is_typical_case", "case_analysis"}

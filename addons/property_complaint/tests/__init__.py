@@ -8,6 +8,7 @@ from . import (
     test_register,
     test_reports,
     test_statistics,
+    test_survey,
     test_tour,
     test_verdict,
 )
