@@ -1,6 +1,6 @@
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 
 
 class PropertyComplaintStatistics(models.Model):
@@ -140,3 +140,12 @@ class PropertyComplaintStatistics(models.Model):
             "current": self._period_figures(*tz_start, domain=domain, groupby=groupby),
             "previous": self._period_figures(*prev_start, domain=domain, groupby=groupby),
         }
+
+    def init(self):
+        # the monthly figures filter the complaints of a site by their date of receipt
+        tools.create_index(
+            self.env.cr,
+            "property_complaint_site_date_received_index",
+            "property_complaint",
+            ["site_id", "date_received"],
+        )
