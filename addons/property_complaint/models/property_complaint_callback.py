@@ -57,9 +57,7 @@ class PropertyComplaintCallback(models.Model):
         help="Who called the customer back: the customer-service supervisor after the fix "
         "is verified, or the building officer or person in charge.",
     )
-    satisfaction_id = fields.Many2one(
-        "property.complaint.satisfaction", string="Satisfaction", tracking=True
-    )
+    satisfaction_id = fields.Many2one("property.complaint.satisfaction", tracking=True)
     is_satisfied = fields.Boolean(related="satisfaction_id.is_satisfied", store=True)
     is_dissatisfied = fields.Boolean(related="satisfaction_id.is_dissatisfied", store=True)
     comments = fields.Text(string="Customer's Comments")
@@ -69,7 +67,6 @@ class PropertyComplaintCallback(models.Model):
     signed_form = fields.Binary(string="Signed Paper Form", copy=False, attachment=True)
     signed_form_name = fields.Char(string="Signed Form File Name")
     no_signature_possible = fields.Boolean(
-        string="No Signature Possible",
         help="A phone callback: the customer could not sign.",
     )
     exemption_reason = fields.Selection(
@@ -81,10 +78,10 @@ class PropertyComplaintCallback(models.Model):
         tracking=True,
         help="Why no callback is made (C16); chosen by a supervisor.",
     )
-    exemption_note = fields.Text(string="Exemption Note")
-    exempted_by_id = fields.Many2one("res.users", string="Exempted By", readonly=True, copy=False)
+    exemption_note = fields.Text()
+    exempted_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     second_complaint_id = fields.Many2one(
-        "property.complaint", string="Second Complaint", readonly=True, copy=False, index=True
+        "property.complaint", readonly=True, copy=False, index=True
     )
     is_late = fields.Boolean(compute="_compute_is_late", search="_search_is_late")
 

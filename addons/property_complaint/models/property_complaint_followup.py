@@ -42,7 +42,7 @@ class PropertyComplaint(models.Model):
     is_typical_case = fields.Boolean(
         string="Typical Case", tracking=True, help="Kept in the case library (案例库)."
     )
-    case_analysis = fields.Html(string="Case Analysis")
+    case_analysis = fields.Html()
     publication_topic = fields.Selection(
         [
             ("public_area", "Public Areas"),

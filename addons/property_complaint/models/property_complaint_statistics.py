@@ -23,9 +23,7 @@ class PropertyComplaintStatistics(models.Model):
     category_id = fields.Many2one("property.complaint.category", readonly=True)
     channel_id = fields.Many2one("property.complaint.channel", readonly=True)
     department_id = fields.Many2one("hr.department", string="Handling Department", readonly=True)
-    responsible_department_id = fields.Many2one(
-        "hr.department", string="Responsible Department", readonly=True
-    )
+    responsible_department_id = fields.Many2one("hr.department", readonly=True)
     is_closed = fields.Boolean(readonly=True)
     is_second_complaint = fields.Boolean(string="Second Complaint", readonly=True)
     is_typical_case = fields.Boolean(string="Typical Case", readonly=True)
