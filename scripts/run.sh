@@ -9,8 +9,19 @@ DB=$(conf_value db_name)
 ADDONS=$(project_addons)
 HTTP_PORT=${HTTP_PORT:-$(conf_value http_port)}
 if db_exists "$DB"; then
+    installed=$("$PG_BIN/psql" -d "$DB" -tAc \
+        "SELECT string_agg(name, ',') FROM ir_module_module WHERE state = 'installed'")
+    new=()
+    IFS=, read -r -a wanted <<<"$ADDONS"
+    for addon in "${wanted[@]}"; do
+        case ",$installed," in *",$addon,"*) ;; *) new+=("$addon") ;; esac
+    done
     echo "Upgrading the project's addons in the existing database '$DB'"
     odoo_cmd -d "$DB" -u "$ADDONS" --stop-after-init
+    if [ "${#new[@]}" -gt 0 ]; then
+        echo "Installing the project's new addons: ${new[*]}"
+        odoo_cmd -d "$DB" -i "$(IFS=,; echo "${new[*]}")" --stop-after-init
+    fi
 else
     echo "Creating the demo database '$DB' (all project addons, demo data, Simplified Chinese)"
     odoo_cmd -d "$DB" -i "$ADDONS" --load-language=zh_CN --stop-after-init
