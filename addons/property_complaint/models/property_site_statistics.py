@@ -64,6 +64,8 @@ class PropertySite(models.Model):
         )
         sites_to_publish = to_publish.site_id
         for site in sites:
+            # in the language of the manager who receives it
+            Report = Report.with_context(lang=site.manager_id.lang or self.env.lang)
             attachments = []
             pdf, _kind = Report._render_qweb_pdf(
                 "property_complaint.action_report_complaint_monthly", site.ids, {"month": month}
