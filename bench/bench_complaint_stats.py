@@ -60,7 +60,7 @@ def _generate(env, site, user):
             method, satisfaction_id, is_satisfied, is_dissatisfied,
             create_uid, write_uid, create_date, write_date)
         SELECT c.id, c.site_id, c.company_id, c.kind,
-               (ARRAY['done', 'done', 'done', 'todo', 'exempted'])[1 + c.id %% 5],
+               (ARRAY['done', 'done', 'done', 'todo', 'exempted'])[1 + (c.id / 5) %% 5],
                %(user)s, (c.date_received + interval '14 days')::date,
                c.date_received + interval '3 days', 'phone',
                l.id, l.is_satisfied, l.is_dissatisfied,
@@ -68,7 +68,7 @@ def _generate(env, site, user):
           FROM (SELECT * FROM property_complaint WHERE name LIKE 'BENCH-%%'
                    AND id %% 5 < 3 ORDER BY id LIMIT %(count)s) c
           JOIN property_complaint_satisfaction l
-            ON l.id = (%(levels)s::int[])[1 + c.id %% array_length(%(levels)s::int[], 1)]
+            ON l.id = (%(levels)s::int[])[1 + (c.id / 25) %% array_length(%(levels)s::int[], 1)]
         """,
         {"user": user.id, "count": CALLBACKS, "levels": levels},
     )
