@@ -98,6 +98,23 @@ class ComplaintCase(PropertyCase):
             }
         )
         complaint.action_communicate_result()
+        # C15 (issue 6): the customer is called back, satisfied, before closing
+        self._callback_done(complaint)
+
+    def _callback_done(self, complaint, level="property_complaint.satisfaction_satisfied"):
+        callback = complaint.callback_ids.filtered(lambda c: c.state == "todo")
+        callback = callback.with_user(self.agent)
+        callback.write(
+            {
+                "date_done": "2025-03-10 02:00:00",
+                "method": "phone",
+                "no_signature_possible": True,
+                "satisfaction_id": self.env.ref(level).id,
+                "comments": "Thank you.",
+            }
+        )
+        callback.action_done()
+        return callback
 
     def _set_param(self, key, value):
         self.env["ir.config_parameter"].sudo().set_param(f"property_complaint.{key}", value)

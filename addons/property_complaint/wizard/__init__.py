@@ -1,1 +1,6 @@
-from . import property_complaint_dispatch, property_complaint_reopen
+from . import (
+    property_complaint_dispatch,
+    property_complaint_register_print,
+    property_complaint_reopen,
+    property_complaint_survey_comment,
+)

@@ -1,0 +1,281 @@
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+
+class PropertyComplaintCallback(models.Model):
+    """The callback (回访) to the customer after the result of a complaint was
+    communicated (C15), or its exemption chosen by a supervisor (C16)."""
+
+    _name = "property.complaint.callback"
+    _description = "Complaint Callback"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_due, id"
+    _rec_name = "complaint_id"
+    _check_company_auto = True
+
+    complaint_id = fields.Many2one(
+        "property.complaint",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        readonly=True,
+        check_company=True,
+    )
+    site_id = fields.Many2one(related="complaint_id.site_id", store=True, index=True)
+    company_id = fields.Many2one(related="complaint_id.company_id", store=True, index=True)
+    kind = fields.Selection(related="complaint_id.kind", store=True)
+    summary = fields.Char(related="complaint_id.summary")
+    complainant_name = fields.Char(related="complaint_id.complainant_name")
+    unit_id = fields.Many2one(related="complaint_id.unit_id")
+    state = fields.Selection(
+        [("todo", "To Call Back"), ("done", "Done"), ("exempted", "Exempted")],
+        required=True,
+        default="todo",
+        readonly=True,
+        tracking=True,
+        index=True,
+        copy=False,
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Agent",
+        tracking=True,
+        index=True,
+        default=lambda self: self.env.user,
+        domain="[('share', '=', False)]",
+        help="The agent in charge of the callback.",
+    )
+    date_due = fields.Date(string="Due On", required=True, index=True, tracking=True)
+    date_done = fields.Datetime(string="Called Back On", tracking=True)
+    method = fields.Selection(
+        [("phone", "Phone"), ("visit", "Visit"), ("other", "Other")], tracking=True
+    )
+    caller_name = fields.Char(
+        string="Called By",
+        help="Who called the customer back: the customer-service supervisor after the fix "
+        "is verified, or the building officer or person in charge.",
+    )
+    satisfaction_id = fields.Many2one("property.complaint.satisfaction", tracking=True)
+    is_satisfied = fields.Boolean(related="satisfaction_id.is_satisfied", store=True)
+    is_dissatisfied = fields.Boolean(related="satisfaction_id.is_dissatisfied", store=True)
+    comments = fields.Text(string="Customer's Comments")
+    signature = fields.Binary(
+        string="Customer's Signature", copy=False, attachment=True, help="签字认可"
+    )
+    signed_form = fields.Binary(string="Signed Paper Form", copy=False, attachment=True)
+    signed_form_name = fields.Char(string="Signed Form File Name")
+    no_signature_possible = fields.Boolean(
+        help="A phone callback: the customer could not sign.",
+    )
+    exemption_reason = fields.Selection(
+        [
+            ("on_spot", "Resolved on the Spot, Satisfaction Confirmed"),
+            ("no_contact", "Anonymous or No Contact"),
+            ("sensitive", "Sensitive Complaint"),
+        ],
+        tracking=True,
+        help="Why no callback is made (C16); chosen by a supervisor.",
+    )
+    exemption_note = fields.Text()
+    exempted_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    second_complaint_id = fields.Many2one(
+        "property.complaint", readonly=True, copy=False, index=True
+    )
+    is_late = fields.Boolean(compute="_compute_is_late", search="_search_is_late")
+
+    # ------------------------------------------------------------------
+    @api.depends("state", "date_due")
+    @api.depends_context("tz")
+    def _compute_is_late(self):
+        today = fields.Date.context_today(self)
+        for callback in self:
+            callback.is_late = callback.state == "todo" and callback.date_due < today
+
+    def _search_is_late(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on late callbacks."))
+        domain = [("state", "=", "todo"), ("date_due", "<", fields.Date.context_today(self))]
+        return domain if (operator == "=") == value else ["!", *domain]
+
+    @api.model
+    def _due_days(self, complaint):
+        """Calendar days to call back (C15): 7 for class 1, 14 otherwise (settings).
+        The class comes from the class rules (C05–C07) when they are installed."""
+        params = self.env["ir.config_parameter"].sudo()
+        is_class1 = "complaint_class" in complaint._fields and complaint.complaint_class in (
+            "1",
+            1,
+        )
+        if is_class1:
+            return int(params.get_param("property_complaint.callback_days_class1", 7))
+        return int(params.get_param("property_complaint.callback_days_other", 14))
+
+    @api.model
+    def _prepare_for_complaints(self, complaints):
+        vals_list = []
+        for complaint in complaints:
+            start = complaint.date_result_communicated or fields.Datetime.now()
+            date_due = complaint.site_id._local_date(start) + timedelta(
+                days=self._due_days(complaint)
+            )
+            if complaint.survey_callback_deadline:
+                date_due = min(date_due, complaint.survey_callback_deadline)
+            vals_list.append(
+                {
+                    "complaint_id": complaint.id,
+                    "user_id": complaint.user_id.id or self.env.user.id,
+                    "date_due": date_due,
+                }
+            )
+        return vals_list
+
+    # ------------------------------------------------------------------
+    def _check_group(self, xmlid):
+        self.env["property.complaint"]._check_group(xmlid)
+
+    def _check_todo(self):
+        for callback in self:
+            if callback.state != "todo":
+                raise UserError(
+                    self.env._(
+                        "The callback of %(number)s is already recorded.",
+                        number=callback.complaint_id.name,
+                    )
+                )
+
+    def write(self, vals):
+        if not self.env.context.get("property_complaint_action"):
+            if {"state", "exempted_by_id", "second_complaint_id", "complaint_id"} & vals.keys():
+                raise UserError(self.env._("Use the buttons of the callback to change its state."))
+            if self.filtered(lambda c: c.state != "todo") and set(vals) - {
+                "message_main_attachment_id"
+            }:
+                raise UserError(self.env._("A recorded callback is read-only."))
+        return super().write(vals)
+
+    def _missing_for_done(self):
+        self.ensure_one()
+        missing = []
+        for fname in ("date_done", "method", "satisfaction_id"):
+            if not self[fname]:
+                missing.append(self._fields[fname].get_description(self.env)["string"])
+        if not (self.signature or self.signed_form):
+            if not self.no_signature_possible:
+                missing.append(self.env._("the customer's signature or the signed paper form"))
+            elif self.method == "visit":
+                missing.append(self.env._("the customer's signature (a visit can be signed)"))
+        return missing
+
+    def action_done(self):
+        """Record the callback (C15); a dissatisfied customer opens a second complaint
+        (C17)."""
+        self._check_group("property_complaint.group_complaint_agent")
+        self._check_todo()
+        for callback in self:
+            missing = callback._missing_for_done()
+            if missing:
+                raise UserError(
+                    self.env._(
+                        "The callback of %(number)s needs: %(fields)s.",
+                        number=callback.complaint_id.name,
+                        fields=", ".join(missing),
+                    )
+                )
+        self.with_context(property_complaint_action=True).write({"state": "done"})
+        self.activity_unlink(["mail.mail_activity_data_todo"])
+        self.filtered("is_dissatisfied")._create_second_complaints()
+        return True
+
+    def action_exempt(self):
+        """No callback is needed (C16): a supervisor records the reason."""
+        if not self.env.su and not self.env.user.has_group(
+            "property_complaint.group_complaint_supervisor"
+        ):
+            raise AccessError(
+                self.env._("Only a customer-service supervisor can exempt a callback.")
+            )
+        self._check_todo()
+        for callback in self:
+            if not callback.exemption_reason:
+                raise UserError(
+                    self.env._(
+                        "Choose the reason of the exemption of %(number)s.",
+                        number=callback.complaint_id.name,
+                    )
+                )
+        self.with_context(property_complaint_action=True).write(
+            {"state": "exempted", "exempted_by_id": self.env.user.id}
+        )
+        return True
+
+    # ------------------------------------------------------------------
+    # Dissatisfaction (C17)
+    # ------------------------------------------------------------------
+    def _prepare_second_complaint(self):
+        self.ensure_one()
+        first = self.complaint_id.sudo()
+        return {
+            "site_id": first.site_id.id,
+            "kind": "complaint",
+            "summary": self.env._("Second complaint: %(summary)s", summary=first.summary),
+            "description": self.comments or False,
+            "channel_id": first.channel_id.id,
+            "category_id": first.category_id.id,
+            "partner_id": first.partner_id.id,
+            "complainant_name": first.complainant_name,
+            "partner_phone": first.partner_phone,
+            "partner_email": first.partner_email,
+            "unit_id": first.unit_id.id,
+            "tenant_company_id": first.tenant_company_id.id,
+            "complained_department_id": first.responsible_department_id.id
+            or first.complained_department_id.id,
+            "customer_request": self.comments or False,
+            "is_second_complaint": True,
+            "parent_complaint_id": first.id,
+        }
+
+    def _create_second_complaints(self):
+        """Exactly one second complaint (二次投诉) per dissatisfied callback, linked both
+        ways; the supervisors of the site are notified."""
+        todo = self.filtered(lambda c: not c.second_complaint_id)
+        if not todo:
+            return self.env["property.complaint"]
+        Complaint = self.env["property.complaint"].sudo()
+        seconds = Complaint.create([c._prepare_second_complaint() for c in todo])
+        for callback, second in zip(todo, seconds, strict=True):
+            callback.with_context(property_complaint_action=True).write(
+                {"second_complaint_id": second.id}
+            )
+            first = callback.complaint_id
+            supervisors = second.site_id.supervisor_ids
+            for supervisor in supervisors:
+                second.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    user_id=supervisor.id,
+                    summary=self.env._(
+                        "Second complaint after a dissatisfied callback of %(number)s",
+                        number=first.name,
+                    ),
+                )
+            second.message_subscribe(partner_ids=supervisors.partner_id.ids)
+            body = self.env._(
+                "The customer was dissatisfied at the callback of %(first)s (%(level)s): "
+                "second complaint %(second)s opened.",
+                first=first.name,
+                level=callback.satisfaction_id.name,
+                second=second.name,
+            )
+            first.sudo().message_post(body=body, subtype_xmlid="mail.mt_note")
+            second.message_post(body=body, subtype_xmlid="mail.mt_note")
+        return seconds
+
+    def action_open_complaint(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "property.complaint",
+            "res_id": self.complaint_id.id,
+            "view_mode": "form",
+        }

@@ -1,0 +1,1 @@
+from . import report_complaint_monthly, report_complaint_publication
