@@ -15,6 +15,5 @@ from . import (
     property_site_statistics,
     property_unit,
     res_config_settings,
-    res_config_settings_callback,
     res_partner,
 )

@@ -70,6 +70,18 @@ class ResConfigSettings(models.TransientModel):
         "complaint is registered.",
     )
 
+    # Callbacks (C15)
+    property_complaint_callback_days_class1 = fields.Integer(
+        string="Callback Days (Class 1)",
+        config_parameter="property_complaint.callback_days_class1",
+        default=7,
+    )
+    property_complaint_callback_days_other = fields.Integer(
+        string="Callback Days (Other Classes)",
+        config_parameter="property_complaint.callback_days_other",
+        default=14,
+    )
+
     @api.model
     def get_values(self):
         res = super().get_values()
