@@ -233,6 +233,8 @@ class PropertyComplaintCallback(models.Model):
             or first.complained_department_id.id,
             "customer_request": self.comments or False,
             "is_second_complaint": True,
+            # C06: a second complaint is class 2 (or higher)
+            "fact_second_complaint": True,
             "parent_complaint_id": first.id,
         }
 

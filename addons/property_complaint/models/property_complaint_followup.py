@@ -22,7 +22,7 @@ class PropertyComplaint(models.Model):
         help="State of the latest callback of the complaint.",
     )
     is_second_complaint = fields.Boolean(
-        string="Second Complaint",
+        string="Opened after a Callback",
         readonly=True,
         copy=False,
         index=True,

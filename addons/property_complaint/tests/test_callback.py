@@ -118,6 +118,9 @@ class TestCallback(ComplaintCase):
         self.assertEqual(second.parent_complaint_id, complaint)
         self.assertEqual(complaint.second_complaint_ids, second)
         self.assertEqual(second.kind, "complaint")
+        # C17 + C06: the second complaint is class 2 or higher
+        self.assertTrue(second.fact_second_complaint)
+        self.assertIn(second.complaint_class, ("1", "2"))
         self.assertEqual(second.unit_id, complaint.unit_id)
         # the supervisor is notified
         self.assertIn(self.supervisor, second.activity_ids.user_id)
