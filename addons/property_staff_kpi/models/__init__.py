@@ -9,6 +9,7 @@ from . import (
     property_kpi_line,
     property_kpi_scheme,
     res_config_settings,
+    resource_calendar_leaves,
     survey_survey,
     survey_user_input,
 )
