@@ -6,7 +6,7 @@
     "category": "Services/Property",
     "license": "LGPL-3",
     "author": "Property Service Suite",
-    "depends": ["property_base", "hr", "survey", "mail"],
+    "depends": ["property_base", "hr", "hr_attendance", "hr_holidays", "survey", "mail"],
     "data": [
         "security/property_staff_kpi_security.xml",
         "security/ir.model.access.csv",
@@ -21,6 +21,9 @@
         "views/property_kpi_assessment_views.xml",
         "views/property_kpi_discipline_views.xml",
         "views/hr_employee_views.xml",
+        "views/property_attendance_verdict_views.xml",
+        "views/res_config_settings_views.xml",
+        "data/ir_cron_data.xml",
         "views/survey_survey_views.xml",
         "report/report_paperformat.xml",
         "report/property_kpi_assessment_report.xml",

@@ -1,1 +1,9 @@
-from . import test_assessment, test_exam, test_report, test_scheme, test_tour, test_workflow
+from . import (
+    test_assessment,
+    test_attendance_verdict,
+    test_exam,
+    test_report,
+    test_scheme,
+    test_tour,
+    test_workflow,
+)

@@ -1,0 +1,386 @@
+from collections import defaultdict
+from datetime import datetime, time, timedelta
+
+import pytz
+
+from odoo import api, fields, models
+
+from odoo.addons.resource.models.utils import Intervals
+
+STATUSES = [
+    ("present", "Present"),
+    ("absent", "Absent (旷工)"),
+    ("leave", "On Leave"),
+    ("holiday", "Public Holiday"),
+]
+
+# K13: points of a late arrival or an early leave by minutes (upper bound, points)
+LATE_POINTS = [(5, 2), (10, 3), (19, 4)]
+
+
+def _minutes(intervals):
+    return round(sum((stop - start).total_seconds() for start, stop, _rec in intervals) / 60)
+
+
+class PropertyAttendanceVerdict(models.Model):
+    """The verdict of one planned working day of an employee (A01–A03, A10, K14),
+    computed in batch from the working-time calendar, approved time off, public
+    holidays and the attendances of hr_attendance."""
+
+    _name = "property.attendance.verdict"
+    _description = "Attendance Day Verdict"
+    _order = "date desc, employee_id"
+    _rec_name = "employee_id"
+
+    employee_id = fields.Many2one("hr.employee", required=True, index=True, ondelete="cascade")
+    employee_user_id = fields.Many2one(related="employee_id.user_id", store=True)
+    manager_user_id = fields.Many2one(
+        related="employee_id.parent_id.user_id", store=True, string="Manager User"
+    )
+    department_id = fields.Many2one(related="employee_id.department_id", store=True)
+    company_id = fields.Many2one(related="employee_id.company_id", store=True)
+    date = fields.Date(required=True, index=True)
+    status = fields.Selection(STATUSES, required=True, default="present")
+    planned_start = fields.Datetime(help="Start of the planned work, leave removed.")
+    planned_stop = fields.Datetime(help="End of the planned work, leave removed.")
+    planned_minutes = fields.Integer()
+    late_minutes = fields.Integer(help="Minutes late beyond the grace minutes (A01).")
+    early_minutes = fields.Integer(help="Minutes left before the end of the shift (A01).")
+    away_minutes = fields.Integer(
+        help="Minutes away from the post between attendances inside the shift (A02)."
+    )
+    long_stretch = fields.Boolean(
+        string="Over 8 Hours at a Stretch", help="An attendance lasted over 8 hours (K14)."
+    )
+    disciplinary = fields.Boolean(
+        help="Late or away from the post for the disciplinary threshold or more, or "
+        "absent (A03, A10)."
+    )
+    summary = fields.Char(compute="_compute_summary")
+    kpi_line_ids = fields.One2many(
+        "property.kpi.line", compute="_compute_kpi_line_ids", string="Assessment Lines"
+    )
+
+    _sql_constraints = [
+        ("employee_date_unique", "unique(employee_id, date)", "One verdict per employee and day.")
+    ]
+
+    @api.depends("status", "late_minutes", "early_minutes", "away_minutes", "long_stretch")
+    def _compute_summary(self):
+        labels = dict(self._fields["status"]._description_selection(self.env))
+        for verdict in self:
+            parts = []
+            if verdict.late_minutes:
+                parts.append(self.env._("late %(m)s min", m=verdict.late_minutes))
+            if verdict.early_minutes:
+                parts.append(self.env._("left early %(m)s min", m=verdict.early_minutes))
+            if verdict.away_minutes:
+                parts.append(self.env._("away %(m)s min", m=verdict.away_minutes))
+            if verdict.long_stretch:
+                parts.append(self.env._("over 8 h at a stretch"))
+            if not parts:
+                parts.append(
+                    self.env._("on time") if verdict.status == "present" else labels[verdict.status]
+                )
+            verdict.summary = ", ".join(parts)
+
+    def _compute_kpi_line_ids(self):
+        refs = [f"{self._name},{verdict.id}" for verdict in self]
+        lines = self.env["property.kpi.line"].search([("source_ref", "in", refs)])
+        by_ref = defaultdict(lambda: self.env["property.kpi.line"])
+        for line in lines:
+            by_ref[line.source_ref.id] |= line
+        for verdict in self:
+            verdict.kpi_line_ids = by_ref[verdict.id]
+
+    # ------------------------------------------------------------------ settings
+    @api.model
+    def _settings(self):
+        params = self.env["ir.config_parameter"].sudo()
+        return {
+            "grace": int(params.get_param("property_staff_kpi.attendance_grace_minutes", 0)),
+            "threshold": int(
+                params.get_param("property_staff_kpi.attendance_disciplinary_minutes", 20)
+            ),
+            "away": int(params.get_param("property_staff_kpi.attendance_away_minutes", 5)),
+            "stretch": float(params.get_param("property_staff_kpi.attendance_max_hours", 8)),
+        }
+
+    # ------------------------------------------------------------------ batch computation
+    @api.model
+    def _compute_period(self, employees, date_from, date_to):
+        """Compute (create or update) the verdicts of ``employees`` for each planned
+        working day from ``date_from`` to ``date_to`` (dates, included), in batch: one
+        calendar computation per calendar for all its employees, one attendance search,
+        one verdict search. Returns the verdicts of the period."""
+        employees = employees.filtered("resource_calendar_id")
+        settings = self._settings()
+        start = datetime.combine(date_from, time.min) - timedelta(days=1)
+        stop = datetime.combine(date_to, time.max) + timedelta(days=1)
+        start_utc, stop_utc = pytz.utc.localize(start), pytz.utc.localize(stop)
+        # planned attendance and leave intervals, per resource in its own time zone
+        planned, leaves = {}, {}
+        for calendar, members in employees.grouped("resource_calendar_id").items():
+            resources = members.resource_id
+            planned.update(calendar._attendance_intervals_batch(start_utc, stop_utc, resources))
+            leaves.update(calendar._leave_intervals_batch(start_utc, stop_utc, resources))
+        attendances = (
+            self.env["hr.attendance"]
+            .sudo()
+            .search(
+                [
+                    ("employee_id", "in", employees.ids),
+                    ("check_in", "<", stop),
+                    "|",
+                    ("check_out", "=", False),
+                    ("check_out", ">", start),
+                ],
+                order="check_in",
+            )
+        )
+        by_employee = defaultdict(list)
+        for attendance in attendances:
+            if attendance.check_out:
+                by_employee[attendance.employee_id.id].append(attendance)
+        existing = self.sudo().search(
+            [
+                ("employee_id", "in", employees.ids),
+                ("date", ">=", date_from),
+                ("date", "<=", date_to),
+            ]
+        )
+        known = {(verdict.employee_id.id, verdict.date): verdict for verdict in existing}
+        to_create, result = [], self.sudo().browse()
+        for employee in employees:
+            values_by_day = self._employee_days(
+                employee,
+                planned.get(employee.resource_id.id, Intervals()),
+                leaves.get(employee.resource_id.id, Intervals()),
+                by_employee[employee.id],
+                date_from,
+                date_to,
+                settings,
+            )
+            for day, values in values_by_day.items():
+                verdict = known.get((employee.id, day))
+                if verdict:
+                    changed = {
+                        key: value
+                        for key, value in values.items()
+                        if verdict._fields[key].convert_to_write(verdict[key], verdict) != value
+                    }
+                    if changed:
+                        verdict.write(changed)
+                    result |= verdict
+                else:
+                    to_create.append(dict(values, employee_id=employee.id, date=day))
+        return result | self.sudo().create(to_create)
+
+    @api.model
+    def _employee_days(self, employee, planned, leaves, attendances, date_from, date_to, settings):
+        """Verdict values per planned day of one employee (plain Python, no query)."""
+        tz = pytz.timezone(employee.resource_id.tz or employee.tz or "UTC")
+        days = defaultdict(list)
+        for begin, end, record in planned:
+            day = begin.astimezone(tz).date()
+            if date_from <= day <= date_to:
+                days[day].append((begin, end, record))
+        worked = Intervals(
+            [
+                (
+                    pytz.utc.localize(att.check_in),
+                    pytz.utc.localize(att.check_out),
+                    att,
+                )
+                for att in attendances
+            ]
+        )
+        result = {}
+        for day, intervals in days.items():
+            shift = Intervals(intervals)
+            work = shift - leaves
+            values = {
+                "status": "present",
+                "planned_start": False,
+                "planned_stop": False,
+                "planned_minutes": _minutes(work),
+                "late_minutes": 0,
+                "early_minutes": 0,
+                "away_minutes": 0,
+                "long_stretch": False,
+                "disciplinary": False,
+            }
+            if not work:
+                first, last = min(i[0] for i in intervals), max(i[1] for i in intervals)
+                leave_records = self.env["resource.calendar.leaves"].union(
+                    *(records for begin, end, records in leaves if begin < last and end > first)
+                )
+                global_leave = any(not record.resource_id for record in leave_records)
+                values["status"] = "holiday" if global_leave else "leave"
+                result[day] = values
+                continue
+            work_list = list(work)
+            first_start, last_stop = work_list[0][0], work_list[-1][1]
+            values["planned_start"] = first_start.astimezone(pytz.utc).replace(tzinfo=None)
+            values["planned_stop"] = last_stop.astimezone(pytz.utc).replace(tzinfo=None)
+            day_worked = worked & Intervals(
+                [(first_start - timedelta(hours=12), last_stop + timedelta(hours=12), self)]
+            )
+            present = work & day_worked
+            if not present:
+                values["status"] = "absent"
+                values["disciplinary"] = True
+                result[day] = values
+                continue
+            present_list = list(present)
+            missing = list(work - day_worked)
+            late = early = away = 0
+            for begin, end, _rec in missing:
+                minutes = round((end - begin).total_seconds() / 60)
+                if begin == first_start and end <= present_list[0][0]:
+                    late += minutes
+                elif end == last_stop and begin >= present_list[-1][1]:
+                    early += minutes
+                else:
+                    away += minutes
+            values["late_minutes"] = late if late > settings["grace"] else 0
+            values["early_minutes"] = early
+            values["away_minutes"] = away
+            values["long_stretch"] = any(
+                (end - begin).total_seconds() > settings["stretch"] * 3600
+                for begin, end, _rec in day_worked
+            )
+            values["disciplinary"] = (
+                values["late_minutes"] >= settings["threshold"] or away >= settings["threshold"]
+            )
+            result[day] = values
+        return result
+
+    # ------------------------------------------------------------------ ledger (K13)
+    @api.model
+    def _kpi_items(self):
+        Item = self.env["property.kpi.item"]
+        xmlids = {
+            "late": "property_staff_kpi.item_k03_late",
+            "away": "property_staff_kpi.item_k03_left_post",
+            "absent": "property_staff_kpi.item_k05_absenteeism",
+        }
+        return {
+            key: (self.env.ref(xmlid, raise_if_not_found=False) or Item).sudo()
+            for key, xmlid in xmlids.items()
+        }
+
+    def _due_lines(self, items, settings):
+        """The automatic lines this verdict calls for: {item: (points, reason)}."""
+        self.ensure_one()
+        due = {}
+        if self.status == "absent" and items["absent"]:
+            due[items["absent"]] = (
+                items["absent"].points_min,
+                self.env._("Absent on %(date)s without approved leave (A03)", date=self.date),
+            )
+        minutes = max(self.late_minutes, self.early_minutes)
+        if minutes and items["late"]:
+            points = next((p for bound, p in LATE_POINTS if minutes <= bound), 5)
+            points = min(max(points, items["late"].points_min), items["late"].points_max)
+            reason = self.env._(
+                "%(date)s: late %(late)s min, left early %(early)s min (A01)",
+                date=self.date,
+                late=self.late_minutes,
+                early=self.early_minutes,
+            )
+            if self.late_minutes >= settings["threshold"]:
+                reason += " " + self.env._("- disciplinary violation (A10)")
+            due[items["late"]] = (points, reason)
+        if self.away_minutes > settings["away"] and items["away"]:
+            reason = self.env._(
+                "%(date)s: away from the post %(away)s min (A02)",
+                date=self.date,
+                away=self.away_minutes,
+            )
+            if self.away_minutes >= settings["threshold"]:
+                reason += " " + self.env._("- disciplinary violation (A10)")
+            due[items["away"]] = (items["away"].points_min, reason)
+        return due
+
+    def _sync_kpi_lines(self):
+        """K13: add, update or remove the automatic assessment lines of these verdicts.
+        Each line is keyed on verdict + item + assessment, so a second or concurrent
+        run changes nothing; a corrected verdict updates its lines until the month is
+        confirmed."""
+        if not self:
+            return
+        settings = self._settings()
+        items = self._kpi_items()
+        Line = self.env["property.kpi.line"].sudo()
+        refs = [f"{self._name},{verdict.id}" for verdict in self]
+        existing = Line.search([("source_ref", "in", refs), ("origin", "=", "automatic")])
+        by_key = {(line.source_ref.id, line.item_id.id): line for line in existing}
+        entries, to_remove, kept = [], Line, set()
+        for verdict in self:
+            due = verdict._due_lines(items, settings)
+            for item, (points, reason) in due.items():
+                line = by_key.get((verdict.id, item.id))
+                kept.add((verdict.id, item.id))
+                if not line:
+                    entries.append(
+                        {
+                            "employee": verdict.employee_id,
+                            "item": item,
+                            "source": verdict,
+                            "date": verdict.date,
+                            "points": points,
+                            "reason": reason,
+                        }
+                    )
+                elif line.assessment_id.state != "confirmed" and (
+                    line.points != points or line.reason != reason
+                ):
+                    line.with_context(kpi_internal=True).write({"points": points, "reason": reason})
+        for key, line in by_key.items():
+            if key not in kept and line.assessment_id.state != "confirmed":
+                to_remove |= line
+        if to_remove:
+            to_remove.with_context(kpi_internal=True).unlink()
+        self.env["property.kpi.assessment"]._add_automatic_lines(entries)
+
+    @api.model
+    def _run_period(self, employees, date_from, date_to):
+        """The daily or monthly pass: verdicts, then their assessment lines."""
+        verdicts = self._compute_period(employees, date_from, date_to)
+        verdicts._sync_kpi_lines()
+        return verdicts
+
+    @api.model
+    def _cron_daily(self):
+        """Verdicts and lines of yesterday for every employee with a calendar."""
+        yesterday = fields.Date.context_today(self) - timedelta(days=1)
+        employees = self.env["hr.employee"].sudo().search([("resource_calendar_id", "!=", False)])
+        return self._run_period(employees, yesterday, yesterday)
+
+    @api.model
+    def _property_recompute_for(self, data):
+        """Recompute the verdicts already computed around the given (employee,
+        check_in, check_out) attendances; days never judged wait for the daily pass."""
+        if not data:
+            return
+        employees = self.env["hr.employee"].union(*(employee for employee, _i, _o in data))
+        dates = [
+            moment.date()
+            for _e, check_in, check_out in data
+            for moment in (check_in, check_out)
+            if moment
+        ]
+        date_from = min(dates) - timedelta(days=1)
+        date_to = max(dates) + timedelta(days=1)
+        judged = self.sudo().search(
+            [
+                ("employee_id", "in", employees.ids),
+                ("date", ">=", date_from),
+                ("date", "<=", date_to),
+            ]
+        )
+        if judged:
+            self._run_period(
+                judged.employee_id, min(judged.mapped("date")), max(judged.mapped("date"))
+            )

@@ -1,0 +1,14 @@
+{
+    "name": "Property Staff Assessment - Complaints",
+    "summary": "Valid complaints naming an employee deduct from their monthly assessment; "
+    "a month without valid complaints earns the bonus (K13)",
+    "version": "18.0.1.0.0",
+    "category": "Services/Property",
+    "license": "LGPL-3",
+    "author": "Property Service Suite",
+    "depends": ["property_staff_kpi", "property_complaint"],
+    "data": [
+        "data/ir_cron_data.xml",
+    ],
+    "auto_install": True,
+}

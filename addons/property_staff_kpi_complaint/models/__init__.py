@@ -1,0 +1,1 @@
+from . import property_complaint, property_kpi_assessment
