@@ -87,7 +87,9 @@ class PropertyPass(models.Model):
         help="Tenant company or contractor responsible for the holder.",
         tracking=True,
     )
-    date_from = fields.Date(string="Valid From", required=True, default=fields.Date.context_today)
+    date_from = fields.Date(
+        string="Valid From", required=True, default=lambda self: self._default_date_from()
+    )
     date_to = fields.Date(string="Valid Until", tracking=True)
     fee = fields.Monetary(tracking=True)
     deposit = fields.Monetary(tracking=True)
@@ -124,7 +126,7 @@ class PropertyPass(models.Model):
     def _onchange_pass_type(self):
         days, fee, deposit = self._pass_settings(self.pass_type or "temporary")
         self.fee, self.deposit = fee, deposit
-        self.date_to = (self.date_from or fields.Date.context_today(self)) + timedelta(days=days)
+        self.date_to = (self.date_from or self._site_today()) + timedelta(days=days)
         if self.pass_type == "resident":
             self.holder_category = "resident"
 
@@ -136,11 +138,11 @@ class PropertyPass(models.Model):
             days, fee, deposit = self._pass_settings(vals.get("pass_type") or "temporary")
             vals.setdefault("fee", fee)
             vals.setdefault("deposit", deposit)
+            if not vals.get("date_from"):
+                site = self.env["property.site"].browse(vals.get("site_id"))
+                vals["date_from"] = self._site_today(site)
             if not vals.get("date_to"):
-                start = fields.Date.to_date(vals.get("date_from")) or fields.Date.context_today(
-                    self
-                )
-                vals["date_to"] = start + timedelta(days=days)
+                vals["date_to"] = fields.Date.to_date(vals["date_from"]) + timedelta(days=days)
         return super().create(vals_list)
 
     def write(self, vals):
@@ -153,6 +155,17 @@ class PropertyPass(models.Model):
 
     def _write_internal(self, vals):
         return self.with_context(property_pass_internal=True).write(vals)
+
+    @api.model
+    def _default_date_from(self):
+        return self._site_today(self.env.user.property_site_ids[:1])
+
+    def _site_today(self, site=None):
+        """Today at the gate: the date in the site's time zone, whoever asks and from where."""
+        site = site if site is not None else self.site_id
+        if not site:
+            return fields.Date.context_today(self)
+        return site._local_date(fields.Datetime.now())
 
     # ------------------------------------------------------------------
     # Actions
@@ -216,7 +229,7 @@ class PropertyPass(models.Model):
             record._write_internal(
                 {
                     "state": "returned",
-                    "date_returned": fields.Date.context_today(self),
+                    "date_returned": record._site_today(),
                     "deposit_state": deposit_state if record.deposit else "none",
                 }
             )
@@ -234,8 +247,8 @@ class PropertyPass(models.Model):
         """Extend by one validity period from the later of today and the end date."""
         self._check_issuer()
         self._check_pass_state(("active", "expired"))
-        today = fields.Date.context_today(self)
         for record in self:
+            today = record._site_today()
             days = self._pass_settings(record.pass_type)[0]
             old = record.date_to
             new = max(old or today, today) + timedelta(days=days)
@@ -254,8 +267,10 @@ class PropertyPass(models.Model):
 
     @api.model
     def _cron_expire(self):
-        today = fields.Date.context_today(self)
-        passes = self.sudo().search([("state", "=", "active"), ("date_to", "<", today)])
+        # a site's today is at most one day ahead of UTC's: one search, then each site's date
+        latest = fields.Date.today() + timedelta(days=1)
+        passes = self.sudo().search([("state", "=", "active"), ("date_to", "<", latest)])
+        passes = passes.filtered(lambda p: p.date_to < p._site_today())
         passes._write_internal({"state": "expired"})
         return len(passes)
 
@@ -264,7 +279,7 @@ class PropertyPass(models.Model):
     # ------------------------------------------------------------------
     def _gate_status(self):
         self.ensure_one()
-        today = fields.Date.context_today(self)
+        today = self._site_today()
         if self.state == "active" and self.date_to and self.date_to < today:
             return "expired"
         if self.state == "active" and self.date_from > today:

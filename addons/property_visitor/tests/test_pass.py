@@ -44,6 +44,22 @@ class TestPass(VisitorCase):
         with self.assertRaises(UserError):
             card.action_activate()
 
+    def test_v04_validity_follows_the_site_calendar_day(self):
+        # 2025-03-02 23:30 UTC is already 07:30 on 2025-03-03 in Shanghai, the site's zone
+        self.site.calendar_id.tz = "Asia/Shanghai"
+        with freeze_time("2025-03-02 23:30:00"):
+            card = (
+                self.env["property.pass"]
+                .with_user(self.frontdesk)
+                .create({"site_id": self.site.id, "holder_name": "Early Bird"})
+            )
+            self.assertEqual(str(card.date_from), "2025-03-03")
+            card.with_user(self.frontdesk).action_activate()
+            self.assertEqual(card._gate_status(), "valid")
+        # a pass starting tomorrow at the gate is refused, whatever the guard's time zone
+        with freeze_time("2025-03-02 15:30:00"):
+            self.assertEqual(card._gate_status(), "invalid")
+
     def test_v04_resident_card_deposit_kept(self):
         card = self._new_pass(pass_type="resident", holder_category="resident")
         self.assertEqual((card.date_to - card.date_from).days, 365)
