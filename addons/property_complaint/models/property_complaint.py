@@ -135,7 +135,11 @@ class PropertyComplaint(models.Model):
         domain="[('share', '=', False)]",
     )
     date_received = fields.Datetime(
-        string="Received On", required=True, default=fields.Datetime.now, tracking=True
+        string="Received On",
+        required=True,
+        default=fields.Datetime.now,
+        tracking=True,
+        index=True,
     )
     place_received = fields.Char(string="Received At", help="Where the complaint was received.")
     date_accepted = fields.Datetime(string="Accepted On", readonly=True, copy=False)
