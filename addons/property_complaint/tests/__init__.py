@@ -13,6 +13,7 @@ from . import (
     test_review,
     test_statistics,
     test_survey,
+    test_summary,
     test_suspension,
     test_tour,
     test_verdict,
