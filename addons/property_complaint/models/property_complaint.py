@@ -31,7 +31,11 @@ PARAM_DEFAULTS = {
     "days_escalated": 15,
     "suspension_amount": 5000.0,
     "suspension_approval": False,
-    "class1_notify": True,
+    "callback_days_class1": 7,
+    "callback_days_other": 14,
+    "survey_forward_days": 2,
+    "survey_answer_days": 3,
+    "survey_callback_days": 14,
 }
 
 DEADLINE_FIELDS = (
@@ -1260,7 +1264,8 @@ class PropertyComplaint(models.Model):
         to_notify = self.filtered(
             lambda c: c.complaint_class == "1" and not c.date_class1_notified and not c.is_closed
         )
-        if not to_notify or not self._param("class1_notify"):
+        to_notify = to_notify.filtered(lambda c: c.company_id.property_complaint_class1_notify)
+        if not to_notify:
             return
         quality_group = self.env.ref("property_complaint.group_complaint_quality")
         activity_type = self.env.ref("property_complaint.mail_activity_type_complaint_escalation")

@@ -25,12 +25,8 @@ class ReportComplaintSummary(models.AbstractModel):
     )
     _CLASS_LABELS = {"1": "一级投诉（重大）", "2": "二级投诉（重要）", "3": "三级投诉（一般）"}
     _KIND_LABELS = {"complaint": "投诉", "demand": "需求"}
-    _TYPE_TITLES = {
-        "month": "月度统计",
-        "quarter": "季度统计",
-        "half_year": "半年度总结",
-        "year": "年度总结",
-    }
+    # printed after the period's label: 2025年3月统计, 2025年上半年总结, 2025年度总结
+    _TYPE_TITLES = {"month": "统计", "quarter": "统计", "half_year": "总结", "year": "总结"}
 
     @api.model
     def _period(self, period_type, date_from):

@@ -42,9 +42,7 @@ class PropertyComplaintSummaryPrint(models.TransientModel):
         required=True,
         default="half_year",
     )
-    year = fields.Integer(
-        required=True, default=lambda self: fields.Date.context_today(self).year
-    )
+    year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year)
     month = fields.Selection(MONTHS, default="1")
     quarter = fields.Selection(
         [("1", "1st Quarter"), ("2", "2nd Quarter"), ("3", "3rd Quarter"), ("4", "4th Quarter")],
