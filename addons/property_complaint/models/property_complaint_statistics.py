@@ -136,6 +136,31 @@ class PropertyComplaintStatistics(models.Model):
         return result
 
     @api.model
+    def _figures_by(self, domain, dimensions):
+        """Figures of the rows of ``domain`` in total (key ``()``) and by each field of
+        ``dimensions`` (key ``(fname, value)``), from one grouped query over all the
+        dimensions whose sums and counts are added up by dimension: a long period is
+        read once instead of once per dimension."""
+        rates = [m.split(":")[0] for m in self._MEASURES if m.endswith(":avg")]
+        aggregates = ["nbr:sum", *(f"{r}:sum" for r in rates), *(f"{r}:count" for r in rates)]
+        sums = {}
+        for row in self._read_group(domain, list(dimensions), aggregates):
+            values = [value or 0 for value in row[len(dimensions) :]]
+            keys = [(), *((fname, row[i]) for i, fname in enumerate(dimensions))]
+            for key in keys:
+                total = sums.setdefault(key, [0] * len(values))
+                for i, value in enumerate(values):
+                    total[i] += value
+        result = {}
+        for key, total in sums.items():
+            figures = {"nbr": total[0]}
+            for i, rate in enumerate(rates):
+                count = total[1 + len(rates) + i]
+                figures[rate] = total[1 + i] / count if count else None
+            result[key] = figures
+        return result
+
+    @api.model
     def _monthly_figures(self, site, month_start, groupby=()):
         """The figures of the month starting at ``month_start`` (a date) of ``site``,
         beside those of the previous month: ``{"current": ..., "previous": ...}``."""

@@ -56,6 +56,15 @@ class ReportComplaintSummary(models.AbstractModel):
         start = datetime.date(today.year, 1 if today.month <= 6 else 7, 1)
         return "half_year", start - relativedelta(months=6)
 
+    @staticmethod
+    def _sort_key(key):
+        """Rows in the order of the values (class 1 first, records by id), the empty
+        value last."""
+        value = key[1]
+        if isinstance(value, models.BaseModel):
+            return (not value, f"{value.id:012d}" if value else "")
+        return (not value, str(value or ""))
+
     @api.model
     def _label(self, fname, value):
         if fname == "complaint_class":
@@ -70,26 +79,23 @@ class ReportComplaintSummary(models.AbstractModel):
         with the current and previous figures and the change of the count."""
         Statistics = self.env["property.complaint.statistics"]
         start, end, previous_start = self._period(period_type, date_from)
-        current_domain = sites._period_domain(start, end)
-        previous_domain = sites._period_domain(previous_start, start)
+        dimensions = [fname for fname, _title in self._DIMENSIONS]
+        current = Statistics._figures_by(sites._period_domain(start, end), dimensions)
+        previous = Statistics._figures_by(sites._period_domain(previous_start, start), dimensions)
 
-        def rows(groupby=()):
-            current = Statistics._figures(current_domain, groupby)
-            previous = Statistics._figures(previous_domain, groupby)
-            result = []
-            for key in dict.fromkeys([*current, *previous]):
-                cur, prev = current.get(key, {}), previous.get(key, {})
-                result.append(
-                    {
-                        "label": self._label(groupby[0], key[0]) if groupby else "合计",
-                        "current": cur,
-                        "previous": prev,
-                        "change": (cur.get("nbr") or 0) - (prev.get("nbr") or 0),
-                    }
-                )
-            return result
+        def row(key):
+            cur, prev = current.get(key, {}), previous.get(key, {})
+            return {
+                "label": self._label(key[0], key[1]) if key else "合计",
+                "current": cur,
+                "previous": prev,
+                "change": (cur.get("nbr") or 0) - (prev.get("nbr") or 0),
+            }
 
-        total = rows()
+        def rows(fname):
+            keys = {key for key in [*current, *previous] if key and key[0] == fname}
+            return [row(key) for key in sorted(keys, key=self._sort_key)]
+
         return {
             "period_type": period_type,
             "title": self._TYPE_TITLES[period_type],
@@ -99,10 +105,8 @@ class ReportComplaintSummary(models.AbstractModel):
             "date_to": end - datetime.timedelta(days=1),
             "previous_from": previous_start,
             "previous_to": start - datetime.timedelta(days=1),
-            "total": total[0] if total else {"current": {}, "previous": {}, "change": 0},
-            "tables": [
-                {"title": title, "rows": rows((fname,))} for fname, title in self._DIMENSIONS
-            ],
+            "total": row(()),
+            "tables": [{"title": title, "rows": rows(fname)} for fname, title in self._DIMENSIONS],
         }
 
     @api.model

@@ -85,6 +85,18 @@ class TestSummary(HttpCase, ComplaintCase):
         self.assertEqual(by_class["二级投诉（重要）"], 1)
         self.assertEqual(by_class["未分级"], 1)
         self.assertEqual(sum(by_class.values()), 4)
+        # the one grouped query gives the figures of one query per dimension
+        Statistics = self.env["property.complaint.statistics"].with_user(self.supervisor)
+        domain = self.site._period_domain(datetime.date(2025, 1, 1), datetime.date(2025, 7, 1))
+        by_all = Statistics._figures_by(domain, ["complaint_class", "category_id"])
+        for fname in ("complaint_class", "category_id"):
+            for key, figures in Statistics._figures(domain, (fname,)).items():
+                for measure, value in figures.items():
+                    combined = by_all[(fname, key[0])][measure]
+                    if value is None:
+                        self.assertIsNone(combined)
+                    else:
+                        self.assertAlmostEqual(combined, value, places=6)
         by_site = tables["按管理处"]
         self.assertEqual([row["label"] for row in by_site], [self.site.display_name])
         # the previous period of a half-year is the half-year before
