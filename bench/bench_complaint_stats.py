@@ -1,6 +1,7 @@
 """Complaint statistics (C20, C21): the monthly figures of the statistics screen and
 the printed monthly report over 100,000 complaints and 60,000 callbacks generated in
-the database, and the size of each printed form.
+the database, the half-year and annual summaries (C26), and the size of each printed
+form.
 
 Run: make bench (or python3 bench/bench_complaint_stats.py). Prints figures only; the
 issue's goals are 2 s for the screen's figures, 10 s for the printed monthly report
@@ -74,7 +75,9 @@ def _generate(env, site, user):
     )
     cr.execute(
         """
-        UPDATE property_complaint c SET callback_state = cb.state
+        UPDATE property_complaint c
+           SET callback_state = cb.state,
+               is_callback_satisfied = cb.state = 'done' AND cb.is_satisfied
           FROM property_complaint_callback cb WHERE cb.complaint_id = c.id
         """
     )
@@ -120,6 +123,21 @@ def main():
                 site.ids,
                 {"month": MONTH.isoformat()},
             )
+        Summary = env["report.property_complaint.report_complaint_summary"].with_user(user)
+        with Timer() as half_year:
+            Summary._summary(site, "half_year", datetime.date(2025, 1, 1))
+        summaries = {}
+        for period_type, start in (
+            ("half_year", datetime.date(2025, 1, 1)),
+            ("year", datetime.date(2024, 1, 1)),
+        ):
+            with Timer() as timer:
+                pdf, _kind = Report._render_qweb_pdf(
+                    "property_complaint.action_report_complaint_summary",
+                    site.ids,
+                    {"period_type": period_type, "date_from": start.isoformat()},
+                )
+            summaries[period_type] = (timer.seconds, len(pdf) // 1024)
         complaint = env["property.complaint"].search([("name", "=", "BENCH-1")])
         callback = complaint.callback_ids[:1]
         sizes = []
@@ -130,11 +148,9 @@ def main():
         ):
             pdf, _kind = Report._render_qweb_pdf(f"property_complaint.{xmlid}", records.ids)
             sizes.append((f"PDF size: {label}", len(pdf) // 1024, "KB"))
+        month_start, month_end = site._month_bounds(MONTH)
         month_rows = env["property.complaint"].search_count(
-            [
-                ("date_received", ">=", "2025-05-31 16:00:00"),
-                ("date_received", "<", "2025-06-30 16:00:00"),
-            ]
+            [("date_received", ">=", month_start), ("date_received", "<", month_end)]
         )
         current = total["current"][()]
         report(
@@ -147,6 +163,12 @@ def main():
                 ("quarterly figures by kind", quarter.seconds, "s"),
                 ("printed monthly report (PDF)", monthly.seconds, "s"),
                 ("PDF size: monthly report", len(pdf_monthly) // 1024, "KB"),
+                ("half-year summary figures (2025 H1, 5 dimensions)", half_year.seconds, "s"),
+                ("  queries", half_year.queries, ""),
+                ("printed half-year summary (PDF)", summaries["half_year"][0], "s"),
+                ("PDF size: half-year summary", summaries["half_year"][1], "KB"),
+                ("printed annual summary 2024 (PDF)", summaries["year"][0], "s"),
+                ("PDF size: annual summary", summaries["year"][1], "KB"),
                 *sizes,
                 ("June: count", current["nbr"], ""),
                 ("June: callback rate", current["callback_rate"] or 0.0, "%"),

@@ -24,6 +24,7 @@
         "wizard/property_complaint_reopen_views.xml",
         "wizard/property_complaint_register_print_views.xml",
         "wizard/property_complaint_survey_comment_views.xml",
+        "wizard/property_complaint_summary_print_views.xml",
         "views/property_complaint_views.xml",
         "views/property_complaint_channel_views.xml",
         "views/property_complaint_category_views.xml",
@@ -42,6 +43,7 @@
         "report/property_complaint_reports.xml",
         "report/property_complaint_templates.xml",
         "report/property_complaint_monthly_templates.xml",
+        "report/property_complaint_summary_templates.xml",
         "data/property_complaint_cron_data.xml",
     ],
     "demo": [

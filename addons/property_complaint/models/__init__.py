@@ -14,6 +14,7 @@ from . import (
     property_site,
     property_site_statistics,
     property_unit,
+    res_company,
     res_config_settings,
     res_partner,
 )

@@ -31,7 +31,11 @@ PARAM_DEFAULTS = {
     "days_escalated": 15,
     "suspension_amount": 5000.0,
     "suspension_approval": False,
-    "class1_notify": True,
+    "callback_days_class1": 7,
+    "callback_days_other": 14,
+    "survey_forward_days": 2,
+    "survey_answer_days": 3,
+    "survey_callback_days": 14,
 }
 
 DEADLINE_FIELDS = (
@@ -135,7 +139,11 @@ class PropertyComplaint(models.Model):
         domain="[('share', '=', False)]",
     )
     date_received = fields.Datetime(
-        string="Received On", required=True, default=fields.Datetime.now, tracking=True
+        string="Received On",
+        required=True,
+        default=fields.Datetime.now,
+        tracking=True,
+        index=True,
     )
     place_received = fields.Char(string="Received At", help="Where the complaint was received.")
     date_accepted = fields.Datetime(string="Accepted On", readonly=True, copy=False)
@@ -566,6 +574,22 @@ class PropertyComplaint(models.Model):
     def _write_action(self, vals):
         return self.with_context(property_complaint_action=True).write(vals)
 
+    def _run_handling_step(self, vals, check=None, group=None, may_handle=True):
+        """The common frame of a handling step: the right of ``group`` (when given),
+        the complaints still open, the user allowed to handle each of them (when
+        ``may_handle``), the step's own ``check`` of each complaint (a function that
+        raises ``UserError``), then ``vals`` written as an action."""
+        if group:
+            self._check_group(group)
+        self._check_open()
+        for complaint in self:
+            if may_handle:
+                complaint._check_may_handle()
+            if check:
+                check(complaint)
+        self._write_action(vals)
+        return True
+
     # ------------------------------------------------------------------
     # Rights
     # ------------------------------------------------------------------
@@ -926,9 +950,9 @@ class PropertyComplaint(models.Model):
 
     def action_record_department_answer(self):
         """The department complained about answers in writing (C27)."""
-        self._check_open()
         user = self.env.user
-        for complaint in self:
+
+        def check(complaint):
             head = complaint.complained_department_id.manager_id.user_id
             if not (
                 self.env.su
@@ -952,8 +976,11 @@ class PropertyComplaint(models.Model):
                         number=complaint.name,
                     )
                 )
-        self._write_action(
-            {"date_department_answer": fields.Datetime.now(), "department_answer_user_id": user.id}
+
+        self._run_handling_step(
+            {"date_department_answer": fields.Datetime.now(), "department_answer_user_id": user.id},
+            check,
+            may_handle=False,
         )
         self.activity_feedback(["property_complaint.mail_activity_type_complaint_answer"])
         return True
@@ -1256,7 +1283,8 @@ class PropertyComplaint(models.Model):
         to_notify = self.filtered(
             lambda c: c.complaint_class == "1" and not c.date_class1_notified and not c.is_closed
         )
-        if not to_notify or not self._param("class1_notify"):
+        to_notify = to_notify.filtered(lambda c: c.company_id.property_complaint_class1_notify)
+        if not to_notify:
             return
         quality_group = self.env.ref("property_complaint.group_complaint_quality")
         activity_type = self.env.ref("property_complaint.mail_activity_type_complaint_escalation")
@@ -1437,10 +1465,8 @@ class PropertyComplaint(models.Model):
     def action_record_contact(self):
         """The customer was contacted (C08); the response is met once the person in
         charge is named too."""
-        self._check_group("property_complaint.group_complaint_handler")
-        self._check_open()
-        for complaint in self:
-            complaint._check_may_handle()
+
+        def check(complaint):
             if complaint.date_customer_contacted:
                 raise UserError(
                     self.env._(
@@ -1455,28 +1481,30 @@ class PropertyComplaint(models.Model):
                         number=complaint.name,
                     )
                 )
-        self._write_action({"date_customer_contacted": fields.Datetime.now()})
-        return True
+
+        return self._run_handling_step(
+            {"date_customer_contacted": fields.Datetime.now()},
+            check,
+            group="property_complaint.group_complaint_handler",
+        )
 
     def action_record_reply(self):
         """The customer received a reply (C08, 24 hours by default)."""
-        self._check_open()
-        for complaint in self:
-            complaint._check_may_handle()
+
+        def check(complaint):
             if complaint.date_replied:
                 raise UserError(
                     self.env._(
                         "The reply of %(number)s is already recorded.", number=complaint.name
                     )
                 )
-        self._write_action({"date_replied": fields.Datetime.now()})
-        return True
+
+        return self._run_handling_step({"date_replied": fields.Datetime.now()}, check)
 
     def action_record_investigation(self):
         """Investigation and cause analysis are recorded (C12)."""
-        self._check_open()
-        for complaint in self:
-            complaint._check_may_handle()
+
+        def check(complaint):
             if (
                 is_html_empty(complaint.investigation)
                 or not (complaint.cause_analysis or "").strip()
@@ -1487,14 +1515,13 @@ class PropertyComplaint(models.Model):
                         number=complaint.name,
                     )
                 )
-        self._write_action({"date_investigated": fields.Datetime.now()})
-        return True
+
+        return self._run_handling_step({"date_investigated": fields.Datetime.now()}, check)
 
     def action_propose_solution(self):
         """The proposed solution is recorded (C08: 3 working days by default)."""
-        self._check_open()
-        for complaint in self:
-            complaint._check_may_handle()
+
+        def check(complaint):
             if not complaint.date_investigated:
                 raise UserError(
                     self.env._(
@@ -1505,8 +1532,8 @@ class PropertyComplaint(models.Model):
                 raise UserError(
                     self.env._("Write the proposed solution of %(number)s.", number=complaint.name)
                 )
-        self._write_action({"date_solution_proposed": fields.Datetime.now()})
-        return True
+
+        return self._run_handling_step({"date_solution_proposed": fields.Datetime.now()}, check)
 
     @api.depends("complaint_class", "is_escalated", "review_ids.state")
     def _compute_needs_review(self):
@@ -1517,9 +1544,8 @@ class PropertyComplaint(models.Model):
     def action_carry_out_solution(self):
         """The service centre carries out the proposed solution (C12); a major
         escalated complaint needs an approved internal review first."""
-        self._check_group("property_complaint.group_complaint_agent")
-        self._check_open()
-        for complaint in self:
+
+        def check(complaint):
             if not complaint.date_solution_proposed:
                 raise UserError(
                     self.env._("Propose a solution for %(number)s first.", number=complaint.name)
@@ -1538,8 +1564,13 @@ class PropertyComplaint(models.Model):
                         number=complaint.name,
                     )
                 )
-        self._write_action({"date_solution_started": fields.Datetime.now()})
-        return True
+
+        return self._run_handling_step(
+            {"date_solution_started": fields.Datetime.now()},
+            check,
+            group="property_complaint.group_complaint_agent",
+            may_handle=False,
+        )
 
     def action_request_review(self):
         """Open a solution review (C12) for this complaint."""

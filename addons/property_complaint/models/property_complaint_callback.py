@@ -103,14 +103,12 @@ class PropertyComplaintCallback(models.Model):
     def _due_days(self, complaint):
         """Calendar days to call back (C15): 7 for class 1, 14 otherwise (settings).
         The class comes from the class rules (C05–C07) when they are installed."""
-        params = self.env["ir.config_parameter"].sudo()
         is_class1 = "complaint_class" in complaint._fields and complaint.complaint_class in (
             "1",
             1,
         )
-        if is_class1:
-            return int(params.get_param("property_complaint.callback_days_class1", 7))
-        return int(params.get_param("property_complaint.callback_days_other", 14))
+        Complaint = self.env["property.complaint"]
+        return Complaint._param("callback_days_class1" if is_class1 else "callback_days_other")
 
     @api.model
     def _prepare_for_complaints(self, complaints):

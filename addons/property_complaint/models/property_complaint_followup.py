@@ -21,6 +21,13 @@ class PropertyComplaint(models.Model):
         store=True,
         help="State of the latest callback of the complaint.",
     )
+    is_callback_satisfied = fields.Boolean(
+        string="Satisfied at the Callback",
+        compute="_compute_callback_state",
+        store=True,
+        help="The latest callback is done and its satisfaction level counts as satisfied; "
+        "kept on the complaint so that the statistics read no callback.",
+    )
     is_second_complaint = fields.Boolean(
         string="Opened after a Callback",
         readonly=True,
@@ -77,11 +84,12 @@ class PropertyComplaint(models.Model):
         help="A signed callback follows within 2 weeks.",
     )
 
-    @api.depends("callback_ids.state")
+    @api.depends("callback_ids.state", "callback_ids.is_satisfied")
     def _compute_callback_state(self):
         for complaint in self:
-            callbacks = complaint.callback_ids.sorted("id")
-            complaint.callback_state = callbacks[-1:].state or False
+            latest = complaint.callback_ids.sorted("id")[-1:]
+            complaint.callback_state = latest.state or False
+            complaint.is_callback_satisfied = latest.state == "done" and latest.is_satisfied
 
     def _action_only_fields(self):
         return super()._action_only_fields() | {

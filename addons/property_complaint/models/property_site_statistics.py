@@ -13,15 +13,35 @@ class PropertySite(models.Model):
     def _month_bounds(self, day):
         """First instant of the month of ``day`` and of the next month, in the site's
         time zone, as naive UTC datetimes."""
+        first = day.replace(day=1)
+        return self._period_bounds(first, first + relativedelta(months=1))
+
+    def _period_bounds(self, date_from, date_to):
+        """First instant of the local day ``date_from`` and of ``date_to`` (excluded),
+        in the site's time zone, as naive UTC datetimes."""
         self.ensure_one()
         tz = self._site_tz()
-        first = day.replace(day=1)
-        start = tz.localize(datetime.combine(first, time.min))
-        end = tz.localize(datetime.combine(first + relativedelta(months=1), time.min))
+        start = tz.localize(datetime.combine(date_from, time.min))
+        end = tz.localize(datetime.combine(date_to, time.min))
         return (
             start.astimezone(pytz.utc).replace(tzinfo=None),
             end.astimezone(pytz.utc).replace(tzinfo=None),
         )
+
+    def _period_domain(self, date_from, date_to):
+        """Domain of the complaints of these sites received from the local day
+        ``date_from`` to ``date_to`` (excluded), each site in its own time zone."""
+        windows = []
+        for site in self:
+            start, end = site._period_bounds(date_from, date_to)
+            windows.append(
+                [
+                    ("site_id", "=", site.id),
+                    ("date_received", ">=", start),
+                    ("date_received", "<", end),
+                ]
+            )
+        return expression.OR(windows) if windows else expression.FALSE_DOMAIN
 
     def _complaints_to_publish(self, month):
         """Complaints of ``month`` (a date) to publish to the residents (C25)."""

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import fields, models
 
 PREFIX = "property_complaint."
 
@@ -62,35 +62,37 @@ class ResConfigSettings(models.TransientModel):
         string="Manager Approves Suspensions",
         config_parameter=PREFIX + "suspension_approval",
     )
-    # Default on: stored as "True"/"False" by hand, since a False boolean setting
-    # removes its parameter.
+    # On by default: a company field, since a False boolean parameter reads as unset
     complaint_class1_notify = fields.Boolean(
-        string="Notify Class 1 Complaints at Once",
-        help="Notify the service-centre manager and the quality centre as soon as a class 1 "
-        "complaint is registered.",
+        related="company_id.property_complaint_class1_notify", readonly=False
     )
 
     # Callbacks (C15)
     property_complaint_callback_days_class1 = fields.Integer(
         string="Callback Days (Class 1)",
-        config_parameter="property_complaint.callback_days_class1",
+        config_parameter=PREFIX + "callback_days_class1",
         default=7,
     )
     property_complaint_callback_days_other = fields.Integer(
         string="Callback Days (Other Classes)",
-        config_parameter="property_complaint.callback_days_other",
+        config_parameter=PREFIX + "callback_days_other",
         default=14,
     )
 
-    @api.model
-    def get_values(self):
-        res = super().get_values()
-        res["complaint_class1_notify"] = self.env["property.complaint"]._param("class1_notify")
-        return res
-
-    def set_values(self):
-        res = super().set_values()
-        self.env["ir.config_parameter"].sudo().set_param(
-            PREFIX + "class1_notify", str(bool(self.complaint_class1_notify))
-        )
-        return res
+    # Satisfaction-survey comments (C28)
+    complaint_survey_forward_days = fields.Integer(
+        string="Forward to the Department (Working Days)",
+        config_parameter=PREFIX + "survey_forward_days",
+        default=2,
+    )
+    complaint_survey_answer_days = fields.Integer(
+        string="Written Measures (Working Days)",
+        config_parameter=PREFIX + "survey_answer_days",
+        default=3,
+        help="Working days after the comment is forwarded.",
+    )
+    complaint_survey_callback_days = fields.Integer(
+        string="Signed Callback (Days)",
+        config_parameter=PREFIX + "survey_callback_days",
+        default=14,
+    )

@@ -1,1 +1,1 @@
-from . import report_complaint_monthly, report_complaint_publication
+from . import report_complaint_monthly, report_complaint_publication, report_complaint_summary

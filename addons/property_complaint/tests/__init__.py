@@ -12,6 +12,7 @@ from . import (
     test_reports,
     test_review,
     test_statistics,
+    test_summary,
     test_survey,
     test_suspension,
     test_tour,

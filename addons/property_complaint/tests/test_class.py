@@ -74,6 +74,11 @@ class TestClass(ComplaintCase):
         self.assertFalse(ordinary.activity_ids)
 
     def test_c13_class1_notification_is_a_setting(self):
-        self._set_param("class1_notify", "False")
+        # D1: a company setting, on by default, that the settings page switches off
+        settings = self.env["res.config.settings"].create({})
+        self.assertTrue(settings.complaint_class1_notify)
+        settings.complaint_class1_notify = False
+        settings.execute()
+        self.assertFalse(self.site.company_id.property_complaint_class1_notify)
         complaint = self._new_complaint(fact_injury_loss=True)
         self.assertFalse(complaint.activity_ids)

@@ -45,6 +45,22 @@ class TestSurvey(ComplaintCase):
         self._resolve_and_communicate(demand)
         self.assertEqual(demand.callback_ids.date_due, datetime.date(2025, 3, 21))
 
+    def test_c28_deadlines_are_settings(self):
+        settings = self.env["res.config.settings"].create(
+            {
+                "complaint_survey_forward_days": 1,
+                "complaint_survey_answer_days": 2,
+                "complaint_survey_callback_days": 7,
+            }
+        )
+        settings.execute()
+        self.assertEqual(self.env["res.config.settings"].create({}).complaint_survey_answer_days, 2)
+        demand = self._comment()
+        # Friday 7 March: 1 working day -> Monday 10; 2 more -> Wednesday 12; 7 days -> 14
+        self.assertEqual(demand.survey_forward_deadline, datetime.datetime(2025, 3, 10, 15, 59, 59))
+        self.assertEqual(demand.survey_answer_deadline, datetime.datetime(2025, 3, 12, 15, 59, 59))
+        self.assertEqual(demand.survey_callback_deadline, datetime.date(2025, 3, 14))
+
     def test_c28_refused_for_a_handler(self):
         with self.assertRaises(AccessError):
             self._comment(user=self.handler)

@@ -27,10 +27,10 @@ class PropertyComplaintSurveyComment(models.TransientModel):
 
     def _deadlines(self):
         self.ensure_one()
-        params = self.env["ir.config_parameter"].sudo()
-        forward_days = int(params.get_param("property_complaint.survey_forward_days", 2))
-        answer_days = int(params.get_param("property_complaint.survey_answer_days", 3))
-        callback_days = int(params.get_param("property_complaint.survey_callback_days", 14))
+        param = self.env["property.complaint"]._param
+        forward_days = param("survey_forward_days")
+        answer_days = param("survey_answer_days")
+        callback_days = param("survey_callback_days")
         forward = self.site_id._working_day_deadline(self.date_survey, forward_days)
         answer = self.site_id._working_day_deadline(self.date_survey, forward_days + answer_days)
         callback = self.site_id._local_date(self.date_survey) + timedelta(days=callback_days)
