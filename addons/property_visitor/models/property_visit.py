@@ -257,7 +257,8 @@ class PropertyVisit(models.Model):
 
     @api.onchange("visitor_id")
     def _onchange_visitor_id(self):
-        visitor = self.visitor_id
+        # a repeat visitor known at another site of the company: prefilled all the same
+        visitor = self.visitor_id.sudo()
         if not visitor:
             return
         self.visitor_name = visitor.name
