@@ -1,4 +1,5 @@
 from . import (
+    test_access_matrix,
     test_callback,
     test_class,
     test_close,

@@ -1,4 +1,5 @@
 from . import (
+    test_access_matrix,
     test_assessment,
     test_attendance_verdict,
     test_exam,

@@ -1,4 +1,5 @@
 from . import (
+    test_access_matrix,
     test_gate,
     test_goods_pass,
     test_logs,
