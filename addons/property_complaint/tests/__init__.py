@@ -8,6 +8,7 @@ from . import (
     test_dispatch,
     test_escalation,
     test_monthly,
+    test_nothing_lost,
     test_online,
     test_register,
     test_reports,

@@ -3,6 +3,7 @@ from . import (
     test_assessment,
     test_attendance_verdict,
     test_exam,
+    test_nothing_lost,
     test_report,
     test_scheme,
     test_tour,

@@ -3,6 +3,7 @@ from . import (
     test_gate,
     test_goods_pass,
     test_logs,
+    test_nothing_lost,
     test_pass,
     test_privacy,
     test_reports,
