@@ -1,5 +1,6 @@
 from . import (
     test_access_matrix,
+    test_bad_input,
     test_callback,
     test_class,
     test_close,

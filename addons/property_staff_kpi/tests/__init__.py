@@ -2,6 +2,7 @@ from . import (
     test_access_matrix,
     test_assessment,
     test_attendance_verdict,
+    test_bad_input,
     test_exam,
     test_nothing_lost,
     test_report,

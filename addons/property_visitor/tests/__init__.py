@@ -1,5 +1,6 @@
 from . import (
     test_access_matrix,
+    test_bad_input,
     test_gate,
     test_goods_pass,
     test_logs,
