@@ -4,6 +4,7 @@ from . import (
     test_callback,
     test_class,
     test_close,
+    test_concurrency,
     test_confidentiality,
     test_deadline,
     test_dispatch,

@@ -3,6 +3,7 @@ from . import (
     test_assessment,
     test_attendance_verdict,
     test_bad_input,
+    test_concurrency,
     test_exam,
     test_nothing_lost,
     test_report,
