@@ -8,6 +8,7 @@ job runs in its own thread on its own connection, and ``_cleanup`` deletes what 
 committed (in SQL, since the records under test refuse to be deleted).
 """
 
+import contextlib
 import threading
 import time
 
@@ -66,10 +67,8 @@ class ConcurrencyCase(BaseCase):
                 result = job(env)
                 env.flush_all()
                 if first:
-                    try:
+                    with contextlib.suppress(threading.BrokenBarrierError):
                         done.wait(timeout=5)
-                    except threading.BrokenBarrierError:
-                        pass
             return result
 
         def run(index, job):
