@@ -35,6 +35,12 @@ class ConcurrencyCase(BaseCase):
         cls.registry = Registry(get_db_name())
         assert not cls.registry.in_test_mode(), "real cursors need the registry outside test mode"
 
+    def setUp(self):
+        super().setUp()
+        # the threads filled the registry's caches (e.g. configuration parameters) from
+        # committed data: empty them for the tests that follow, in their own transaction
+        self.addCleanup(self.registry.clear_all_caches)
+
     def _env(self, cr):
         # The test runner's thread holds the registry lock while the tests run: give the
         # cursor its transaction on the known registry, so that no thread waits for it.
@@ -109,3 +115,12 @@ class ConcurrencyCase(BaseCase):
         with self.registry.cursor() as cr:
             for query, params in statements:
                 cr.execute(query, params)
+
+
+def run_last(cls):
+    """Class decorator: run these tests after every other test of the run, since they
+    commit (and then remove) real data that the other tests' transactions could see
+    meanwhile. Odoo's test metaclass resets ``test_sequence``: it is set on the class
+    once made."""
+    cls.test_sequence = 1000
+    return cls

@@ -3,9 +3,10 @@ from unittest.mock import patch
 
 from odoo.tests import tagged
 
-from odoo.addons.property_base.tests.concurrency import ConcurrencyCase
+from odoo.addons.property_base.tests.concurrency import ConcurrencyCase, run_last
 
 
+@run_last
 @tagged("post_install", "-at_install")
 class TestConcurrency(ConcurrencyCase):
     """C01, C13 under concurrency: two transactions registering complaints at once get

@@ -4,7 +4,7 @@ from psycopg2 import errors
 
 from odoo.tests import tagged
 
-from odoo.addons.property_base.tests.concurrency import ConcurrencyCase
+from odoo.addons.property_base.tests.concurrency import ConcurrencyCase, run_last
 
 # what PostgreSQL answers the later of two conflicting transactions: it is rolled back
 # and the scheduler runs the job again; nothing is written twice
@@ -12,6 +12,7 @@ CONFLICTS = (errors.UniqueViolation, errors.SerializationFailure, errors.LockNot
 TUESDAY = date(2025, 3, 4)
 
 
+@run_last
 @tagged("post_install", "-at_install")
 class TestConcurrency(ConcurrencyCase):
     """A01, A10, K13 under concurrency: two daily scoring passes at once over the same

@@ -2,9 +2,10 @@ from datetime import date
 
 from odoo.tests import tagged
 
-from odoo.addons.property_base.tests.concurrency import ConcurrencyCase
+from odoo.addons.property_base.tests.concurrency import ConcurrencyCase, run_last
 
 
+@run_last
 @tagged("post_install", "-at_install")
 class TestConcurrency(ConcurrencyCase):
     """V04 under concurrency: passes issued at once by two front desks get distinct
