@@ -2,7 +2,7 @@
 PYTHON ?= python3
 export PYTHON
 
-.PHONY: run test stop lint bench
+.PHONY: run test stop lint bench load
 
 run:  ## the product on the embedded default (private PostgreSQL, demo database)
 	bash scripts/run.sh
@@ -19,3 +19,7 @@ lint:
 
 bench:  ## benchmark scripts over generated data (figures, not pass/fail)
 	bash bench/run.sh
+
+load:  ## load test: 16 agents and 4 guards against a multi-worker server on loopback (fails on errors)
+	bash -c '. scripts/lib.sh && require_odoo && start_cluster'
+	cd bench && TZ=UTC $(PYTHON) load_test.py

@@ -279,3 +279,9 @@ class PropertyComplaintCallback(models.Model):
             "res_id": self.complaint_id.id,
             "view_mode": "form",
         }
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
+        raise UserError(
+            self.env._("Callbacks are kept permanently with their complaint and cannot be deleted.")
+        )

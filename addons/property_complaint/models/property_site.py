@@ -52,13 +52,26 @@ class PropertySite(models.Model):
                     }
                 )
             )
+            # written now: a concurrent first registration on the site then gets a
+            # serialisation failure (and is run again) instead of a second sequence
+            site.flush_recordset(["complaint_sequence_id"])
         return site.complaint_sequence_id
 
     def _next_complaint_number(self, received):
         """Next number of the register for a complaint received at ``received`` (UTC);
         the year is the site's local year."""
         self.ensure_one()
-        return self._get_complaint_sequence().next_by_id(sequence_date=self._local_date(received))
+        sequence = self._get_complaint_sequence()
+        day = self._local_date(received)
+        if not sequence.sudo().date_range_ids.filtered(lambda r: r.date_from <= day <= r.date_to):
+            # The year's first number creates the year's range of the sequence: two first
+            # registrations at once would each create one and both take number 1. Both
+            # touch the sequence, so the later one gets a serialisation failure and Odoo
+            # runs the request again, when the range exists.
+            self.env.cr.execute(
+                "UPDATE ir_sequence SET write_date = write_date WHERE id = %s", [sequence.id]
+            )
+        return sequence.next_by_id(sequence_date=day)
 
     def write(self, vals):
         res = super().write(vals)

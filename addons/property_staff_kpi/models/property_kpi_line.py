@@ -174,6 +174,8 @@ class PropertyKpiLine(models.Model):
             raise UserError(self.env._("Only the lines of a draft assessment can be deleted."))
         if any(line.origin != "manual" for line in self):
             raise UserError(self.env._("Automatic and correction lines cannot be deleted."))
+        if any(line.state == "approved" for line in self):
+            raise UserError(self.env._("An approved line cannot be deleted."))
 
     def unlink(self):
         assessments = self.assessment_id

@@ -1,6 +1,7 @@
 import hashlib
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 GATE_RESULTS = [
     ("valid", "Valid"),
@@ -43,3 +44,7 @@ class PropertyGateLog(models.Model):
     @api.model
     def _fingerprint(self, token):
         return hashlib.sha256((token or "").encode()).hexdigest()[:16]
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
+        raise UserError(self.env._("The gate log is kept permanently and cannot be deleted."))

@@ -9,6 +9,9 @@ HAZARDS = [
     ("corrosive", "Corrosive"),
 ]
 
+# more than this is a typing error, not goods carried through a gate
+MAX_QUANTITY = 100000
+
 
 class PropertyGoodsPassLine(models.Model):
     _name = "property.goods.pass.line"
@@ -52,8 +55,33 @@ class PropertyGoodsPassLine(models.Model):
         for line in self:
             if line.quantity <= 0:
                 raise ValidationError(self.env._("The quantity of an item must be positive."))
+            if line.quantity > MAX_QUANTITY:
+                raise ValidationError(
+                    self.env._("The quantity of an item must be at most %(max)s.", max=MAX_QUANTITY)
+                )
+
+    @api.model
+    def _check_quantity_vals(self, vals):
+        """Refuse an absurd quantity before the ORM rounds it (a float near the largest
+        double overflows the rounding and would end the request with a server error)."""
+        for fname in ("quantity", "quantity_seen"):
+            value = vals.get(fname)
+            if not isinstance(value, int | float) or -MAX_QUANTITY <= value <= MAX_QUANTITY:
+                continue
+            if value > MAX_QUANTITY:
+                raise ValidationError(
+                    self.env._("The quantity of an item must be at most %(max)s.", max=MAX_QUANTITY)
+                )
+            raise ValidationError(self.env._("The quantity of an item must be positive."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_quantity_vals(vals)
+        return super().create(vals_list)
 
     def write(self, vals):
+        self._check_quantity_vals(vals)
         if (
             not self.env.su
             and vals.keys() - {"quantity_seen", "line_state"}

@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 PASS_SETTINGS = {
     # pass_type: (validity days, fee, deposit) parameters and their defaults
@@ -186,6 +186,11 @@ class PropertyPass(models.Model):
     def _check_issuer(self):
         if not self.env.user.has_group("property_visitor.group_visitor_frontdesk"):
             raise AccessError(self.env._("Passes are issued by the front desk."))
+
+    @api.constrains("date_from", "date_to")
+    def _check_dates(self):
+        if any(p.date_to and p.date_from and p.date_to < p.date_from for p in self):
+            raise ValidationError(self.env._("The pass ends before it starts."))
 
     def action_activate(self):
         self._check_issuer()

@@ -7,6 +7,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 # Mainland plates: province character, letter, 5 characters (6 for new-energy plates).
+# a group larger than this is registered as an event, not typed in as one visit
+MAX_PEOPLE = 500
 PLATE_PATTERN = re.compile(
     r"^[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领]"
     r"[A-HJ-NP-Z][A-HJ-NP-Z0-9]{4,5}[A-HJ-NP-Z0-9挂学警港澳]$"
@@ -231,6 +233,13 @@ class PropertyVisit(models.Model):
     def _normalize_plate(self, plate):
         return re.sub(r"[\s·\-]", "", plate or "").upper()
 
+    @api.constrains("people_count")
+    def _check_people_count(self):
+        if any(not 1 <= visit.people_count <= MAX_PEOPLE for visit in self):
+            raise ValidationError(
+                self.env._("A visit has at least one person and at most %(max)s.", max=MAX_PEOPLE)
+            )
+
     @api.constrains("vehicle_plate")
     def _check_vehicle_plate(self):
         for visit in self:
@@ -257,7 +266,8 @@ class PropertyVisit(models.Model):
 
     @api.onchange("visitor_id")
     def _onchange_visitor_id(self):
-        visitor = self.visitor_id
+        # a repeat visitor known at another site of the company: prefilled all the same
+        visitor = self.visitor_id.sudo()
         if not visitor:
             return
         self.visitor_name = visitor.name

@@ -26,7 +26,13 @@ class TestVisitorTour(HttpCase, VisitorCase):
         self.guard.password = "t_guard"
         self.env["ir.config_parameter"].sudo().set_param("property_visitor.gate_secret", "0" * 64)
         card = self.env["property.pass"].create(
-            {"site_id": self.site.id, "holder_name": "Tour Holder", "date_to": "2099-12-31"}
+            {
+                "site_id": self.site.id,
+                "holder_name": "Tour Holder",
+                # not today: the guard's today (UTC) is the day before Shanghai's after 16:00
+                "date_from": "2025-01-01",
+                "date_to": "2099-12-31",
+            }
         )
         card.sudo().token_key = "a" * 32
         card.with_user(self.frontdesk).action_activate()

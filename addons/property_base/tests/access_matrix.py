@@ -1,0 +1,135 @@
+"""Table-driven access tests: every role of the suite x every model x read, write,
+create and unlink, acting as the user.
+
+An addon's test class sets two tables as data (written by hand from the product's
+rules, never computed from the ACLs):
+
+- ``ROLES``: role name -> XML ids of the groups of a user of that role (a role is a
+  user holding exactly these groups; add ``base.group_user`` for internal users);
+- ``MATRIX``: row name -> (model, {role: allowed operations}), the operations written
+  with the letters ``r`` (read), ``w`` (write), ``c`` (create) and ``u`` (unlink); a
+  role missing from a row may do nothing. The row's record comes from
+  ``_matrix_record(row)``: a record of the user's site (or of another site for the
+  rows about other sites); without a record, only the model-level rights are checked.
+
+Extension point: a later addon (the residents' portal) adds its roles and rows by
+subclassing the addon's test class and extending the tables with :func:`extend_matrix`::
+
+    class TestComplaintAccessPortal(TestComplaintAccessMatrix):
+        ROLES = dict(TestComplaintAccessMatrix.ROLES, portal_resident=("base.group_portal",))
+        MATRIX = extend_matrix(
+            TestComplaintAccessMatrix.MATRIX, "portal_resident",
+            {"complaint": "r", "complaint (other site)": ""},
+        )
+"""
+
+from odoo import Command
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+OPERATIONS = {"r": "read", "w": "write", "c": "create", "u": "unlink"}
+
+
+def extend_matrix(matrix, role, allowed_by_row, new_rows=None):
+    """A copy of ``matrix`` where ``role`` may do ``allowed_by_row[row]`` on each row
+    (rows not named: nothing), plus the ``new_rows`` {row: (model, {role: ops})}."""
+    result = {}
+    for row, (model, allowed) in matrix.items():
+        result[row] = (model, dict(allowed, **{role: allowed_by_row.get(row, "")}))
+    result.update(new_rows or {})
+    return result
+
+
+class AccessMatrixMixin:
+    """Mix into a TransactionCase that has ``cls.site`` (PropertyCase)."""
+
+    ROLES = {}
+    MATRIX = {}
+    # Odoo collects only the test methods of the class itself; this one is inherited
+    # (and a subclass extending the tables runs it again with its own rows).
+    allow_inherited_tests_method = True
+
+    @classmethod
+    def _matrix_setup(cls):
+        """Create one user per role, member of ``cls.site``, and the rows' records."""
+        cls.matrix_users = {}
+        for role, xmlids in cls.ROLES.items():
+            groups = [cls.env.ref(xmlid).id for xmlid in xmlids]
+            user = (
+                cls.env["res.users"]
+                .with_context(no_reset_password=True)
+                .create(
+                    {
+                        "name": f"Matrix {role}",
+                        "login": f"matrix_{cls.__name__.lower()}_{role}",
+                        "email": f"matrix_{role}@example.com",
+                        "groups_id": [Command.set(groups)],
+                    }
+                )
+            )
+            if not user.share:
+                cls.site.user_ids = [Command.link(user.id)]
+            cls.matrix_users[role] = user
+        cls.matrix_records = {row: cls._matrix_record(row) for row in cls.MATRIX}
+
+    @classmethod
+    def _matrix_record(cls, row):
+        """The record checked for ``row``; an empty recordset checks only the model."""
+        model = cls.MATRIX[row][0]
+        return cls.env[model]
+
+    def _matrix_allowed(self, user, record, model, operation):
+        """Whether ``user`` may do ``operation``: Odoo's own check (access rights and
+        record rules of the operation), and for reading, a real ``read``."""
+        records = (record or self.env[model]).with_user(user)
+        allowed = records.has_access(operation)
+        if operation == "read" and record:
+            try:
+                records.read(["display_name"])
+            except AccessError:
+                real = False
+            else:
+                real = True
+            self.assertEqual(
+                allowed, real, f"{model}: has_access and read disagree for {user.login}"
+            )
+        return allowed
+
+    def test_access_matrix(self):
+        """Every (role, row, operation) as the table says, allowed and refused."""
+        self.assertTrue(self.MATRIX, "the access matrix is empty")
+        mismatches = []
+        for row, (model, allowed_by_role) in self.MATRIX.items():
+            unknown = set(allowed_by_role) - set(self.ROLES)
+            self.assertFalse(unknown, f"row {row!r} names unknown roles {unknown}")
+            record = self.matrix_records[row]
+            for role, user in self.matrix_users.items():
+                expected_ops = allowed_by_role.get(role, "")
+                for letter, operation in OPERATIONS.items():
+                    expected = letter in expected_ops
+                    got = self._matrix_allowed(user, record, model, operation)
+                    if got != expected:
+                        mismatches.append(
+                            f"{row:40} {role:24} {operation:6} "
+                            f"expected {'allowed' if expected else 'refused'}, "
+                            f"got {'allowed' if got else 'refused'}"
+                        )
+        self.assertFalse(mismatches, "access matrix mismatches:\n" + "\n".join(mismatches))
+
+
+class NothingLostMixin:
+    """Helpers for the "nothing lost" tests: a record that no role may delete."""
+
+    def _assert_never_deleted(self, record, users, acl=True):
+        """ACL refuses ``unlink`` to every user (unless ``acl`` is False: a model
+        whose drafts may be deleted), and the ``@api.ondelete`` guard refuses it even
+        to the superuser; the record is still there."""
+        for user in users:
+            with self.subTest(user=user.login):
+                if acl:
+                    self.assertFalse(record.with_user(user).has_access("unlink"))
+                with self.assertRaises(UserError):  # AccessError is a UserError
+                    record.with_user(user).unlink()
+        with self.assertRaises(UserError) as caught:
+            record.sudo().unlink()
+        self.assertNotIsInstance(caught.exception, (AccessError, ValidationError))
+        self.assertTrue(record.exists())

@@ -1,0 +1,163 @@
+from datetime import date
+
+from odoo.tests import tagged
+
+from odoo.addons.property_base.tests.access_matrix import AccessMatrixMixin
+from odoo.addons.property_base.tests.common import PropertyCase
+
+P = "property_staff_kpi.group_kpi_"
+USER = ("base.group_user", "property_base.group_property_user")
+# The roles of the suite as the demo users hold the assessment groups: agents and the
+# front desk read their own assessments, the training specialist and the supervisor
+# score and approve the front line, the service-centre manager sees every assessment.
+ROLES = {
+    "agent": (*USER, P + "employee"),
+    "supervisor": (*USER, P + "assessor"),
+    "cs_manager": (*USER, P + "manager"),
+    "pmc": USER,
+    "quality": USER,
+    "handler": USER,
+    "frontdesk": (*USER, P + "employee"),
+    "guard": USER,
+    "trainer": (*USER, P + "assessor"),
+    "employee": (*USER, P + "employee"),
+    "site_admin": ("base.group_user", "property_base.group_property_manager"),
+}
+# row: (model, {role: allowed operations})   r read, w write, c create, u unlink.
+# The employee's assessment is scored by the training specialist and approved by the
+# supervisor (also the employee's manager); the agent is a colleague and sees none of it.
+MATRIX = {
+    "scheme": (
+        "property.kpi.scheme",
+        {
+            "agent": "r",
+            "supervisor": "r",
+            "cs_manager": "rwcu",
+            "frontdesk": "r",
+            "trainer": "r",
+            "employee": "r",
+        },
+    ),
+    "item": (
+        "property.kpi.item",
+        {
+            "agent": "r",
+            "supervisor": "r",
+            "cs_manager": "rwcu",
+            "frontdesk": "r",
+            "trainer": "r",
+            "employee": "r",
+        },
+    ),
+    "assignment": (
+        "property.kpi.assignment",
+        {
+            "agent": "r",
+            "supervisor": "r",
+            "cs_manager": "rwcu",
+            "frontdesk": "r",
+            "trainer": "r",
+            "employee": "r",
+        },
+    ),
+    "assessment of employee": (
+        "property.kpi.assessment",
+        {"supervisor": "rwc", "cs_manager": "rwcu", "trainer": "rwc", "employee": "r"},
+    ),
+    "line of employee": (
+        "property.kpi.line",
+        {"supervisor": "rwcu", "cs_manager": "rwcu", "trainer": "rwcu", "employee": "r"},
+    ),
+    "discipline of employee": (
+        "property.kpi.discipline",
+        {"supervisor": "r", "cs_manager": "rwcu", "trainer": "r", "employee": "r"},
+    ),
+    "attendance verdict of employee": (
+        "property.attendance.verdict",
+        {"supervisor": "r", "cs_manager": "rwcu", "employee": "r"},
+    ),
+    "batch wizard": (
+        "property.kpi.batch",
+        {"supervisor": "rwcu", "cs_manager": "rwcu", "trainer": "rwcu"},
+    ),
+    "correction wizard": ("property.kpi.correction", {"cs_manager": "rwcu"}),
+}
+
+
+@tagged("post_install", "-at_install")
+class TestKpiAccessMatrix(AccessMatrixMixin, PropertyCase):
+    ROLES = ROLES
+    MATRIX = MATRIX
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._matrix_setup()
+
+    @classmethod
+    def _matrix_record(cls, row):
+        if not hasattr(cls, "rows"):
+            users = cls.matrix_users
+            team = cls.env["hr.department"].create({"name": "Matrix Team"})
+            employees = {
+                role: cls.env["hr.employee"].create(
+                    {
+                        "name": f"Employee {role}",
+                        "user_id": users[role].id,
+                        "department_id": team.id,
+                        "property_site_id": cls.site.id,
+                        "kpi_role": kpi_role,
+                    }
+                )
+                for role, kpi_role in (
+                    ("employee", "frontline"),
+                    ("agent", "frontline"),
+                    ("trainer", "trainer"),
+                    ("supervisor", "supervisor"),
+                )
+            }
+            employees["employee"].parent_id = employees["supervisor"]
+            assignment = cls.env["property.kpi.assignment"].create(
+                {
+                    "site_id": cls.site.id,
+                    "role": "frontline",
+                    "assessor_user_id": users["trainer"].id,
+                    "approver_user_id": users["supervisor"].id,
+                }
+            )
+            scheme = cls.env.ref("property_staff_kpi.scheme_standard")
+            scheme.site_ids = [(4, cls.site.id)]
+            assessment = cls.env["property.kpi.assessment"].create(
+                {"employee_id": employees["employee"].id, "date_month": date(2025, 3, 1)}
+            )
+            line = cls.env["property.kpi.line"].create(
+                {
+                    "assessment_id": assessment.id,
+                    "item_id": cls.env.ref("property_staff_kpi.item_k03_late").id,
+                    "points": 3,
+                    "date": date(2025, 3, 4),
+                    "reason": "Late",
+                }
+            )
+            discipline = cls.env["property.kpi.discipline"].create(
+                {
+                    "employee_id": employees["employee"].id,
+                    "assessment_id": assessment.id,
+                    "date": date(2025, 3, 4),
+                    "sequence_number": 1,
+                    "level": "verbal",
+                }
+            )
+            verdict = cls.env["property.attendance.verdict"].create(
+                {"employee_id": employees["employee"].id, "date": date(2025, 3, 4)}
+            )
+            cls.rows = {
+                "scheme": scheme,
+                "item": cls.env.ref("property_staff_kpi.item_k03_late"),
+                "assignment": assignment,
+                "assessment of employee": assessment,
+                "line of employee": line,
+                "discipline of employee": discipline,
+                "attendance verdict of employee": verdict,
+            }
+        return cls.rows.get(row) or super()._matrix_record(row)

@@ -1,0 +1,298 @@
+from odoo import Command
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from odoo.addons.property_base.tests.access_matrix import AccessMatrixMixin
+from odoo.addons.property_base.tests.common import PropertyCase
+
+from .common import ID_OK, VisitorCase
+
+P = "property_visitor.group_visitor_"
+USER = ("base.group_user", "property_base.group_property_user")
+# The roles of the suite as the demo users hold the visitor groups: the supervisor is
+# the front-desk supervisor, the service-centre manager the security manager.
+ROLES = {
+    "agent": USER,
+    "supervisor": (*USER, P + "frontdesk_supervisor"),
+    "cs_manager": (*USER, P + "security_manager"),
+    "pmc": USER,
+    "quality": USER,
+    "handler": USER,
+    "frontdesk": (*USER, P + "frontdesk"),
+    "guard": (*USER, P + "guard"),
+    "trainer": USER,
+    "employee": USER,
+    "site_admin": ("base.group_user", "property_base.group_property_manager"),
+}
+# row: (model, {role: allowed operations})   r read, w write, c create, u unlink.
+# A known visitor is seen by the users of the sites they visited.
+MATRIX = {
+    "visit": (
+        "property.visit",
+        {
+            "agent": "r",
+            "supervisor": "rwcu",
+            "cs_manager": "rw",
+            "pmc": "r",
+            "quality": "r",
+            "handler": "r",
+            "frontdesk": "rwc",
+            "guard": "rw",
+            "trainer": "r",
+            "employee": "r",
+            "site_admin": "r",
+        },
+    ),
+    "visit (other site)": ("property.visit", {"site_admin": "r"}),
+    "visited area": (
+        "property.visit.area",
+        {
+            "agent": "r",
+            "supervisor": "rwcu",
+            "cs_manager": "rwcu",
+            "pmc": "r",
+            "quality": "r",
+            "handler": "r",
+            "frontdesk": "r",
+            "guard": "r",
+            "trainer": "r",
+            "employee": "r",
+            "site_admin": "rwcu",
+        },
+    ),
+    "visited area (other site)": ("property.visit.area", {"site_admin": "rwcu"}),
+    "duty roster": (
+        "property.duty.roster",
+        {
+            "agent": "r",
+            "supervisor": "rwcu",
+            "cs_manager": "rwcu",
+            "pmc": "r",
+            "quality": "r",
+            "handler": "r",
+            "frontdesk": "r",
+            "guard": "r",
+            "trainer": "r",
+            "employee": "r",
+            "site_admin": "rwcu",
+        },
+    ),
+    "duty roster (other site)": ("property.duty.roster", {"site_admin": "rwcu"}),
+    "pass": (
+        "property.pass",
+        {"supervisor": "rwcu", "cs_manager": "rw", "frontdesk": "rwc", "guard": "r"},
+    ),
+    "pass (other site)": ("property.pass", {}),
+    "goods pass": (
+        "property.goods.pass",
+        {"supervisor": "rwcu", "cs_manager": "rw", "frontdesk": "rwc", "guard": "rw"},
+    ),
+    "goods pass (other site)": ("property.goods.pass", {}),
+    "goods pass item": (
+        "property.goods.pass.line",
+        {"supervisor": "rwcu", "cs_manager": "rw", "frontdesk": "rwcu", "guard": "rw"},
+    ),
+    "goods pass item (other site)": ("property.goods.pass.line", {}),
+    "moving slot": (
+        "property.move.slot",
+        {"supervisor": "rwcu", "cs_manager": "r", "frontdesk": "rwcu", "guard": "r"},
+    ),
+    "moving slot (other site)": ("property.move.slot", {}),
+    "gate log": (
+        "property.gate.log",
+        {"supervisor": "r", "cs_manager": "r", "frontdesk": "r", "guard": "r", "site_admin": "r"},
+    ),
+    "gate log (other site)": ("property.gate.log", {"site_admin": "r"}),
+    "found item": (
+        "property.found.item",
+        {"supervisor": "rwcu", "cs_manager": "rwcu", "frontdesk": "rwc", "guard": "rwc"},
+    ),
+    "found item (other site)": ("property.found.item", {}),
+    "parcel": (
+        "property.parcel",
+        {"supervisor": "rwcu", "cs_manager": "r", "frontdesk": "rwc", "guard": "r"},
+    ),
+    "parcel (other site)": ("property.parcel", {}),
+    "visitor": (
+        "property.visitor",
+        {"supervisor": "rwcu", "cs_manager": "rw", "frontdesk": "rwc", "guard": "r"},
+    ),
+    "visitor (other site)": ("property.visitor", {}),
+    "tenant signatory": (
+        "property.tenant.signatory",
+        {"supervisor": "rwcu", "cs_manager": "r", "frontdesk": "rwc", "guard": "r"},
+    ),
+    "visit correction wizard": (
+        "property.visit.correct",
+        {"supervisor": "rwc", "frontdesk": "rwc"},
+    ),
+    "gate verification wizard": (
+        "property.gate.verify",
+        {"supervisor": "rwc", "cs_manager": "rwc", "frontdesk": "rwc", "guard": "rwc"},
+    ),
+    "visit register print wizard": (
+        "property.visit.register.print",
+        {"supervisor": "rwc", "cs_manager": "rwc", "frontdesk": "rwc"},
+    ),
+}
+
+
+@tagged("post_install", "-at_install")
+class TestVisitorAccessMatrix(AccessMatrixMixin, PropertyCase):
+    ROLES = ROLES
+    MATRIX = MATRIX
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.site_b = cls.env["property.site"].create(
+            {"name": "Other Site", "code": "OB", "calendar_id": cls.calendar.id}
+        )
+        cls.tenant = cls.env["res.partner"].create({"name": "Tenant Co.", "is_company": True})
+        cls.unit.occupant_ids = [Command.link(cls.tenant.id)]
+        cls._matrix_setup()
+
+    @classmethod
+    def _matrix_record(cls, row):
+        if not hasattr(cls, "rows"):
+            cls.rows = {}
+            for key, site in (("", cls.site), (" (other site)", cls.site_b)):
+                visit = cls.env["property.visit"].create(
+                    {
+                        "site_id": site.id,
+                        "visitor_name": "Wang Wei",
+                        "id_number_masked": ID_OK,
+                        "phone_masked": "13812345678",
+                        "purpose": "Delivery",
+                        "host_person": "Ms Zhang",
+                    }
+                )
+                goods = cls.env["property.goods.pass"].create(
+                    {
+                        "site_id": site.id,
+                        "direction": "out",
+                        "tenant_partner_id": cls.tenant.id,
+                        "carrier_name": "Zhao Liu",
+                        "planned_date": "2025-03-03 02:00:00",
+                        "line_ids": [Command.create({"name": "Laptop", "quantity": 2})],
+                    }
+                )
+                cls.rows.update(
+                    {
+                        "visit" + key: visit,
+                        "visited area" + key: cls.env["property.visit.area"].create(
+                            {"name": "Archive", "site_id": site.id}
+                        ),
+                        "duty roster" + key: cls.env["property.duty.roster"].create(
+                            {
+                                "site_id": site.id,
+                                "date": "2025-03-03",
+                                "user_id": cls.matrix_users["frontdesk"].id,
+                            }
+                        ),
+                        "pass" + key: cls.env["property.pass"].create(
+                            {
+                                "site_id": site.id,
+                                "holder_name": "Li Gong",
+                                "holder_category": "decoration",
+                                "date_from": "2025-03-03",
+                            }
+                        ),
+                        "goods pass" + key: goods,
+                        "goods pass item" + key: goods.line_ids,
+                        "moving slot" + key: cls.env["property.move.slot"].create(
+                            {
+                                "site_id": site.id,
+                                "start": "2025-03-03 01:00:00",
+                                "stop": "2025-03-03 03:00:00",
+                            }
+                        ),
+                        "gate log" + key: cls.env["property.gate.log"].create(
+                            {"site_id": site.id, "result": "invalid"}
+                        ),
+                        "found item" + key: cls.env["property.found.item"].create(
+                            {
+                                "name": "Umbrella",
+                                "site_id": site.id,
+                                "found_place": "Lobby",
+                                "found_by": "Guard",
+                            }
+                        ),
+                        "parcel" + key: cls.env["property.parcel"].create(
+                            {"site_id": site.id, "recipient_name": "Ms Zhang"}
+                        ),
+                    }
+                )
+            for key in ("", " (other site)"):
+                visitor = cls.env["property.visitor"].create(
+                    {"name": "Wang Wei", "phone_masked": "13812345678"}
+                )
+                cls.rows["visit" + key].visitor_id = visitor
+                cls.rows["visitor" + key] = visitor
+            cls.rows["tenant signatory"] = cls.env["property.tenant.signatory"].create(
+                {"partner_id": cls.tenant.id, "name": "Chen Jingli", "date_from": "2025-01-01"}
+            )
+        return cls.rows.get(row) or super()._matrix_record(row)
+
+
+@tagged("post_install", "-at_install")
+class TestVisitorPersonalFields(VisitorCase):
+    """V09: visitors' ID numbers and phones in clear through every way out of the
+    database: refused to the front desk and the guard, given to the supervisor."""
+
+    CLEAR = (ID_OK, "13812345678")
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        export = cls.env.ref("base.group_allow_export")
+        (cls.frontdesk | cls.guard | cls.supervisor).groups_id = [Command.link(export.id)]
+        cls.visit = cls.env["property.visit"].with_user(cls.frontdesk).create(cls._visit_vals(cls))
+        cls.visitor = cls.env["property.visitor"].create(
+            {"name": "Wang Wei", "id_number_masked": ID_OK, "phone_masked": "13812345678"}
+        )
+        cls.visit.visitor_id = cls.visitor
+
+    def _as(self, records, user):
+        self.env.invalidate_all()
+        return records.with_user(user)
+
+    def test_v09_clear_values_refused_to_front_desk_and_guard(self):
+        for user in (self.frontdesk, self.guard):
+            for records in (self.visit, self.visitor):
+                for fname in ("id_number", "phone"):
+                    with self.subTest(user=user.login, model=records._name, field=fname):
+                        with self.assertRaises(AccessError):
+                            self._as(records, user).read([fname])
+                        with self.assertRaises(AccessError):
+                            self.env[records._name].with_user(user).search_read(
+                                [("id", "=", records.id)], [fname]
+                            )
+                        with self.assertRaises(AccessError):
+                            self._as(records, user).export_data([fname])
+                with self.subTest(user=user.login, model=records._name, field="all"):
+                    values = str(
+                        self.env[records._name]
+                        .with_user(user)
+                        .search_read([("id", "=", records.id)])
+                    )
+                    values += str(
+                        self._as(records, user).export_data(["id_number_masked", "phone_masked"])
+                    )
+                    self.assertIn("138****5678", values)
+                    for secret in self.CLEAR:
+                        self.assertNotIn(secret, values)
+
+    def test_v09_clear_values_given_to_the_supervisor(self):
+        rows = self._as(self.visit, self.supervisor).export_data(["id_number", "phone"])
+        self.assertEqual(rows["datas"], [[ID_OK, "13812345678"]])
+
+    def test_v09_visit_register_printed_masked(self):
+        report = self.env["ir.actions.report"].with_user(self.frontdesk)
+        html = report._render_qweb_html("property_visitor.report_visit_register", self.visit.ids)[
+            0
+        ].decode()
+        self.assertIn("Wang Wei", html)
+        self.assertIn("138****5678", html)
+        for secret in self.CLEAR:
+            self.assertNotIn(secret, html)
