@@ -1,5 +1,8 @@
+from unittest.mock import patch
+
 from odoo import fields
 from odoo.tests import HttpCase, tagged
+from odoo.tests.common import ChromeBrowser
 
 from .common import PortalCase
 
@@ -10,6 +13,22 @@ class TestPortalTour(HttpCase, PortalCase):
 
     browser_size = "390x844"
     touch_enabled = True
+
+    def start_tour(self, url_path, tour_name, **kwargs):
+        """Headless Chromium keeps windows at least 500 px wide: emulate the phone's
+        390 px screen through the DevTools protocol before each page is opened."""
+        navigate_to = ChromeBrowser.navigate_to
+        width, height = (int(v) for v in self.browser_size.replace(",", "x").split("x"))
+
+        def navigate_on_phone(browser, url, wait_stop=False):
+            browser._websocket_request(
+                "Emulation.setDeviceMetricsOverride",
+                params={"width": width, "height": height, "deviceScaleFactor": 1, "mobile": True},
+            )
+            return navigate_to(browser, url, wait_stop=wait_stop)
+
+        with patch.object(ChromeBrowser, "navigate_to", navigate_on_phone):
+            return super().start_tour(url_path, tour_name, **kwargs)
 
     def test_c01_tour_submit_a_complaint_with_a_photo_and_follow_it(self):
         self.start_tour("/my/complaints", "property_portal_complaint_submit_tour", login="t_resident_a")
