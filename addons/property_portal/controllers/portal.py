@@ -8,7 +8,8 @@ from odoo import http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 
-from odoo.addons.portal.controllers.portal import CustomerPortal, pager as portal_pager
+from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 PAGE_SIZE = 20
 
@@ -94,6 +95,8 @@ class PropertyCustomerPortal(CustomerPortal):
         photos = [(f.filename, f.mimetype, f.read()) for f in files if f and f.filename]
         try:
             complaint = request.env["property.complaint"]._portal_create(post, photos)
+        except AccessError as error:
+            raise Forbidden() from error
         except (UserError, ValidationError) as error:
             return self.portal_complaint_new(error=str(error.args[0]), **post)
         return request.redirect(f"/my/complaints/{complaint.id}")
@@ -122,10 +125,10 @@ class PropertyCustomerPortal(CustomerPortal):
         complaint = request.env["property.complaint"].browse(complaint_id)
         try:
             getattr(complaint, method)(*args)
+        except AccessError as error:
+            raise Forbidden() from error
         except (UserError, ValidationError) as error:
-            return request.redirect(
-                f"/my/complaints/{complaint_id}?{_query(error=error.args[0])}"
-            )
+            return request.redirect(f"/my/complaints/{complaint_id}?{_query(error=error.args[0])}")
         return request.redirect(f"/my/complaints/{complaint_id}")
 
     @http.route(
@@ -146,9 +149,7 @@ class PropertyCustomerPortal(CustomerPortal):
         methods=["POST"],
     )
     def portal_complaint_dispute(self, complaint_id, reason=None, **post):
-        return self._property_complaint_action(
-            complaint_id, "action_portal_dispute_result", reason
-        )
+        return self._property_complaint_action(complaint_id, "action_portal_dispute_result", reason)
 
     @http.route(
         "/my/complaints/<int:complaint_id>/callback",
@@ -169,16 +170,18 @@ class PropertyCustomerPortal(CustomerPortal):
             request.env["property.complaint.callback"].browse(callback.id).action_portal_answer(
                 satisfaction, comments
             )
+        except AccessError as error:
+            raise Forbidden() from error
         except (UserError, ValidationError) as error:
-            return request.redirect(
-                f"/my/complaints/{complaint_id}?{_query(error=error.args[0])}"
-            )
+            return request.redirect(f"/my/complaints/{complaint_id}?{_query(error=error.args[0])}")
         return request.redirect(f"/my/complaints/{complaint_id}")
 
     # ------------------------------------------------------------------
     # Visits
     # ------------------------------------------------------------------
-    @http.route(["/my/visits", "/my/visits/page/<int:page>"], type="http", auth="user", website=True)
+    @http.route(
+        ["/my/visits", "/my/visits/page/<int:page>"], type="http", auth="user", website=True
+    )
     def portal_my_visits(self, page=1, **kw):
         values = self._prepare_portal_layout_values()
         values["page_name"] = "property_visits"
@@ -212,6 +215,8 @@ class PropertyCustomerPortal(CustomerPortal):
         )
         try:
             visit = request.env["property.visit"]._portal_invite(values)
+        except AccessError as error:
+            raise Forbidden() from error
         except (UserError, ValidationError) as error:
             return self.portal_visit_new(error=str(error.args[0]), **post)
         return request.redirect(f"/my/visits/{visit.id}")

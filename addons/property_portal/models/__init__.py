@@ -1,9 +1,9 @@
 from . import (
-    property_portal_field_mixin,
     property_complaint,
     property_complaint_callback,
     property_goods_pass,
     property_goods_pass_line,
+    property_portal_field_mixin,
     property_tenant_signatory,
     property_visit,
     res_users,

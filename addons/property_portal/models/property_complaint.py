@@ -64,9 +64,7 @@ class PropertyComplaint(models.Model):
         tracking=True,
         help="The customer's answer to the result, given in the portal.",
     )
-    portal_result_date = fields.Datetime(
-        string="Answered Online On", readonly=True, copy=False
-    )
+    portal_result_date = fields.Datetime(string="Answered Online On", readonly=True, copy=False)
     portal_dispute_reason = fields.Text(
         string="Why the Customer Disputes", readonly=True, copy=False
     )
@@ -148,9 +146,7 @@ class PropertyComplaint(models.Model):
             )
         for filename, mimetype, content in photos:
             if not (mimetype or "").startswith("image/"):
-                raise ValidationError(
-                    self.env._("%(file)s is not a photo.", file=filename or "?")
-                )
+                raise ValidationError(self.env._("%(file)s is not a photo.", file=filename or "?"))
             if len(content) > PORTAL_PHOTO_MAX_BYTES:
                 raise ValidationError(
                     self.env._("%(file)s is larger than 10 MB.", file=filename or "?")
@@ -193,7 +189,9 @@ class PropertyComplaint(models.Model):
                 )
             )
             attachments.generate_access_token()
-            complaint.write({"evidence_attachment_ids": [fields.Command.link(a.id) for a in attachments]})
+            complaint.write(
+                {"evidence_attachment_ids": [fields.Command.link(a.id) for a in attachments]}
+            )
         complaint.message_post(
             body=self.env._("Submitted online by %(name)s.", name=partner.name),
             author_id=partner.id,
@@ -252,9 +250,7 @@ class PropertyComplaint(models.Model):
             }
         )
         for complaint in records:
-            body = self.env._(
-                "The customer disputes the result online: %(reason)s", reason=reason
-            )
+            body = self.env._("The customer disputes the result online: %(reason)s", reason=reason)
             complaint.message_post(
                 body=body, author_id=self.env.user.partner_id.id, subtype_xmlid="mail.mt_note"
             )
@@ -269,4 +265,3 @@ class PropertyComplaint(models.Model):
                     note=reason,
                 )
         return True
-

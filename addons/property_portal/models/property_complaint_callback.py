@@ -26,12 +26,13 @@ class PropertyComplaintCallback(models.Model):
     _name = "property.complaint.callback"
     _inherit = ["property.complaint.callback", "property.portal.field.mixin"]
 
-    method = fields.Selection(selection_add=[("portal", "Online (Portal)")], ondelete={"portal": "set null"})
+    method = fields.Selection(
+        selection_add=[("portal", "Online (Portal)")], ondelete={"portal": "set null"}
+    )
 
     @api.model
     def _portal_field_names(self):
         return PORTAL_CALLBACK_FIELDS
-
 
     def action_portal_answer(self, satisfaction, comments):
         """Record the customer's own answer: satisfaction level and comment, given

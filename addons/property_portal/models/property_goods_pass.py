@@ -56,7 +56,6 @@ class PropertyGoodsPass(models.Model):
     def _portal_field_names(self):
         return PORTAL_GOODS_FIELDS
 
-
     def write(self, vals):
         internal = self.env.context.get("property_goods_internal") or self.env.su
         if not internal and PORTAL_STAMPED & vals.keys():
@@ -136,7 +135,9 @@ class PropertyGoodsPass(models.Model):
                 subtype_xmlid="mail.mt_note",
             )
             record.sudo()._portal_notify_front_desk(
-                self.env._("Approved by the tenant: stamp goods pass %(name)s", name=record.sudo().name)
+                self.env._(
+                    "Approved by the tenant: stamp goods pass %(name)s", name=record.sudo().name
+                )
             )
         return True
 
@@ -160,8 +161,7 @@ class PropertyGoodsPass(models.Model):
             )
             record.sudo().message_post(
                 body=self.env._(
-                    "Carrying out refused online by the authorised signatory %(name)s: "
-                    "%(reason)s",
+                    "Carrying out refused online by the authorised signatory %(name)s: %(reason)s",
                     name=signatory.name,
                     reason=reason,
                 ),
@@ -169,7 +169,9 @@ class PropertyGoodsPass(models.Model):
                 subtype_xmlid="mail.mt_note",
             )
             record.sudo()._portal_notify_front_desk(
-                self.env._("Refused by the tenant: cancel goods pass %(name)s", name=record.sudo().name)
+                self.env._(
+                    "Refused by the tenant: cancel goods pass %(name)s", name=record.sudo().name
+                )
             )
         return True
 
@@ -191,4 +193,3 @@ class PropertyGoodsPass(models.Model):
                 )
             )
         return super().action_confirm()
-

@@ -9,6 +9,8 @@ PORTAL_GOODS_LINE_FIELDS = {
     "quantity",
     "uom_name",
 }
+
+
 class PropertyGoodsPassLine(models.Model):
     """The items of a goods pass, as the tenant's signatory reads them."""
 
@@ -18,4 +20,3 @@ class PropertyGoodsPassLine(models.Model):
     @api.model
     def _portal_field_names(self):
         return PORTAL_GOODS_LINE_FIELDS
-

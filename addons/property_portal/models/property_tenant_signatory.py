@@ -21,7 +21,10 @@ class PropertyTenantSignatory(models.Model):
     def _check_portal_partner(self):
         for signatory in self:
             contact = signatory.portal_partner_id
-            if contact and contact.commercial_partner_id != signatory.partner_id.commercial_partner_id:
+            if (
+                contact
+                and contact.commercial_partner_id != signatory.partner_id.commercial_partner_id
+            ):
                 raise ValidationError(
                     self.env._(
                         "%(contact)s is not a contact of %(tenant)s.",

@@ -43,7 +43,6 @@ class PropertyVisit(models.Model):
     planned_end = fields.Datetime(string="Expected Until", tracking=True)
     invited_by_id = fields.Many2one(
         "res.partner",
-        string="Invited By",
         readonly=True,
         copy=False,
         index=True,
@@ -70,7 +69,6 @@ class PropertyVisit(models.Model):
     @api.model
     def _portal_field_names(self):
         return PORTAL_VISIT_FIELDS
-
 
     # ------------------------------------------------------------------
     # Gate token (scanned at the gate, property.gate.verify)
@@ -141,7 +139,9 @@ class PropertyVisit(models.Model):
         if not start or not end:
             raise ValidationError(self.env._("Give the time window of the visit."))
         if end <= start:
-            raise ValidationError(self.env._("The end of the expected time must be after its start."))
+            raise ValidationError(
+                self.env._("The end of the expected time must be after its start.")
+            )
         if end <= fields.Datetime.now():
             raise ValidationError(self.env._("The time window of the visit is already over."))
         email = (values.get("email") or "").strip()

@@ -26,11 +26,14 @@ class PortalCase(ComplaintCase, VisitorCase):
         cls.resident_a = Partner.create({"name": "Resident A", "email": "a@example.com"})
         cls.resident_b = Partner.create({"name": "Resident B", "email": "b@example.com"})
         cls.unit_a = Unit.create(
-            {"building_id": cls.building.id, "floor": 2, "number": "201", "owner_id": cls.resident_a.id}
+            {
+                "building_id": cls.building.id,
+                "floor": 2,
+                "number": "201",
+                "owner_id": cls.resident_a.id,
+            }
         )
-        cls.unit_b = Unit.create(
-            {"building_id": cls.building.id, "floor": 2, "number": "202"}
-        )
+        cls.unit_b = Unit.create({"building_id": cls.building.id, "floor": 2, "number": "202"})
         cls.unit_b.occupant_ids = [Command.link(cls.resident_b.id)]
         cls.portal_a = cls._create_portal_user("t_resident_a", cls.resident_a)
         cls.portal_b = cls._create_portal_user("t_resident_b", cls.resident_b)

@@ -16,7 +16,9 @@ class TestPortalAccessOrm(PortalCase):
         Complaint = self.env["property.complaint"]
         self.assertEqual(Complaint.with_user(self.portal_a).search([]), mine)
         self.assertEqual(Complaint.with_user(self.portal_b).search([]), theirs)
-        self.assertEqual(mine.with_user(self.portal_a).read(["summary"])[0]["summary"], mine.summary)
+        self.assertEqual(
+            mine.with_user(self.portal_a).read(["summary"])[0]["summary"], mine.summary
+        )
         with self.assertRaises(AccessError):
             theirs.with_user(self.portal_a).read(["summary"])
         with self.assertRaises(AccessError):

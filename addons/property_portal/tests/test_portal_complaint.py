@@ -14,7 +14,11 @@ class TestPortalComplaint(PortalCase):
                 self.env["property.complaint"]
                 .with_user(self.portal_a)
                 ._portal_create(
-                    {"summary": "Broken lift", "description": "Since this morning", "kind": "demand"},
+                    {
+                        "summary": "Broken lift",
+                        "description": "Since this morning",
+                        "kind": "demand",
+                    },
                     photos=[("lift.png", "image/png", PNG)],
                 )
             )

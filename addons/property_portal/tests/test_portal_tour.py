@@ -31,7 +31,9 @@ class TestPortalTour(HttpCase, PortalCase):
             return super().start_tour(url_path, tour_name, **kwargs)
 
     def test_c01_tour_submit_a_complaint_with_a_photo_and_follow_it(self):
-        self.start_tour("/my/complaints", "property_portal_complaint_submit_tour", login="t_resident_a")
+        self.start_tour(
+            "/my/complaints", "property_portal_complaint_submit_tour", login="t_resident_a"
+        )
         complaint = self.env["property.complaint"].search(
             [("summary", "=", "Tour: water leak in the bathroom")]
         )
@@ -42,7 +44,9 @@ class TestPortalTour(HttpCase, PortalCase):
         # customer service dispatches it: the resident sees the handler and the date
         self._dispatch(complaint, self.dep_engineering, self.handler)
         self.assertTrue(complaint.date_deadline_resolution)
-        self.start_tour("/my/complaints", "property_portal_complaint_follow_tour", login="t_resident_a")
+        self.start_tour(
+            "/my/complaints", "property_portal_complaint_follow_tour", login="t_resident_a"
+        )
 
     def test_c17_tour_dissatisfied_callback_opens_a_second_complaint(self):
         complaint = self._to_callback(self._portal_complaint())

@@ -34,8 +34,10 @@ class TestPortalVisit(PortalCase):
         self.assertTrue(visit.gate_token.startswith("V"))
         self.assertTrue(visit.gate_qr_image)
         # sent to the visitor with the QR code
-        mail = self.env["mail.mail"].sudo().search(
-            [("model", "=", "property.visit"), ("res_id", "=", visit.id)]
+        mail = (
+            self.env["mail.mail"]
+            .sudo()
+            .search([("model", "=", "property.visit"), ("res_id", "=", visit.id)])
         )
         self.assertEqual(mail.email_to, "wang.wei@example.com")
         self.assertEqual(mail.attachment_ids.mimetype, "image/png")

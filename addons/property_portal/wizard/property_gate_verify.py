@@ -24,7 +24,7 @@ class PropertyGateVerify(models.TransientModel):
     def action_verify(self):
         res = super().action_verify()
         for wizard in self:
-            result, record = self._verify_token((wizard.token or "").strip())
+            _result, record = self._verify_token((wizard.token or "").strip())
             visit = record if record is not None and record._name == "property.visit" else False
             wizard.visit_id = visit and visit.id
         return res
