@@ -4,4 +4,5 @@ from . import (
     test_portal_goods_pass,
     test_portal_tour,
     test_portal_visit,
+    test_portal_zh_cn,
 )

@@ -154,6 +154,20 @@ class TestPortalAccessHttp(HttpCase, PortalCase):
         self.authenticate("t_clerk", "t_clerk")
         self._assert_status(f"/my/goods_passes/{goods.id}", 403)
 
+    def test_portal_home_links_the_property_pages(self):
+        self.authenticate("t_resident_a", "t_resident_a")
+        home = self.url_open("/my/home").text
+        self.assertIn('href="/my/complaints"', home)
+        self.assertIn('href="/my/visits"', home)
+        # an internal user cannot submit as a resident
+        self.agent.password = "t_agent"
+        self.authenticate("t_agent", "t_agent")
+        response = self.url_open(
+            "/my/complaints/new",
+            data={"csrf_token": self._csrf(), "summary": "Leak", "unit_id": self.unit_a.id},
+        )
+        self.assertEqual(response.status_code, 403)
+
     def _csrf(self):
         page = self.url_open("/my/home").text
         marker = 'csrf_token: "'
