@@ -24,8 +24,5 @@ class TestPortalChinese(HttpCase, PortalCase):
         self.assertIn("不满意", page, "the satisfaction levels of property_complaint")
         page = self.url_open("/my/visits/new").text
         self.assertIn("访客姓名", page)
-        self.assertIn("Report a Problem", self._english_page())
-
-    def _english_page(self):
-        self.resident_a.lang = "en_US"
-        return self.url_open("/my/complaints/new").text
+        self.assertIn("邀请访客", page)
+        self.assertNotIn("Invite a Visitor", page)
