@@ -48,6 +48,24 @@ class TestPortalAccessOrm(PortalCase):
         self.assertNotIn("validity_reason", values)
         self.assertIn("date_deadline_resolution", values)
 
+    def test_c22_portal_never_reads_staff_notes(self):
+        complaint = self._portal_complaint(self.portal_a).sudo()
+        complaint.message_post(body="Internal: the plumber was late.", subtype_xmlid="mail.mt_note")
+        complaint.message_post(body="We come tomorrow at 9.", subtype_xmlid="mail.mt_comment")
+        messages = (
+            self.env["mail.message"]
+            .with_user(self.portal_a)
+            .search([("model", "=", "property.complaint"), ("res_id", "=", complaint.id)])
+        )
+        bodies = " ".join(messages.sudo().mapped("body"))
+        self.assertIn("We come tomorrow", bodies)
+        self.assertNotIn("plumber", bodies)
+        self.assertFalse(
+            self.env["mail.message"]
+            .with_user(self.portal_b)
+            .search([("model", "=", "property.complaint"), ("res_id", "=", complaint.id)])
+        )
+
     def test_c15_portal_reads_only_own_callbacks(self):
         mine = self._to_callback(self._portal_complaint(self.portal_a))
         Callback = self.env["property.complaint.callback"]
