@@ -225,8 +225,25 @@ class PropertyCustomerPortal(CustomerPortal):
     def portal_visit_page(self, visit_id, **kw):
         visit = self._property_record("property.visit", visit_id)
         values = self._prepare_portal_layout_values()
-        values.update({"page_name": "property_visit", "visit": visit})
+        values.update({"page_name": "property_visit", "visit": visit, "error": kw.get("error")})
         return request.render("property_portal.portal_visit_page", values)
+
+    @http.route(
+        "/my/visits/<int:visit_id>/cancel",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def portal_visit_cancel(self, visit_id, **post):
+        self._property_record("property.visit", visit_id)
+        try:
+            request.env["property.visit"].browse(visit_id).action_portal_cancel()
+        except AccessError as error:
+            raise Forbidden() from error
+        except (UserError, ValidationError) as error:
+            return request.redirect(f"/my/visits/{visit_id}?{_query(error=error.args[0])}")
+        return request.redirect(f"/my/visits/{visit_id}")
 
     # ------------------------------------------------------------------
     # Goods passes (V05)

@@ -3,7 +3,7 @@ import base64
 import pytz
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 PORTAL_VISIT_FIELDS = {
     "id",
@@ -178,6 +178,27 @@ class PropertyVisit(models.Model):
         )
         visit._portal_send_invitation()
         return self.browse(visit.id)
+
+    def action_portal_cancel(self):
+        """The resident who announced the visitor cancels the invitation before the
+        visitor arrives; the QR code is revoked at once."""
+        if not self.env.user._is_portal():
+            raise AccessError(self.env._("Only residents and tenants cancel from the portal."))
+        self.check_access("read")
+        for visit in self.sudo():
+            if not visit.invited_by_id or visit.state != "planned":
+                raise UserError(
+                    self.env._("Visit %(visit)s can no longer be cancelled.", visit=visit.name)
+                )
+        records = self.sudo()
+        records._write_internal({"state": "cancelled", "closed_time": fields.Datetime.now()})
+        for visit in records:
+            visit.message_post(
+                body=self.env._("Cancelled in the portal by %(name)s.", name=self.env.user.name),
+                author_id=self.env.user.partner_id.id,
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
 
     def _portal_qr_attachment(self):
         self.ensure_one()

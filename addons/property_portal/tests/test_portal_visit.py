@@ -1,6 +1,6 @@
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import PortalCase
@@ -83,6 +83,19 @@ class TestPortalVisit(PortalCase):
         self.assertEqual(visit.registrar_id, self.frontdesk)
         self.assertEqual(visit.contact_answer, "agreed")
         self.assertEqual(visit._gate_status(), "used")
+
+    def test_v01_resident_cancels_the_invitation_and_the_code_is_revoked(self):
+        with freeze_time("2025-03-03 02:00:00"):
+            visit = self._invite()
+        with self.assertRaises(AccessError):
+            visit.with_user(self.portal_b).action_portal_cancel()
+        with self.assertRaises(AccessError):
+            visit.with_user(self.frontdesk).action_portal_cancel()
+        visit.with_user(self.portal_a).action_portal_cancel()
+        self.assertEqual(visit.sudo().state, "cancelled")
+        self.assertEqual(visit.sudo()._gate_status(), "revoked")
+        with self.assertRaisesRegex(UserError, "no longer be cancelled"):
+            visit.with_user(self.portal_a).action_portal_cancel()
 
     def test_v02_expired_invitation_is_not_valid_at_the_gate(self):
         with freeze_time("2025-03-03 02:00:00"):
