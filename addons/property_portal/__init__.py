@@ -1,0 +1,2 @@
+from . import controllers, models, wizard
+from .hooks import pre_init_hook

@@ -1,0 +1,195 @@
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+PORTAL_GOODS_FIELDS = {
+    "id",
+    "display_name",
+    "name",
+    "state",
+    "direction",
+    "site_id",
+    "company_id",
+    "tenant_partner_id",
+    "unit_id",
+    "carrier_name",
+    "planned_date",
+    "valid_until",
+    "line_ids",
+    "auth_method",
+    "signatory_id",
+    "portal_approval_state",
+    "portal_approval_date",
+    "portal_approver_id",
+    "portal_refusal_reason",
+    "create_date",
+    "write_date",
+}
+PORTAL_STAMPED = {
+    "portal_approval_state",
+    "portal_approval_date",
+    "portal_approver_id",
+    "portal_refusal_reason",
+}
+
+
+class PropertyGoodsPass(models.Model):
+    """The tenant company's authorised signatory approves or refuses its carry-out
+    goods passes in the portal (V05)."""
+
+    _name = "property.goods.pass"
+    _inherit = ["property.goods.pass", "property.portal.field.mixin"]
+
+    portal_approval_state = fields.Selection(
+        [("approved", "Approved by the Signatory"), ("refused", "Refused by the Signatory")],
+        string="Signatory's Answer",
+        readonly=True,
+        copy=False,
+        tracking=True,
+    )
+    portal_approval_date = fields.Datetime(string="Answered On", readonly=True, copy=False)
+    portal_approver_id = fields.Many2one(
+        "property.tenant.signatory", string="Answered By", readonly=True, copy=False
+    )
+    portal_refusal_reason = fields.Text(string="Reason of the Refusal", readonly=True, copy=False)
+
+    @api.model
+    def _portal_field_names(self):
+        return PORTAL_GOODS_FIELDS
+
+    def write(self, vals):
+        internal = self.env.context.get("property_goods_internal") or self.env.su
+        if not internal and PORTAL_STAMPED & vals.keys():
+            raise UserError(
+                self.env._("Only the tenant's signatory answers a goods pass, in the portal.")
+            )
+        return super().write(vals)
+
+    # ------------------------------------------------------------------
+    # The signatory's answer
+    # ------------------------------------------------------------------
+    def _portal_signatory(self):
+        """The current user's valid signatory record for this pass's tenant company on
+        its carrying day, or an empty recordset."""
+        self.ensure_one()
+        record = self.sudo()
+        day = record.site_id._local_date(record.planned_date)
+        signatories = record.tenant_partner_id.property_signatory_ids.filtered(
+            lambda s: s.portal_partner_id == self.env.user.partner_id and s._is_valid_on(day)
+        )
+        return signatories[:1]
+
+    def _portal_can_answer(self):
+        self.ensure_one()
+        record = self.sudo()
+        return (
+            record.direction == "out"
+            and record.state == "draft"
+            and not record.portal_approval_state
+            and bool(self._portal_signatory())
+        )
+
+    def _portal_check_answer(self):
+        if not self.env.user._is_portal():
+            raise AccessError(self.env._("The tenant's signatory answers in the portal."))
+        self.check_access("read")
+        for record in self:
+            if not record._portal_signatory():
+                raise AccessError(
+                    self.env._(
+                        "You are not an authorised signatory of %(tenant)s on the carrying "
+                        "day of %(name)s.",
+                        tenant=record.sudo().tenant_partner_id.name,
+                        name=record.sudo().name,
+                    )
+                )
+            if not record._portal_can_answer():
+                raise UserError(
+                    self.env._(
+                        "Goods pass %(name)s waits for no answer of the signatory.",
+                        name=record.sudo().name,
+                    )
+                )
+
+    def action_portal_approve(self):
+        """V05: the authorised signatory signs the carry-out online; customer service
+        still stamps the pass before the goods pass the gate."""
+        self._portal_check_answer()
+        now = fields.Datetime.now()
+        for record in self:
+            signatory = record._portal_signatory()
+            record.sudo()._write_internal(
+                {
+                    "auth_method": "signature",
+                    "signatory_id": signatory.id,
+                    "portal_approval_state": "approved",
+                    "portal_approval_date": now,
+                    "portal_approver_id": signatory.id,
+                }
+            )
+            record.sudo().message_post(
+                body=self.env._(
+                    "Carrying out approved online by the authorised signatory %(name)s.",
+                    name=signatory.name,
+                ),
+                author_id=self.env.user.partner_id.id,
+                subtype_xmlid="mail.mt_note",
+            )
+            record.sudo()._portal_notify_front_desk(
+                self.env._(
+                    "Approved by the tenant: stamp goods pass %(name)s", name=record.sudo().name
+                )
+            )
+        return True
+
+    def action_portal_refuse(self, reason):
+        """V05: the authorised signatory refuses the carry-out; customer service cannot
+        stamp the pass any more."""
+        reason = (reason or "").strip()
+        if not reason:
+            raise UserError(self.env._("Say why the goods may not be carried out."))
+        self._portal_check_answer()
+        now = fields.Datetime.now()
+        for record in self:
+            signatory = record._portal_signatory()
+            record.sudo()._write_internal(
+                {
+                    "portal_approval_state": "refused",
+                    "portal_approval_date": now,
+                    "portal_approver_id": signatory.id,
+                    "portal_refusal_reason": reason,
+                }
+            )
+            record.sudo().message_post(
+                body=self.env._(
+                    "Carrying out refused online by the authorised signatory %(name)s: %(reason)s",
+                    name=signatory.name,
+                    reason=reason,
+                ),
+                author_id=self.env.user.partner_id.id,
+                subtype_xmlid="mail.mt_note",
+            )
+            record.sudo()._portal_notify_front_desk(
+                self.env._(
+                    "Refused by the tenant: cancel goods pass %(name)s", name=record.sudo().name
+                )
+            )
+        return True
+
+    def _portal_notify_front_desk(self, summary):
+        for record in self:
+            user = record.create_uid
+            if user and not user.share:
+                record.activity_schedule(
+                    "mail.mail_activity_data_todo", user_id=user.id, summary=summary
+                )
+
+    def action_confirm(self):
+        refused = self.filtered(lambda p: p.portal_approval_state == "refused")
+        if refused:
+            raise UserError(
+                self.env._(
+                    "The tenant's signatory refused goods pass %(name)s: it cannot be stamped.",
+                    name=refused[0].name,
+                )
+            )
+        return super().action_confirm()

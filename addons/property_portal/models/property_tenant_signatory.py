@@ -1,0 +1,34 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class PropertyTenantSignatory(models.Model):
+    """An authorised signatory who approves the company's goods passes in the portal."""
+
+    _inherit = "property.tenant.signatory"
+
+    portal_partner_id = fields.Many2one(
+        "res.partner",
+        string="Portal Contact",
+        index=True,
+        tracking=True,
+        domain="[('commercial_partner_id', '=', partner_id)]",
+        help="The contact of the tenant company, with portal access, who approves or "
+        "refuses the company's carry-out goods passes online (V05).",
+    )
+
+    @api.constrains("portal_partner_id", "partner_id")
+    def _check_portal_partner(self):
+        for signatory in self:
+            contact = signatory.portal_partner_id
+            if (
+                contact
+                and contact.commercial_partner_id != signatory.partner_id.commercial_partner_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(contact)s is not a contact of %(tenant)s.",
+                        contact=contact.display_name,
+                        tenant=signatory.partner_id.display_name,
+                    )
+                )

@@ -1,0 +1,8 @@
+from . import (
+    test_portal_access,
+    test_portal_complaint,
+    test_portal_goods_pass,
+    test_portal_tour,
+    test_portal_visit,
+    test_portal_zh_cn,
+)
