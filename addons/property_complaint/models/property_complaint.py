@@ -10,6 +10,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import is_html_empty, parse_contact_from_email
 
+from odoo.addons.property_base.tools import INTERNAL, is_internal
+
 CLASS_SELECTION = [
     ("1", "Class 1 (Major)"),
     ("2", "Class 2 (Important)"),
@@ -517,7 +519,7 @@ class PropertyComplaint(models.Model):
         return {"message_main_attachment_id", "active", "color"}
 
     def write(self, vals):
-        if not self.env.context.get("property_complaint_action"):
+        if not is_internal(self.env, "property_complaint_action"):
             if "name" in vals and any(c.name != vals["name"] for c in self):
                 raise UserError(self.env._("The number of a complaint cannot be changed."))
             forbidden = self._action_only_fields() & vals.keys()
@@ -572,7 +574,7 @@ class PropertyComplaint(models.Model):
         )
 
     def _write_action(self, vals):
-        return self.with_context(property_complaint_action=True).write(vals)
+        return self.with_context(property_complaint_action=INTERNAL).write(vals)
 
     def _run_handling_step(self, vals, check=None, group=None, may_handle=True):
         """The common frame of a handling step: the right of ``group`` (when given),

@@ -3,6 +3,8 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.property_base.tools import INTERNAL, is_internal
+
 
 class PropertyComplaintCallback(models.Model):
     """The callback (回访) to the customer after the result of a complaint was
@@ -144,7 +146,7 @@ class PropertyComplaintCallback(models.Model):
                 )
 
     def write(self, vals):
-        if not self.env.context.get("property_complaint_action"):
+        if not is_internal(self.env, "property_complaint_action"):
             if {"state", "exempted_by_id", "second_complaint_id", "complaint_id"} & vals.keys():
                 raise UserError(self.env._("Use the buttons of the callback to change its state."))
             if self.filtered(lambda c: c.state != "todo") and set(vals) - {
@@ -181,7 +183,7 @@ class PropertyComplaintCallback(models.Model):
                         fields=", ".join(missing),
                     )
                 )
-        self.with_context(property_complaint_action=True).write({"state": "done"})
+        self.with_context(property_complaint_action=INTERNAL).write({"state": "done"})
         self.activity_unlink(["mail.mail_activity_data_todo"])
         self.filtered("is_dissatisfied")._create_second_complaints()
         return True
@@ -203,7 +205,7 @@ class PropertyComplaintCallback(models.Model):
                         number=callback.complaint_id.name,
                     )
                 )
-        self.with_context(property_complaint_action=True).write(
+        self.with_context(property_complaint_action=INTERNAL).write(
             {"state": "exempted", "exempted_by_id": self.env.user.id}
         )
         return True
@@ -245,7 +247,7 @@ class PropertyComplaintCallback(models.Model):
         Complaint = self.env["property.complaint"].sudo()
         seconds = Complaint.create([c._prepare_second_complaint() for c in todo])
         for callback, second in zip(todo, seconds, strict=True):
-            callback.with_context(property_complaint_action=True).write(
+            callback.with_context(property_complaint_action=INTERNAL).write(
                 {"second_complaint_id": second.id}
             )
             first = callback.complaint_id

@@ -9,6 +9,7 @@ from . import (
     test_deadline,
     test_dispatch,
     test_escalation,
+    test_forged_context,
     test_monthly,
     test_nothing_lost,
     test_online,

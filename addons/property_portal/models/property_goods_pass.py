@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.property_base.tools import is_internal
+
 PORTAL_GOODS_FIELDS = {
     "id",
     "display_name",
@@ -57,7 +59,7 @@ class PropertyGoodsPass(models.Model):
         return PORTAL_GOODS_FIELDS
 
     def write(self, vals):
-        internal = self.env.context.get("property_goods_internal") or self.env.su
+        internal = is_internal(self.env, "property_goods_internal") or self.env.su
         if not internal and PORTAL_STAMPED & vals.keys():
             raise UserError(
                 self.env._("Only the tenant's signatory answers a goods pass, in the portal.")

@@ -3,6 +3,8 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.property_base.tools import INTERNAL
+
 from .common import PortalCase
 
 
@@ -36,7 +38,7 @@ class TestPortalAccessOrm(PortalCase):
 
     def test_c22_portal_never_reads_staff_fields(self):
         complaint = self._portal_complaint(self.portal_a)
-        complaint.sudo().with_context(property_complaint_action=True).write(
+        complaint.sudo().with_context(property_complaint_action=INTERNAL).write(
             {"resolution": "<p>Internal: the plumber was late.</p>", "validity_reason": "x"}
         )
         own = complaint.with_user(self.portal_a)

@@ -5,6 +5,8 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.property_base.tools import INTERNAL, is_internal
+
 GOODS_STAMPED = {
     "state",
     "cs_confirmed_by_id",
@@ -129,7 +131,7 @@ class PropertyGoodsPass(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        internal = self.env.context.get("property_goods_internal") or self.env.su
+        internal = is_internal(self.env, "property_goods_internal") or self.env.su
         if not internal:
             if GOODS_STAMPED & vals.keys():
                 raise UserError(
@@ -144,7 +146,7 @@ class PropertyGoodsPass(models.Model):
         return super().write(vals)
 
     def _write_internal(self, vals):
-        return self.with_context(property_goods_internal=True).write(vals)
+        return self.with_context(property_goods_internal=INTERNAL).write(vals)
 
     def _check_goods_state(self, allowed):
         for record in self:

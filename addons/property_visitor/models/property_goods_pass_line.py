@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.property_base.tools import is_internal
+
 HAZARDS = [
     ("none", "Ordinary Goods"),
     ("flammable", "Flammable"),
@@ -86,7 +88,7 @@ class PropertyGoodsPassLine(models.Model):
             not self.env.su
             and vals.keys() - {"quantity_seen", "line_state"}
             and any(line.goods_pass_id.state != "draft" for line in self)
-            and not self.env.context.get("property_goods_internal")
+            and not is_internal(self.env, "property_goods_internal")
         ):
             raise UserError(self.env._("The items of a confirmed goods pass cannot be changed."))
         return super().write(vals)

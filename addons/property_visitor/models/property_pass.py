@@ -3,6 +3,8 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.property_base.tools import INTERNAL, is_internal
+
 PASS_SETTINGS = {
     # pass_type: (validity days, fee, deposit) parameters and their defaults
     "temporary": (
@@ -146,7 +148,7 @@ class PropertyPass(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        internal = self.env.context.get("property_pass_internal") or self.env.su
+        internal = is_internal(self.env, "property_pass_internal") or self.env.su
         if not internal and PASS_STAMPED & vals.keys():
             raise UserError(self.env._("The status of a pass changes only through its buttons."))
         if not internal and "date_to" in vals and any(p.state != "draft" for p in self):
@@ -154,7 +156,7 @@ class PropertyPass(models.Model):
         return super().write(vals)
 
     def _write_internal(self, vals):
-        return self.with_context(property_pass_internal=True).write(vals)
+        return self.with_context(property_pass_internal=INTERNAL).write(vals)
 
     @api.model
     def _default_date_from(self):

@@ -6,6 +6,8 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.property_base.tools import INTERNAL, is_internal
+
 # Mainland plates: province character, letter, 5 characters (6 for new-energy plates).
 # a group larger than this is registered as an event, not typed in as one visit
 MAX_PEOPLE = 500
@@ -201,7 +203,7 @@ class PropertyVisit(models.Model):
     def write(self, vals):
         if vals.get("vehicle_plate"):
             vals["vehicle_plate"] = self._normalize_plate(vals["vehicle_plate"])
-        internal = self.env.context.get("property_visit_internal") or self.env.su
+        internal = is_internal(self.env, "property_visit_internal") or self.env.su
         if not internal and STAMPED_FIELDS & vals.keys():
             raise UserError(self.env._("The status of a visit changes only through its buttons."))
         frozen = FROZEN_FIELDS & vals.keys()
@@ -219,7 +221,7 @@ class PropertyVisit(models.Model):
 
     def _write_internal(self, vals):
         """Write fields that are frozen for users: state stamps and corrections."""
-        return self.with_context(property_visit_internal=True).write(vals)
+        return self.with_context(property_visit_internal=INTERNAL).write(vals)
 
     def _update_approval_need(self):
         for visit in self:

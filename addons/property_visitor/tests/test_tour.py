@@ -29,7 +29,7 @@ class TestVisitorTour(HttpCase, VisitorCase):
             {
                 "site_id": self.site.id,
                 "holder_name": "Tour Holder",
-                # not today: the guard's today (UTC) is the day before Shanghai's after 16:00
+                # a fixed past start: the tour runs at the real time of day
                 "date_from": "2025-01-01",
                 "date_to": "2099-12-31",
             }

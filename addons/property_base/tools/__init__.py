@@ -1,0 +1,1 @@
+from .internal_call import INTERNAL, internal, is_internal
