@@ -1,7 +1,10 @@
 from . import (
     test_assessment,
+    test_attendance_consequences,
     test_attendance_verdict,
     test_exam,
+    test_leave_rules,
+    test_overtime,
     test_report,
     test_scheme,
     test_tour,

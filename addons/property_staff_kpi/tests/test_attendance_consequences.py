@@ -1,0 +1,188 @@
+from datetime import date, timedelta
+
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError, UserError
+
+from .test_attendance_verdict import MONDAY, AttendanceCase
+
+
+class TestAbsenteeismConsequences(AttendanceCase):
+    def test_a12_absenteeism_calls_for_self_criticism_and_forfeits_pay(self):
+        verdict = self.verdict(self.emp_agent)
+        self.assertEqual(verdict.status, "absent")
+        self.assertEqual(verdict.self_criticism_state, "due")
+        self.assertTrue(verdict.day_pay_forfeited)
+        self.assertTrue(verdict.month_bonus_forfeited)
+
+    def test_a12_a_worked_day_forfeits_nothing(self):
+        self.attend(self.emp_agent, MONDAY, (0.5 + 30 / 60, 4.0), (5.5, 9.5))
+        verdict = self.verdict(self.emp_agent)
+        self.assertEqual(verdict.status, "present")
+        self.assertFalse(verdict.self_criticism_state)
+        self.assertFalse(verdict.day_pay_forfeited or verdict.month_bonus_forfeited)
+
+    def test_a12_self_criticism_recorded_by_the_manager_only(self):
+        verdict = self.verdict(self.emp_agent)
+        with self.assertRaises(UserError):
+            verdict.with_user(self.user_agent).action_self_criticism_received()
+        verdict.with_user(self.user_leader).action_self_criticism_received()
+        self.assertEqual(verdict.self_criticism_state, "received")
+        # a second pass keeps what was handed in
+        self.assertEqual(self.verdict(self.emp_agent).self_criticism_state, "received")
+        with self.assertRaises(UserError):
+            verdict.with_user(self.user_leader).action_self_criticism_received()
+
+
+class TestHandover(AttendanceCase):
+    """The agent works 08:30-17:30 at the front desk; agent 2 takes over there for the
+    evening, 17:30-21:30 Shanghai (09:30-13:30 UTC)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.evening = cls.env["resource.calendar"].create(
+            {
+                "name": "Evening shift",
+                "tz": "Asia/Shanghai",
+                "attendance_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "name": f"Evening {day}",
+                            "dayofweek": str(day),
+                            "hour_from": 17.5,
+                            "hour_to": 21.5,
+                            "day_period": "afternoon",
+                        },
+                    )
+                    for day in range(5)
+                ],
+            }
+        )
+        cls.post = cls.env["hr.work.location"].create(
+            {
+                "name": "Front desk",
+                "location_type": "office",
+                "address_id": cls.env.company.partner_id.id,
+                "property_handover_required": True,
+            }
+        )
+        cls.emp_agent.work_location_id = cls.post
+        cls.emp_agent2.write(
+            {"work_location_id": cls.post.id, "resource_calendar_id": cls.evening.id}
+        )
+
+    def verdicts(self):
+        employees = self.emp_agent | self.emp_agent2
+        return self.Verdict._compute_period(employees, MONDAY, MONDAY)
+
+    def test_a13_leaving_before_the_next_shift_checks_in_is_flagged(self):
+        self.attend(self.emp_agent, MONDAY, (0.5, 4.0), (5.5, 9.5))
+        self.attend(self.emp_agent2, MONDAY, (9.5 + 10 / 60, 13.5))
+        verdicts = self.verdicts()
+        outgoing = verdicts.filtered(lambda v: v.employee_id == self.emp_agent)
+        incoming = verdicts.filtered(lambda v: v.employee_id == self.emp_agent2)
+        self.assertTrue(outgoing.handover_missed)
+        self.assertEqual(outgoing.early_minutes, 0)
+        self.assertFalse(incoming.handover_missed)
+
+    def test_a13_staying_until_the_take_over_is_not_flagged(self):
+        self.attend(self.emp_agent, MONDAY, (0.5, 4.0), (5.5, 9.5 + 10 / 60))
+        self.attend(self.emp_agent2, MONDAY, (9.5 + 10 / 60, 13.5))
+        outgoing = self.verdicts().filtered(lambda v: v.employee_id == self.emp_agent)
+        self.assertFalse(outgoing.handover_missed)
+
+    def test_a13_post_without_hand_over_is_not_flagged(self):
+        self.post.property_handover_required = False
+        self.attend(self.emp_agent, MONDAY, (0.5, 4.0), (5.5, 9.5))
+        self.attend(self.emp_agent2, MONDAY, (9.5 + 10 / 60, 13.5))
+        outgoing = self.verdicts().filtered(lambda v: v.employee_id == self.emp_agent)
+        self.assertFalse(outgoing.handover_missed)
+
+
+class TestEmergencyCallout(AttendanceCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.Callout = cls.env["property.emergency.callout"]
+
+    def callout(self, late_seconds, user=None):
+        call = date(2025, 3, 3)
+        callout = self.Callout.with_user(user or self.user_supervisor).create(
+            {
+                "name": "Water pipe burst",
+                "employee_id": self.emp_agent.id,
+                "site_id": self.site.id,
+                "call_time": f"{call} 02:00:00",
+                "response_minutes": 15,
+            }
+        )
+        callout.arrival_time = callout.deadline + timedelta(seconds=late_seconds)
+        return callout
+
+    def lines(self, callout):
+        return self.Line.search([("source_ref", "=", f"{callout._name},{callout.id}")])
+
+    @freeze_time("2025-03-03 08:00:00")
+    def test_k13_emergency_on_time_adds_nothing(self):
+        callout = self.callout(0)
+        callout.action_done()
+        self.assertEqual(callout.late_minutes, 0)
+        self.assertFalse(self.lines(callout))
+
+    @freeze_time("2025-03-03 08:00:00")
+    def test_k13_emergency_late_bands(self):
+        cases = [
+            (60, "item_k03_emergency_10", 5),
+            (600, "item_k03_emergency_10", 5),
+            (601, "item_k04_emergency_30", 10),
+            (1800, "item_k04_emergency_30", 10),
+            (1860, "item_k05_emergency_over", 20),
+        ]
+        for seconds, xmlid, points in cases:
+            with self.subTest(seconds=seconds):
+                callout = self.callout(seconds)
+                callout.action_done()
+                line = self.lines(callout)
+                self.assertEqual(line.item_id, self.item(xmlid.removeprefix("item_")))
+                self.assertEqual(line.points, points)
+                self.assertEqual(line.assessment_id.date_month, self.month)
+
+    @freeze_time("2025-03-03 08:00:00")
+    def test_k13_emergency_line_created_once_and_cancelled(self):
+        callout = self.callout(120)
+        callout.action_done()
+        with self.assertRaises(UserError):
+            callout.action_done()
+        self.env["property.kpi.assessment"]._add_automatic_lines(
+            [
+                {
+                    "employee": self.emp_agent,
+                    "item": callout._kpi_item(),
+                    "source": callout,
+                    "date": MONDAY,
+                }
+            ]
+        )
+        self.assertEqual(len(self.lines(callout)), 1)
+        callout.action_cancel()
+        self.assertFalse(self.lines(callout))
+
+    @freeze_time("2025-03-03 08:00:00")
+    def test_k13_emergency_bands_are_settings(self):
+        self.env["ir.config_parameter"].sudo().set_param(
+            "property_staff_kpi.emergency_band_1_minutes", 15
+        )
+        callout = self.callout(720)
+        callout.action_done()
+        self.assertEqual(self.lines(callout).points, 5)
+
+    def test_k13_emergency_needs_the_arrival_and_an_assessor(self):
+        callout = self.callout(0)
+        callout.arrival_time = False
+        with self.assertRaises(UserError):
+            callout.action_done()
+        with self.assertRaises(AccessError):
+            self.callout(0, user=self.user_agent)
