@@ -95,12 +95,13 @@ def _generate(env, employees):
         env.cr._obj,
         """
         INSERT INTO hr_attendance (employee_id, check_in, check_out, worked_hours,
-                                   in_mode, out_mode, create_uid, write_uid,
+                                   in_mode, out_mode, overtime_status,
+                                   property_overtime_compensation, create_uid, write_uid,
                                    create_date, write_date)
         VALUES %s
         """,
         rows,
-        template="(%s, %s, %s, %s, 'manual', 'manual', %s, %s, now(), now())",
+        template="(%s, %s, %s, %s, 'manual', 'manual', 'to_approve', 'pay', %s, %s, now(), now())",
         page_size=5000,
     )
     env.cr.execute("ANALYZE hr_attendance")
