@@ -15,6 +15,18 @@ class TestAbsenteeismConsequences(AttendanceCase):
         self.assertTrue(verdict.day_pay_forfeited)
         self.assertTrue(verdict.month_bonus_forfeited)
 
+    def test_a12_absenteeism_forfeits_the_months_bonus_on_the_assessment(self):
+        assessment = self.Assessment.create(
+            {"employee_id": self.emp_agent.id, "date_month": self.month}
+        )
+        other = self.Assessment.create(
+            {"employee_id": self.emp_agent2.id, "date_month": self.month}
+        )
+        self.attend(self.emp_agent2, MONDAY, (0.5, 4.0), (5.5, 9.5))
+        self.Verdict._compute_period(self.emp_agent | self.emp_agent2, MONDAY, MONDAY)
+        self.assertTrue(assessment.bonus_forfeited)
+        self.assertFalse(other.bonus_forfeited)
+
     def test_a12_a_worked_day_forfeits_nothing(self):
         self.attend(self.emp_agent, MONDAY, (0.5 + 30 / 60, 4.0), (5.5, 9.5))
         verdict = self.verdict(self.emp_agent)
