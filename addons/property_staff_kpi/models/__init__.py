@@ -1,7 +1,11 @@
 from . import (
     hr_attendance,
     hr_employee,
+    hr_leave,
+    hr_leave_type,
+    hr_work_location,
     property_attendance_verdict,
+    property_emergency_callout,
     property_kpi_assessment,
     property_kpi_assignment,
     property_kpi_discipline,

@@ -4,6 +4,7 @@ from datetime import datetime, time, timedelta
 import pytz
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 from odoo.addons.resource.models.utils import Intervals
 
@@ -56,6 +57,23 @@ class PropertyAttendanceVerdict(models.Model):
         help="Late or away from the post for the disciplinary threshold or more, or "
         "absent (A03, A10)."
     )
+    handover_missed = fields.Boolean(
+        string="Left Before Hand-over",
+        help="The last attendance ended before the next shift's first check-in on a post "
+        "that requires a hand-over (A13).",
+    )
+    self_criticism_state = fields.Selection(
+        [("due", "Due"), ("received", "Received")],
+        string="Written Self-criticism",
+        help="An absenteeism day calls for a written self-criticism (A12).",
+    )
+    day_pay_forfeited = fields.Boolean(
+        string="Day's Pay Forfeited", help="For payroll: absenteeism loses the day's pay (A12)."
+    )
+    month_bonus_forfeited = fields.Boolean(
+        string="Month's Bonus Forfeited",
+        help="For payroll: absenteeism loses the month's bonuses (A12).",
+    )
     summary = fields.Char(compute="_compute_summary")
     kpi_line_ids = fields.One2many(
         "property.kpi.line", compute="_compute_kpi_line_ids", string="Assessment Lines"
@@ -65,7 +83,14 @@ class PropertyAttendanceVerdict(models.Model):
         ("employee_date_unique", "unique(employee_id, date)", "One verdict per employee and day.")
     ]
 
-    @api.depends("status", "late_minutes", "early_minutes", "away_minutes", "long_stretch")
+    @api.depends(
+        "status",
+        "late_minutes",
+        "early_minutes",
+        "away_minutes",
+        "long_stretch",
+        "handover_missed",
+    )
     def _compute_summary(self):
         labels = dict(self._fields["status"]._description_selection(self.env))
         for verdict in self:
@@ -78,6 +103,8 @@ class PropertyAttendanceVerdict(models.Model):
                 parts.append(self.env._("away %(m)s min", m=verdict.away_minutes))
             if verdict.long_stretch:
                 parts.append(self.env._("over 8 h at a stretch"))
+            if verdict.handover_missed:
+                parts.append(self.env._("left before the hand-over"))
             if not parts:
                 parts.append(
                     self.env._("on time") if verdict.status == "present" else labels[verdict.status]
@@ -92,6 +119,20 @@ class PropertyAttendanceVerdict(models.Model):
             by_ref[line.source_ref.id] |= line
         for verdict in self:
             verdict.kpi_line_ids = by_ref[verdict.id]
+
+    def action_self_criticism_received(self):
+        """A12: the manager records the written self-criticism of an absenteeism day."""
+        is_manager = self.env.user.has_group("property_staff_kpi.group_kpi_manager")
+        if not is_manager and any(v.manager_user_id != self.env.user for v in self):
+            raise UserError(
+                self.env._(
+                    "Only the employee's manager or an assessment manager records a self-criticism."
+                )
+            )
+        if any(verdict.self_criticism_state != "due" for verdict in self):
+            raise UserError(self.env._("No written self-criticism is due for this day."))
+        self.sudo().write({"self_criticism_state": "received"})
+        return True
 
     # ------------------------------------------------------------------ settings
     @api.model
@@ -119,11 +160,17 @@ class PropertyAttendanceVerdict(models.Model):
         stop = datetime.combine(date_to, time.max) + timedelta(days=1)
         start_utc, stop_utc = pytz.utc.localize(start), pytz.utc.localize(stop)
         # planned attendance and leave intervals, per resource in its own time zone
-        planned, leaves = {}, {}
+        # official leave (公假, "worked time" types) counts as worked (A04)
+        planned, leaves, official = {}, {}, {}
         for calendar, members in employees.grouped("resource_calendar_id").items():
             resources = members.resource_id
             planned.update(calendar._attendance_intervals_batch(start_utc, stop_utc, resources))
             leaves.update(calendar._leave_intervals_batch(start_utc, stop_utc, resources))
+            official.update(
+                calendar._leave_intervals_batch(
+                    start_utc, stop_utc, resources, domain=[("time_type", "=", "other")]
+                )
+            )
         attendances = (
             self.env["hr.attendance"]
             .sudo()
@@ -150,9 +197,8 @@ class PropertyAttendanceVerdict(models.Model):
             ]
         )
         known = {(verdict.employee_id.id, verdict.date): verdict for verdict in existing}
-        to_create, result = [], self.sudo().browse()
-        for employee in employees:
-            values_by_day = self._employee_days(
+        days_by_employee = {
+            employee.id: self._employee_days(
                 employee,
                 planned.get(employee.resource_id.id, Intervals()),
                 leaves.get(employee.resource_id.id, Intervals()),
@@ -160,10 +206,19 @@ class PropertyAttendanceVerdict(models.Model):
                 date_from,
                 date_to,
                 settings,
+                official=official.get(employee.resource_id.id, Intervals()),
             )
-            for day, values in values_by_day.items():
+            for employee in employees
+        }
+        self._handover_pass(employees, days_by_employee)
+        to_create, result = [], self.sudo().browse()
+        for employee in employees:
+            for day, all_values in days_by_employee[employee.id].items():
+                values = {key: value for key, value in all_values.items() if key[0] != "_"}
                 verdict = known.get((employee.id, day))
                 if verdict:
+                    if verdict.self_criticism_state == "received" and values["status"] == "absent":
+                        values.pop("self_criticism_state")
                     changed = {
                         key: value
                         for key, value in values.items()
@@ -177,9 +232,41 @@ class PropertyAttendanceVerdict(models.Model):
         return result | self.sudo().create(to_create)
 
     @api.model
-    def _employee_days(self, employee, planned, leaves, attendances, date_from, date_to, settings):
-        """Verdict values per planned day of one employee (plain Python, no query)."""
+    def _handover_pass(self, employees, days_by_employee):
+        """A13: on a post (work location) that requires a hand-over, a shift whose
+        last attendance ends before the first check-in of the next shift of the same
+        day on that post is flagged (not blocked)."""
+        shifts = defaultdict(list)
+        for employee in employees:
+            location = employee.work_location_id
+            if not location.property_handover_required:
+                continue
+            for day, values in days_by_employee[employee.id].items():
+                if values["planned_start"] and values.get("_first_in"):
+                    shifts[(location.id, day)].append(values)
+        for day_shifts in shifts.values():
+            starts = sorted({values["planned_start"] for values in day_shifts})
+            first_in = {
+                start: min(v["_first_in"] for v in day_shifts if v["planned_start"] == start)
+                for start in starts
+            }
+            for values in day_shifts:
+                later = [start for start in starts if start > values["planned_start"]]
+                if later and values["_last_out"] < first_in[later[0]]:
+                    values["handover_missed"] = True
+
+    @api.model
+    def _employee_days(
+        self, employee, planned, leaves, attendances, date_from, date_to, settings, official=None
+    ):
+        """Verdict values per planned day of one employee (plain Python, no query).
+        ``official`` leave counts as worked time (A04); leave approved after its day
+        does not cover the days before its approval (A06)."""
         tz = pytz.timezone(employee.resource_id.tz or employee.tz or "UTC")
+        official = official if official is not None else Intervals()
+        void = self._late_approval_intervals(leaves, official, tz)
+        if void:
+            leaves, official = leaves - void, official - void
         days = defaultdict(list)
         for begin, end, record in planned:
             day = begin.astimezone(tz).date()
@@ -209,6 +296,10 @@ class PropertyAttendanceVerdict(models.Model):
                 "away_minutes": 0,
                 "long_stretch": False,
                 "disciplinary": False,
+                "handover_missed": False,
+                "self_criticism_state": False,
+                "day_pay_forfeited": False,
+                "month_bonus_forfeited": False,
             }
             if not work:
                 first, last = min(i[0] for i in intervals), max(i[1] for i in intervals)
@@ -226,14 +317,24 @@ class PropertyAttendanceVerdict(models.Model):
             day_worked = worked & Intervals(
                 [(first_start - timedelta(hours=12), last_stop + timedelta(hours=12), self)]
             )
-            present = work & day_worked
+            covered = day_worked | official
+            present = work & covered
             if not present:
-                values["status"] = "absent"
-                values["disciplinary"] = True
+                values.update(
+                    status="absent",
+                    disciplinary=True,
+                    self_criticism_state="due",
+                    day_pay_forfeited=True,
+                    month_bonus_forfeited=True,
+                )
                 result[day] = values
                 continue
             present_list = list(present)
-            missing = list(work - day_worked)
+            missing = list(work - covered)
+            attended = list(day_worked)
+            if attended:
+                values["_first_in"] = attended[0][0].astimezone(pytz.utc).replace(tzinfo=None)
+                values["_last_out"] = attended[-1][1].astimezone(pytz.utc).replace(tzinfo=None)
             late = early = away = 0
             for begin, end, _rec in missing:
                 minutes = round((end - begin).total_seconds() / 60)
@@ -255,6 +356,30 @@ class PropertyAttendanceVerdict(models.Model):
             )
             result[day] = values
         return result
+
+    @api.model
+    def _late_approval_intervals(self, leaves, official, tz):
+        """A06: the part of each leave lying before the local day of its approval, for
+        the leave types that need an approval."""
+        records = self.env["resource.calendar.leaves"].union(
+            *(records for _b, _e, records in list(leaves) + list(official))
+        )
+        void = []
+        for record in records:
+            holiday = record.holiday_id
+            if (
+                not holiday
+                or not holiday.property_validated_on
+                or holiday.validation_type == "no_validation"
+            ):
+                continue
+            approved = pytz.utc.localize(holiday.property_validated_on).astimezone(tz)
+            approved_day = tz.localize(datetime.combine(approved.date(), time.min))
+            begin = pytz.utc.localize(record.date_from)
+            if begin < approved_day:
+                end = min(pytz.utc.localize(record.date_to), approved_day)
+                void.append((begin, end, record))
+        return Intervals(void)
 
     # ------------------------------------------------------------------ ledger (K13)
     @api.model

@@ -43,6 +43,11 @@ class PropertyKpiAssessment(models.Model):
         help="First day of the assessed month.",
     )
     month_label = fields.Char(compute="_compute_month_label", store=True)
+    bonus_forfeited = fields.Boolean(
+        string="Month's Bonus Forfeited",
+        compute="_compute_bonus_forfeited",
+        help="For payroll: an absenteeism day in the month loses the month's bonuses (A12).",
+    )
     site_id = fields.Many2one(
         "property.site",
         compute="_compute_employee_data",
@@ -170,6 +175,30 @@ class PropertyKpiAssessment(models.Model):
     ]
 
     # ------------------------------------------------------------------ computes
+    def _compute_bonus_forfeited(self):
+        months = [assessment.date_month for assessment in self if assessment.date_month]
+        forfeited = set()
+        if months:
+            rows = (
+                self.env["property.attendance.verdict"]
+                .sudo()
+                ._read_group(
+                    [
+                        ("employee_id", "in", self.employee_id.ids),
+                        ("month_bonus_forfeited", "=", True),
+                        ("date", ">=", min(months)),
+                        ("date", "<", max(months) + relativedelta(months=1)),
+                    ],
+                    ["employee_id", "date:month"],
+                )
+            )
+            forfeited = {(employee.id, month) for employee, month in rows}
+        for assessment in self:
+            assessment.bonus_forfeited = (
+                assessment.employee_id.id,
+                assessment.date_month,
+            ) in forfeited
+
     @api.depends("employee_id")
     def _compute_employee_data(self):
         for assessment in self:

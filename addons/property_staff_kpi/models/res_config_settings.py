@@ -29,3 +29,22 @@ class ResConfigSettings(models.TransientModel):
         default=8,
         help="An attendance longer than this at a stretch is flagged (K14).",
     )
+    property_emergency_response_minutes = fields.Integer(
+        string="Emergency Time Limit (minutes)",
+        config_parameter="property_staff_kpi.emergency_response_minutes",
+        default=15,
+        help="Default minutes allowed between an emergency call and the arrival on the spot.",
+    )
+    property_emergency_band_1_minutes = fields.Integer(
+        string="Emergency Light Band Up To (minutes)",
+        config_parameter="property_staff_kpi.emergency_band_1_minutes",
+        default=10,
+        help="Late by 1 to this many minutes: a light deduction (K03, 5 points).",
+    )
+    property_emergency_band_2_minutes = fields.Integer(
+        string="Emergency Medium Band Up To (minutes)",
+        config_parameter="property_staff_kpi.emergency_band_2_minutes",
+        default=30,
+        help="Late up to this many minutes: a medium deduction (K04, 10 points); later, "
+        "a severe one (K05, 20 points).",
+    )
