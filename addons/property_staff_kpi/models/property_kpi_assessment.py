@@ -5,6 +5,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.property_base.tools import INTERNAL, is_internal
+
 from .property_kpi_assignment import ROLES
 from .property_kpi_line import PENDING_STATES
 
@@ -361,7 +363,7 @@ class PropertyKpiAssessment(models.Model):
         return assessments
 
     def write(self, vals):
-        if not self.env.context.get("kpi_internal"):
+        if not is_internal(self.env, "kpi_internal"):
             if "state" in vals:
                 raise UserError(self.env._("Use the buttons to change the state of an assessment."))
             if MANAGER_FIELDS & set(vals) and not self._is_kpi_manager():
@@ -427,7 +429,7 @@ class PropertyKpiAssessment(models.Model):
                         name=assessment.display_name,
                     )
                 )
-        self.with_context(kpi_internal=True).write({"state": "submitted"})
+        self.with_context(kpi_internal=INTERNAL).write({"state": "submitted"})
         self.activity_feedback(["mail.mail_activity_data_todo"])
         for assessment in self:
             assessment.activity_schedule(
@@ -441,7 +443,7 @@ class PropertyKpiAssessment(models.Model):
         if any(a.state != "submitted" for a in self):
             raise UserError(self.env._("Only a submitted assessment can be sent back."))
         self._check_is_approver()
-        self.with_context(kpi_internal=True).write({"state": "draft"})
+        self.with_context(kpi_internal=INTERNAL).write({"state": "draft"})
         self.activity_feedback(["mail.mail_activity_data_todo"])
         for assessment in self.filtered("assessor_user_id"):
             assessment.activity_schedule(
@@ -459,7 +461,7 @@ class PropertyKpiAssessment(models.Model):
             raise UserError(
                 self.env._("Approve or refuse the proposed lines before confirming the assessment.")
             )
-        self.with_context(kpi_internal=True).write({"state": "confirmed"})
+        self.with_context(kpi_internal=INTERNAL).write({"state": "confirmed"})
         self.activity_feedback(["mail.mail_activity_data_todo"])
         self._update_warnings()
         return True
@@ -522,9 +524,9 @@ class PropertyKpiAssessment(models.Model):
             elif not due and existing and assessment.state != "confirmed":
                 to_remove |= existing
         if to_remove:
-            to_remove.with_context(kpi_internal=True).unlink()
+            to_remove.with_context(kpi_internal=INTERNAL).unlink()
         if to_create:
-            lines.with_context(kpi_internal=True, kpi_no_rules=True).create(to_create)
+            lines.with_context(kpi_internal=INTERNAL, kpi_no_rules=INTERNAL).create(to_create)
 
     def _automatic_line_vals(self, item, source, points=None, date=None, reason=None):
         self.ensure_one()
@@ -576,7 +578,7 @@ class PropertyKpiAssessment(models.Model):
             if (assessment.warning, assessment.warning_reason or False) != (bool(reason), reason):
                 updates[reason] |= assessment
         for reason, records in updates.items():
-            records.with_context(kpi_internal=True).write(
+            records.with_context(kpi_internal=INTERNAL).write(
                 {"warning": bool(reason), "warning_reason": reason}
             )
 
@@ -661,7 +663,7 @@ class PropertyKpiAssessment(models.Model):
                     item=", ".join(names),
                 )
             )
-        return found | Line.with_context(kpi_internal=True).create(vals_list)
+        return found | Line.with_context(kpi_internal=INTERNAL).create(vals_list)
 
     @api.model
     def _remove_automatic_lines(self, sources):
@@ -682,7 +684,7 @@ class PropertyKpiAssessment(models.Model):
                     "confirmed, a manager may correct it."
                 )
             )
-        (lines - locked).with_context(kpi_internal=True).unlink()
+        (lines - locked).with_context(kpi_internal=INTERNAL).unlink()
         return lines - locked
 
     # ------------------------------------------------------------------ reports

@@ -7,6 +7,7 @@ from . import (
     test_concurrency,
     test_emergency_callout,
     test_exam,
+    test_forged_context,
     test_leave_rules,
     test_nothing_lost,
     test_overtime,

@@ -2,6 +2,8 @@ from collections import defaultdict
 
 from odoo import api, models
 
+from odoo.addons.property_base.tools import INTERNAL
+
 
 class PropertyComplaint(models.Model):
     _inherit = "property.complaint"
@@ -64,7 +66,7 @@ class PropertyComplaint(models.Model):
             )
         )
         if stale:
-            stale.with_context(kpi_internal=True).unlink()
+            stale.with_context(kpi_internal=INTERNAL).unlink()
         lines = self.env["property.kpi.assessment"].sudo()._add_automatic_lines(entries)
         lines.assessment_id._remove_zero_complaint_bonus()
         return lines
