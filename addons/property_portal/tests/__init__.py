@@ -1,4 +1,5 @@
 from . import (
+    test_access_matrix_portal,
     test_portal_access,
     test_portal_complaint,
     test_portal_goods_pass,
