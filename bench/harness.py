@@ -39,6 +39,9 @@ def bench_env(db, modules, fresh=False):
         ["-c", str(ROOT / "odoo.conf"), "--addons-path", addons_path(), "--log-level", "warn"]
     )
     config["data_dir"] = str(ROOT / ".local" / "data")
+    # the database service refuses to drop a database while listing is off (odoo.conf
+    # turns it off for the served product); this process serves nothing
+    config["list_db"] = True
     if fresh and db_service.exp_db_exist(db):
         db_service.exp_drop(db)
     if not db_service.exp_db_exist(db):
