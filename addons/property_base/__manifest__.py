@@ -11,6 +11,7 @@
     "data": [
         "security/property_base_security.xml",
         "security/ir.model.access.csv",
+        "data/ir_config_parameter_data.xml",
         "data/ir_cron_data.xml",
         "wizard/property_holiday_import_views.xml",
         "views/property_site_views.xml",

@@ -1,4 +1,5 @@
 from . import (
+    base,
     property_building,
     property_site,
     property_unit,

@@ -2,6 +2,7 @@ from . import (
     test_access_matrix,
     test_calendar,
     test_i18n,
+    test_input_guard,
     test_site_rules,
     test_tour,
     test_unit,

@@ -2,9 +2,11 @@
 savepoint per example, and the error checked to be in Simplified Chinese."""
 
 import re
+from datetime import datetime
 
 import psycopg2
 from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
 
 from odoo.exceptions import UserError
 from odoo.service.model import _as_validation_error
@@ -19,6 +21,22 @@ BOUNDED = settings(
 )
 CJK = re.compile(r"[\u4e00-\u9fff]")
 SCRIPT = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+# the guard of models/base.py: what PostgreSQL would refuse or the default limits exceed
+INT_MAX = 2**31 - 1
+# storable text: no NUL character, no lone surrogate (UTF-16 halves JSON can carry)
+TEXT = st.characters(exclude_characters="\x00", exclude_categories=("Cs",))
+UNSTORABLE_TEXT = st.tuples(
+    st.text(alphabet=TEXT, max_size=20),
+    st.sampled_from(["\x00", "\ud800", "\udfff", "\ud83d"]),
+    st.text(alphabet=TEXT, max_size=20),
+).map("".join)
+OVERSIZED_CHAR = st.text(alphabet=TEXT, min_size=1001, max_size=1400)
+HUGE_INTEGERS = st.one_of(st.integers(min_value=INT_MAX + 1), st.integers(max_value=-INT_MAX - 2))
+ABSURD_DATETIMES = st.one_of(
+    st.datetimes(max_value=datetime(1899, 12, 31, 23, 59)),
+    st.datetimes(min_value=datetime(2200, 1, 1)),
+)
 
 
 class BadInputMixin:

@@ -427,6 +427,9 @@ class PropertyComplaint(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        # the suite's input guard first: the code below reads the values
+        for vals in vals_list:
+            self._property_check_input(vals)
         categories = self.env["property.complaint.category"].browse(
             [vals["category_id"] for vals in vals_list if vals.get("category_id")]
         )
@@ -519,6 +522,7 @@ class PropertyComplaint(models.Model):
         return {"message_main_attachment_id", "active", "color"}
 
     def write(self, vals):
+        self._property_check_input(vals)  # the suite's input guard first
         if not is_internal(self.env, "property_complaint_action"):
             if "name" in vals and any(c.name != vals["name"] for c in self):
                 raise UserError(self.env._("The number of a complaint cannot be changed."))

@@ -5,13 +5,21 @@ from stdnum.cn import ric
 
 from odoo.tests import tagged
 
-from odoo.addons.property_base.tests.bad_input import BOUNDED, SCRIPT, BadInputMixin
+from odoo.addons.property_base.tests.bad_input import (
+    ABSURD_DATETIMES,
+    BOUNDED,
+    HUGE_INTEGERS,
+    OVERSIZED_CHAR,
+    SCRIPT,
+    UNSTORABLE_TEXT,
+    BadInputMixin,
+)
 
 from .common import ComplaintCase
 
 # PostgreSQL stores no NUL character (Odoo refuses it for any text field, nothing is
 # written): it is left out of the generated text
-TEXT = st.characters(exclude_characters="\x00")
+TEXT = st.characters(exclude_characters="\x00", exclude_categories=("Cs",))
 
 
 def _bad_phone(value):
@@ -81,6 +89,28 @@ class TestBadInput(BadInputMixin, ComplaintCase):
     @given(count=st.integers(-(2**31), -1))
     def test_c05_negative_co_complainants_refused(self, count):
         self._refused("property.complaint", lambda: self._registered(co_complainant_count=count))
+
+    @BOUNDED
+    @given(text=st.one_of(UNSTORABLE_TEXT, OVERSIZED_CHAR))
+    def test_c01_nul_or_oversized_summary_refused(self, text):
+        self._refused("property.complaint", lambda: self._registered(summary=text))
+        complaint = self._registered()
+        self._refused("property.complaint", lambda: complaint.write({"complainant_name": text}))
+        self.assertEqual(complaint.complainant_name, "Mr Zhang")
+
+    @BOUNDED
+    @given(count=HUGE_INTEGERS)
+    def test_c05_huge_co_complainant_count_refused(self, count):
+        message = self._refused(
+            "property.complaint", lambda: self._registered(co_complainant_count=count)
+        )
+        self.assertIn("2147483647", message)
+
+    @BOUNDED
+    @given(when=ABSURD_DATETIMES)
+    def test_c03_absurd_date_received_refused(self, when):
+        message = self._refused("property.complaint", lambda: self._registered(date_received=when))
+        self.assertIn("1900", message)
 
     @BOUNDED
     @given(text=st.text(alphabet=TEXT, max_size=200))

@@ -130,6 +130,9 @@ class PropertyKpiLine(models.Model):
     # ------------------------------------------------------------------ CRUD
     @api.model_create_multi
     def create(self, vals_list):
+        # the suite's input guard first: the code below reads the values
+        for vals in vals_list:
+            self._property_check_input(vals)
         # data files (the demo's approved lines) are loaded by the superuser
         internal = is_internal(self.env, "kpi_internal") or (
             self.env.su and "install_filename" in self.env.context
@@ -160,6 +163,7 @@ class PropertyKpiLine(models.Model):
         return lines
 
     def write(self, vals):
+        self._property_check_input(vals)  # the suite's input guard first
         if not is_internal(self.env, "kpi_internal"):
             if {"state", "origin", "source_ref", "assessment_id"} & set(vals):
                 raise UserError(self.env._("Use the buttons to approve or refuse a line."))

@@ -5,7 +5,13 @@ from hypothesis import strategies as st
 
 from odoo.tests import tagged
 
-from odoo.addons.property_base.tests.bad_input import BOUNDED, BadInputMixin
+from odoo.addons.property_base.tests.bad_input import (
+    BOUNDED,
+    HUGE_INTEGERS,
+    TEXT,
+    UNSTORABLE_TEXT,
+    BadInputMixin,
+)
 
 from .common import KpiCase
 
@@ -55,3 +61,16 @@ class TestBadInput(BadInputMixin, KpiCase):
                 {"employee_id": self.emp_agent2.id, "date_month": date(2025, month, day)}
             ),
         )
+
+    @BOUNDED
+    @given(points=HUGE_INTEGERS)
+    def test_k03_points_beyond_the_database_range_refused(self, points):
+        message = self._refused("property.kpi.line", lambda: self._line(points=points))
+        self.assertIn("2147483647", message)
+
+    @BOUNDED
+    @given(text=st.one_of(UNSTORABLE_TEXT, st.text(alphabet=TEXT, min_size=201, max_size=400)))
+    def test_k02_nul_or_oversized_reason_refused(self, text):
+        self.env["ir.config_parameter"].set_param("property_base.input_max_length_text", "200")
+        self._refused("property.kpi.line", lambda: self._line(reason=text))
+        self.assertTrue(self._line(reason="迟到" * 100))  # at the limit: accepted

@@ -78,11 +78,15 @@ class PropertyGoodsPassLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # the suite's input guard first: the code below reads the values
+        for vals in vals_list:
+            self._property_check_input(vals)
         for vals in vals_list:
             self._check_quantity_vals(vals)
         return super().create(vals_list)
 
     def write(self, vals):
+        self._property_check_input(vals)  # the suite's input guard first
         self._check_quantity_vals(vals)
         if (
             not self.env.su

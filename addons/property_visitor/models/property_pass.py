@@ -134,6 +134,9 @@ class PropertyPass(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # the suite's input guard first: the code below reads the values
+        for vals in vals_list:
+            self._property_check_input(vals)
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("property.pass") or "/"

@@ -136,26 +136,41 @@ class PropertyPersonalDataMixin(models.AbstractModel):
                 continue
             record.sudo().phone = self._property_normalize_phone(record.phone_masked)
 
-    def _search_id_number_masked(self, operator, value):
+    def _property_reads_clear_data(self):
+        """Whether the user may read ID numbers and phones in clear (V09)."""
+        return self.env.su or any(
+            self.env.user.has_group(group) for group in PRIVILEGED_GROUPS.split(",")
+        )
+
+    def _property_search_clear(self, fname, operator, value, exact):
+        """Records whose clear ``fname`` matches ``value``. Users who read the clear
+        values may search on a part of them; everybody else finds a person only by the
+        whole number (``exact``, already normalised, or False), so that a number cannot
+        be guessed piece by piece through the search."""
         if operator not in ("=", "ilike") or not value:
             return [("id", "=", 0)]
-        clear = (value or "").strip().upper()
-        found = (
-            self.sudo().with_context(active_test=False)._search([("id_number", operator, clear)])
-        )
+        if not self._property_reads_clear_data():
+            if not exact:
+                return [("id", "=", 0)]
+            operator, value = "=", exact
+        found = self.sudo().with_context(active_test=False)._search([(fname, operator, value)])
         return [("id", "in", found)]
 
+    def _search_id_number_masked(self, operator, value):
+        clear = (value or "").strip().upper() if isinstance(value, str) else ""
+        # a resident ID in its stored form; any other document number compared whole
+        exact = (ric.compact(clear) if ric.is_valid(clear) else clear) or False
+        return self._property_search_clear("id_number", operator, clear, exact)
+
     def _search_phone_masked(self, operator, value):
-        if operator not in ("=", "ilike") or not value:
+        if not isinstance(value, str):
             return [("id", "=", 0)]
-        clear = re.sub(r"[^\d+]", "", value)
-        if operator == "=":
-            try:
-                clear = self._property_normalize_phone(value)
-            except ValidationError:
-                return [("id", "=", 0)]
-        found = self.sudo().with_context(active_test=False)._search([("phone", operator, clear)])
-        return [("id", "in", found)]
+        try:
+            exact = self._property_normalize_phone(value)
+        except ValidationError:
+            exact = False
+        clear = exact if operator == "=" else re.sub(r"[^\d+]", "", value)
+        return self._property_search_clear("phone", operator, clear, exact)
 
     @api.constrains("id_type", "id_number")
     def _check_id_number(self):

@@ -179,6 +179,9 @@ class PropertyVisit(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        # the suite's input guard first: the code below reads the values
+        for vals in vals_list:
+            self._property_check_input(vals)
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("property.visit") or "/"
@@ -201,6 +204,7 @@ class PropertyVisit(models.Model):
                 visit._write_internal(vals)
 
     def write(self, vals):
+        self._property_check_input(vals)  # the suite's input guard first
         if vals.get("vehicle_plate"):
             vals["vehicle_plate"] = self._normalize_plate(vals["vehicle_plate"])
         internal = is_internal(self.env, "property_visit_internal") or self.env.su

@@ -10,7 +10,15 @@ from stdnum.cn import ric
 from odoo import Command
 from odoo.tests import tagged
 
-from odoo.addons.property_base.tests.bad_input import BOUNDED, SCRIPT, BadInputMixin
+from odoo.addons.property_base.tests.bad_input import (
+    ABSURD_DATETIMES,
+    BOUNDED,
+    HUGE_INTEGERS,
+    OVERSIZED_CHAR,
+    SCRIPT,
+    UNSTORABLE_TEXT,
+    BadInputMixin,
+)
 from odoo.addons.property_visitor.models.property_visit import PLATE_PATTERN
 
 from .common import VisitorCase
@@ -35,7 +43,7 @@ def _bad_phone(value):
 
 # PostgreSQL stores no NUL character: Odoo refuses it for any text field (an error of
 # the request, nothing written), so it is left out of the generated text
-TEXT = st.characters(exclude_characters="\x00")
+TEXT = st.characters(exclude_characters="\x00", exclude_categories=("Cs",))
 # ID numbers: near misses (18 characters, wrong check digit or date) and junk
 BAD_IDS = st.one_of(
     st.from_regex(r"\A[1-8]\d{16}[\dX]\Z"),
@@ -105,6 +113,25 @@ class TestBadInput(BadInputMixin, VisitorCase):
     @given(people=st.one_of(st.integers(-(2**31), 0), st.integers(1000, 2**31 - 1)))
     def test_v01_absurd_number_of_people_refused(self, people):
         self._refused("property.visit", lambda: self._create_visit(people_count=people))
+
+    @BOUNDED
+    @given(people=HUGE_INTEGERS)
+    def test_v01_number_of_people_beyond_the_database_range_refused(self, people):
+        message = self._refused("property.visit", lambda: self._create_visit(people_count=people))
+        self.assertIn("2147483647", message)
+
+    @BOUNDED
+    @given(text=st.one_of(UNSTORABLE_TEXT, OVERSIZED_CHAR))
+    def test_v01_nul_or_oversized_visitor_name_refused(self, text):
+        self._refused("property.visit", lambda: self._create_visit(visitor_name=text))
+        visit = self._create_visit()
+        self._refused("property.visit", lambda: visit.write({"purpose": text}))
+
+    @BOUNDED
+    @given(when=ABSURD_DATETIMES)
+    def test_v01_absurd_expected_time_refused(self, when):
+        message = self._refused("property.visit", lambda: self._create_visit(planned_time=when))
+        self.assertIn("1900", message)
 
     @BOUNDED
     @given(
