@@ -44,13 +44,51 @@ class PropertyCustomerPortal(CustomerPortal):
         except AccessError as error:
             raise Forbidden() from error
 
-    def _property_list(self, model, url, page, values):
+    def _property_list_page(self, model, url, page, page_name, template):
         Model = request.env[model]
         total = Model.search_count([])
         pager = portal_pager(url=url, total=total, page=page, step=PAGE_SIZE)
         records = Model.search([], limit=PAGE_SIZE, offset=pager["offset"])
-        values.update({"pager": pager, "records": records.sudo()})
-        return values
+        values = self._prepare_portal_layout_values()
+        values.update({"page_name": page_name, "pager": pager, "records": records.sudo()})
+        return request.render(template, values)
+
+    def _property_form_page(self, template, page_name, form, error=None):
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": page_name,
+                "units": request.env.user._property_portal_units(),
+                "error": error,
+                "form": form,
+            }
+        )
+        return request.render(template, values)
+
+    def _property_submit(self, create, template, page_name, form, url):
+        """Run ``create()`` in a savepoint: refused input shows the form again with the
+        message and what was typed, and leaves nothing written; else go to the record."""
+        try:
+            with request.env.cr.savepoint():
+                record = create()
+        except AccessError as error:
+            raise Forbidden() from error
+        except (UserError, ValidationError) as error:
+            return self._property_form_page(template, page_name, form, str(error.args[0]))
+        return request.redirect(f"{url}/{record.id}")
+
+    def _property_action(self, model, record_id, url, call):
+        """``call(record)`` on a record the user may read, in a savepoint; a refusal
+        comes back as a message on the record's page."""
+        self._property_record(model, record_id)
+        try:
+            with request.env.cr.savepoint():
+                call(request.env[model].browse(record_id))
+        except AccessError as error:
+            raise Forbidden() from error
+        except (UserError, ValidationError) as error:
+            return request.redirect(f"{url}?{_query(error=error.args[0])}")
+        return request.redirect(url)
 
     def _property_local_to_utc(self, value, tz):
         """A datetime-local input (site time) as a naive UTC datetime, or None."""
@@ -58,9 +96,9 @@ class PropertyCustomerPortal(CustomerPortal):
             return None
         try:
             local = datetime.strptime(value, "%Y-%m-%dT%H:%M")
-        except ValueError:
+            return tz.localize(local).astimezone(pytz.utc).replace(tzinfo=None)
+        except (ValueError, OverflowError):
             return None
-        return tz.localize(local).astimezone(pytz.utc).replace(tzinfo=None)
 
     # ------------------------------------------------------------------
     # Complaints and demands
@@ -69,23 +107,19 @@ class PropertyCustomerPortal(CustomerPortal):
         ["/my/complaints", "/my/complaints/page/<int:page>"], type="http", auth="user", website=True
     )
     def portal_my_complaints(self, page=1, **kw):
-        values = self._prepare_portal_layout_values()
-        values["page_name"] = "property_complaints"
-        self._property_list("property.complaint", "/my/complaints", page, values)
-        return request.render("property_portal.portal_my_complaints", values)
+        return self._property_list_page(
+            "property.complaint",
+            "/my/complaints",
+            page,
+            "property_complaints",
+            "property_portal.portal_my_complaints",
+        )
 
     @http.route("/my/complaints/new", type="http", auth="user", website=True, methods=["GET"])
     def portal_complaint_new(self, **kw):
-        values = self._prepare_portal_layout_values()
-        values.update(
-            {
-                "page_name": "property_complaint_new",
-                "units": request.env.user._property_portal_units(),
-                "error": kw.get("error"),
-                "form": kw,
-            }
+        return self._property_form_page(
+            "property_portal.portal_complaint_new", "property_complaint_new", kw, kw.get("error")
         )
-        return request.render("property_portal.portal_complaint_new", values)
 
     @http.route(
         "/my/complaints/new", type="http", auth="user", website=True, methods=["POST"], csrf=True
@@ -93,13 +127,13 @@ class PropertyCustomerPortal(CustomerPortal):
     def portal_complaint_submit(self, **post):
         files = request.httprequest.files.getlist("photos")
         photos = [(f.filename, f.mimetype, f.read()) for f in files if f and f.filename]
-        try:
-            complaint = request.env["property.complaint"]._portal_create(post, photos)
-        except AccessError as error:
-            raise Forbidden() from error
-        except (UserError, ValidationError) as error:
-            return self.portal_complaint_new(error=str(error.args[0]), **post)
-        return request.redirect(f"/my/complaints/{complaint.id}")
+        return self._property_submit(
+            lambda: request.env["property.complaint"]._portal_create(post, photos),
+            "property_portal.portal_complaint_new",
+            "property_complaint_new",
+            post,
+            "/my/complaints",
+        )
 
     @http.route("/my/complaints/<int:complaint_id>", type="http", auth="user", website=True)
     def portal_complaint_page(self, complaint_id, **kw):
@@ -120,17 +154,6 @@ class PropertyCustomerPortal(CustomerPortal):
         )
         return request.render("property_portal.portal_complaint_page", values)
 
-    def _property_complaint_action(self, complaint_id, method, *args):
-        self._property_record("property.complaint", complaint_id)
-        complaint = request.env["property.complaint"].browse(complaint_id)
-        try:
-            getattr(complaint, method)(*args)
-        except AccessError as error:
-            raise Forbidden() from error
-        except (UserError, ValidationError) as error:
-            return request.redirect(f"/my/complaints/{complaint_id}?{_query(error=error.args[0])}")
-        return request.redirect(f"/my/complaints/{complaint_id}")
-
     @http.route(
         "/my/complaints/<int:complaint_id>/confirm",
         type="http",
@@ -139,7 +162,12 @@ class PropertyCustomerPortal(CustomerPortal):
         methods=["POST"],
     )
     def portal_complaint_confirm(self, complaint_id, **post):
-        return self._property_complaint_action(complaint_id, "action_portal_confirm_result")
+        return self._property_action(
+            "property.complaint",
+            complaint_id,
+            f"/my/complaints/{complaint_id}",
+            lambda complaint: complaint.action_portal_confirm_result(),
+        )
 
     @http.route(
         "/my/complaints/<int:complaint_id>/dispute",
@@ -149,7 +177,12 @@ class PropertyCustomerPortal(CustomerPortal):
         methods=["POST"],
     )
     def portal_complaint_dispute(self, complaint_id, reason=None, **post):
-        return self._property_complaint_action(complaint_id, "action_portal_dispute_result", reason)
+        return self._property_action(
+            "property.complaint",
+            complaint_id,
+            f"/my/complaints/{complaint_id}",
+            lambda complaint: complaint.action_portal_dispute_result(reason),
+        )
 
     @http.route(
         "/my/complaints/<int:complaint_id>/callback",
@@ -164,17 +197,14 @@ class PropertyCustomerPortal(CustomerPortal):
         if not callback:
             raise NotFound()
         satisfaction = request.env["property.complaint.satisfaction"].browse(
-            int(satisfaction_id or 0)
+            _to_id(satisfaction_id)
         )
-        try:
-            request.env["property.complaint.callback"].browse(callback.id).action_portal_answer(
-                satisfaction, comments
-            )
-        except AccessError as error:
-            raise Forbidden() from error
-        except (UserError, ValidationError) as error:
-            return request.redirect(f"/my/complaints/{complaint_id}?{_query(error=error.args[0])}")
-        return request.redirect(f"/my/complaints/{complaint_id}")
+        return self._property_action(
+            "property.complaint.callback",
+            callback.id,
+            f"/my/complaints/{complaint_id}",
+            lambda callback: callback.action_portal_answer(satisfaction, comments),
+        )
 
     # ------------------------------------------------------------------
     # Visits
@@ -183,23 +213,19 @@ class PropertyCustomerPortal(CustomerPortal):
         ["/my/visits", "/my/visits/page/<int:page>"], type="http", auth="user", website=True
     )
     def portal_my_visits(self, page=1, **kw):
-        values = self._prepare_portal_layout_values()
-        values["page_name"] = "property_visits"
-        self._property_list("property.visit", "/my/visits", page, values)
-        return request.render("property_portal.portal_my_visits", values)
+        return self._property_list_page(
+            "property.visit",
+            "/my/visits",
+            page,
+            "property_visits",
+            "property_portal.portal_my_visits",
+        )
 
     @http.route("/my/visits/new", type="http", auth="user", website=True, methods=["GET"])
     def portal_visit_new(self, **kw):
-        values = self._prepare_portal_layout_values()
-        values.update(
-            {
-                "page_name": "property_visit_new",
-                "units": request.env.user._property_portal_units(),
-                "error": kw.get("error"),
-                "form": kw,
-            }
+        return self._property_form_page(
+            "property_portal.portal_visit_new", "property_visit_new", kw, kw.get("error")
         )
-        return request.render("property_portal.portal_visit_new", values)
 
     @http.route(
         "/my/visits/new", type="http", auth="user", website=True, methods=["POST"], csrf=True
@@ -213,13 +239,13 @@ class PropertyCustomerPortal(CustomerPortal):
             planned_time=self._property_local_to_utc(post.get("planned_time"), tz),
             planned_end=self._property_local_to_utc(post.get("planned_end"), tz),
         )
-        try:
-            visit = request.env["property.visit"]._portal_invite(values)
-        except AccessError as error:
-            raise Forbidden() from error
-        except (UserError, ValidationError) as error:
-            return self.portal_visit_new(error=str(error.args[0]), **post)
-        return request.redirect(f"/my/visits/{visit.id}")
+        return self._property_submit(
+            lambda: request.env["property.visit"]._portal_invite(values),
+            "property_portal.portal_visit_new",
+            "property_visit_new",
+            post,
+            "/my/visits",
+        )
 
     @http.route("/my/visits/<int:visit_id>", type="http", auth="user", website=True)
     def portal_visit_page(self, visit_id, **kw):
@@ -236,14 +262,12 @@ class PropertyCustomerPortal(CustomerPortal):
         methods=["POST"],
     )
     def portal_visit_cancel(self, visit_id, **post):
-        self._property_record("property.visit", visit_id)
-        try:
-            request.env["property.visit"].browse(visit_id).action_portal_cancel()
-        except AccessError as error:
-            raise Forbidden() from error
-        except (UserError, ValidationError) as error:
-            return request.redirect(f"/my/visits/{visit_id}?{_query(error=error.args[0])}")
-        return request.redirect(f"/my/visits/{visit_id}")
+        return self._property_action(
+            "property.visit",
+            visit_id,
+            f"/my/visits/{visit_id}",
+            lambda visit: visit.action_portal_cancel(),
+        )
 
     # ------------------------------------------------------------------
     # Goods passes (V05)
@@ -255,10 +279,13 @@ class PropertyCustomerPortal(CustomerPortal):
         website=True,
     )
     def portal_my_goods_passes(self, page=1, **kw):
-        values = self._prepare_portal_layout_values()
-        values["page_name"] = "property_goods_passes"
-        self._property_list("property.goods.pass", "/my/goods_passes", page, values)
-        return request.render("property_portal.portal_my_goods_passes", values)
+        return self._property_list_page(
+            "property.goods.pass",
+            "/my/goods_passes",
+            page,
+            "property_goods_passes",
+            "property_portal.portal_my_goods_passes",
+        )
 
     @http.route("/my/goods_passes/<int:pass_id>", type="http", auth="user", website=True)
     def portal_goods_pass_page(self, pass_id, **kw):
@@ -276,17 +303,6 @@ class PropertyCustomerPortal(CustomerPortal):
         )
         return request.render("property_portal.portal_goods_pass_page", values)
 
-    def _property_goods_action(self, pass_id, method, *args):
-        self._property_record("property.goods.pass", pass_id)
-        goods = request.env["property.goods.pass"].browse(pass_id)
-        try:
-            getattr(goods, method)(*args)
-        except AccessError as error:
-            raise Forbidden() from error
-        except (UserError, ValidationError) as error:
-            return request.redirect(f"/my/goods_passes/{pass_id}?{_query(error=error.args[0])}")
-        return request.redirect(f"/my/goods_passes/{pass_id}")
-
     @http.route(
         "/my/goods_passes/<int:pass_id>/approve",
         type="http",
@@ -295,7 +311,12 @@ class PropertyCustomerPortal(CustomerPortal):
         methods=["POST"],
     )
     def portal_goods_pass_approve(self, pass_id, **post):
-        return self._property_goods_action(pass_id, "action_portal_approve")
+        return self._property_action(
+            "property.goods.pass",
+            pass_id,
+            f"/my/goods_passes/{pass_id}",
+            lambda goods: goods.action_portal_approve(),
+        )
 
     @http.route(
         "/my/goods_passes/<int:pass_id>/refuse",
@@ -305,7 +326,21 @@ class PropertyCustomerPortal(CustomerPortal):
         methods=["POST"],
     )
     def portal_goods_pass_refuse(self, pass_id, reason=None, **post):
-        return self._property_goods_action(pass_id, "action_portal_refuse", reason)
+        return self._property_action(
+            "property.goods.pass",
+            pass_id,
+            f"/my/goods_passes/{pass_id}",
+            lambda goods: goods.action_portal_refuse(reason),
+        )
+
+
+def _to_id(value):
+    """A posted record id, or 0 when it is not a number."""
+    try:
+        number = int(value or 0)
+    except (TypeError, ValueError):
+        return 0
+    return number if 0 < number < 2**31 else 0
 
 
 def _query(**params):

@@ -27,7 +27,10 @@ class ResUsers(models.Model):
         is given; a ValidationError otherwise."""
         self.ensure_one()
         units = self._property_portal_units()
-        unit_id = int(unit_id or 0)
+        try:
+            unit_id = int(unit_id or 0)
+        except (TypeError, ValueError):
+            unit_id = -1  # not a number: none of theirs
         unit = units.filtered(lambda u: u.id == unit_id) if unit_id else units
         if len(unit) != 1:
             raise ValidationError(self.env._("Choose one of your units."))

@@ -1,6 +1,7 @@
 from . import (
     test_access_matrix_portal,
     test_portal_access,
+    test_portal_bad_input,
     test_portal_complaint,
     test_portal_goods_pass,
     test_portal_tour,
