@@ -111,6 +111,7 @@ start_cluster() {
     # Start the private cluster under .local/pg unless PostgreSQL already answers.
     PG_BIN=$(pg_bindir)
     if pg_is_up; then
+        warn_if_orphaned_cluster
         return 0
     fi
     mkdir -p "$LOCAL/pg"
@@ -133,6 +134,17 @@ start_cluster() {
         -o "-h $DB_HOST -p $DB_PORT -k $PGRUN_DIR -c fsync=off -c max_connections=200" start >/dev/null
     pg_is_up || { echo "PostgreSQL did not start; see $PGLOG" >&2; exit 1; }
     echo "PostgreSQL is serving $DB_HOST:$DB_PORT (data: $PGDATA_DIR)"
+}
+
+warn_if_orphaned_cluster() {
+    # A cluster whose data directory was deleted under it still answers, then fails at
+    # the first CREATE DATABASE: say so while it can still be understood.
+    local served
+    served=$("$PG_BIN/psql" -d postgres -tAc "SHOW data_directory" 2>/dev/null) || return 0
+    if [ -n "$served" ] && [ "$served" != "$PGDATA_DIR" ] && [ ! -e "$served" ]; then
+        echo "Warning: PostgreSQL on $DB_HOST:$DB_PORT serves $served, which is not on this" \
+            "machine. If it is a cluster whose directory was removed, stop it and retry." >&2
+    fi
 }
 
 stop_cluster() {

@@ -115,8 +115,13 @@ class TestBadInput(BadInputMixin, ComplaintCase):
     @BOUNDED
     @given(text=st.text(alphabet=TEXT, max_size=200))
     def test_c21_html_in_a_complaint_printed_and_notified_as_text(self, text):
-        complaint = self._registered(summary=SCRIPT + text, fact_lawsuit=True)
+        complaint = self._registered(
+            summary=SCRIPT + text, description=f"<p>{SCRIPT}</p>", fact_lawsuit=True
+        )
         self.assertEqual(complaint.complaint_class, "1")
+        # rich text is sanitised when stored: the form view gets no script back
+        self.assertNotIn("<script", str(complaint.description))
+        self.assertNotIn("onerror", str(complaint.description))
         html = (
             self.env["ir.actions.report"]
             .with_user(self.agent)
