@@ -5,8 +5,6 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.property_base.tools import INTERNAL, is_internal
-
 GOODS_STAMPED = {
     "state",
     "cs_confirmed_by_id",
@@ -37,6 +35,7 @@ class PropertyGoodsPass(models.Model):
     _name = "property.goods.pass"
     _description = "Goods Pass"
     _inherit = [
+        "property.stamped.mixin",
         "property.personal.data.mixin",
         "property.gate.token.mixin",
         "mail.thread",
@@ -44,10 +43,10 @@ class PropertyGoodsPass(models.Model):
     ]
     _order = "id desc"
     _gate_token_prefix = "G"
+    _internal_flag = "property_goods_internal"
+    _stamped_fields = GOODS_STAMPED
+    _frozen_fields = FROZEN_AFTER_CONFIRM
 
-    name = fields.Char(
-        string="Number", required=True, readonly=True, copy=False, default="/", index=True
-    )
     state = fields.Selection(
         [
             ("draft", "Draft"),
@@ -59,22 +58,10 @@ class PropertyGoodsPass(models.Model):
             ("cancelled", "Cancelled"),
         ],
         default="draft",
-        required=True,
-        readonly=True,
-        tracking=True,
-        index=True,
-        copy=False,
     )
     direction = fields.Selection(
         [("out", "Carry Out"), ("in", "Carry In")], required=True, default="out", tracking=True
     )
-    site_id = fields.Many2one(
-        "property.site",
-        required=True,
-        index=True,
-        default=lambda self: self.env.user.property_site_ids[:1],
-    )
-    company_id = fields.Many2one(related="site_id.company_id", store=True)
     tenant_partner_id = fields.Many2one(
         "res.partner", string="Tenant Company", required=True, tracking=True
     )
@@ -123,46 +110,18 @@ class PropertyGoodsPass(models.Model):
     )
     reissue_ids = fields.One2many("property.goods.pass", "reissued_from_id", string="Reissued As")
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        # the suite's input guard first: the code below reads the values
-        for vals in vals_list:
-            self._property_check_input(vals)
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("property.goods.pass") or "/"
-        return super().create(vals_list)
+    def _stamped_error(self):
+        return self.env._("The status of a goods pass changes only through its buttons.")
 
-    def write(self, vals):
-        internal = is_internal(self.env, "property_goods_internal") or self.env.su
-        if not internal:
-            if GOODS_STAMPED & vals.keys():
-                raise UserError(
-                    self.env._("The status of a goods pass changes only through its buttons.")
-                )
-            if FROZEN_AFTER_CONFIRM & vals.keys() and any(p.state != "draft" for p in self):
-                raise UserError(
-                    self.env._(
-                        "A confirmed goods pass cannot be changed; send it back and reissue it."
-                    )
-                )
-        return super().write(vals)
+    def _frozen_error(self):
+        return self.env._("A confirmed goods pass cannot be changed; send it back and reissue it.")
 
-    def _write_internal(self, vals):
-        return self.with_context(property_goods_internal=INTERNAL).write(vals)
-
-    def _check_goods_state(self, allowed):
-        for record in self:
-            if record.state not in allowed:
-                raise UserError(
-                    self.env._(
-                        "Goods pass %(name)s is %(state)s: this cannot be done now.",
-                        name=record.name,
-                        state=dict(record._fields["state"]._description_selection(self.env))[
-                            record.state
-                        ],
-                    )
-                )
+    def _state_error(self, action_label):
+        return self.env._(
+            "Goods pass %(name)s is %(state)s: this cannot be done now.",
+            name=self.name,
+            state=self._state_label(),
+        )
 
     def _check_customer_service(self):
         if not self.env.user.has_group("property_visitor.group_visitor_frontdesk"):
@@ -270,7 +229,7 @@ class PropertyGoodsPass(models.Model):
     def action_confirm(self):
         """Customer service's stamp (盖章确认), needed in both directions."""
         self._check_customer_service()
-        self._check_goods_state(("draft",))
+        self._check_state(("draft",))
         now = fields.Datetime.now()
         for record in self:
             if record.tenant_partner_id.property_under_decoration:
@@ -298,14 +257,14 @@ class PropertyGoodsPass(models.Model):
 
     def action_cancel(self):
         self._check_customer_service()
-        self._check_goods_state(("draft", "confirmed"))
+        self._check_state(("draft", "confirmed"))
         self._write_internal({"state": "cancelled"})
         return True
 
     def action_reissue(self):
         """Void a sent-back pass and issue a new draft linked to it."""
         self._check_customer_service()
-        self._check_goods_state(("sent_back",))
+        self._check_state(("sent_back",))
         self.ensure_one()
         new = self.copy({"reissued_from_id": self.id})
         new.line_ids.write({"quantity_seen": 0.0, "line_state": "pending"})
@@ -326,7 +285,7 @@ class PropertyGoodsPass(models.Model):
         """The guard confirms each line with the quantity seen: all match, the goods
         pass; any mismatch sends the pass back to customer service."""
         self._check_guard()
-        self._check_goods_state(("confirmed",))
+        self._check_state(("confirmed",))
         now = fields.Datetime.now()
         Log = self.env["property.gate.log"].sudo()
         for record in self:
@@ -367,7 +326,7 @@ class PropertyGoodsPass(models.Model):
 
     def action_gate_refuse(self):
         self._check_guard()
-        self._check_goods_state(("confirmed",))
+        self._check_state(("confirmed",))
         for record in self:
             if not record.gate_note:
                 raise UserError(self.env._("Write why the goods are refused in the remarks."))

@@ -3,8 +3,6 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from odoo.addons.property_base.tools import INTERNAL, is_internal
-
 PASS_SETTINGS = {
     # pass_type: (validity days, fee, deposit) parameters and their defaults
     "temporary": (
@@ -18,7 +16,6 @@ PASS_SETTINGS = {
         ("property_visitor.resident_card_deposit", 20.0),
     ),
 }
-PASS_STAMPED = {"state", "deposit_state", "extension_count", "date_returned"}
 
 
 class PropertyPass(models.Model):
@@ -27,6 +24,7 @@ class PropertyPass(models.Model):
     _name = "property.pass"
     _description = "Entry Pass"
     _inherit = [
+        "property.stamped.mixin",
         "property.personal.data.mixin",
         "property.gate.token.mixin",
         "mail.thread",
@@ -34,10 +32,10 @@ class PropertyPass(models.Model):
     ]
     _order = "id desc"
     _gate_token_prefix = "P"
+    _internal_flag = "property_pass_internal"
+    _stamped_fields = {"state", "deposit_state", "extension_count", "date_returned"}
+    _frozen_fields = {"date_to"}
 
-    name = fields.Char(
-        string="Number", required=True, readonly=True, copy=False, default="/", index=True
-    )
     pass_type = fields.Selection(
         [("temporary", "Temporary Entry Pass"), ("resident", "Resident Card")],
         required=True,
@@ -54,19 +52,7 @@ class PropertyPass(models.Model):
             ("returned", "Returned"),
         ],
         default="draft",
-        required=True,
-        readonly=True,
-        tracking=True,
-        index=True,
-        copy=False,
     )
-    site_id = fields.Many2one(
-        "property.site",
-        required=True,
-        index=True,
-        default=lambda self: self.env.user.property_site_ids[:1],
-    )
-    company_id = fields.Many2one(related="site_id.company_id", store=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     holder_name = fields.Char(string="Holder", required=True, tracking=True)
     holder_partner_id = fields.Many2one("res.partner", string="Resident", tracking=True)
@@ -138,8 +124,6 @@ class PropertyPass(models.Model):
         for vals in vals_list:
             self._property_check_input(vals)
         for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("property.pass") or "/"
             days, fee, deposit = self._pass_settings(vals.get("pass_type") or "temporary")
             vals.setdefault("fee", fee)
             vals.setdefault("deposit", deposit)
@@ -150,16 +134,11 @@ class PropertyPass(models.Model):
                 vals["date_to"] = fields.Date.to_date(vals["date_from"]) + timedelta(days=days)
         return super().create(vals_list)
 
-    def write(self, vals):
-        internal = is_internal(self.env, "property_pass_internal") or self.env.su
-        if not internal and PASS_STAMPED & vals.keys():
-            raise UserError(self.env._("The status of a pass changes only through its buttons."))
-        if not internal and "date_to" in vals and any(p.state != "draft" for p in self):
-            raise UserError(self.env._("Extend an issued pass with the Extend button."))
-        return super().write(vals)
+    def _stamped_error(self):
+        return self.env._("The status of a pass changes only through its buttons.")
 
-    def _write_internal(self, vals):
-        return self.with_context(property_pass_internal=INTERNAL).write(vals)
+    def _frozen_error(self):
+        return self.env._("Extend an issued pass with the Extend button.")
 
     @api.model
     def _default_date_from(self):
@@ -175,18 +154,12 @@ class PropertyPass(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
-    def _check_pass_state(self, allowed):
-        for record in self:
-            if record.state not in allowed:
-                raise UserError(
-                    self.env._(
-                        "Pass %(name)s is %(state)s: this cannot be done now.",
-                        name=record.name,
-                        state=dict(record._fields["state"]._description_selection(self.env))[
-                            record.state
-                        ],
-                    )
-                )
+    def _state_error(self, action_label):
+        return self.env._(
+            "Pass %(name)s is %(state)s: this cannot be done now.",
+            name=self.name,
+            state=self._state_label(),
+        )
 
     def _check_issuer(self):
         if not self.env.user.has_group("property_visitor.group_visitor_frontdesk"):
@@ -199,7 +172,7 @@ class PropertyPass(models.Model):
 
     def action_activate(self):
         self._check_issuer()
-        self._check_pass_state(("draft",))
+        self._check_state(("draft",))
         for record in self:
             if record.date_to and record.date_to < record.date_from:
                 raise UserError(self.env._("The pass ends before it starts."))
@@ -210,13 +183,13 @@ class PropertyPass(models.Model):
 
     def action_suspend(self):
         self._check_issuer()
-        self._check_pass_state(("active",))
+        self._check_state(("active",))
         self._write_internal({"state": "suspended"})
         return True
 
     def action_resume(self):
         self._check_issuer()
-        self._check_pass_state(("suspended",))
+        self._check_state(("suspended",))
         self._write_internal({"state": "active"})
         return True
 
@@ -228,13 +201,13 @@ class PropertyPass(models.Model):
             raise AccessError(
                 self.env._("Only the front-desk supervisor or the security manager revokes a pass.")
             )
-        self._check_pass_state(("active", "suspended", "expired"))
+        self._check_state(("active", "suspended", "expired"))
         self._write_internal({"state": "revoked"})
         return True
 
     def _return(self, deposit_state):
         self._check_issuer()
-        self._check_pass_state(("active", "suspended", "expired", "revoked"))
+        self._check_state(("active", "suspended", "expired", "revoked"))
         for record in self:
             record._write_internal(
                 {
@@ -256,7 +229,7 @@ class PropertyPass(models.Model):
     def action_extend(self):
         """Extend by one validity period from the later of today and the end date."""
         self._check_issuer()
-        self._check_pass_state(("active", "expired"))
+        self._check_state(("active", "expired"))
         for record in self:
             today = record._site_today()
             days = self._pass_settings(record.pass_type)[0]

@@ -6,8 +6,6 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from odoo.addons.property_base.tools import INTERNAL, is_internal
-
 # Mainland plates: province character, letter, 5 characters (6 for new-energy plates).
 # a group larger than this is registered as an event, not typed in as one visit
 MAX_PEOPLE = 500
@@ -60,12 +58,18 @@ class PropertyVisit(models.Model):
 
     _name = "property.visit"
     _description = "Visit"
-    _inherit = ["property.personal.data.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "property.stamped.mixin",
+        "property.personal.data.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "id desc"
+    _internal_flag = "property_visit_internal"
+    _stamped_fields = STAMPED_FIELDS
+    _frozen_fields = FROZEN_FIELDS
+    _editable_state = "planned"
 
-    name = fields.Char(
-        string="Number", required=True, readonly=True, copy=False, default="/", index=True
-    )
     state = fields.Selection(
         [
             ("planned", "Planned"),
@@ -75,20 +79,9 @@ class PropertyVisit(models.Model):
             ("refused", "Refused"),
         ],
         default="planned",
-        required=True,
-        readonly=True,
-        tracking=True,
-        index=True,
-        copy=False,
     )
-    site_id = fields.Many2one(
-        "property.site",
-        required=True,
-        index=True,
-        tracking=True,
-        default=lambda self: self.env.user.property_site_ids[:1],
-    )
-    company_id = fields.Many2one(related="site_id.company_id", store=True, index=True)
+    site_id = fields.Many2one(tracking=True)
+    company_id = fields.Many2one(index=True)
     visitor_id = fields.Many2one("property.visitor", string="Known Visitor", index=True)
     visitor_name = fields.Char(string="Visitor", required=True, tracking=True)
     id_type = fields.Selection(tracking=True)
@@ -183,8 +176,6 @@ class PropertyVisit(models.Model):
         for vals in vals_list:
             self._property_check_input(vals)
         for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("property.visit") or "/"
             if vals.get("vehicle_plate"):
                 vals["vehicle_plate"] = self._normalize_plate(vals["vehicle_plate"])
         visits = super().create(vals_list)
@@ -207,25 +198,27 @@ class PropertyVisit(models.Model):
         self._property_check_input(vals)  # the suite's input guard first
         if vals.get("vehicle_plate"):
             vals["vehicle_plate"] = self._normalize_plate(vals["vehicle_plate"])
-        internal = is_internal(self.env, "property_visit_internal") or self.env.su
-        if not internal and STAMPED_FIELDS & vals.keys():
-            raise UserError(self.env._("The status of a visit changes only through its buttons."))
-        frozen = FROZEN_FIELDS & vals.keys()
-        if frozen and not internal and any(visit.state != "planned" for visit in self):
-            raise UserError(
-                self.env._(
-                    "A registration cannot be altered after check-in. Use Correct, "
-                    "with a reason, to fix a mistake."
-                )
-            )
         res = super().write(vals)
         if "visit_area_id" in vals:
             self._update_approval_need()
         return res
 
-    def _write_internal(self, vals):
-        """Write fields that are frozen for users: state stamps and corrections."""
-        return self.with_context(property_visit_internal=INTERNAL).write(vals)
+    def _stamped_error(self):
+        return self.env._("The status of a visit changes only through its buttons.")
+
+    def _frozen_error(self):
+        return self.env._(
+            "A registration cannot be altered after check-in. Use Correct, "
+            "with a reason, to fix a mistake."
+        )
+
+    def _state_error(self, action_label):
+        return self.env._(
+            "Visit %(visit)s is %(state)s: it cannot be %(action)s.",
+            visit=self.name,
+            state=self._state_label(),
+            action=action_label,
+        )
 
     def _update_approval_need(self):
         for visit in self:
@@ -329,20 +322,6 @@ class PropertyVisit(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
-    def _check_state(self, allowed, action_label):
-        for visit in self:
-            if visit.state not in allowed:
-                raise UserError(
-                    self.env._(
-                        "Visit %(visit)s is %(state)s: it cannot be %(action)s.",
-                        visit=visit.name,
-                        state=dict(visit._fields["state"]._description_selection(self.env))[
-                            visit.state
-                        ],
-                        action=action_label,
-                    )
-                )
-
     def _check_desk_user(self):
         if not self.env.user.has_group("property_visitor.group_visitor_frontdesk"):
             raise AccessError(self.env._("Only the front desk registers visitors."))
