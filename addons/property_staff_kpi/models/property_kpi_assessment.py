@@ -15,6 +15,15 @@ UNLOCKED_FIELDS = {"warning", "warning_reason", "dismissal_recommended"}
 # Fields that decide who scores and who approves: set by the assignment, changed only by
 # a manager, so that nobody approves their own proposals (K10, K16).
 MANAGER_FIELDS = {"employee_id", "date_month", "assessor_user_id", "approver_user_id", "scheme_id"}
+# stored computed fields, computed at creation already, that a manager may still change
+EDITABLE_COMPUTE = {"store": True, "readonly": False, "precompute": True}
+# the assessor and the approver, from who scores whom on the site (property.kpi.assignment)
+ASSIGNED_USER = {
+    "compute": "_compute_assignment",
+    "index": True,
+    "tracking": True,
+    **EDITABLE_COMPUTE,
+}
 
 
 class PropertyKpiAssessment(models.Model):
@@ -34,9 +43,7 @@ class PropertyKpiAssessment(models.Model):
     employee_user_id = fields.Many2one(
         related="employee_id.user_id", store=True, index=True, string="Employee User"
     )
-    role = fields.Selection(
-        ROLES, compute="_compute_employee_data", store=True, readonly=False, precompute=True
-    )
+    role = fields.Selection(ROLES, compute="_compute_employee_data", **EDITABLE_COMPUTE)
     date_month = fields.Date(
         "Month",
         required=True,
@@ -51,58 +58,23 @@ class PropertyKpiAssessment(models.Model):
         help="For payroll: an absenteeism day in the month loses the month's bonuses (A12).",
     )
     site_id = fields.Many2one(
-        "property.site",
-        compute="_compute_employee_data",
-        store=True,
-        readonly=False,
-        precompute=True,
-        index=True,
+        "property.site", compute="_compute_employee_data", index=True, **EDITABLE_COMPUTE
     )
     company_id = fields.Many2one(
-        "res.company",
-        compute="_compute_employee_data",
-        store=True,
-        readonly=False,
-        precompute=True,
-        index=True,
+        "res.company", compute="_compute_employee_data", index=True, **EDITABLE_COMPUTE
     )
     department_id = fields.Many2one(
-        "hr.department",
-        string="Team",
-        compute="_compute_employee_data",
-        store=True,
-        readonly=False,
-        precompute=True,
+        "hr.department", string="Team", compute="_compute_employee_data", **EDITABLE_COMPUTE
     )
     scheme_id = fields.Many2one(
         "property.kpi.scheme",
         compute="_compute_scheme",
-        store=True,
-        readonly=False,
-        precompute=True,
         required=True,
         tracking=True,
+        **EDITABLE_COMPUTE,
     )
-    assessor_user_id = fields.Many2one(
-        "res.users",
-        string="Assessor",
-        compute="_compute_assignment",
-        store=True,
-        readonly=False,
-        precompute=True,
-        index=True,
-        tracking=True,
-    )
-    approver_user_id = fields.Many2one(
-        "res.users",
-        string="Approver",
-        compute="_compute_assignment",
-        store=True,
-        readonly=False,
-        precompute=True,
-        index=True,
-        tracking=True,
-    )
+    assessor_user_id = fields.Many2one("res.users", string="Assessor", **ASSIGNED_USER)
+    approver_user_id = fields.Many2one("res.users", string="Approver", **ASSIGNED_USER)
     state = fields.Selection(
         [("draft", "Draft"), ("submitted", "Submitted"), ("confirmed", "Confirmed")],
         default="draft",
@@ -354,12 +326,7 @@ class PropertyKpiAssessment(models.Model):
                 self.env._("Only a manager sets the assessor, the approver or the scheme by hand.")
             )
         assessments = super().create(vals_list)
-        for assessment in assessments.filtered("assessor_user_id"):
-            assessment.activity_schedule(
-                "mail.mail_activity_data_todo",
-                summary=self.env._("Score the month"),
-                user_id=assessment.assessor_user_id.id,
-            )
+        assessments._schedule_todo(self.env._("Score the month"), "assessor_user_id")
         return assessments
 
     def write(self, vals):
@@ -396,30 +363,43 @@ class PropertyKpiAssessment(models.Model):
     def _is_kpi_manager(self):
         return self.env.su or self.env.user.has_group("property_staff_kpi.group_kpi_manager")
 
-    def _check_is_assessor(self):
+    def _check_user_of(self, user_field, message):
+        """Refuse with ``message`` (which names the assessment as %(name)s) unless the
+        user is the ``user_field`` of every assessment, or a manager."""
         for assessment in self:
-            if assessment.assessor_user_id != self.env.user and not self._is_kpi_manager():
-                raise UserError(
-                    self.env._(
-                        "Only the assessor of %(name)s or a manager may do this.",
-                        name=assessment.display_name,
-                    )
-                )
+            if assessment[user_field] != self.env.user and not self._is_kpi_manager():
+                raise UserError(message % {"name": assessment.display_name})
+
+    def _check_is_assessor(self):
+        self._check_user_of(
+            "assessor_user_id",
+            self.env._("Only the assessor of %(name)s or a manager may do this."),
+        )
 
     def _check_is_approver(self):
-        for assessment in self:
-            if assessment.approver_user_id != self.env.user and not self._is_kpi_manager():
-                raise UserError(
-                    self.env._(
-                        "Only the approver of %(name)s or a manager may do this.",
-                        name=assessment.display_name,
-                    )
-                )
+        self._check_user_of(
+            "approver_user_id",
+            self.env._("Only the approver of %(name)s or a manager may do this."),
+        )
 
     # ------------------------------------------------------------------ actions
+    def _check_state(self, state, message):
+        if any(a.state != state for a in self):
+            raise UserError(message)
+
+    def _set_state(self, state):
+        """The buttons' write of the state; the to-dos of the step are done."""
+        self.with_context(kpi_internal=INTERNAL).write({"state": state})
+        self.activity_feedback(["mail.mail_activity_data_todo"])
+
+    def _schedule_todo(self, summary, user_field):
+        for assessment in self.filtered(user_field):
+            assessment.activity_schedule(
+                "mail.mail_activity_data_todo", summary=summary, user_id=assessment[user_field].id
+            )
+
     def action_submit(self):
-        if any(a.state != "draft" for a in self):
-            raise UserError(self.env._("Only a draft assessment can be submitted."))
+        self._check_state("draft", self.env._("Only a draft assessment can be submitted."))
         self._check_is_assessor()
         for assessment in self:
             if not assessment.approver_user_id:
@@ -429,40 +409,25 @@ class PropertyKpiAssessment(models.Model):
                         name=assessment.display_name,
                     )
                 )
-        self.with_context(kpi_internal=INTERNAL).write({"state": "submitted"})
-        self.activity_feedback(["mail.mail_activity_data_todo"])
-        for assessment in self:
-            assessment.activity_schedule(
-                "mail.mail_activity_data_todo",
-                summary=self.env._("Confirm the assessment"),
-                user_id=assessment.approver_user_id.id,
-            )
+        self._set_state("submitted")
+        self._schedule_todo(self.env._("Confirm the assessment"), "approver_user_id")
         return True
 
     def action_send_back(self):
-        if any(a.state != "submitted" for a in self):
-            raise UserError(self.env._("Only a submitted assessment can be sent back."))
+        self._check_state("submitted", self.env._("Only a submitted assessment can be sent back."))
         self._check_is_approver()
-        self.with_context(kpi_internal=INTERNAL).write({"state": "draft"})
-        self.activity_feedback(["mail.mail_activity_data_todo"])
-        for assessment in self.filtered("assessor_user_id"):
-            assessment.activity_schedule(
-                "mail.mail_activity_data_todo",
-                summary=self.env._("Revise the assessment"),
-                user_id=assessment.assessor_user_id.id,
-            )
+        self._set_state("draft")
+        self._schedule_todo(self.env._("Revise the assessment"), "assessor_user_id")
         return True
 
     def action_confirm(self):
-        if any(a.state != "submitted" for a in self):
-            raise UserError(self.env._("Only a submitted assessment can be confirmed."))
+        self._check_state("submitted", self.env._("Only a submitted assessment can be confirmed."))
         self._check_is_approver()
         if self.line_ids.filtered(lambda line: line.state in PENDING_STATES):
             raise UserError(
                 self.env._("Approve or refuse the proposed lines before confirming the assessment.")
             )
-        self.with_context(kpi_internal=INTERNAL).write({"state": "confirmed"})
-        self.activity_feedback(["mail.mail_activity_data_todo"])
+        self._set_state("confirmed")
         self._update_warnings()
         return True
 
