@@ -110,6 +110,46 @@ class ConcurrencyCase(BaseCase):
             )
         )
 
+    def _committed_site(self, code, name, model):
+        """Commit a site of ``code`` for the test, and remove it after the test with the
+        records of ``model`` on it and their chatter; a site of this code left by an
+        interrupted run is removed first. Returns its id."""
+        left = self._existing_site(code)
+        if left:
+            self._cleanup_site(left, model)
+        site_id = self._committed(
+            lambda env: (
+                env["property.site"]
+                .create(
+                    {"name": name, "code": code, "calendar_id": env.company.resource_calendar_id.id}
+                )
+                .id
+            )
+        )
+        self.addCleanup(self._cleanup_site, site_id, model)
+        return site_id
+
+    def _cleanup_site(self, site_id, model):
+        """Delete the records of ``model`` on the site, their chatter, then the site."""
+        table = self.registry[model]._table
+        ids = f"(SELECT id FROM {table} WHERE site_id = %(site)s)"
+        params = {"site": site_id, "model": model}
+        self._cleanup(
+            [
+                (
+                    f"DELETE FROM mail_activity WHERE res_model = %(model)s AND res_id IN {ids}",
+                    params,
+                ),
+                (f"DELETE FROM mail_message WHERE model = %(model)s AND res_id IN {ids}", params),
+                (
+                    f"DELETE FROM mail_followers WHERE res_model = %(model)s AND res_id IN {ids}",
+                    params,
+                ),
+                (f"DELETE FROM {table} WHERE site_id = %(site)s", params),
+            ]
+        )
+        self._committed(lambda env: env["property.site"].browse(site_id).unlink())
+
     def _cleanup(self, statements):
         """Run the SQL ``statements`` [(query, params)] in one committed transaction."""
         with self.registry.cursor() as cr:
