@@ -1,20 +1,10 @@
-import subprocess
-import tempfile
-
 from freezegun import freeze_time
 
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.property_base.tests.reports import pdf_text
+
 from .common import ComplaintCase
-
-
-def pdf_text(pdf):
-    with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
-        handle.write(pdf)
-        handle.flush()
-        return subprocess.run(
-            ["pdftotext", "-layout", handle.name, "-"], capture_output=True, check=True, text=True
-        ).stdout
 
 
 @tagged("post_install", "-at_install")

@@ -1,27 +1,15 @@
-import subprocess
-import tempfile
-
 from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
+
+from odoo.addons.property_base.tests.reports import ReportMixin, pdf_text
 
 from .common import ComplaintCase
 
 
-def pdf_text(pdf):
-    with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
-        handle.write(pdf)
-        handle.flush()
-        return subprocess.run(
-            ["pdftotext", "-layout", handle.name, "-"], capture_output=True, check=True, text=True
-        ).stdout
-
-
 @tagged("post_install", "-at_install")
-class TestReports(HttpCase, ComplaintCase):
+class TestReports(ReportMixin, HttpCase, ComplaintCase):
     def _pdf(self, xmlid, records, data=None):
-        report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
-        pdf, kind = report._render_qweb_pdf(xmlid, records.ids, data=data)
-        self.assertEqual(kind, "pdf")
+        pdf = self._render_pdf(xmlid, records, data=data)
         self.assertLess(len(pdf), 500 * 1024, "a printed form stays small enough to mail")
         return pdf_text(pdf)
 

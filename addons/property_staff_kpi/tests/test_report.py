@@ -1,8 +1,6 @@
-import os
-import subprocess
-import tempfile
-
 from odoo.tests import HttpCase, tagged
+
+from odoo.addons.property_base.tests.reports import pdf_text
 
 from .common import KpiCase
 
@@ -23,13 +21,7 @@ class TestReports(HttpCase, KpiCase):
             .with_context(lang="zh_CN", force_report_rendering=True)
             ._render_qweb_pdf(report, records.ids)
         )
-        with tempfile.TemporaryDirectory() as tmp:
-            path = os.path.join(tmp, "report.pdf")
-            with open(path, "wb") as handle:
-                handle.write(pdf)
-            return subprocess.run(
-                ["pdftotext", "-layout", path, "-"], capture_output=True, text=True, check=True
-            ).stdout
+        return pdf_text(pdf)
 
     def test_k01_printed_assessment_form_in_chinese(self):
         assessment = self.assess(self.emp_agent)

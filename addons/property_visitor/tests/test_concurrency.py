@@ -13,44 +13,7 @@ class TestConcurrency(ConcurrencyCase):
 
     def setUp(self):
         super().setUp()
-        self.site_id = self._existing_site("CCV")
-        if self.site_id:  # left by an interrupted run
-            self._cleanup_site()
-
-        def setup(env):
-            return (
-                env["property.site"]
-                .create(
-                    {
-                        "name": "Concurrency Gate Site",
-                        "code": "CCV",
-                        "calendar_id": env.company.resource_calendar_id.id,
-                    }
-                )
-                .id
-            )
-
-        self.site_id = self._committed(setup)
-        self.addCleanup(self._cleanup_site)
-
-    def _cleanup_site(self):
-        ids = "(SELECT id FROM property_pass WHERE site_id = %(site)s)"
-        params = {"site": self.site_id, "model": "property.pass"}
-        self._cleanup(
-            [
-                (
-                    f"DELETE FROM mail_activity WHERE res_model = %(model)s AND res_id IN {ids}",
-                    params,
-                ),
-                (f"DELETE FROM mail_message WHERE model = %(model)s AND res_id IN {ids}", params),
-                (
-                    f"DELETE FROM mail_followers WHERE res_model = %(model)s AND res_id IN {ids}",
-                    params,
-                ),
-                ("DELETE FROM property_pass WHERE site_id = %(site)s", params),
-            ]
-        )
-        self._committed(lambda env: env["property.site"].browse(self.site_id).unlink())
+        self.site_id = self._committed_site("CCV", "Concurrency Gate Site", "property.pass")
 
     def _issue(self, env, count):
         passes = env["property.pass"]

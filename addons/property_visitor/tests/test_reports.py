@@ -1,30 +1,14 @@
-import subprocess
-import tempfile
-
 from freezegun import freeze_time
 
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.property_base.tests.reports import ReportMixin
+
 from .common import VisitorCase
 
 
-def pdf_text(pdf):
-    with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
-        handle.write(pdf)
-        handle.flush()
-        return subprocess.run(
-            ["pdftotext", "-layout", handle.name, "-"], capture_output=True, check=True, text=True
-        ).stdout
-
-
 @tagged("post_install", "-at_install")
-class TestReports(HttpCase, VisitorCase):
-    def _pdf(self, xmlid, records):
-        report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
-        pdf, kind = report._render_qweb_pdf(xmlid, records.ids)
-        self.assertEqual(kind, "pdf")
-        return pdf_text(pdf)
-
+class TestReports(ReportMixin, HttpCase, VisitorCase):
     def test_v01_visit_register_for_a_day(self):
         with freeze_time("2025-03-03 02:00:00"):
             visit = (
