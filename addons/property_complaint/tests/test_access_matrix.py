@@ -97,6 +97,13 @@ MATRIX = {
         },
     ),
     "escalation (other site)": ("property.complaint.escalation", {"pmc": "r", "quality": "r"}),
+    # another company's records: nobody, whatever their groups (multi-company rules)
+    "complaint (other company)": ("property.complaint", {}),
+    "transfer (other company)": ("property.complaint.transfer", {}),
+    "callback (other company)": ("property.complaint.callback", {}),
+    "review (other company)": ("property.complaint.review", {}),
+    "escalation (other company)": ("property.complaint.escalation", {}),
+    "statistics (other company)": ("property.complaint.statistics", {}),
     "statistics": (
         "property.complaint.statistics",
         {"supervisor": "r", "cs_manager": "r", "pmc": "r", "quality": "r"},
@@ -217,6 +224,15 @@ class TestComplaintAccessMatrix(AccessMatrixMixin, PropertyCase):
         cls.site_b = cls.env["property.site"].create(
             {"name": "Other Site", "code": "OB", "calendar_id": cls.calendar.id}
         )
+        cls.other_company = cls.env["res.company"].create({"name": "Other Property Co."})
+        cls.site_c = cls.env["property.site"].create(
+            {
+                "name": "Other Company's Site",
+                "code": "OC",
+                "company_id": cls.other_company.id,
+                "calendar_id": cls.calendar.id,
+            }
+        )
         cls._matrix_setup()
 
     @classmethod
@@ -239,9 +255,14 @@ class TestComplaintAccessMatrix(AccessMatrixMixin, PropertyCase):
             handler = cls.matrix_users["handler"]
             cls.complaint = cls._complaint(cls.site, handler_id=handler.id)
             cls.complaint_b = cls._complaint(cls.site_b)
+            cls.complaint_c = cls._complaint(cls.site_c)
             level = cls.env.ref("property_complaint.escalation_level_supervisor")
             cls.children = {}
-            for key, complaint in (("", cls.complaint), (" (other site)", cls.complaint_b)):
+            for key, complaint in (
+                ("", cls.complaint),
+                (" (other site)", cls.complaint_b),
+                (" (other company)", cls.complaint_c),
+            ):
                 cls.children["transfer" + key] = cls.env["property.complaint.transfer"].create(
                     {"complaint_id": complaint.id, "to_handler_id": handler.id}
                 )
@@ -262,6 +283,7 @@ class TestComplaintAccessMatrix(AccessMatrixMixin, PropertyCase):
         return {
             "complaint": cls.complaint,
             "complaint (other site)": cls.complaint_b,
+            "complaint (other company)": cls.complaint_c,
             **cls.children,
             "channel": ref("property_complaint.channel_phone"),
             "category": ref("property_complaint.category_engineering"),

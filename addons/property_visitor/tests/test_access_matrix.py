@@ -122,6 +122,7 @@ MATRIX = {
         "property.tenant.signatory",
         {"supervisor": "rwcu", "cs_manager": "r", "frontdesk": "rwc", "guard": "r"},
     ),
+    "tenant signatory (other site)": ("property.tenant.signatory", {}),
     "visit correction wizard": (
         "property.visit.correct",
         {"supervisor": "rwc", "frontdesk": "rwc"},
@@ -229,9 +230,15 @@ class TestVisitorAccessMatrix(AccessMatrixMixin, PropertyCase):
                 )
                 cls.rows["visit" + key].visitor_id = visitor
                 cls.rows["visitor" + key] = visitor
-            cls.rows["tenant signatory"] = cls.env["property.tenant.signatory"].create(
-                {"partner_id": cls.tenant.id, "name": "Chen Jingli", "date_from": "2025-01-01"}
-            )
+            for key, site in (("", cls.site), (" (other site)", cls.site_b)):
+                cls.rows["tenant signatory" + key] = cls.env["property.tenant.signatory"].create(
+                    {
+                        "partner_id": cls.tenant.id,
+                        "site_id": site.id,
+                        "name": "Chen Jingli",
+                        "date_from": "2025-01-01",
+                    }
+                )
         return cls.rows.get(row) or super()._matrix_record(row)
 
 
@@ -296,3 +303,75 @@ class TestVisitorPersonalFields(VisitorCase):
         self.assertIn("138****5678", html)
         for secret in self.CLEAR:
             self.assertNotIn(secret, html)
+
+
+@tagged("post_install", "-at_install")
+class TestSignatorySite(VisitorCase):
+    """V05: a tenant's authorised signatory is filed at a site: its staff see and edit
+    it, the staff of another site neither read nor write it (the record rule)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.site_b = cls.env["property.site"].create(
+            {"name": "Other Site", "code": "OB", "calendar_id": cls.calendar.id}
+        )
+        cls.frontdesk_b = cls._create_user("t_frontdesk_b", cls.group_frontdesk)
+        cls.supervisor_b = cls._create_user("t_fd_supervisor_b", cls.group_supervisor)
+        cls.site_b.user_ids = [Command.set((cls.frontdesk_b | cls.supervisor_b).ids)]
+        # all sites of the company, member of none, front-desk supervisor
+        cls.site_admin = cls._create_user("t_site_admin", cls.group_manager, cls.group_supervisor)
+        # cls.tenant occupies cls.unit, of cls.site: its signatory is filed there
+        cls.signatory = cls.env["property.tenant.signatory"].create(
+            {"partner_id": cls.tenant.id, "name": "Chen Jingli", "date_from": "2025-01-01"}
+        )
+
+    def test_v05_signatory_filed_at_the_tenant_site(self):
+        self.assertEqual(self.signatory.site_id, self.site)
+        # a tenant without units: the site of the front-desk officer who files it
+        newcomer = self.env["res.partner"].create({"name": "New Tenant", "is_company": True})
+        signatory = (
+            self.env["property.tenant.signatory"]
+            .with_user(self.frontdesk_b)
+            .create({"partner_id": newcomer.id, "name": "Wu Zong", "date_from": "2025-01-01"})
+        )
+        self.assertEqual(signatory.site_id, self.site_b)
+
+    def test_v05_signatory_refused_to_another_site(self):
+        for user in (self.frontdesk_b, self.supervisor_b):
+            with self.subTest(user=user.login):
+                Signatory = self.env["property.tenant.signatory"].with_user(user)
+                self.assertFalse(Signatory.search([("partner_id", "=", self.tenant.id)]))
+                with self.assertRaises(AccessError):
+                    self.signatory.with_user(user).read(["name"])
+                with self.assertRaises(AccessError):
+                    self.signatory.with_user(user).write({"date_to": "2025-12-31"})
+                with self.assertRaises(AccessError):
+                    Signatory.create(
+                        {
+                            "partner_id": self.tenant.id,
+                            "site_id": self.site.id,
+                            "name": "Forged",
+                            "date_from": "2025-01-01",
+                        }
+                    )
+        with self.assertRaises(AccessError):
+            self.signatory.with_user(self.supervisor_b).unlink()
+        self.assertTrue(self.signatory.exists())
+
+    def test_v05_signatory_given_to_its_site_and_the_managers(self):
+        for user in (self.frontdesk, self.supervisor, self.guard):
+            with self.subTest(user=user.login):
+                Signatory = self.env["property.tenant.signatory"].with_user(user)
+                self.assertEqual(
+                    Signatory.search([("partner_id", "=", self.tenant.id)]), self.signatory
+                )
+        self.signatory.with_user(self.frontdesk).write({"date_to": "2025-12-31"})
+        self.assertEqual(str(self.signatory.date_to), "2025-12-31")
+        # the administrator of all the company's sites finds it, member of none
+        self.assertEqual(
+            self.env["property.tenant.signatory"]
+            .with_user(self.site_admin)
+            .search([("site_id", "=", self.site.id)]),
+            self.signatory,
+        )
