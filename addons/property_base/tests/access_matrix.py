@@ -26,6 +26,8 @@ subclassing the addon's test class and extending the tables with :func:`extend_m
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.base.models.ir_qweb import QWebException
+
 OPERATIONS = {"r": "read", "w": "write", "c": "create", "u": "unlink"}
 
 
@@ -133,3 +135,23 @@ class NothingLostMixin:
             record.sudo().unlink()
         self.assertNotIsInstance(caught.exception, (AccessError, ValidationError))
         self.assertTrue(record.exists())
+
+
+class PrintAccessMixin:
+    """Helpers for the tests of the printed forms: render a QWeb report as a user, and
+    check that a user who may not read the records cannot print them."""
+
+    def _print_html(self, user, xmlid, records, data=None):
+        self.env.invalidate_all()
+        report = self.env["ir.actions.report"].with_user(user)
+        return report._render_qweb_html(xmlid, records.ids, data=data)[0].decode()
+
+    def _assert_print_refused(self, user, xmlid, records, data=None):
+        """Printing fails on an AccessError (QWeb wraps the one raised in a template)."""
+        # Odoo's assertRaises takes one class: the AccessError or QWeb's wrapper
+        with self.assertRaises(Exception, msg=f"{user.login} printed {xmlid}") as caught:
+            self._print_html(user, xmlid, records, data)
+        error = caught.exception
+        if isinstance(error, QWebException):
+            error = error.__cause__
+        self.assertIsInstance(error, AccessError)
