@@ -30,6 +30,50 @@ from odoo.addons.base.models.ir_qweb import QWebException
 
 OPERATIONS = {"r": "read", "w": "write", "c": "create", "u": "unlink"}
 
+# The roles of the suite (issue 11), in the order of the tables. Every internal role
+# is a user of their sites; each addon adds its own groups to the roles it knows.
+SUITE_ROLES = (
+    "agent",
+    "supervisor",
+    "cs_manager",
+    "pmc",
+    "quality",
+    "handler",
+    "frontdesk",
+    "guard",
+    "trainer",
+    "employee",
+)
+USER = ("base.group_user", "property_base.group_property_user")
+# the administrator of every site of the company, member of none
+SITE_ADMIN = ("base.group_user", "property_base.group_property_manager")
+
+
+def suite_roles(prefix, groups_by_role):
+    """The ``ROLES`` table of an addon: each role of :data:`SUITE_ROLES` a user of
+    their sites plus the groups ``prefix + name`` of ``groups_by_role`` {role: name},
+    and ``site_admin``."""
+    roles = {
+        role: (*USER, *(prefix + name for name in _names(groups_by_role.get(role))))
+        for role in SUITE_ROLES
+    }
+    roles["site_admin"] = SITE_ADMIN
+    return roles
+
+
+def _names(names):
+    if not names:
+        return ()
+    return (names,) if isinstance(names, str) else tuple(names)
+
+
+def same_for(operations, roles, **others):
+    """A row's {role: allowed operations}: ``operations`` for each of ``roles`` (role
+    names, or one string of them separated by spaces), then the ``others``
+    (role=operations)."""
+    roles = roles.split() if isinstance(roles, str) else roles
+    return dict(dict.fromkeys(roles, operations), **others)
+
 
 def extend_matrix(matrix, role, allowed_by_row, new_rows=None):
     """A copy of ``matrix`` where ``role`` may do ``allowed_by_row[row]`` on each row
@@ -72,6 +116,14 @@ class AccessMatrixMixin:
                 cls.site.user_ids = [Command.link(user.id)]
             cls.matrix_users[role] = user
         cls.matrix_records = {row: cls._matrix_record(row) for row in cls.MATRIX}
+
+    @classmethod
+    def _matrix_other_site(cls):
+        """Another site of the company, on the same calendar, whose members are none
+        of the matrix users (the rows "... (other site)")."""
+        return cls.env["property.site"].create(
+            {"name": "Other Site", "code": "OB", "calendar_id": cls.calendar.id}
+        )
 
     @classmethod
     def _matrix_record(cls, row):

@@ -2,80 +2,51 @@ from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from odoo.addons.property_base.tests.access_matrix import AccessMatrixMixin
+from odoo.addons.property_base.tests.access_matrix import (
+    SUITE_ROLES,
+    AccessMatrixMixin,
+    same_for,
+    suite_roles,
+)
 from odoo.addons.property_base.tests.common import PropertyCase
 
 from .common import ID_OK, VisitorCase
 
-P = "property_visitor.group_visitor_"
-USER = ("base.group_user", "property_base.group_property_user")
 # The roles of the suite as the demo users hold the visitor groups: the supervisor is
 # the front-desk supervisor, the service-centre manager the security manager.
-ROLES = {
-    "agent": USER,
-    "supervisor": (*USER, P + "frontdesk_supervisor"),
-    "cs_manager": (*USER, P + "security_manager"),
-    "pmc": USER,
-    "quality": USER,
-    "handler": USER,
-    "frontdesk": (*USER, P + "frontdesk"),
-    "guard": (*USER, P + "guard"),
-    "trainer": USER,
-    "employee": USER,
-    "site_admin": ("base.group_user", "property_base.group_property_manager"),
-}
+ROLES = suite_roles(
+    "property_visitor.group_visitor_",
+    {
+        "supervisor": "frontdesk_supervisor",
+        "cs_manager": "security_manager",
+        "frontdesk": "frontdesk",
+        "guard": "guard",
+    },
+)
 # row: (model, {role: allowed operations})   r read, w write, c create, u unlink.
 # A known visitor is seen by the users of the sites they visited.
 MATRIX = {
     "visit": (
         "property.visit",
-        {
-            "agent": "r",
-            "supervisor": "rwcu",
-            "cs_manager": "rw",
-            "pmc": "r",
-            "quality": "r",
-            "handler": "r",
-            "frontdesk": "rwc",
-            "guard": "rw",
-            "trainer": "r",
-            "employee": "r",
-            "site_admin": "r",
-        },
+        same_for(
+            "r",
+            SUITE_ROLES,
+            supervisor="rwcu",
+            cs_manager="rw",
+            frontdesk="rwc",
+            guard="rw",
+            site_admin="r",
+        ),
     ),
     "visit (other site)": ("property.visit", {"site_admin": "r"}),
     "visited area": (
         "property.visit.area",
-        {
-            "agent": "r",
-            "supervisor": "rwcu",
-            "cs_manager": "rwcu",
-            "pmc": "r",
-            "quality": "r",
-            "handler": "r",
-            "frontdesk": "r",
-            "guard": "r",
-            "trainer": "r",
-            "employee": "r",
-            "site_admin": "rwcu",
-        },
+        same_for("r", SUITE_ROLES, supervisor="rwcu", cs_manager="rwcu", site_admin="rwcu"),
     ),
     "visited area (other site)": ("property.visit.area", {"site_admin": "rwcu"}),
     "duty roster": (
         "property.duty.roster",
-        {
-            "agent": "r",
-            "supervisor": "rwcu",
-            "cs_manager": "rwcu",
-            "pmc": "r",
-            "quality": "r",
-            "handler": "r",
-            "frontdesk": "r",
-            "guard": "r",
-            "trainer": "r",
-            "employee": "r",
-            "site_admin": "rwcu",
-        },
+        same_for("r", SUITE_ROLES, supervisor="rwcu", cs_manager="rwcu", site_admin="rwcu"),
     ),
     "duty roster (other site)": ("property.duty.roster", {"site_admin": "rwcu"}),
     "pass": (
@@ -146,9 +117,7 @@ class TestVisitorAccessMatrix(AccessMatrixMixin, PropertyCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.site_b = cls.env["property.site"].create(
-            {"name": "Other Site", "code": "OB", "calendar_id": cls.calendar.id}
-        )
+        cls.site_b = cls._matrix_other_site()
         cls.tenant = cls.env["res.partner"].create({"name": "Tenant Co.", "is_company": True})
         cls.unit.occupant_ids = [Command.link(cls.tenant.id)]
         cls._matrix_setup()
