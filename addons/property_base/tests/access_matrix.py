@@ -126,6 +126,19 @@ class AccessMatrixMixin:
         )
 
     @classmethod
+    def _matrix_other_company_site(cls):
+        """A site of another company (the rows "... (other company)")."""
+        company = cls.env["res.company"].create({"name": "Other Property Co."})
+        return cls.env["property.site"].create(
+            {
+                "name": "Other Company's Site",
+                "code": "OC",
+                "company_id": company.id,
+                "calendar_id": cls.calendar.id,
+            }
+        )
+
+    @classmethod
     def _matrix_record(cls, row):
         """The record checked for ``row``; an empty recordset checks only the model."""
         model = cls.MATRIX[row][0]

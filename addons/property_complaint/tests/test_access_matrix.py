@@ -88,15 +88,7 @@ class TestComplaintAccessMatrix(AccessMatrixMixin, PropertyCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.site_b = cls._matrix_other_site()
-        cls.other_company = cls.env["res.company"].create({"name": "Other Property Co."})
-        cls.site_c = cls.env["property.site"].create(
-            {
-                "name": "Other Company's Site",
-                "code": "OC",
-                "company_id": cls.other_company.id,
-                "calendar_id": cls.calendar.id,
-            }
-        )
+        cls.site_c = cls._matrix_other_company_site()
         cls._matrix_setup()
 
     @classmethod

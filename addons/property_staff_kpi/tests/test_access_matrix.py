@@ -32,6 +32,7 @@ MATRIX = {
     # the configuration: read by every assessed role, kept by the service-centre manager
     "scheme": ("property.kpi.scheme", same_for("r", ASSESSED, cs_manager="rwcu")),
     "item": ("property.kpi.item", same_for("r", ASSESSED, cs_manager="rwcu")),
+    "item (other company)": ("property.kpi.item", {}),
     "assignment": ("property.kpi.assignment", same_for("r", ASSESSED, cs_manager="rwcu")),
     "assessment of employee": (
         "property.kpi.assessment",
@@ -45,6 +46,7 @@ MATRIX = {
         "property.kpi.discipline",
         {"supervisor": "r", "cs_manager": "rwcu", "trainer": "r", "employee": "r"},
     ),
+    "discipline (other company)": ("property.kpi.discipline", {}),
     "attendance verdict of employee": (
         "property.attendance.verdict",
         {"supervisor": "r", "cs_manager": "rwcu", "employee": "r"},
@@ -124,9 +126,23 @@ class TestKpiAccessMatrix(AccessMatrixMixin, PropertyCase):
             verdict = cls.env["property.attendance.verdict"].create(
                 {"employee_id": employees["employee"].id, "date": date(2025, 3, 4)}
             )
+            other_company = cls.env["res.company"].create({"name": "Other Co."})
             cls.rows = {
                 "scheme": scheme,
                 "item": cls.env.ref("property_staff_kpi.item_k03_late"),
+                "item (other company)": cls.env.ref("property_staff_kpi.item_k03_late").copy(
+                    {"company_id": other_company.id}
+                ),
+                "discipline (other company)": cls.env["property.kpi.discipline"].create(
+                    {
+                        "employee_id": cls.env["hr.employee"]
+                        .create({"name": "Other Employee", "company_id": other_company.id})
+                        .id,
+                        "date": date(2025, 3, 4),
+                        "sequence_number": 1,
+                        "level": "verbal",
+                    }
+                ),
                 "assignment": assignment,
                 "assessment of employee": assessment,
                 "line of employee": line,

@@ -3,6 +3,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from odoo.addons.property_base.tests.access_matrix import (
+    SITE_ADMIN,
     SUITE_ROLES,
     AccessMatrixMixin,
     same_for,
@@ -94,6 +95,19 @@ MATRIX = {
         {"supervisor": "rwcu", "cs_manager": "r", "frontdesk": "rwc", "guard": "r"},
     ),
     "tenant signatory (other site)": ("property.tenant.signatory", {}),
+    # another company's records: nobody, whatever their groups (multi-company rules)
+    "visit (other company)": ("property.visit", {}),
+    "visited area (other company)": ("property.visit.area", {}),
+    "duty roster (other company)": ("property.duty.roster", {}),
+    "pass (other company)": ("property.pass", {}),
+    "goods pass (other company)": ("property.goods.pass", {}),
+    "goods pass item (other company)": ("property.goods.pass.line", {}),
+    "moving slot (other company)": ("property.move.slot", {}),
+    "gate log (other company)": ("property.gate.log", {}),
+    "found item (other company)": ("property.found.item", {}),
+    "parcel (other company)": ("property.parcel", {}),
+    "visitor (other company)": ("property.visitor", {}),
+    "tenant signatory (other company)": ("property.tenant.signatory", {}),
     "visit correction wizard": (
         "property.visit.correct",
         {"supervisor": "rwc", "frontdesk": "rwc"},
@@ -118,6 +132,7 @@ class TestVisitorAccessMatrix(AccessMatrixMixin, PropertyCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.site_b = cls._matrix_other_site()
+        cls.site_c = cls._matrix_other_company_site()
         cls.tenant = cls.env["res.partner"].create({"name": "Tenant Co.", "is_company": True})
         cls.unit.occupant_ids = [Command.link(cls.tenant.id)]
         cls._matrix_setup()
@@ -126,7 +141,12 @@ class TestVisitorAccessMatrix(AccessMatrixMixin, PropertyCase):
     def _matrix_record(cls, row):
         if "rows" not in cls.__dict__:  # own records: a subclass runs with its own
             cls.rows = {}
-            for key, site in (("", cls.site), (" (other site)", cls.site_b)):
+            cls.matrix_sites = {
+                "": cls.site,
+                " (other site)": cls.site_b,
+                " (other company)": cls.site_c,
+            }
+            for key, site in cls.matrix_sites.items():
                 visit = cls.env["property.visit"].create(
                     {
                         "site_id": site.id,
@@ -178,7 +198,11 @@ class TestVisitorAccessMatrix(AccessMatrixMixin, PropertyCase):
                             }
                         ),
                         "gate log" + key: cls.env["property.gate.log"].create(
-                            {"site_id": site.id, "result": "invalid"}
+                            {
+                                "site_id": site.id,
+                                "company_id": site.company_id.id,
+                                "result": "invalid",
+                            }
                         ),
                         "found item" + key: cls.env["property.found.item"].create(
                             {
@@ -193,13 +217,13 @@ class TestVisitorAccessMatrix(AccessMatrixMixin, PropertyCase):
                         ),
                     }
                 )
-            for key in ("", " (other site)"):
+            for key in cls.matrix_sites:
                 visitor = cls.env["property.visitor"].create(
                     {"name": "Wang Wei", "phone_masked": "13812345678"}
                 )
                 cls.rows["visit" + key].visitor_id = visitor
                 cls.rows["visitor" + key] = visitor
-            for key, site in (("", cls.site), (" (other site)", cls.site_b)):
+            for key, site in cls.matrix_sites.items():
                 cls.rows["tenant signatory" + key] = cls.env["property.tenant.signatory"].create(
                     {
                         "partner_id": cls.tenant.id,
@@ -209,6 +233,38 @@ class TestVisitorAccessMatrix(AccessMatrixMixin, PropertyCase):
                     }
                 )
         return cls.rows.get(row) or super()._matrix_record(row)
+
+    def test_v09_company_admin_reads_no_other_company_record(self):
+        """Every site of the company and every visitor group: the records of the
+        company's other site, none of another company's (multi-company rules)."""
+        groups = (
+            *SITE_ADMIN,
+            "property_visitor.group_visitor_frontdesk_supervisor",
+            "property_visitor.group_visitor_security_manager",
+        )
+        admin = (
+            self.env["res.users"]
+            .with_context(no_reset_password=True)
+            .create(
+                {
+                    "name": "Company Admin",
+                    "login": f"matrix_{type(self).__name__.lower()}_company_admin",
+                    "groups_id": [Command.set([self.env.ref(xmlid).id for xmlid in groups])],
+                }
+            )
+        )
+        for row, (model, _allowed) in self.MATRIX.items():
+            if not row.endswith(" (other company)"):
+                continue
+            with self.subTest(row=row):
+                own = self.matrix_records[row.replace("other company", "other site")]
+                other = self.matrix_records[row]
+                self.assertTrue(own.with_user(admin).has_access("read"))
+                self.assertFalse(other.with_user(admin).has_access("read"))
+                with self.assertRaises(AccessError):
+                    other.with_user(admin).read(["display_name"])
+                found = self.env[model].with_user(admin).search([("id", "in", (own | other).ids)])
+                self.assertEqual(found, own)
 
 
 @tagged("post_install", "-at_install")
