@@ -26,7 +26,53 @@ subclassing the addon's test class and extending the tables with :func:`extend_m
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.base.models.ir_qweb import QWebException
+
 OPERATIONS = {"r": "read", "w": "write", "c": "create", "u": "unlink"}
+
+# The roles of the suite (issue 11), in the order of the tables. Every internal role
+# is a user of their sites; each addon adds its own groups to the roles it knows.
+SUITE_ROLES = (
+    "agent",
+    "supervisor",
+    "cs_manager",
+    "pmc",
+    "quality",
+    "handler",
+    "frontdesk",
+    "guard",
+    "trainer",
+    "employee",
+)
+USER = ("base.group_user", "property_base.group_property_user")
+# the administrator of every site of the company, member of none
+SITE_ADMIN = ("base.group_user", "property_base.group_property_manager")
+
+
+def suite_roles(prefix, groups_by_role):
+    """The ``ROLES`` table of an addon: each role of :data:`SUITE_ROLES` a user of
+    their sites plus the groups ``prefix + name`` of ``groups_by_role`` {role: name},
+    and ``site_admin``."""
+    roles = {
+        role: (*USER, *(prefix + name for name in _names(groups_by_role.get(role))))
+        for role in SUITE_ROLES
+    }
+    roles["site_admin"] = SITE_ADMIN
+    return roles
+
+
+def _names(names):
+    if not names:
+        return ()
+    return (names,) if isinstance(names, str) else tuple(names)
+
+
+def same_for(operations, roles, **others):
+    """A row's {role: allowed operations}: ``operations`` for each of ``roles`` (role
+    names, or one string of them separated by spaces), then the ``others``
+    (role=operations)."""
+    roles = roles.split() if isinstance(roles, str) else roles
+    return dict(dict.fromkeys(roles, operations), **others)
 
 
 def extend_matrix(matrix, role, allowed_by_row, new_rows=None):
@@ -70,6 +116,27 @@ class AccessMatrixMixin:
                 cls.site.user_ids = [Command.link(user.id)]
             cls.matrix_users[role] = user
         cls.matrix_records = {row: cls._matrix_record(row) for row in cls.MATRIX}
+
+    @classmethod
+    def _matrix_other_site(cls):
+        """Another site of the company, on the same calendar, whose members are none
+        of the matrix users (the rows "... (other site)")."""
+        return cls.env["property.site"].create(
+            {"name": "Other Site", "code": "OB", "calendar_id": cls.calendar.id}
+        )
+
+    @classmethod
+    def _matrix_other_company_site(cls):
+        """A site of another company (the rows "... (other company)")."""
+        company = cls.env["res.company"].create({"name": "Other Property Co."})
+        return cls.env["property.site"].create(
+            {
+                "name": "Other Company's Site",
+                "code": "OC",
+                "company_id": company.id,
+                "calendar_id": cls.calendar.id,
+            }
+        )
 
     @classmethod
     def _matrix_record(cls, row):
@@ -133,3 +200,23 @@ class NothingLostMixin:
             record.sudo().unlink()
         self.assertNotIsInstance(caught.exception, (AccessError, ValidationError))
         self.assertTrue(record.exists())
+
+
+class PrintAccessMixin:
+    """Helpers for the tests of the printed forms: render a QWeb report as a user, and
+    check that a user who may not read the records cannot print them."""
+
+    def _print_html(self, user, xmlid, records, data=None):
+        self.env.invalidate_all()
+        report = self.env["ir.actions.report"].with_user(user)
+        return report._render_qweb_html(xmlid, records.ids, data=data)[0].decode()
+
+    def _assert_print_refused(self, user, xmlid, records, data=None):
+        """Printing fails on an AccessError (QWeb wraps the one raised in a template)."""
+        # Odoo's assertRaises takes one class: the AccessError or QWeb's wrapper
+        with self.assertRaises(Exception, msg=f"{user.login} printed {xmlid}") as caught:
+            self._print_html(user, xmlid, records, data)
+        error = caught.exception
+        if isinstance(error, QWebException):
+            error = error.__cause__
+        self.assertIsInstance(error, AccessError)

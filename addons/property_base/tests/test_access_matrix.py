@@ -1,35 +1,19 @@
 from odoo.tests import tagged
 
-from .access_matrix import AccessMatrixMixin
+from .access_matrix import SUITE_ROLES, AccessMatrixMixin, same_for, suite_roles
 from .common import PropertyCase
 
-USER = ("base.group_user", "property_base.group_property_user")
 # Every role of the suite is, for property_base, a user of their own sites; the
 # addons' own groups add nothing here. The site administrator sees every site.
-STAFF = (
-    "agent",
-    "supervisor",
-    "cs_manager",
-    "pmc",
-    "quality",
-    "handler",
-    "frontdesk",
-    "guard",
-    "trainer",
-    "employee",
-)
 
 
 def staff(ops):
-    return dict.fromkeys(STAFF, ops)
+    return same_for(ops, SUITE_ROLES)
 
 
 @tagged("post_install", "-at_install")
 class TestBaseAccessMatrix(AccessMatrixMixin, PropertyCase):
-    ROLES = dict(
-        dict.fromkeys(STAFF, USER),
-        site_admin=("base.group_user", "property_base.group_property_manager"),
-    )
+    ROLES = suite_roles("", {})
     # row: (model, {role: allowed operations})   r read, w write, c create, u unlink
     MATRIX = {
         "site": ("property.site", {**staff("r"), "site_admin": "rwc"}),

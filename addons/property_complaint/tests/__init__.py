@@ -14,6 +14,7 @@ from . import (
     test_nothing_lost,
     test_online,
     test_register,
+    test_report_confidentiality,
     test_reports,
     test_review,
     test_statistics,

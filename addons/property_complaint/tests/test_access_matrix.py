@@ -4,205 +4,78 @@ from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from odoo.addons.property_base.tests.access_matrix import AccessMatrixMixin
+from odoo.addons.property_base.tests.access_matrix import (
+    AccessMatrixMixin,
+    same_for,
+    suite_roles,
+)
 from odoo.addons.property_base.tests.common import PropertyCase
 
 from .common import ComplaintCase
 from .test_confidentiality import CONTACT_FIELDS
 
-P = "property_complaint.group_complaint_"
-USER = ("base.group_user", "property_base.group_property_user")
 # The roles of the suite as the demo users hold the complaint groups: the front desk
 # registers complaints like an agent, the guard handles those dispatched to them.
-ROLES = {
-    "agent": (*USER, P + "agent"),
-    "supervisor": (*USER, P + "supervisor"),
-    "cs_manager": (*USER, P + "manager"),
-    "pmc": (*USER, P + "pmc"),
-    "quality": (*USER, P + "quality"),
-    "handler": (*USER, P + "handler"),
-    "frontdesk": (*USER, P + "agent"),
-    "guard": (*USER, P + "handler"),
-    "trainer": USER,
-    "employee": USER,
-    "site_admin": ("base.group_user", "property_base.group_property_manager"),
-}
+ROLES = suite_roles(
+    "property_complaint.group_complaint_",
+    {
+        "agent": "agent",
+        "supervisor": "supervisor",
+        "cs_manager": "manager",
+        "pmc": "pmc",
+        "quality": "quality",
+        "handler": "handler",
+        "frontdesk": "agent",
+        "guard": "handler",
+    },
+)
+# customer service (the contacts' readers), and everybody with a complaint role
+CS = "agent supervisor cs_manager pmc quality frontdesk"
+ALL = CS + " handler guard"
 # row: (model, {role: allowed operations})   r read, w write, c create, u unlink.
 # The handler row's complaint is dispatched to the handler; the guard, a handler too,
 # has nothing dispatched: they see none of it (nor its dispatch lines, reviews and
 # escalations). Deleting what the table allows is still refused by the records'
 # own guards (nothing lost, see test_nothing_lost).
 MATRIX = {
-    "complaint": (
-        "property.complaint",
-        {
-            "agent": "rwc",
-            "supervisor": "rwc",
-            "cs_manager": "rwc",
-            "pmc": "rwc",
-            "quality": "rwc",
-            "handler": "rw",
-            "frontdesk": "rwc",
-        },
-    ),
+    "complaint": ("property.complaint", same_for("rwc", CS, handler="rw")),
     "complaint (other site)": ("property.complaint", {"pmc": "rwc", "quality": "rwc"}),
-    "transfer": (
-        "property.complaint.transfer",
-        {
-            "agent": "r",
-            "supervisor": "r",
-            "cs_manager": "r",
-            "pmc": "r",
-            "quality": "r",
-            "handler": "r",
-            "frontdesk": "r",
-        },
-    ),
+    "transfer": ("property.complaint.transfer", same_for("r", CS + " handler")),
     "transfer (other site)": ("property.complaint.transfer", {"pmc": "r", "quality": "r"}),
-    "callback": (
-        "property.complaint.callback",
-        {
-            "agent": "rw",
-            "supervisor": "rw",
-            "cs_manager": "rw",
-            "pmc": "rw",
-            "quality": "rw",
-            "frontdesk": "rw",
-        },
-    ),
+    "callback": ("property.complaint.callback", same_for("rw", CS)),
     "callback (other site)": ("property.complaint.callback", {"quality": "rw"}),
-    "review": (
-        "property.complaint.review",
-        {
-            "agent": "r",
-            "supervisor": "r",
-            "cs_manager": "r",
-            "pmc": "rwcu",
-            "quality": "r",
-            "handler": "r",
-            "frontdesk": "r",
-        },
-    ),
+    "review": ("property.complaint.review", same_for("r", CS + " handler", pmc="rwcu")),
     "review (other site)": ("property.complaint.review", {"pmc": "rwcu", "quality": "r"}),
-    "escalation": (
-        "property.complaint.escalation",
-        {
-            "agent": "r",
-            "supervisor": "r",
-            "cs_manager": "r",
-            "pmc": "r",
-            "quality": "r",
-            "handler": "r",
-            "frontdesk": "r",
-        },
-    ),
+    "escalation": ("property.complaint.escalation", same_for("r", CS + " handler")),
     "escalation (other site)": ("property.complaint.escalation", {"pmc": "r", "quality": "r"}),
+    # another company's records: nobody, whatever their groups (multi-company rules)
+    "complaint (other company)": ("property.complaint", {}),
+    "transfer (other company)": ("property.complaint.transfer", {}),
+    "callback (other company)": ("property.complaint.callback", {}),
+    "review (other company)": ("property.complaint.review", {}),
+    "escalation (other company)": ("property.complaint.escalation", {}),
+    "statistics (other company)": ("property.complaint.statistics", {}),
     "statistics": (
         "property.complaint.statistics",
-        {"supervisor": "r", "cs_manager": "r", "pmc": "r", "quality": "r"},
+        same_for("r", "supervisor cs_manager pmc quality"),
     ),
     "statistics (other site)": ("property.complaint.statistics", {"quality": "r"}),
-    "channel": (
-        "property.complaint.channel",
-        {
-            "agent": "r",
-            "supervisor": "r",
-            "cs_manager": "rwcu",
-            "pmc": "r",
-            "quality": "r",
-            "handler": "r",
-            "frontdesk": "r",
-            "guard": "r",
-        },
-    ),
-    "category": (
-        "property.complaint.category",
-        {
-            "agent": "r",
-            "supervisor": "r",
-            "cs_manager": "rwcu",
-            "pmc": "r",
-            "quality": "r",
-            "handler": "r",
-            "frontdesk": "r",
-            "guard": "r",
-        },
-    ),
-    "stage": (
-        "property.complaint.stage",
-        {
-            "agent": "r",
-            "supervisor": "r",
-            "cs_manager": "rwcu",
-            "pmc": "r",
-            "quality": "r",
-            "handler": "r",
-            "frontdesk": "r",
-            "guard": "r",
-        },
-    ),
+    # the catalogues: read by every complaint role, kept by the service-centre manager
+    "channel": ("property.complaint.channel", same_for("r", ALL, cs_manager="rwcu")),
+    "category": ("property.complaint.category", same_for("r", ALL, cs_manager="rwcu")),
+    "stage": ("property.complaint.stage", same_for("r", ALL, cs_manager="rwcu")),
     "escalation level": (
         "property.complaint.escalation.level",
-        {
-            "agent": "r",
-            "supervisor": "r",
-            "cs_manager": "rwcu",
-            "pmc": "r",
-            "quality": "r",
-            "handler": "r",
-            "frontdesk": "r",
-            "guard": "r",
-        },
+        same_for("r", ALL, cs_manager="rwcu"),
     ),
     "satisfaction level": (
         "property.complaint.satisfaction",
-        {
-            "agent": "r",
-            "supervisor": "r",
-            "cs_manager": "rwcu",
-            "pmc": "r",
-            "quality": "r",
-            "handler": "r",
-            "frontdesk": "r",
-            "guard": "r",
-        },
+        same_for("r", ALL, cs_manager="rwcu"),
     ),
-    "dispatch wizard": (
-        "property.complaint.dispatch",
-        {
-            "agent": "rwc",
-            "supervisor": "rwc",
-            "cs_manager": "rwc",
-            "pmc": "rwc",
-            "quality": "rwc",
-            "handler": "rwc",
-            "frontdesk": "rwc",
-            "guard": "rwc",
-        },
-    ),
+    "dispatch wizard": ("property.complaint.dispatch", same_for("rwc", ALL)),
     "reopen wizard": ("property.complaint.reopen", {"cs_manager": "rwc"}),
-    "survey comment wizard": (
-        "property.complaint.survey.comment",
-        {
-            "agent": "rwc",
-            "supervisor": "rwc",
-            "cs_manager": "rwc",
-            "pmc": "rwc",
-            "quality": "rwc",
-            "frontdesk": "rwc",
-        },
-    ),
-    "register print wizard": (
-        "property.complaint.register.print",
-        {
-            "agent": "rwc",
-            "supervisor": "rwc",
-            "cs_manager": "rwc",
-            "pmc": "rwc",
-            "quality": "rwc",
-            "frontdesk": "rwc",
-        },
-    ),
+    "survey comment wizard": ("property.complaint.survey.comment", same_for("rwc", CS)),
+    "register print wizard": ("property.complaint.register.print", same_for("rwc", CS)),
 }
 
 
@@ -214,9 +87,8 @@ class TestComplaintAccessMatrix(AccessMatrixMixin, PropertyCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.site_b = cls.env["property.site"].create(
-            {"name": "Other Site", "code": "OB", "calendar_id": cls.calendar.id}
-        )
+        cls.site_b = cls._matrix_other_site()
+        cls.site_c = cls._matrix_other_company_site()
         cls._matrix_setup()
 
     @classmethod
@@ -239,9 +111,14 @@ class TestComplaintAccessMatrix(AccessMatrixMixin, PropertyCase):
             handler = cls.matrix_users["handler"]
             cls.complaint = cls._complaint(cls.site, handler_id=handler.id)
             cls.complaint_b = cls._complaint(cls.site_b)
+            cls.complaint_c = cls._complaint(cls.site_c)
             level = cls.env.ref("property_complaint.escalation_level_supervisor")
             cls.children = {}
-            for key, complaint in (("", cls.complaint), (" (other site)", cls.complaint_b)):
+            for key, complaint in (
+                ("", cls.complaint),
+                (" (other site)", cls.complaint_b),
+                (" (other company)", cls.complaint_c),
+            ):
                 cls.children["transfer" + key] = cls.env["property.complaint.transfer"].create(
                     {"complaint_id": complaint.id, "to_handler_id": handler.id}
                 )
@@ -262,6 +139,7 @@ class TestComplaintAccessMatrix(AccessMatrixMixin, PropertyCase):
         return {
             "complaint": cls.complaint,
             "complaint (other site)": cls.complaint_b,
+            "complaint (other company)": cls.complaint_c,
             **cls.children,
             "channel": ref("property_complaint.channel_phone"),
             "category": ref("property_complaint.category_engineering"),

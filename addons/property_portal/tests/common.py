@@ -62,6 +62,7 @@ class PortalCase(ComplaintCase, VisitorCase):
         cls.env["property.tenant.signatory"].create(
             {
                 "partner_id": cls.tenant2.id,
+                "site_id": cls.site.id,  # a tenant without units: its site is given
                 "name": "Wu Zong",
                 "portal_partner_id": cls.tenant2_contact.id,
                 "date_from": "2025-01-01",

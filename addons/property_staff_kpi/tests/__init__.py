@@ -12,6 +12,7 @@ from . import (
     test_nothing_lost,
     test_overtime,
     test_report,
+    test_report_privacy,
     test_scheme,
     test_tour,
     test_workflow,

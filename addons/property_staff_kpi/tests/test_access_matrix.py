@@ -2,64 +2,38 @@ from datetime import date
 
 from odoo.tests import tagged
 
-from odoo.addons.property_base.tests.access_matrix import AccessMatrixMixin
+from odoo.addons.property_base.tests.access_matrix import (
+    AccessMatrixMixin,
+    same_for,
+    suite_roles,
+)
 from odoo.addons.property_base.tests.common import PropertyCase
 
-P = "property_staff_kpi.group_kpi_"
-USER = ("base.group_user", "property_base.group_property_user")
 # The roles of the suite as the demo users hold the assessment groups: agents and the
 # front desk read their own assessments, the training specialist and the supervisor
 # score and approve the front line, the service-centre manager sees every assessment.
-ROLES = {
-    "agent": (*USER, P + "employee"),
-    "supervisor": (*USER, P + "assessor"),
-    "cs_manager": (*USER, P + "manager"),
-    "pmc": USER,
-    "quality": USER,
-    "handler": USER,
-    "frontdesk": (*USER, P + "employee"),
-    "guard": USER,
-    "trainer": (*USER, P + "assessor"),
-    "employee": (*USER, P + "employee"),
-    "site_admin": ("base.group_user", "property_base.group_property_manager"),
-}
+ROLES = suite_roles(
+    "property_staff_kpi.group_kpi_",
+    {
+        "agent": "employee",
+        "supervisor": "assessor",
+        "cs_manager": "manager",
+        "frontdesk": "employee",
+        "trainer": "assessor",
+        "employee": "employee",
+    },
+)
+# every role with an assessment group
+ASSESSED = "agent supervisor cs_manager frontdesk trainer employee"
 # row: (model, {role: allowed operations})   r read, w write, c create, u unlink.
 # The employee's assessment is scored by the training specialist and approved by the
 # supervisor (also the employee's manager); the agent is a colleague and sees none of it.
 MATRIX = {
-    "scheme": (
-        "property.kpi.scheme",
-        {
-            "agent": "r",
-            "supervisor": "r",
-            "cs_manager": "rwcu",
-            "frontdesk": "r",
-            "trainer": "r",
-            "employee": "r",
-        },
-    ),
-    "item": (
-        "property.kpi.item",
-        {
-            "agent": "r",
-            "supervisor": "r",
-            "cs_manager": "rwcu",
-            "frontdesk": "r",
-            "trainer": "r",
-            "employee": "r",
-        },
-    ),
-    "assignment": (
-        "property.kpi.assignment",
-        {
-            "agent": "r",
-            "supervisor": "r",
-            "cs_manager": "rwcu",
-            "frontdesk": "r",
-            "trainer": "r",
-            "employee": "r",
-        },
-    ),
+    # the configuration: read by every assessed role, kept by the service-centre manager
+    "scheme": ("property.kpi.scheme", same_for("r", ASSESSED, cs_manager="rwcu")),
+    "item": ("property.kpi.item", same_for("r", ASSESSED, cs_manager="rwcu")),
+    "item (other company)": ("property.kpi.item", {}),
+    "assignment": ("property.kpi.assignment", same_for("r", ASSESSED, cs_manager="rwcu")),
     "assessment of employee": (
         "property.kpi.assessment",
         {"supervisor": "rwc", "cs_manager": "rwcu", "trainer": "rwc", "employee": "r"},
@@ -72,6 +46,7 @@ MATRIX = {
         "property.kpi.discipline",
         {"supervisor": "r", "cs_manager": "rwcu", "trainer": "r", "employee": "r"},
     ),
+    "discipline (other company)": ("property.kpi.discipline", {}),
     "attendance verdict of employee": (
         "property.attendance.verdict",
         {"supervisor": "r", "cs_manager": "rwcu", "employee": "r"},
@@ -151,9 +126,23 @@ class TestKpiAccessMatrix(AccessMatrixMixin, PropertyCase):
             verdict = cls.env["property.attendance.verdict"].create(
                 {"employee_id": employees["employee"].id, "date": date(2025, 3, 4)}
             )
+            other_company = cls.env["res.company"].create({"name": "Other Co."})
             cls.rows = {
                 "scheme": scheme,
                 "item": cls.env.ref("property_staff_kpi.item_k03_late"),
+                "item (other company)": cls.env.ref("property_staff_kpi.item_k03_late").copy(
+                    {"company_id": other_company.id}
+                ),
+                "discipline (other company)": cls.env["property.kpi.discipline"].create(
+                    {
+                        "employee_id": cls.env["hr.employee"]
+                        .create({"name": "Other Employee", "company_id": other_company.id})
+                        .id,
+                        "date": date(2025, 3, 4),
+                        "sequence_number": 1,
+                        "level": "verbal",
+                    }
+                ),
                 "assignment": assignment,
                 "assessment of employee": assessment,
                 "line of employee": line,

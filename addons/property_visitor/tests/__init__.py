@@ -10,6 +10,7 @@ from . import (
     test_nothing_lost,
     test_pass,
     test_privacy,
+    test_report_privacy,
     test_reports,
     test_tour,
     test_visit,

@@ -2,80 +2,52 @@ from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from odoo.addons.property_base.tests.access_matrix import AccessMatrixMixin
+from odoo.addons.property_base.tests.access_matrix import (
+    SITE_ADMIN,
+    SUITE_ROLES,
+    AccessMatrixMixin,
+    same_for,
+    suite_roles,
+)
 from odoo.addons.property_base.tests.common import PropertyCase
 
 from .common import ID_OK, VisitorCase
 
-P = "property_visitor.group_visitor_"
-USER = ("base.group_user", "property_base.group_property_user")
 # The roles of the suite as the demo users hold the visitor groups: the supervisor is
 # the front-desk supervisor, the service-centre manager the security manager.
-ROLES = {
-    "agent": USER,
-    "supervisor": (*USER, P + "frontdesk_supervisor"),
-    "cs_manager": (*USER, P + "security_manager"),
-    "pmc": USER,
-    "quality": USER,
-    "handler": USER,
-    "frontdesk": (*USER, P + "frontdesk"),
-    "guard": (*USER, P + "guard"),
-    "trainer": USER,
-    "employee": USER,
-    "site_admin": ("base.group_user", "property_base.group_property_manager"),
-}
+ROLES = suite_roles(
+    "property_visitor.group_visitor_",
+    {
+        "supervisor": "frontdesk_supervisor",
+        "cs_manager": "security_manager",
+        "frontdesk": "frontdesk",
+        "guard": "guard",
+    },
+)
 # row: (model, {role: allowed operations})   r read, w write, c create, u unlink.
 # A known visitor is seen by the users of the sites they visited.
 MATRIX = {
     "visit": (
         "property.visit",
-        {
-            "agent": "r",
-            "supervisor": "rwcu",
-            "cs_manager": "rw",
-            "pmc": "r",
-            "quality": "r",
-            "handler": "r",
-            "frontdesk": "rwc",
-            "guard": "rw",
-            "trainer": "r",
-            "employee": "r",
-            "site_admin": "r",
-        },
+        same_for(
+            "r",
+            SUITE_ROLES,
+            supervisor="rwcu",
+            cs_manager="rw",
+            frontdesk="rwc",
+            guard="rw",
+            site_admin="r",
+        ),
     ),
     "visit (other site)": ("property.visit", {"site_admin": "r"}),
     "visited area": (
         "property.visit.area",
-        {
-            "agent": "r",
-            "supervisor": "rwcu",
-            "cs_manager": "rwcu",
-            "pmc": "r",
-            "quality": "r",
-            "handler": "r",
-            "frontdesk": "r",
-            "guard": "r",
-            "trainer": "r",
-            "employee": "r",
-            "site_admin": "rwcu",
-        },
+        same_for("r", SUITE_ROLES, supervisor="rwcu", cs_manager="rwcu", site_admin="rwcu"),
     ),
     "visited area (other site)": ("property.visit.area", {"site_admin": "rwcu"}),
     "duty roster": (
         "property.duty.roster",
-        {
-            "agent": "r",
-            "supervisor": "rwcu",
-            "cs_manager": "rwcu",
-            "pmc": "r",
-            "quality": "r",
-            "handler": "r",
-            "frontdesk": "r",
-            "guard": "r",
-            "trainer": "r",
-            "employee": "r",
-            "site_admin": "rwcu",
-        },
+        same_for("r", SUITE_ROLES, supervisor="rwcu", cs_manager="rwcu", site_admin="rwcu"),
     ),
     "duty roster (other site)": ("property.duty.roster", {"site_admin": "rwcu"}),
     "pass": (
@@ -122,6 +94,20 @@ MATRIX = {
         "property.tenant.signatory",
         {"supervisor": "rwcu", "cs_manager": "r", "frontdesk": "rwc", "guard": "r"},
     ),
+    "tenant signatory (other site)": ("property.tenant.signatory", {}),
+    # another company's records: nobody, whatever their groups (multi-company rules)
+    "visit (other company)": ("property.visit", {}),
+    "visited area (other company)": ("property.visit.area", {}),
+    "duty roster (other company)": ("property.duty.roster", {}),
+    "pass (other company)": ("property.pass", {}),
+    "goods pass (other company)": ("property.goods.pass", {}),
+    "goods pass item (other company)": ("property.goods.pass.line", {}),
+    "moving slot (other company)": ("property.move.slot", {}),
+    "gate log (other company)": ("property.gate.log", {}),
+    "found item (other company)": ("property.found.item", {}),
+    "parcel (other company)": ("property.parcel", {}),
+    "visitor (other company)": ("property.visitor", {}),
+    "tenant signatory (other company)": ("property.tenant.signatory", {}),
     "visit correction wizard": (
         "property.visit.correct",
         {"supervisor": "rwc", "frontdesk": "rwc"},
@@ -145,9 +131,8 @@ class TestVisitorAccessMatrix(AccessMatrixMixin, PropertyCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.site_b = cls.env["property.site"].create(
-            {"name": "Other Site", "code": "OB", "calendar_id": cls.calendar.id}
-        )
+        cls.site_b = cls._matrix_other_site()
+        cls.site_c = cls._matrix_other_company_site()
         cls.tenant = cls.env["res.partner"].create({"name": "Tenant Co.", "is_company": True})
         cls.unit.occupant_ids = [Command.link(cls.tenant.id)]
         cls._matrix_setup()
@@ -156,7 +141,12 @@ class TestVisitorAccessMatrix(AccessMatrixMixin, PropertyCase):
     def _matrix_record(cls, row):
         if "rows" not in cls.__dict__:  # own records: a subclass runs with its own
             cls.rows = {}
-            for key, site in (("", cls.site), (" (other site)", cls.site_b)):
+            cls.matrix_sites = {
+                "": cls.site,
+                " (other site)": cls.site_b,
+                " (other company)": cls.site_c,
+            }
+            for key, site in cls.matrix_sites.items():
                 visit = cls.env["property.visit"].create(
                     {
                         "site_id": site.id,
@@ -208,7 +198,11 @@ class TestVisitorAccessMatrix(AccessMatrixMixin, PropertyCase):
                             }
                         ),
                         "gate log" + key: cls.env["property.gate.log"].create(
-                            {"site_id": site.id, "result": "invalid"}
+                            {
+                                "site_id": site.id,
+                                "company_id": site.company_id.id,
+                                "result": "invalid",
+                            }
                         ),
                         "found item" + key: cls.env["property.found.item"].create(
                             {
@@ -223,16 +217,54 @@ class TestVisitorAccessMatrix(AccessMatrixMixin, PropertyCase):
                         ),
                     }
                 )
-            for key in ("", " (other site)"):
+            for key in cls.matrix_sites:
                 visitor = cls.env["property.visitor"].create(
                     {"name": "Wang Wei", "phone_masked": "13812345678"}
                 )
                 cls.rows["visit" + key].visitor_id = visitor
                 cls.rows["visitor" + key] = visitor
-            cls.rows["tenant signatory"] = cls.env["property.tenant.signatory"].create(
-                {"partner_id": cls.tenant.id, "name": "Chen Jingli", "date_from": "2025-01-01"}
-            )
+            for key, site in cls.matrix_sites.items():
+                cls.rows["tenant signatory" + key] = cls.env["property.tenant.signatory"].create(
+                    {
+                        "partner_id": cls.tenant.id,
+                        "site_id": site.id,
+                        "name": "Chen Jingli",
+                        "date_from": "2025-01-01",
+                    }
+                )
         return cls.rows.get(row) or super()._matrix_record(row)
+
+    def test_v09_company_admin_reads_no_other_company_record(self):
+        """Every site of the company and every visitor group: the records of the
+        company's other site, none of another company's (multi-company rules)."""
+        groups = (
+            *SITE_ADMIN,
+            "property_visitor.group_visitor_frontdesk_supervisor",
+            "property_visitor.group_visitor_security_manager",
+        )
+        admin = (
+            self.env["res.users"]
+            .with_context(no_reset_password=True)
+            .create(
+                {
+                    "name": "Company Admin",
+                    "login": f"matrix_{type(self).__name__.lower()}_company_admin",
+                    "groups_id": [Command.set([self.env.ref(xmlid).id for xmlid in groups])],
+                }
+            )
+        )
+        for row, (model, _allowed) in self.MATRIX.items():
+            if not row.endswith(" (other company)"):
+                continue
+            with self.subTest(row=row):
+                own = self.matrix_records[row.replace("other company", "other site")]
+                other = self.matrix_records[row]
+                self.assertTrue(own.with_user(admin).has_access("read"))
+                self.assertFalse(other.with_user(admin).has_access("read"))
+                with self.assertRaises(AccessError):
+                    other.with_user(admin).read(["display_name"])
+                found = self.env[model].with_user(admin).search([("id", "in", (own | other).ids)])
+                self.assertEqual(found, own)
 
 
 @tagged("post_install", "-at_install")
@@ -296,3 +328,75 @@ class TestVisitorPersonalFields(VisitorCase):
         self.assertIn("138****5678", html)
         for secret in self.CLEAR:
             self.assertNotIn(secret, html)
+
+
+@tagged("post_install", "-at_install")
+class TestSignatorySite(VisitorCase):
+    """V05: a tenant's authorised signatory is filed at a site: its staff see and edit
+    it, the staff of another site neither read nor write it (the record rule)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.site_b = cls.env["property.site"].create(
+            {"name": "Other Site", "code": "OB", "calendar_id": cls.calendar.id}
+        )
+        cls.frontdesk_b = cls._create_user("t_frontdesk_b", cls.group_frontdesk)
+        cls.supervisor_b = cls._create_user("t_fd_supervisor_b", cls.group_supervisor)
+        cls.site_b.user_ids = [Command.set((cls.frontdesk_b | cls.supervisor_b).ids)]
+        # all sites of the company, member of none, front-desk supervisor
+        cls.site_admin = cls._create_user("t_site_admin", cls.group_manager, cls.group_supervisor)
+        # cls.tenant occupies cls.unit, of cls.site: its signatory is filed there
+        cls.signatory = cls.env["property.tenant.signatory"].create(
+            {"partner_id": cls.tenant.id, "name": "Chen Jingli", "date_from": "2025-01-01"}
+        )
+
+    def test_v05_signatory_filed_at_the_tenant_site(self):
+        self.assertEqual(self.signatory.site_id, self.site)
+        # a tenant without units: the site of the front-desk officer who files it
+        newcomer = self.env["res.partner"].create({"name": "New Tenant", "is_company": True})
+        signatory = (
+            self.env["property.tenant.signatory"]
+            .with_user(self.frontdesk_b)
+            .create({"partner_id": newcomer.id, "name": "Wu Zong", "date_from": "2025-01-01"})
+        )
+        self.assertEqual(signatory.site_id, self.site_b)
+
+    def test_v05_signatory_refused_to_another_site(self):
+        for user in (self.frontdesk_b, self.supervisor_b):
+            with self.subTest(user=user.login):
+                Signatory = self.env["property.tenant.signatory"].with_user(user)
+                self.assertFalse(Signatory.search([("partner_id", "=", self.tenant.id)]))
+                with self.assertRaises(AccessError):
+                    self.signatory.with_user(user).read(["name"])
+                with self.assertRaises(AccessError):
+                    self.signatory.with_user(user).write({"date_to": "2025-12-31"})
+                with self.assertRaises(AccessError):
+                    Signatory.create(
+                        {
+                            "partner_id": self.tenant.id,
+                            "site_id": self.site.id,
+                            "name": "Forged",
+                            "date_from": "2025-01-01",
+                        }
+                    )
+        with self.assertRaises(AccessError):
+            self.signatory.with_user(self.supervisor_b).unlink()
+        self.assertTrue(self.signatory.exists())
+
+    def test_v05_signatory_given_to_its_site_and_the_managers(self):
+        for user in (self.frontdesk, self.supervisor, self.guard):
+            with self.subTest(user=user.login):
+                Signatory = self.env["property.tenant.signatory"].with_user(user)
+                self.assertEqual(
+                    Signatory.search([("partner_id", "=", self.tenant.id)]), self.signatory
+                )
+        self.signatory.with_user(self.frontdesk).write({"date_to": "2025-12-31"})
+        self.assertEqual(str(self.signatory.date_to), "2025-12-31")
+        # the administrator of all the company's sites finds it, member of none
+        self.assertEqual(
+            self.env["property.tenant.signatory"]
+            .with_user(self.site_admin)
+            .search([("site_id", "=", self.site.id)]),
+            self.signatory,
+        )
