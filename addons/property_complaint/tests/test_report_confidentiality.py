@@ -8,9 +8,9 @@ from odoo import Command
 from odoo.tests import HttpCase, tagged
 
 from odoo.addons.property_base.tests.access_matrix import PrintAccessMixin
+from odoo.addons.property_base.tests.reports import pdf_text
 
 from .common import ComplaintCase
-from .test_reports import pdf_text
 
 ID_NUMBER = "11010519491231002X"
 SECRETS = (

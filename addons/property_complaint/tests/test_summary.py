@@ -5,8 +5,9 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.property_base.tests.reports import pdf_text
+
 from .common import ComplaintCase
-from .test_monthly import pdf_text
 
 
 @tagged("post_install", "-at_install")

@@ -7,9 +7,9 @@ from odoo import Command
 from odoo.tests import HttpCase, tagged
 
 from odoo.addons.property_base.tests.access_matrix import PrintAccessMixin
+from odoo.addons.property_base.tests.reports import pdf_text
 
 from .common import ID_OK, VisitorCase
-from .test_reports import pdf_text
 
 PHONE = "13812345678"
 ID_MASKED = "110***********002X"
