@@ -1,7 +1,7 @@
 import math
 from datetime import date, datetime
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
 
 # PostgreSQL's integer column
@@ -43,15 +43,22 @@ class Base(models.AbstractModel):
         return self._name.startswith("property.")
 
     @api.model
+    @tools.ormcache()
+    def _property_text_limits(self):
+        """The configured limit per text field type (cached; Odoo clears the cache
+        whenever a system parameter changes)."""
+        params = self.env["ir.config_parameter"].sudo()
+        limits = {}
+        for field_type, (key, default) in TEXT_LIMITS.items():
+            try:
+                limits[field_type] = max(int(params.get_param(key) or default), 1)
+            except ValueError:
+                limits[field_type] = default
+        return limits
+
+    @api.model
     def _property_text_limit(self, field):
-        if field.size:
-            return field.size
-        key, default = TEXT_LIMITS[field.type]
-        value = self.env["ir.config_parameter"].sudo().get_param(key)
-        try:
-            return max(int(value), 1) if value else default
-        except ValueError:
-            return default
+        return field.size or self._property_text_limits()[field.type]
 
     @api.model
     def _property_check_input(self, vals):
