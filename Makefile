@@ -20,6 +20,6 @@ lint:
 bench:  ## benchmark scripts over generated data (figures, not pass/fail)
 	bash bench/run.sh
 
-load:  ## load test: 16 agents and 4 guards against a multi-worker server on loopback (fails on errors)
+load:  ## load test: 16 agents and 4 guards against a 5-worker server on loopback (fails on errors)
 	bash -c '. scripts/lib.sh && require_odoo && start_cluster'
 	cd bench && TZ=UTC $(PYTHON) load_test.py
