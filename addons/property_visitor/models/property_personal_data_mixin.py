@@ -136,12 +136,6 @@ class PropertyPersonalDataMixin(models.AbstractModel):
                 continue
             record.sudo().phone = self._property_normalize_phone(record.phone_masked)
 
-    def _property_reads_clear_data(self):
-        """Whether the user may read ID numbers and phones in clear (V09)."""
-        return self.env.su or any(
-            self.env.user.has_group(group) for group in PRIVILEGED_GROUPS.split(",")
-        )
-
     def _property_search_clear(self, fname, operator, value, exact):
         """Records whose clear ``fname`` matches ``value``. Users who read the clear
         values may search on a part of them; everybody else finds a person only by the
@@ -149,7 +143,8 @@ class PropertyPersonalDataMixin(models.AbstractModel):
         be guessed piece by piece through the search."""
         if operator not in ("=", "ilike") or not value:
             return [("id", "=", 0)]
-        if not self._property_reads_clear_data():
+        # the clear field's own groups (V09) say who may search on a part of it
+        if not self._fields[fname].is_accessible(self.env):
             if not exact:
                 return [("id", "=", 0)]
             operator, value = "=", exact
