@@ -22,7 +22,10 @@ class Base(models.AbstractModel):
     would otherwise reject with a server error or store unchecked: NUL characters, text
     longer than the configured limit, integers outside PostgreSQL's range, numbers that
     are not finite, values outside a selection and dates that cannot be read or lie
-    outside 1900–2199."""
+    outside 1900–2199; relational values that are neither ids nor commands; text fields
+    given a list, a mapping or a boolean (a whole number is taken as its digits, as a
+    phone or a code typed into a spreadsheet arrives); and, on their search paths, a
+    limit, an offset or a count limit that is not a whole number from 0 up."""
 
     _inherit = "base"
 
@@ -37,6 +40,55 @@ class Base(models.AbstractModel):
         if self._property_guards_input():
             self._property_check_input(vals)
         return super().write(vals)
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        if self._property_guards_input():
+            self._property_check_paging(offset=offset, limit=limit)
+        return super()._search(domain, offset=offset, limit=limit, order=order)
+
+    @api.model
+    def _read_group(
+        self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None
+    ):
+        if self._property_guards_input():
+            self._property_check_paging(offset=offset, limit=limit)
+        return super()._read_group(
+            domain, groupby, aggregates, having=having, offset=offset, limit=limit, order=order
+        )
+
+    @api.model
+    def web_search_read(
+        self, domain, specification, offset=0, limit=None, order=None, count_limit=None
+    ):
+        if self._property_guards_input():
+            self._property_check_paging(offset=offset, limit=limit, count_limit=count_limit)
+        return super().web_search_read(
+            domain, specification, offset=offset, limit=limit, order=order, count_limit=count_limit
+        )
+
+    @api.model
+    def _property_check_paging(self, **values):
+        """``limit``, ``offset`` and ``count_limit`` of a search: none (``None`` or
+        ``False``) or a whole number from 0 to PostgreSQL's largest integer."""
+        labels = {
+            "limit": self.env._("Limit"),
+            "offset": self.env._("Offset"),
+            "count_limit": self.env._("Count limit"),
+        }
+        for key, value in values.items():
+            if value is None or value is False:
+                continue
+            if type(value) is not int or not 0 <= value <= INT_RANGE[1]:
+                raise ValidationError(
+                    self.env._(
+                        "%(what)s of the search must be a whole number from 0 to %(max)s, "
+                        "not %(value)s.",
+                        what=labels[key],
+                        max=INT_RANGE[1],
+                        value=str(value)[:40],
+                    )
+                )
 
     @api.model
     def _property_guards_input(self):
@@ -62,10 +114,20 @@ class Base(models.AbstractModel):
 
     @api.model
     def _property_check_input(self, vals):
+        """Refuse (``ValidationError``) what the fields of this model cannot take; a
+        whole number given to a one-line text field is turned into its digits in
+        ``vals``."""
+        if not isinstance(vals, dict):
+            raise ValidationError(
+                self.env._("The values to save must be given as field names and values.")
+            )
         for name, value in vals.items():
             field = self._fields.get(name)
             if field is None or value is None or value is False or value == "":
                 continue
+            if field.type == "char" and type(value) is int:
+                # a phone or a code sent as a number (a spreadsheet, a script): its digits
+                value = vals[name] = str(value)
             checker = getattr(self, f"_property_check_{field.type}_input", None)
             if checker is None:
                 continue
@@ -81,7 +143,7 @@ class Base(models.AbstractModel):
 
     def _property_check_text_value(self, field, value):
         if not isinstance(value, str):
-            return None
+            return self.env._("%(value)s is not a text.", value=str(value)[:40])
         if "\x00" in value:
             return self.env._("the text contains a NUL character, which cannot be stored.")
         try:
@@ -127,10 +189,8 @@ class Base(models.AbstractModel):
     _property_check_monetary_input = _property_check_float_input
 
     def _property_check_selection_input(self, field, value):
-        if not isinstance(value, str):
-            return None
-        if value not in field.get_values(self.env):
-            return self.env._("%(value)s is not one of the choices.", value=value[:40])
+        if isinstance(value, (list, dict)) or value not in field.get_values(self.env):
+            return self.env._("%(value)s is not one of the choices.", value=str(value)[:40])
         return None
 
     def _property_check_date_input(self, field, value):
@@ -152,3 +212,62 @@ class Base(models.AbstractModel):
         return None
 
     _property_check_datetime_input = _property_check_date_input
+
+    def _property_check_id(self, value):
+        """The message when ``value`` is not the id of a record (a positive whole
+        number within PostgreSQL's range)."""
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= INT_RANGE[1]:
+            return self.env._("%(value)s is not the id of a record.", value=str(value)[:40])
+        return None
+
+    def _property_check_many2one_input(self, field, value):
+        if isinstance(value, models.BaseModel):  # server code may give the record
+            return None
+        if isinstance(value, tuple) and value:  # (id, name), as the ORM takes it
+            value = value[0]
+        return self._property_check_id(value)
+
+    def _property_check_x2many_input(self, field, value):
+        """A list of commands (``Command``) or of ids, as the ORM takes them."""
+        invalid = self.env._(
+            "%(value)s is not a list of ids or of commands (create, update, delete, "
+            "unlink, link, clear, set).",
+            value=str(value)[:60],
+        )
+        if isinstance(value, models.BaseModel):  # server code may give the records
+            return None
+        if not isinstance(value, (list, tuple)):
+            return invalid
+        for command in value:
+            if isinstance(command, int) and not isinstance(command, bool):
+                error = self._property_check_id(command)
+                if error:
+                    return error
+                continue
+            if not isinstance(command, (list, tuple)) or not command:
+                return invalid
+            kind = command[0]  # an int or a Command (an IntEnum)
+            if isinstance(kind, bool) or not isinstance(kind, int) or not 0 <= kind <= 6:
+                return invalid
+            if kind in (0, 1) and (len(command) < 3 or not isinstance(command[2], dict)):
+                return invalid
+            if kind in (1, 2, 3, 4):
+                if len(command) < 2:
+                    return invalid
+                error = self._property_check_id(command[1])
+                if error:
+                    return error
+            if kind == 6:
+                ids = command[2] if len(command) > 2 else None
+                if isinstance(ids, models.BaseModel):
+                    continue
+                if not isinstance(ids, (list, tuple)):
+                    return invalid
+                for record_id in ids:
+                    error = self._property_check_id(record_id)
+                    if error:
+                        return error
+        return None
+
+    _property_check_one2many_input = _property_check_x2many_input
+    _property_check_many2many_input = _property_check_x2many_input

@@ -7,15 +7,16 @@ from .common import ComplaintCase
 
 class TestClass(ComplaintCase):
     def test_c05_group_complaint_is_class1(self):
-        five = self._new_complaint(co_complainant_count=5)
-        four = self._new_complaint(co_complainant_count=4)
+        # the complainant counts: 1 + 4 co-complainants are the five customers of C05
+        five = self._new_complaint(co_complainant_count=4)
+        four = self._new_complaint(co_complainant_count=3)
         self.assertEqual(five.complaint_class, "1")
         self.assertEqual(four.complaint_class, "3")
 
     def test_c05_group_threshold_is_a_setting(self):
         self._set_param("group_threshold", 10)
-        self.assertEqual(self._new_complaint(co_complainant_count=5).complaint_class, "3")
-        self.assertEqual(self._new_complaint(co_complainant_count=10).complaint_class, "1")
+        self.assertEqual(self._new_complaint(co_complainant_count=8).complaint_class, "3")
+        self.assertEqual(self._new_complaint(co_complainant_count=9).complaint_class, "1")
 
     def test_c05_c06_facts_give_the_class(self):
         self.assertEqual(self._new_complaint(fact_lawsuit=True).complaint_class, "1")
