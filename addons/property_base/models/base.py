@@ -1,13 +1,20 @@
+import base64
+import binascii
+import logging
 import math
 from datetime import date, datetime
 
 from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
 
+_logger = logging.getLogger(__name__)
+
 # PostgreSQL's integer column
 INT_RANGE = (-(2**31), 2**31 - 1)
 # years a date of this suite may fall in (registration, visits, leave, birth dates)
 YEAR_RANGE = (1900, 2199)
+# field types whose empty string means "no value" (PostgreSQL refuses '' there)
+EMPTY_IS_FALSE = ("date", "datetime", "many2one", "one2many", "many2many", "binary")
 # longest text accepted by default per field type; a system parameter may change each
 TEXT_LIMITS = {
     "char": ("property_base.input_max_length_char", 1000),
@@ -43,9 +50,30 @@ class Base(models.AbstractModel):
 
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
-        if self._property_guards_input():
-            self._property_check_paging(offset=offset, limit=limit)
-        return super()._search(domain, offset=offset, limit=limit, order=order)
+        if not self._property_guards_input():
+            return super()._search(domain, offset=offset, limit=limit, order=order)
+        self._property_check_paging(offset=offset, limit=limit)
+        self._property_check_domain(domain)
+        try:
+            return super()._search(domain, offset=offset, limit=limit, order=order)
+        except (
+            ValueError,
+            TypeError,
+            KeyError,
+            AssertionError,
+            NotImplementedError,
+            NameError,
+        ) as error:
+            # what the ORM raises for a filter it cannot read (an unknown operator, a
+            # malformed term): the user's message, the detail in the log
+            _logger.info("Search filter refused on %s: %s", self._name, error, exc_info=True)
+            raise ValidationError(
+                self.env._(
+                    "The search filter or sort order is not valid: %(domain)s %(order)s",
+                    domain=str(domain)[:200],
+                    order=str(order or "")[:100],
+                )
+            ) from error
 
     @api.model
     def _read_group(
@@ -66,6 +94,80 @@ class Base(models.AbstractModel):
         return super().web_search_read(
             domain, specification, offset=offset, limit=limit, order=order, count_limit=count_limit
         )
+
+    @api.model
+    def _property_check_domain(self, domain):
+        """Refuse the values of a search filter that would reach PostgreSQL as an
+        error (a mapping, a number for a date, an id out of range); the ORM checks the
+        rest of the filter's form."""
+        if not isinstance(domain, (list, tuple)):
+            if domain is None or domain is False:
+                return
+            raise ValidationError(
+                self.env._("The search filter is not valid: %(domain)s", domain=str(domain)[:200])
+            )
+        for term in domain:
+            if not isinstance(term, (list, tuple)) or len(term) != 3:
+                continue  # '&', '|', '!' or a malformed term, which the ORM refuses
+            path, operator, value = term
+            if not isinstance(path, str) or not isinstance(operator, str):
+                continue
+            field = self._fields.get(path)
+            if path == "display_name" and self._rec_name in self._fields:
+                field = self._fields[self._rec_name]  # searched as the name's field
+            if field is None or operator in ("any", "not any"):
+                continue
+            values = value if isinstance(value, (list, tuple)) else [value]
+            error = None
+            if isinstance(value, (list, tuple)) and operator in ("<", "<=", ">", ">="):
+                error = self.env._("%(value)s is not a value to search.", value=str(value)[:40])
+            for item in values:
+                if error:
+                    break
+                error = self._property_check_domain_value(field, operator, item)
+            if (
+                not error
+                and isinstance(value, (list, tuple))
+                and field.type in ("one2many", "many2many")
+                and any(isinstance(item, str) for item in value)
+            ):
+                error = self.env._("%(value)s is not a list of ids.", value=str(value)[:40])
+            if not error and isinstance(value, (list, tuple)) and field.relational:
+                kinds = {isinstance(item, str) for item in value if item not in (None, False)}
+                if len(kinds) > 1:  # names and ids mixed
+                    error = self.env._("names and ids cannot be mixed.")
+            if error:
+                raise ValidationError(
+                    self.env._(
+                        "The search filter on %(field)s is not valid: %(error)s",
+                        field=field._description_string(self.env),
+                        error=error,
+                    )
+                )
+
+    @api.model
+    def _property_check_domain_value(self, field, operator, value):
+        if value is None or value is False or (value is True and field.type == "boolean"):
+            return None
+        if value is True or isinstance(value, (dict, list, tuple, set)):
+            return self.env._("%(value)s is not a value to search.", value=str(value)[:40])
+        if operator in ("child_of", "parent_of"):
+            return None
+        if field.type in ("integer", "many2one", "one2many", "many2many") or field.name == "id":
+            if isinstance(value, str):
+                if operator.endswith("like") or field.type == "many2one":
+                    return None  # a name, searched as a text
+                return self._property_check_integer_input(field, value)
+            if isinstance(value, float):
+                return self._property_check_float_input(field, value)
+            return self._property_check_integer_input(field, value)
+        if field.type in ("float", "monetary") and not operator.endswith("like"):
+            return self._property_check_float_input(field, value)
+        if field.type in ("date", "datetime") and not operator.endswith("like"):
+            if not isinstance(value, (str, date, datetime)) or value == "":
+                return self.env._("%(value)s is not a date.", value=str(value)[:40])
+            return self._property_check_date_input(field, value)
+        return None
 
     @api.model
     def _property_check_paging(self, **values):
@@ -123,7 +225,13 @@ class Base(models.AbstractModel):
             )
         for name, value in vals.items():
             field = self._fields.get(name)
-            if field is None or value is None or value is False or value == "":
+            if field is None or value is None or value is False:
+                continue
+            if value == "":
+                if field.type in EMPTY_IS_FALSE:
+                    # what a client sends for an emptied date or record: PostgreSQL
+                    # would refuse the empty string
+                    vals[name] = False
                 continue
             if field.type == "char" and type(value) is int:
                 # a phone or a code sent as a number (a spreadsheet, a script): its digits
@@ -271,3 +379,13 @@ class Base(models.AbstractModel):
 
     _property_check_one2many_input = _property_check_x2many_input
     _property_check_many2many_input = _property_check_x2many_input
+
+    def _property_check_binary_input(self, field, value):
+        """A file as the clients send it: base64 text (or bytes from server code)."""
+        if not isinstance(value, (str, bytes)):
+            return self.env._("%(value)s is not a file.", value=str(value)[:40])
+        try:
+            base64.b64decode(value)
+        except (binascii.Error, ValueError):
+            return self.env._("the file is not encoded in base64.")
+        return None
