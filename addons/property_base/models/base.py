@@ -11,6 +11,7 @@ _logger = logging.getLogger(__name__)
 
 # PostgreSQL's integer column
 INT_RANGE = (-(2**31), 2**31 - 1)
+BIGINT_MAX = 2**63 - 1
 # years a date of this suite may fall in (registration, visits, leave, birth dates)
 YEAR_RANGE = (1900, 2199)
 # field types whose empty string means "no value" (PostgreSQL refuses '' there)
@@ -172,7 +173,7 @@ class Base(models.AbstractModel):
     @api.model
     def _property_check_paging(self, **values):
         """``limit``, ``offset`` and ``count_limit`` of a search: none (``None`` or
-        ``False``) or a whole number from 0 to PostgreSQL's largest integer."""
+        ``False``) or a whole number from 0 to PostgreSQL's largest bigint."""
         labels = {
             "limit": self.env._("Limit"),
             "offset": self.env._("Offset"),
@@ -181,13 +182,15 @@ class Base(models.AbstractModel):
         for key, value in values.items():
             if value is None or value is False:
                 continue
-            if type(value) is not int or not 0 <= value <= INT_RANGE[1]:
+            # PostgreSQL's LIMIT and OFFSET are bigint; the web client asks for
+            # Number.MAX_SAFE_INTEGER when it wants everything
+            if type(value) is not int or not 0 <= value <= BIGINT_MAX:
                 raise ValidationError(
                     self.env._(
                         "%(what)s of the search must be a whole number from 0 to %(max)s, "
                         "not %(value)s.",
                         what=labels[key],
-                        max=INT_RANGE[1],
+                        max=BIGINT_MAX,
                         value=str(value)[:40],
                     )
                 )
