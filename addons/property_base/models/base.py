@@ -2,12 +2,16 @@ import base64
 import binascii
 import logging
 import math
+from contextlib import contextmanager
 from datetime import date, datetime
 
 from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
 
 _logger = logging.getLogger(__name__)
+
+# what the ORM raises for a request of a client it cannot read
+CLIENT_ERRORS = (ValueError, TypeError, KeyError, AssertionError, NotImplementedError, NameError)
 
 # PostgreSQL's integer column
 INT_RANGE = (-(2**31), 2**31 - 1)
@@ -55,36 +59,99 @@ class Base(models.AbstractModel):
             return super()._search(domain, offset=offset, limit=limit, order=order)
         self._property_check_paging(offset=offset, limit=limit)
         self._property_check_domain(domain)
-        try:
+        with self._property_unreadable_request(domain, order):
             return super()._search(domain, offset=offset, limit=limit, order=order)
-        except (
-            ValueError,
-            TypeError,
-            KeyError,
-            AssertionError,
-            NotImplementedError,
-            NameError,
-        ) as error:
-            # what the ORM raises for a filter it cannot read (an unknown operator, a
-            # malformed term): the user's message, the detail in the log
-            _logger.info("Search filter refused on %s: %s", self._name, error, exc_info=True)
+
+    @contextmanager
+    def _property_unreadable_request(self, *request):
+        """What the ORM raises for a request it cannot read (an unknown operator or
+        field, a malformed filter term, a sort order on nothing) becomes the user's
+        message; the detail goes to the log."""
+        try:
+            yield
+        except CLIENT_ERRORS as error:
+            _logger.info("Request refused on %s: %s", self._name, error, exc_info=True)
             raise ValidationError(
                 self.env._(
-                    "The search filter or sort order is not valid: %(domain)s %(order)s",
-                    domain=str(domain)[:200],
-                    order=str(order or "")[:100],
+                    "The search filter, sort order or grouping is not valid: %(request)s",
+                    request=" ".join(str(part) for part in request if part)[:300],
                 )
             ) from error
+
+    @api.model
+    def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
+        if not self._property_guards_input():
+            return super().read_group(domain, fields, groupby, offset, limit, orderby, lazy)
+        with self._property_unreadable_request(domain, fields, groupby, orderby):
+            return super().read_group(
+                domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy
+            )
+
+    @api.model
+    def name_search(self, name="", args=None, operator="ilike", limit=100):
+        if not self._property_guards_input():
+            return super().name_search(name, args, operator, limit)
+        self._property_check_paging(limit=limit)
+        if not isinstance(name, str):
+            name = str(name) if isinstance(name, int) and not isinstance(name, bool) else ""
+        with self._property_unreadable_request(args, operator):
+            return super().name_search(name, args or [], operator=operator, limit=limit)
+
+    def read(self, fields=None, load="_classic_read"):
+        if self._property_guards_input():
+            self._property_check_field_names(fields)
+        return super().read(fields, load=load)
+
+    def web_read(self, specification):
+        if self._property_guards_input():
+            self._property_check_field_names(specification, spec=True)
+        return super().web_read(specification)
+
+    @api.model
+    def search_read(self, domain=None, fields=None, offset=0, limit=None, order=None, **kwargs):
+        if self._property_guards_input():
+            self._property_check_field_names(fields)
+        return super().search_read(
+            domain, fields, offset=offset, limit=limit, order=order, **kwargs
+        )
+
+    @api.model
+    def _property_check_field_names(self, names, spec=False):
+        """The fields a client asks to read: a list of names (or, for ``web_read``,
+        a mapping of names) of fields of this model."""
+        if names is None or names is False:
+            return
+        if spec and not isinstance(names, dict):
+            names = None
+        elif not spec and not isinstance(names, (list, tuple)):
+            names = None
+        unknown = (
+            [str(names)[:40]]
+            if names is None
+            else [str(name)[:40] for name in names if name not in self._fields]
+        )
+        if unknown:
+            raise ValidationError(
+                self.env._(
+                    "%(names)s: no such field to read on %(model)s.",
+                    names=", ".join(unknown),
+                    model=self._description,
+                )
+            )
 
     @api.model
     def _read_group(
         self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None
     ):
-        if self._property_guards_input():
-            self._property_check_paging(offset=offset, limit=limit)
-        return super()._read_group(
-            domain, groupby, aggregates, having=having, offset=offset, limit=limit, order=order
-        )
+        if not self._property_guards_input():
+            return super()._read_group(
+                domain, groupby, aggregates, having=having, offset=offset, limit=limit, order=order
+            )
+        self._property_check_paging(offset=offset, limit=limit)
+        with self._property_unreadable_request(domain, groupby, aggregates, order):
+            return super()._read_group(
+                domain, groupby, aggregates, having=having, offset=offset, limit=limit, order=order
+            )
 
     @api.model
     def web_search_read(
@@ -226,9 +293,18 @@ class Base(models.AbstractModel):
             raise ValidationError(
                 self.env._("The values to save must be given as field names and values.")
             )
+        unknown = [str(name)[:40] for name in vals if name not in self._fields]
+        if unknown:
+            raise ValidationError(
+                self.env._(
+                    "%(names)s: no such field to save on %(model)s.",
+                    names=", ".join(unknown),
+                    model=self._description,
+                )
+            )
         for name, value in vals.items():
             field = self._fields.get(name)
-            if field is None or value is None or value is False:
+            if value is None or value is False:
                 continue
             if value == "":
                 if field.type in EMPTY_IS_FALSE:

@@ -142,3 +142,31 @@ class TestBadInputRpc(RpcMixin, HttpCase, PropertyCase):
         with mute_logger("odoo.sql_db"):  # the database's NOT NULL, as Odoo reports it
             self.assertRpcRefused("property.building", "create", {"name": "B", "site_id": ""})
         self.assertEqual(self._building_count(), before)
+
+    def test_bad_input_unknown_fields_and_groupings_refused(self):
+        before = self._building_count()
+        self.assertRpcRefused(
+            "property.building", "create", {"name": "B", "site_id": self.site.id, "abc": 1}
+        )
+        self.assertRpcRefused("property.building", "create", "abc")
+        self.assertEqual(self._building_count(), before)
+        self.assertRpcRefused("property.building", "write", self.building.ids, {"abc": 1})
+        for method, args, kwargs in (
+            ("read", [self.building.ids, ["abc"]], {}),
+            ("read", [self.building.ids, "name"], {}),
+            ("web_read", [self.building.ids, {"abc": {}}], {}),
+            ("search_read", [[], ["abc"]], {}),
+            ("read_group", [[], ["name"], ["abc"]], {}),
+            ("read_group", [[], ["abc:sum"], []], {}),
+            ("web_read_group", [[], ["name"], ["abc"]], {}),
+            ("name_search", ["B"], {"args": "abc"}),
+            ("name_search", ["B"], {"operator": "zz"}),
+            ("name_search", ["B"], {"limit": -1}),
+        ):
+            with self.subTest(method=method, args=args, kwargs=kwargs):
+                self.assertRpcRefused("property.building", method, *args, **kwargs)
+        # what the web client asks is answered
+        self.assertTrue(self.rpc("property.building", "name_search", "Building"))
+        self.assertTrue(
+            self.rpc("property.building", "web_read_group", [], ["name"], ["site_id"])["groups"]
+        )
