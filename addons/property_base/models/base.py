@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL, Query
 
 _logger = logging.getLogger(__name__)
 
@@ -217,6 +218,8 @@ class Base(models.AbstractModel):
     def _property_check_domain_value(self, field, operator, value):
         if value is None or value is False or (value is True and field.type == "boolean"):
             return None
+        if isinstance(value, (models.BaseModel, models.NewId, Query, SQL)):
+            return None  # what server code puts in a filter: a subquery, an SQL term
         if value is True or isinstance(value, (dict, list, tuple, set)):
             return self.env._("%(value)s is not a value to search.", value=str(value)[:40])
         if operator in ("child_of", "parent_of"):

@@ -135,6 +135,10 @@ class TestBadInputRpc(RpcMixin, HttpCase, PropertyCase):
             ["name"],
         )
         self.assertIn(self.building.id, [row["id"] for row in found])
+        # what server code puts in a filter stays readable: a subquery
+        Building = self.env["property.building"].with_user(self.manager)
+        subquery = Building._search([("site_id", "=", self.site.id)])
+        self.assertIn(self.building, Building.search([("id", "in", subquery)]))
 
     def test_bad_input_emptied_record_field_is_no_record(self):
         before = self._building_count()
