@@ -1,6 +1,8 @@
 from . import (
     base,
+    ir_attachment,
     property_building,
+    property_integrity_mixin,
     property_site,
     property_unit,
     res_partner,

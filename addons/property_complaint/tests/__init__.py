@@ -10,6 +10,7 @@ from . import (
     test_dispatch,
     test_escalation,
     test_forged_context,
+    test_integrity_rpc,
     test_monthly,
     test_nothing_lost,
     test_online,

@@ -5,6 +5,7 @@ from . import (
     test_attendance_verdict,
     test_bad_input,
     test_concurrency,
+    test_context_rpc,
     test_emergency_callout,
     test_exam,
     test_forged_context,

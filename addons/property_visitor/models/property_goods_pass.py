@@ -41,6 +41,8 @@ class PropertyGoodsPass(models.Model):
         "mail.thread",
         "mail.activity.mixin",
     ]
+    # the suite's integrity rules (property_base/models/property_integrity_mixin.py)
+    _property_keep = True
     _order = "id desc"
     _gate_token_prefix = "G"
     _internal_flag = "property_goods_internal"
@@ -266,7 +268,7 @@ class PropertyGoodsPass(models.Model):
         self._check_customer_service()
         self._check_state(("sent_back",))
         self.ensure_one()
-        new = self.copy({"reissued_from_id": self.id})
+        new = self._property_internal().copy({"reissued_from_id": self.id})
         new.line_ids.write({"quantity_seen": 0.0, "line_state": "pending"})
         self._write_internal({"state": "voided"})
         self.message_post(body=self.env._("Voided and reissued as %(name)s.", name=new.name))

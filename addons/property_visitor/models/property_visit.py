@@ -64,6 +64,8 @@ class PropertyVisit(models.Model):
         "mail.thread",
         "mail.activity.mixin",
     ]
+    # the suite's integrity rules (property_base/models/property_integrity_mixin.py)
+    _property_keep = True
     _order = "id desc"
     _internal_flag = "property_visit_internal"
     _stamped_fields = STAMPED_FIELDS

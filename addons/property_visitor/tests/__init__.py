@@ -5,6 +5,7 @@ from . import (
     test_forged_context,
     test_gate,
     test_goods_pass,
+    test_keep_rpc,
     test_logs,
     test_masked_search,
     test_nothing_lost,
