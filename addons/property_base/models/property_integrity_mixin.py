@@ -2,6 +2,7 @@ from odoo import SUPERUSER_ID, api, models
 from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
+
 from ..tools import internal, is_internal
 
 # the fields of every model that only the ORM writes
