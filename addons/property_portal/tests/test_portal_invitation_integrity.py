@@ -167,6 +167,14 @@ class TestPortalInvitationIntegrity(RpcMixin, HttpCase, PortalCase):
             ):
                 with self.subTest(user=user.login, vals=vals):
                     self.assertRpcRefused("property.visit", "write", [visit.id], vals)
+        # nor through a correction of the registration, meant for after check-in
+        self.rpc_as(self.frontdesk)
+        correct_id = self.rpc(
+            "property.visit.correct",
+            "create",
+            {"visit_id": visit.id, "reason": "Typo", "visitor_name": "Someone Else"},
+        )
+        self.assertRpcRefused("property.visit.correct", "action_apply", [correct_id])
         self.assertEqual(visit.read(list(before))[0], before, "nothing changed")
         # the front desk records the visitor's ID document on arrival, once
         self.rpc_as(self.frontdesk)
