@@ -72,9 +72,7 @@ class TestGuardPhoneTour(HttpCase, VisitorCase):
         with patch.object(ChromeBrowser, "navigate_to", navigate_on_phone):
             return super().start_tour(url_path, tour_name, **kwargs)
 
-    def test_v05_tour_guard_counts_the_goods_on_a_phone(self):
-        self.guard.password = "t_guard"
-        self.env["ir.config_parameter"].sudo().set_param("property_visitor.gate_secret", "0" * 64)
+    def _confirmed_goods_pass(self):
         goods = (
             self.env["property.goods.pass"]
             .with_user(self.frontdesk)
@@ -93,8 +91,14 @@ class TestGuardPhoneTour(HttpCase, VisitorCase):
                 }
             )
         )
-        goods.sudo().token_key = "b" * 32
         goods.action_confirm()
+        return goods
+
+    def test_v05_tour_guard_counts_the_goods_on_a_phone(self):
+        self.guard.password = "t_guard"
+        self.env["ir.config_parameter"].sudo().set_param("property_visitor.gate_secret", "0" * 64)
+        goods = self._confirmed_goods_pass()
+        goods.sudo().token_key = "b" * 32
         self.start_tour(
             "/odoo/action-property_visitor.property_gate_verify_action",
             "property_visitor_goods_check_tour",
@@ -106,3 +110,26 @@ class TestGuardPhoneTour(HttpCase, VisitorCase):
         self.assertEqual(set(goods.line_ids.mapped("line_state")), {"ok"})
         log = self.env["property.gate.log"].search([("goods_pass_id", "=", goods.id)])
         self.assertEqual(log.mapped("result"), ["valid", "valid"], "the scan and the check")
+
+
+@tagged("post_install", "-at_install")
+class TestGuardDesktopTour(HttpCase, VisitorCase):
+    """The guard's count of the goods on the desktop (1440 px wide)."""
+
+    browser_size = "1440x900"
+    _confirmed_goods_pass = TestGuardPhoneTour._confirmed_goods_pass
+
+    def test_v05_tour_guard_counts_the_goods_on_the_desktop(self):
+        self.guard.password = "t_guard"
+        goods = self._confirmed_goods_pass()
+        self.start_tour(
+            f"/odoo/action-property_visitor.property_goods_pass_action/{goods.id}",
+            "property_visitor_goods_check_desktop_tour",
+            login="t_guard",
+        )
+        self.assertEqual(goods.state, "sent_back")
+        self.assertEqual(goods.line_ids.mapped("quantity_seen"), [2, 4])
+        self.assertEqual(goods.line_ids.mapped("line_state"), ["ok", "mismatch"])
+        # the approved items and the carrier stay as customer service stamped them
+        self.assertEqual(goods.line_ids.mapped("quantity"), [2, 3])
+        self.assertEqual(goods.carrier_name, "Zhao Liu")

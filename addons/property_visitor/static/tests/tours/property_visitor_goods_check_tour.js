@@ -83,3 +83,31 @@ registry.category("web_tour.tours").add("property_visitor_goods_check_tour", {
         },
     ],
 });
+
+registry.category("web_tour.tours").add("property_visitor_goods_check_desktop_tour", {
+    steps: () => [
+        {
+            content: "The guard opens the confirmed goods pass and checks it at the gate",
+            trigger: ".o_form_view button[name=action_gate_check]",
+            run: "click",
+        },
+        {
+            content: "The approved items, read-only",
+            trigger: ".modal .o_data_row:nth-child(1) .o_data_cell[name=name]:contains('Laptop')",
+        },
+        ...count(1, 2),
+        ...count(2, 4),
+        {
+            content: "Confirm the counts",
+            trigger: ".modal button[name=action_confirm]",
+            run: "click",
+        },
+        {
+            content: "A difference sends the pass back to customer service",
+            trigger: ".o_form_view .o_statusbar_status .o_arrow_button_current:contains('Sent Back')",
+        },
+        {
+            trigger: ".o_form_view .o_data_row.text-danger .o_data_cell[name=name]:contains('Files box')",
+        },
+    ],
+});
