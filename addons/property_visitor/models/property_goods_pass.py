@@ -323,12 +323,19 @@ class PropertyGoodsPass(models.Model):
         for record in self:
             if set(counts) != set(record.line_ids.ids):
                 raise UserError(self.env._("Count every item of the goods pass."))
-            for line in record.line_ids:
-                if counts[line.id] < 0:
-                    raise UserError(
-                        self.env._("The counted quantity of %(item)s is negative.", item=line.name)
+            negative = record.line_ids.filtered(lambda line: counts[line.id] < 0)
+            if negative:
+                raise UserError(
+                    self.env._(
+                        "The counted quantity of %(item)s is negative.", item=negative[0].name
                     )
-                internal(line, self._internal_flag).write({"quantity_seen": counts[line.id]})
+                )
+            # one write per counted quantity, not per item
+            for quantity in set(counts.values()):
+                lines = record.line_ids.filtered(
+                    lambda line, quantity=quantity: counts[line.id] == quantity
+                )
+                internal(lines, self._internal_flag).write({"quantity_seen": quantity})
             mismatched = record.line_ids.filtered(lambda line: line.quantity_seen != line.quantity)
             matched = record.line_ids - mismatched
             internal(matched, self._internal_flag).write({"line_state": "ok"})
