@@ -16,6 +16,7 @@
         "data/ir_cron_data.xml",
         "wizard/property_visit_correct_views.xml",
         "wizard/property_gate_verify_views.xml",
+        "wizard/property_goods_check_views.xml",
         "report/report_paperformat.xml",
         "report/report_visit_register.xml",
         "report/report_pass_card.xml",

@@ -8,8 +8,13 @@ GATE_RESULTS = [
     ("suspended", "Suspended"),
     ("revoked", "Revoked"),
     ("used", "Already Used"),
+    ("not_yet_valid", "Not Yet Valid"),
+    ("other_site", "Not Valid at This Site"),
     ("invalid", "Invalid"),
 ]
+# the results for which the guard sees who holds the pass; the others show nothing
+# beyond the result itself
+GATE_RESULTS_WITH_DETAILS = ("valid", "suspended", "revoked", "used")
 
 
 class PropertyGateLog(models.Model):

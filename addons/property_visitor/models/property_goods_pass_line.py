@@ -11,6 +11,9 @@ HAZARDS = [
     ("corrosive", "Corrosive"),
 ]
 
+# written only by the guard's check at the gate
+GATE_FIELDS = {"quantity_seen", "line_state"}
+
 # more than this is a typing error, not goods carried through a gate
 MAX_QUANTITY = 100000
 
@@ -28,7 +31,10 @@ class PropertyGoodsPassLine(models.Model):
     quantity = fields.Float(required=True, default=1.0, digits=(12, 2))
     uom_name = fields.Char(string="Unit", default="件")
     hazard = fields.Selection(HAZARDS, string="Hazard Category", required=True, default="none")
-    quantity_seen = fields.Float(string="Seen at the Gate", digits=(12, 2))
+    # written only by the guard's check at the gate (property.goods.check)
+    quantity_seen = fields.Float(
+        string="Seen at the Gate", digits=(12, 2), readonly=True, copy=False
+    )
     line_state = fields.Selection(
         [("pending", "To Check"), ("ok", "Matches"), ("mismatch", "Mismatch")],
         string="Gate Check",
@@ -83,16 +89,40 @@ class PropertyGoodsPassLine(models.Model):
             self._property_check_input(vals)
         for vals in vals_list:
             self._check_quantity_vals(vals)
+            # a new item is still to check: its defaults are the only values a client sends
+            self._check_gate_fields(
+                {
+                    key: value
+                    for key, value in vals.items()
+                    if key in GATE_FIELDS and value not in (0, 0.0, False, "pending")
+                }
+            )
         return super().create(vals_list)
 
     def write(self, vals):
         self._property_check_input(vals)  # the suite's input guard first
         self._check_quantity_vals(vals)
+        self._check_gate_fields(vals)
         if (
             not self.env.su
-            and vals.keys() - {"quantity_seen", "line_state"}
+            and vals.keys() - GATE_FIELDS
             and any(line.goods_pass_id.state != "draft" for line in self)
             and not is_internal(self.env, "property_goods_internal")
         ):
             raise UserError(self.env._("The items of a confirmed goods pass cannot be changed."))
         return super().write(vals)
+
+    def _check_gate_fields(self, vals):
+        """The quantity seen and the result of the check are written by the guard's
+        check at the gate only, never by a client."""
+        if (
+            GATE_FIELDS & vals.keys()
+            and not self.env.su
+            and not is_internal(self.env, "property_goods_internal")
+        ):
+            raise UserError(
+                self.env._(
+                    "The quantities seen at the gate are recorded only with the Check at "
+                    "the Gate button."
+                )
+            )

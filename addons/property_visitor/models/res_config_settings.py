@@ -24,6 +24,13 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="property_visitor.retention_days",
         default=180,
     )
+    property_visitor_invitation_max_days = fields.Integer(
+        string="Invitation Window (days)",
+        config_parameter="property_visitor.invitation_max_days",
+        default=7,
+        help="The longest time window of a visitor announced ahead (from its expected "
+        "arrival to its end).",
+    )
     property_visitor_temp_pass_validity_days = fields.Integer(
         string="Temporary Pass Validity (days)",
         config_parameter="property_visitor.temp_pass_validity_days",

@@ -4,6 +4,7 @@ from . import (
     test_concurrency,
     test_forged_context,
     test_gate,
+    test_gate_integrity,
     test_goods_pass,
     test_keep_rpc,
     test_logs,
