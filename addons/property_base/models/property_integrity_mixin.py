@@ -70,6 +70,11 @@ class PropertyIntegrityMixin(models.AbstractModel):
         """The records of ``self`` that are locked (none by default)."""
         return self.browse()
 
+    def _property_children_locked(self):
+        """The records of ``self`` whose children are locked (the locked ones by
+        default)."""
+        return self._property_locked()
+
     def _property_lock_message(self):
         """Why the (locked) record refuses a change, and what to do instead."""
         self.ensure_one()
@@ -147,7 +152,7 @@ class PropertyIntegrityMixin(models.AbstractModel):
             parents = self.env[self._fields[parent].comodel_name].browse(
                 {vals[parent] for vals in vals_list if vals.get(parent)}
             )
-            parents._property_check_unlocked()
+            parents._property_check_unlocked(children=True)
 
     def _property_check_write(self, vals):
         refused = self._property_owned_fields() & vals.keys()
@@ -159,9 +164,9 @@ class PropertyIntegrityMixin(models.AbstractModel):
             self._property_check_unlocked()
         parent = self._property_lock_parent
         if parent:
-            self[parent]._property_check_unlocked()
+            self[parent]._property_check_unlocked(children=True)
             if vals.get(parent):
-                self[parent].browse(vals[parent])._property_check_unlocked()
+                self[parent].browse(vals[parent])._property_check_unlocked(children=True)
 
     def _property_check_unlink(self):
         if self._property_keep and self and not self.env.context.get(MODULE_UNINSTALL_FLAG):
@@ -176,13 +181,15 @@ class PropertyIntegrityMixin(models.AbstractModel):
         self._property_check_unlocked()
         parent = self._property_lock_parent
         if parent:
-            self[parent]._property_check_unlocked()
+            self[parent]._property_check_unlocked(children=True)
 
-    def _property_check_unlocked(self, trust_sudo=True):
-        """Refuse, with the record's own message, when one of ``self`` is locked."""
+    def _property_check_unlocked(self, trust_sudo=True, children=False):
+        """Refuse, with the record's own message, when one of ``self`` is locked (or,
+        with ``children``, locks its children)."""
         if not self or self._property_is_internal(trust_sudo):
             return
-        locked = self.sudo()._property_locked()
+        records = self.sudo()
+        locked = records._property_children_locked() if children else records._property_locked()
         if locked:
             raise UserError(self.browse(locked[0].id)._property_lock_message())
 

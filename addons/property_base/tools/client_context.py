@@ -3,7 +3,8 @@
 A client (the web client, JSON-RPC, XML-RPC, a controller's ``context`` parameter)
 sends any context it likes. Some keys switch off the audit trail, a notification or
 a rule when server code raises them: ``tracking_disable``, ``mail_notrack``, Odoo's
-time-off shortcuts, and the suite's own ``property_*`` and ``kpi_*`` keys. They stay
+time-off shortcuts, and the suite's own ``property_*`` and ``kpi_*`` keys (so a key a
+view or a button of the suite sends is named otherwise). They stay
 usable by server code, and are removed from what a client sends: the entry points
 (``odoo.api.call_kw``, which every RPC path and the web client's ``call_kw`` and
 ``call_button`` reach, and ``Request.update_context``, which controllers use) are

@@ -117,6 +117,13 @@ class PropertyGoodsPass(models.Model):
     def _stamped_error(self):
         return self.env._("The status of a goods pass changes only through its buttons.")
 
+    def _property_children_locked(self):
+        """The items of a confirmed pass are frozen with it (V05)."""
+        return self.filtered(lambda goods: goods.state != "draft")
+
+    def _property_lock_message(self):
+        return self.env._("The items of a confirmed goods pass cannot be changed.")
+
     def _frozen_error(self):
         return self.env._("A confirmed goods pass cannot be changed; send it back and reissue it.")
 

@@ -119,5 +119,5 @@ class PropertyGateVerify(models.TransientModel):
         if not self.goods_pass_id or self.result != "valid":
             raise UserError(self.env._("Scan a valid goods pass first."))
         return self.goods_pass_id.with_context(
-            property_gate_check_from_verify=True
+            gate_check_from_verify=True
         ).action_gate_check()

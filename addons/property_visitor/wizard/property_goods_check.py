@@ -40,7 +40,7 @@ class PropertyGoodsCheck(models.TransientModel):
             raise UserError(self.env._("Count only the items of this goods pass."))
         counts = {line.pass_line_id.id: line.quantity_seen for line in self.line_ids}
         goods._gate_check_counts(counts)
-        if self.env.context.get("property_gate_check_from_verify"):
+        if self.env.context.get("gate_check_from_verify"):
             return {
                 "type": "ir.actions.act_window",
                 "res_model": "property.goods.pass",
