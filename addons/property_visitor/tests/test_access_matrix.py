@@ -6,6 +6,7 @@ from odoo.addons.property_base.tests.access_matrix import (
     SITE_ADMIN,
     SUITE_ROLES,
     AccessMatrixMixin,
+    IntegrityPathsMixin,
     same_for,
     suite_roles,
 )
@@ -122,11 +123,65 @@ MATRIX = {
     ),
 }
 
+# row: (path, payload), refused to every role (see IntegrityPathsMixin): the records the
+# front desk and the gate keep, the items of a confirmed goods pass, what only the gate
+# writes
+PATHS = {
+    "visit deleted": ("unlink", None),
+    "visit state written": ("write", {"state": "checked_out"}),
+    "goods pass deleted": ("unlink", None),
+    "goods pass created confirmed": ("create", {"state": "confirmed"}),
+    "confirmed goods pass item added": ("create", {"name": "Printer", "quantity": 1}),
+    "confirmed goods pass item changed": ("write", {"quantity": 20}),
+    "confirmed goods pass item counted": ("write", {"quantity_seen": 2}),
+    "confirmed goods pass item removed": ("unlink", None),
+    "gate log line forged": ("create", {"result": "valid", "holder_name": "Nobody"}),
+    "gate log line deleted": ("unlink", None),
+    "parcel deleted": ("unlink", None),
+    "found item deleted": ("unlink", None),
+}
+
 
 @tagged("post_install", "-at_install")
-class TestVisitorAccessMatrix(AccessMatrixMixin, PropertyCase):
+class TestVisitorAccessMatrix(IntegrityPathsMixin, AccessMatrixMixin, PropertyCase):
     ROLES = ROLES
     MATRIX = MATRIX
+    PATHS = PATHS
+
+    @classmethod
+    def _paths_record(cls, row):
+        if "confirmed_goods" not in cls.__dict__:  # own records, as for the matrix
+            goods = cls.rows["goods pass"]
+            cls.confirmed_goods = goods.copy({"carrier_name": "Zhao Liu"})
+            cls.confirmed_goods._write_internal({"state": "confirmed"})
+            for _row, (path, vals) in PATHS.items():
+                if path == "create":
+                    vals["site_id"] = cls.site.id
+            PATHS["goods pass created confirmed"][1].update(
+                tenant_partner_id=cls.tenant.id,
+                carrier_name="Zhao Liu",
+                planned_date="2025-03-03 02:00:00",
+            )
+            PATHS["confirmed goods pass item added"][1].pop("site_id", None)
+            PATHS["confirmed goods pass item added"][1]["goods_pass_id"] = cls.confirmed_goods.id
+        Models = {
+            "gate log line forged": "property.gate.log",
+            "goods pass created confirmed": "property.goods.pass",
+            "confirmed goods pass item added": "property.goods.pass.line",
+        }
+        if row in Models:
+            return cls.env[Models[row]]
+        if row.startswith("confirmed goods pass item"):
+            return cls.confirmed_goods.line_ids
+        kept = {
+            "visit deleted": "visit",
+            "visit state written": "visit",
+            "goods pass deleted": "goods pass",
+            "gate log line deleted": "gate log",
+            "parcel deleted": "parcel",
+            "found item deleted": "found item",
+        }
+        return cls.rows[kept[row]]
 
     @classmethod
     def setUpClass(cls):
