@@ -6,6 +6,7 @@ from . import (
     test_gate,
     test_goods_pass,
     test_logs,
+    test_masked_lookup_rpc,
     test_masked_search,
     test_nothing_lost,
     test_pass,
