@@ -1,5 +1,6 @@
 from . import (
     base,
+    ir_actions_report,
     property_building,
     property_site,
     property_unit,

@@ -1,6 +1,7 @@
 import json
 
 from odoo.tests import HttpCase, tagged
+from odoo.tools import mute_logger
 
 from odoo.addons.property_base.tests.rpc import RpcMixin
 
@@ -80,3 +81,18 @@ class TestComplaintPrivacyRpc(RpcMixin, HttpCase, ComplaintCase):
                     ),
                     self.complaint.ids,
                 )
+
+    def test_c22_agent_only_report_refused_to_the_other_roles(self):
+        """A report kept for customer service (the monthly publication) is not printed
+        by a handler or a guard through the /report URL either."""
+        url = f"/report/html/property_complaint.report_complaint_publication/{self.site.id}"
+        self.rpc_as(self.handler)
+        with mute_logger("odoo.http"):
+            response = self.url_open(url)
+        self.assertNotEqual(response.status_code, 200)
+        self.assertNotIn("投诉处理情况公示", response.text)
+        self.assertNotIn("Water leak", response.text)
+        self.rpc_as(self.agent)
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("投诉处理情况公示", response.text)
