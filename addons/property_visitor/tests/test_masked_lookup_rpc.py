@@ -117,3 +117,17 @@ class TestMaskedLookupRpc(RpcMixin, HttpCase, VisitorCase):
             "property.personal.lookup", "search_read", [], ["user_id", "value_masked"]
         )
         self.assertIn(MASKED, json.dumps(answer, ensure_ascii=False))
+
+    def test_v09_visitor_register_only_for_its_keepers(self):
+        """The visitor register is read by the front desk, the
+        guards and their managers; a site's other users read none of it."""
+        self.rpc_as(self.outsider)
+        for model in ("property.visit", "property.visitor"):
+            with self.subTest(model=model):
+                error = self.assertRpcRefused(model, "search_read", [], ["display_name"])
+                self.assertNotIn("Wang Wei", error.message)
+        # the site administrator reads the register
+        admin = self._create_user("t_site_admin_v", self.group_manager)
+        self.rpc_as(admin)
+        answer = self.rpc("property.visit", "read", [self.visit.id], ["visitor_name"])
+        self.assertEqual(answer[0]["visitor_name"], "Wang Wei")
