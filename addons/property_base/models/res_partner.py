@@ -56,9 +56,9 @@ class ResPartner(models.Model):
 
     @api.model
     def _property_company_partners(self):
-        return (
-            self.env["res.company"].sudo().with_context(active_test=False).search([]).partner_id.ids
-        )
+        """The companies' own partners (a subquery)."""
+        companies = self.env["res.company"].sudo().with_context(active_test=False)
+        return companies._search([("partner_id", "!=", False)]).subselect("partner_id")
 
     def _compute_property_private(self):
         records = self.filtered("id")

@@ -16,7 +16,7 @@ class PropertyPersonalLookup(models.Model):
     date = fields.Datetime(
         string="Looked Up On", required=True, readonly=True, index=True, default=fields.Datetime.now
     )
-    user_id = fields.Many2one("res.users", string="User", required=True, readonly=True, index=True)
+    user_id = fields.Many2one("res.users", required=True, readonly=True, index=True)
     model = fields.Char(string="Register", required=True, readonly=True)
     field_name = fields.Char(string="Searched On", required=True, readonly=True)
     value_masked = fields.Char(string="Value (masked)", readonly=True)
