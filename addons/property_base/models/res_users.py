@@ -14,6 +14,9 @@ TEMPLATE_EXCLUDED_GROUPS = (
 )
 
 
+RESTRICTED_PARAM = "property_base.roles_restricted_groups"
+
+
 class ResUsers(models.Model):
     _inherit = "res.users"
 
@@ -43,10 +46,10 @@ class ResUsers(models.Model):
 
     @api.model
     def _property_restrict_roles(self):
-        """Take the HR apps' administration out of the Default User Template and from
-        the users of the suite's roles who got it from there (not from the Odoo
-        administrators). Called when the addons using the HR apps are installed or
-        updated."""
+        """Take the HR apps' administration out of the Default User Template and, once
+        per database, from the users of the suite's roles who got it from there (not
+        from the Odoo administrators; whoever is given it by name afterwards keeps
+        it). Called when the addons using the HR apps are installed or updated."""
         excluded = self._property_template_excluded_groups()
         if not excluded:
             return
@@ -60,10 +63,17 @@ class ResUsers(models.Model):
                     ]
                 }
             )
+        params = self.env["ir.config_parameter"].sudo()
+        done = set((params.get_param(RESTRICTED_PARAM) or "").split(","))
+        todo = excluded.filtered(lambda g: g.get_external_id()[g.id] not in done)
+        if not todo:
+            return
         role = self.env.ref("property_base.group_property_user")
         admin = self.env.ref("base.group_system")
         users = role.sudo().users - admin.sudo().users
-        for group in excluded:
+        for group in todo:
             stray = group.sudo().users & users
             if stray:
                 group.sudo().write({"users": [fields.Command.unlink(u.id) for u in stray]})
+        done |= set(todo.get_external_id().values())
+        params.set_param(RESTRICTED_PARAM, ",".join(sorted(done - {""})))

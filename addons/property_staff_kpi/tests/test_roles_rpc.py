@@ -94,10 +94,18 @@ class TestRolesRpc(RpcMixin, HttpCase, KpiCase):
             "t_old_agent", self.env.ref("property_complaint.group_complaint_agent")
         )
         user.groups_id = [Command.link(self.env.ref(x).id) for x in HR_ADMIN]
+        # as on the first install or update of the addons after the fix
+        self.env["ir.config_parameter"].sudo().set_param(
+            "property_base.roles_restricted_groups", ""
+        )
         self.env["res.users"]._property_restrict_roles()
         for xmlid in HR_ADMIN:
             self.assertFalse(user.has_group(xmlid), xmlid)
         self.assertFalse(self.env.ref("base.default_user").groups_id & self.env.ref(HR_ADMIN[0]))
+        # done once: a role user given HR rights by name afterwards keeps them
+        user.groups_id = [Command.link(self.env.ref("hr.group_hr_user").id)]
+        self.env["res.users"]._property_restrict_roles()
+        self.assertTrue(user.has_group("hr.group_hr_user"))
 
     def test_k10_employee_does_not_see_the_team_rank(self):
         mine = self.assess(self.emp_agent)
