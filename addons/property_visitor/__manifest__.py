@@ -31,6 +31,7 @@
         "views/property_tenant_signatory_views.xml",
         "views/property_move_slot_views.xml",
         "views/property_gate_log_views.xml",
+        "views/property_personal_lookup_views.xml",
         "views/property_found_item_views.xml",
         "views/property_parcel_views.xml",
         "views/property_site_views.xml",

@@ -1,6 +1,7 @@
 from . import (
     base,
     ir_attachment,
+    ir_actions_report,
     property_building,
     property_integrity_mixin,
     property_site,

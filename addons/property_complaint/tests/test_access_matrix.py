@@ -49,6 +49,9 @@ MATRIX = {
     "review (other site)": ("property.complaint.review", {"pmc": "rwcu", "quality": "r"}),
     "escalation": ("property.complaint.escalation", same_for("r", CS + " handler")),
     "escalation (other site)": ("property.complaint.escalation", {"pmc": "r", "quality": "r"}),
+    # C22: the complainant's partner is read by customer service (and the site
+    # administrators), not by the handlers, the guards or the other roles
+    "complainant's partner": ("res.partner", same_for("r", CS, site_admin="r")),
     # another company's records: nobody, whatever their groups (multi-company rules)
     "complaint (other company)": ("property.complaint", {}),
     "transfer (other company)": ("property.complaint.transfer", {}),
@@ -176,7 +179,12 @@ class TestComplaintAccessMatrix(IntegrityPathsMixin, AccessMatrixMixin, Property
     def _matrix_record(cls, row):
         if "complaint" not in cls.__dict__:  # own records: a subclass runs with its own
             handler = cls.matrix_users["handler"]
-            cls.complaint = cls._complaint(cls.site, handler_id=handler.id)
+            cls.complainant = cls.env["res.partner"].create(
+                {"name": "Complainant Li", "phone": "13912345678"}
+            )
+            cls.complaint = cls._complaint(
+                cls.site, handler_id=handler.id, partner_id=cls.complainant.id
+            )
             cls.complaint_b = cls._complaint(cls.site_b)
             cls.complaint_c = cls._complaint(cls.site_c)
             level = cls.env.ref("property_complaint.escalation_level_supervisor")
@@ -207,6 +215,7 @@ class TestComplaintAccessMatrix(IntegrityPathsMixin, AccessMatrixMixin, Property
             "complaint": cls.complaint,
             "complaint (other site)": cls.complaint_b,
             "complaint (other company)": cls.complaint_c,
+            "complainant's partner": cls.complainant,
             **cls.children,
             "channel": ref("property_complaint.channel_phone"),
             "category": ref("property_complaint.category_engineering"),

@@ -14,6 +14,7 @@ from . import (
     test_overtime,
     test_report,
     test_report_privacy,
+    test_roles_rpc,
     test_scheme,
     test_tour,
     test_workflow,

@@ -7,6 +7,8 @@ import secrets
 from odoo import api, fields, models
 
 SECRET_PARAM = "property_visitor.gate_secret"
+# who issues passes and scans them: the only ones to read a pass's code (V04/V06)
+GATE_GROUPS = "property_visitor.group_visitor_frontdesk,property_visitor.group_visitor_guard"
 TOKEN_PATTERN = re.compile(r"^([A-Z])([0-9a-f]{32})\.([A-Za-z0-9_-]{43})$")
 
 
@@ -23,12 +25,16 @@ class PropertyGateTokenMixin(models.AbstractModel):
         copy=False,
         index=True,
         default=lambda self: secrets.token_hex(16),
-        groups="base.group_user",
+        groups=GATE_GROUPS,
     )
     gate_token = fields.Char(
-        compute="_compute_gate_token", help="Signed code printed as the QR code of the pass."
+        compute="_compute_gate_token",
+        groups=GATE_GROUPS,
+        help="Signed code printed as the QR code of the pass.",
     )
-    gate_qr_image = fields.Binary(string="QR Code", compute="_compute_gate_qr_image")
+    gate_qr_image = fields.Binary(
+        string="QR Code", compute="_compute_gate_qr_image", groups=GATE_GROUPS
+    )
 
     _sql_constraints = [("token_key_uniq", "unique(token_key)", "Token keys are unique.")]
 

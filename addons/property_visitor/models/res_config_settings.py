@@ -67,3 +67,10 @@ class ResConfigSettings(models.TransientModel):
         default=0,
         help="0: a goods pass is valid on its carrying day only.",
     )
+    property_visitor_lookup_limit = fields.Integer(
+        string="Look-ups by Phone or ID per Hour",
+        config_parameter="property_visitor.lookup_limit",
+        default=30,
+        help="How many visitors a user of the front desk or the gate may look up by a "
+        "phone or an ID number in an hour (V09).",
+    )

@@ -8,6 +8,7 @@ from . import (
     test_goods_pass,
     test_keep_rpc,
     test_logs,
+    test_masked_lookup_rpc,
     test_masked_search,
     test_nothing_lost,
     test_pass,

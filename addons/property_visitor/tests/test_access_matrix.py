@@ -26,19 +26,19 @@ ROLES = suite_roles(
     },
 )
 # row: (model, {role: allowed operations})   r read, w write, c create, u unlink.
-# A known visitor is seen by the users of the sites they visited.
+# A known visitor is seen by the users of the sites they visited. The visitor register
+# is read by those who keep it (front desk, guards, their managers) and the site
+# administrators, by no other role (V09).
 MATRIX = {
     "visit": (
         "property.visit",
-        same_for(
-            "r",
-            SUITE_ROLES,
-            supervisor="rwcu",
-            cs_manager="rw",
-            frontdesk="rwc",
-            guard="rw",
-            site_admin="r",
-        ),
+        {
+            "supervisor": "rwcu",
+            "cs_manager": "rw",
+            "frontdesk": "rwc",
+            "guard": "rw",
+            "site_admin": "r",
+        },
     ),
     "visit (other site)": ("property.visit", {"site_admin": "r"}),
     "visited area": (
@@ -96,6 +96,9 @@ MATRIX = {
         {"supervisor": "rwcu", "cs_manager": "r", "frontdesk": "rwc", "guard": "r"},
     ),
     "tenant signatory (other site)": ("property.tenant.signatory", {}),
+    # C22: the tenant company (occupant of a unit) is read by the front desk and the
+    # site administrators, not by the guards nor the security manager
+    "tenant's partner": ("res.partner", {"supervisor": "r", "frontdesk": "r", "site_admin": "r"}),
     # another company's records: nobody, whatever their groups (multi-company rules)
     "visit (other company)": ("property.visit", {}),
     "visited area (other company)": ("property.visit.area", {}),
@@ -287,6 +290,7 @@ class TestVisitorAccessMatrix(IntegrityPathsMixin, AccessMatrixMixin, PropertyCa
                         "date_from": "2025-01-01",
                     }
                 )
+        cls.rows["tenant's partner"] = cls.tenant
         return cls.rows.get(row) or super()._matrix_record(row)
 
     def test_v09_company_admin_reads_no_other_company_record(self):
