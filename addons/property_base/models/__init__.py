@@ -1,6 +1,9 @@
 from . import (
     base,
+    ir_attachment,
+    ir_actions_report,
     property_building,
+    property_integrity_mixin,
     property_site,
     property_unit,
     res_partner,

@@ -1,4 +1,20 @@
-from odoo import fields, models
+from odoo import api, fields, models
+
+# Administration rights of the HR apps that Odoo puts in the Default User Template
+# (hr, hr_attendance, hr_holidays give it their manager groups): no role of the suite
+# gets them from the template; whoever needs them is given them by name.
+TEMPLATE_EXCLUDED_GROUPS = (
+    "hr.group_hr_manager",
+    "hr.group_hr_user",
+    "hr_attendance.group_hr_attendance_manager",
+    "hr_attendance.group_hr_attendance_officer",
+    "hr_holidays.group_hr_holidays_manager",
+    "hr_holidays.group_hr_holidays_user",
+    "hr_holidays.group_hr_holidays_responsible",
+)
+
+
+RESTRICTED_PARAM = "property_base.roles_restricted_groups"
 
 
 class ResUsers(models.Model):
@@ -13,3 +29,51 @@ class ResUsers(models.Model):
         readonly=True,
         help="Sites whose records this user sees (as manager, supervisor or staff).",
     )
+
+    @api.model
+    def _property_template_excluded_groups(self):
+        groups = self.env["res.groups"]
+        for xmlid in TEMPLATE_EXCLUDED_GROUPS:
+            groups |= self.env.ref(xmlid, raise_if_not_found=False) or groups
+        return groups.sudo()
+
+    @api.model
+    def _default_groups(self):
+        """The template's groups without the HR apps' administration (a new user, a
+        user created by ticking a role of the suite, and the existing users when an
+        app adds a group to the template)."""
+        return super()._default_groups() - self._property_template_excluded_groups()
+
+    @api.model
+    def _property_restrict_roles(self):
+        """Take the HR apps' administration out of the Default User Template and, once
+        per database, from the users of the suite's roles who got it from there (not
+        from the Odoo administrators; whoever is given it by name afterwards keeps
+        it). Called when the addons using the HR apps are installed or updated."""
+        excluded = self._property_template_excluded_groups()
+        if not excluded:
+            return
+        template = self.env.ref("base.default_user", raise_if_not_found=False)
+        if template and template.sudo().groups_id & excluded:
+            # removing groups from the template adds none to the other users
+            template.sudo().write(
+                {
+                    "groups_id": [
+                        fields.Command.unlink(g.id) for g in template.sudo().groups_id & excluded
+                    ]
+                }
+            )
+        params = self.env["ir.config_parameter"].sudo()
+        done = set((params.get_param(RESTRICTED_PARAM) or "").split(","))
+        todo = excluded.filtered(lambda g: g.get_external_id()[g.id] not in done)
+        if not todo:
+            return
+        role = self.env.ref("property_base.group_property_user")
+        admin = self.env.ref("base.group_system")
+        users = role.sudo().users - admin.sudo().users
+        for group in todo:
+            stray = group.sudo().users & users
+            if stray:
+                group.sudo().write({"users": [fields.Command.unlink(u.id) for u in stray]})
+        done |= set(todo.get_external_id().values())
+        params.set_param(RESTRICTED_PARAM, ",".join(sorted(done - {""})))

@@ -220,3 +220,85 @@ class PrintAccessMixin:
         if isinstance(error, QWebException):
             error = error.__cause__
         self.assertIsInstance(error, AccessError)
+
+
+class IntegrityPathsMixin:
+    """Table-driven integrity paths (property_base/models/property_integrity_mixin.py):
+    every role of ``ROLES`` (the users of :class:`AccessMatrixMixin`) is refused on
+    every row of ``PATHS``, acting as the user, and nothing changes.
+
+    ``PATHS``: row name -> (path, payload); the row's record comes from
+    ``_paths_record(row)``. The paths a client can take around a rule:
+
+    - ``create``: ``payload`` (values giving an owned field) created on the record's
+      model;
+    - ``write``: ``payload`` written on the record (an owned field, or any field of a
+      locked record or of a child of one);
+    - ``unlink``: the record deleted; ``archive``: the record archived;
+    - ``attach``: a file added to the record; ``detach``: the record (an attachment of
+      a locked or kept record) deleted.
+    """
+
+    PATHS = {}
+    allow_inherited_tests_method = True
+
+    @classmethod
+    def _paths_record(cls, row):
+        raise NotImplementedError
+
+    def _paths_state(self, record, path, payload):
+        """What the path would change, read as the superuser."""
+        record = record.sudo().with_context(active_test=False)
+        if path == "create":
+            return record.search_count([])
+        if path == "write":
+            record.invalidate_recordset()
+            return record.read(list(payload))
+        if path == "attach":
+            return self.env["ir.attachment"].sudo().search_count(
+                [("res_model", "=", record._name), ("res_id", "=", record.id)]
+            )
+        if path == "archive":
+            record.invalidate_recordset()
+            return record.active
+        return bool(record.exists())
+
+    def _paths_run(self, record, path, payload):
+        if path == "create":
+            record.create(payload)
+        elif path == "write":
+            record.write(payload)
+        elif path == "attach":
+            record.env["ir.attachment"].create(
+                {
+                    "name": "evidence.txt",
+                    "raw": b"evidence",
+                    "res_model": record._name,
+                    "res_id": record.id,
+                }
+            )
+        elif path == "archive":
+            record.action_archive()
+        else:
+            record.unlink()
+        record.env.flush_all()
+
+    def test_integrity_paths(self):
+        """Every role refused on every path of the table; nothing written or removed."""
+        self.assertTrue(self.PATHS, "the integrity paths table is empty")
+        accepted = []
+        for row, (path, payload) in self.PATHS.items():
+            record = self._paths_record(row)
+            self.assertTrue(record or path == "create", f"row {row!r} has no record")
+            for role, user in self.matrix_users.items():
+                before = self._paths_state(record, path, payload)
+                try:
+                    with self.env.cr.savepoint():
+                        self._paths_run(record.with_user(user), path, payload)
+                except UserError:  # AccessError and ValidationError too
+                    pass
+                else:
+                    accepted.append(f"{row:45} {role}")
+                self.env.invalidate_all()
+                self.assertEqual(self._paths_state(record, path, payload), before, row)
+        self.assertFalse(accepted, "integrity paths accepted:\n" + "\n".join(accepted))

@@ -42,7 +42,9 @@ class RpcMixin:
     def _rpc_load_lang(cls, *modules):
         """Activate ``rpc_lang`` and load the translations of ``modules``."""
         cls.env["res.lang"]._activate_lang(cls.rpc_lang)
-        cls.env["ir.module.module"]._load_module_terms(list(modules), [cls.rpc_lang], overwrite=True)
+        cls.env["ir.module.module"]._load_module_terms(
+            list(modules), [cls.rpc_lang], overwrite=True
+        )
 
     def rpc_as(self, user):
         """Log in as ``user`` (its password becomes its login)."""
@@ -73,7 +75,7 @@ class RpcMixin:
         if "error" in answer:
             data = answer["error"].get("data") or {}
             raise RpcError(data.get("name", "?"), data.get("message", answer["error"]))
-        return answer["result"]
+        return answer.get("result")  # Odoo leaves out a None result
 
     def assertRpcRefused(self, model, method, *args, **kwargs):
         """The call is refused with a message meant for users, in Chinese for a Chinese

@@ -23,6 +23,11 @@ class TestBaseAccessMatrix(AccessMatrixMixin, PropertyCase):
         "unit": ("property.unit", {**staff("r"), "site_admin": "rwcu"}),
         "unit (other site)": ("property.unit", {"site_admin": "rwcu"}),
         "holiday import wizard": ("property.holiday.import", {"site_admin": "rwc"}),
+        # C22: a resident's partner (the unit's owner) is read by the site
+        # administrators (and, in the addons, by customer service and the front desk),
+        # not by a mere user of the site; a colleague's partner by everybody
+        "resident's partner": ("res.partner", {"site_admin": "r"}),
+        "colleague's partner": ("res.partner", {**staff("r"), "site_admin": "r"}),
     }
 
     @classmethod
@@ -48,4 +53,6 @@ class TestBaseAccessMatrix(AccessMatrixMixin, PropertyCase):
             "building (other site)": cls.building_b,
             "unit": cls.unit,
             "unit (other site)": cls.unit_b,
+            "resident's partner": cls.owner,
+            "colleague's partner": cls.user_site_manager.partner_id,
         }.get(row) or super()._matrix_record(row)

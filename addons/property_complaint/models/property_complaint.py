@@ -59,8 +59,14 @@ class PropertyComplaint(models.Model):
 
     _name = "property.complaint"
     _description = "Complaint or Demand"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "property.integrity.mixin"]
     _order = "date_received desc, id desc"
+    # the suite's integrity rules (property_base/models/property_integrity_mixin.py)
+    _internal_flag = "property_complaint_action"
+    _property_keep = True
+    _property_archive_group = "property_complaint.group_complaint_manager"
+    # the registration may already dispatch the complaint (see create)
+    _property_create_fields = frozenset({"department_id", "handler_id"})
     _rec_names_search = ["name", "summary", "complainant_name"]
     _check_company_auto = True
 
@@ -516,6 +522,30 @@ class PropertyComplaint(models.Model):
             "date_escalated",
         }
 
+    def _property_owned_fields(self):
+        return super()._property_owned_fields() | self._action_only_fields()
+
+    def _property_owned_message(self, names):
+        return self.env._(
+            "Use the buttons of the complaint to change: %(fields)s.",
+            fields=self._property_field_labels(names),
+        )
+
+    def _property_locked(self):
+        return self.filtered("is_closed")
+
+    def _property_lock_message(self):
+        return self.env._(
+            "Complaint %(number)s is closed and read-only; a manager can reopen it if needed.",
+            number=self.name,
+        )
+
+    def _property_unlocked_fields(self):
+        return super()._property_unlocked_fields() | self._closed_writable_fields()
+
+    def _property_finished(self):
+        return self.filtered("is_closed")
+
     def _handler_writable_fields(self):
         """Fields a department handler (not customer service) may change."""
         return {
@@ -536,19 +566,8 @@ class PropertyComplaint(models.Model):
 
     def write(self, vals):
         self._property_check_input(vals)  # the suite's input guard first
+        # owned fields and the closed lock: property.integrity.mixin
         if not is_internal(self.env, "property_complaint_action"):
-            if "name" in vals and any(c.name != vals["name"] for c in self):
-                raise UserError(self.env._("The number of a complaint cannot be changed."))
-            forbidden = self._action_only_fields() & vals.keys()
-            if forbidden:
-                labels = ", ".join(
-                    self._fields[f].get_description(self.env)["string"] for f in forbidden
-                )
-                raise UserError(
-                    self.env._(
-                        "Use the buttons of the complaint to change: %(fields)s.", fields=labels
-                    )
-                )
             if not self.env.su and not self.env.user.has_group(
                 "property_complaint.group_complaint_agent"
             ):
@@ -565,12 +584,6 @@ class PropertyComplaint(models.Model):
                     )
             if {"class_override", "class_override_reason"} & vals.keys():
                 self._check_group("property_complaint.group_complaint_manager")
-            if set(vals) - self._closed_writable_fields() and any(self.mapped("is_closed")):
-                raise UserError(
-                    self.env._(
-                        "A closed complaint is read-only; a manager can reopen it if needed."
-                    )
-                )
         self._prepare_contact_vals(vals)
         res = super().write(vals)
         if {"channel_id", "complained_department_id"} & vals.keys():
@@ -580,15 +593,6 @@ class PropertyComplaint(models.Model):
                 lambda c: c.complaint_class == "1" and not c.date_class1_notified
             )._notify_class1()
         return res
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_never(self):
-        raise UserError(
-            self.env._(
-                "Complaints and demands are kept permanently and cannot be deleted; "
-                "archive them instead."
-            )
-        )
 
     def _write_action(self, vals):
         return self.with_context(property_complaint_action=INTERNAL).write(vals)

@@ -3,7 +3,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.property_base.tools import INTERNAL, is_internal
+from odoo.addons.property_base.tools import INTERNAL
 
 
 class PropertyComplaintCallback(models.Model):
@@ -12,7 +12,12 @@ class PropertyComplaintCallback(models.Model):
 
     _name = "property.complaint.callback"
     _description = "Complaint Callback"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "property.integrity.mixin"]
+    # the suite's integrity rules (property_base/models/property_integrity_mixin.py)
+    _internal_flag = "property_complaint_action"
+    _property_keep = True
+    _property_lock_parent = "complaint_id"
+    _property_create_fields = frozenset({"complaint_id"})
     _order = "date_due, id"
     _rec_name = "complaint_id"
     _check_company_auto = True
@@ -145,15 +150,22 @@ class PropertyComplaintCallback(models.Model):
                     )
                 )
 
-    def write(self, vals):
-        if not is_internal(self.env, "property_complaint_action"):
-            if {"state", "exempted_by_id", "second_complaint_id", "complaint_id"} & vals.keys():
-                raise UserError(self.env._("Use the buttons of the callback to change its state."))
-            if self.filtered(lambda c: c.state != "todo") and set(vals) - {
-                "message_main_attachment_id"
-            }:
-                raise UserError(self.env._("A recorded callback is read-only."))
-        return super().write(vals)
+    def _property_owned_fields(self):
+        return super()._property_owned_fields() | {
+            "state",
+            "exempted_by_id",
+            "second_complaint_id",
+            "complaint_id",
+        }
+
+    def _property_owned_message(self, names):
+        return self.env._("Use the buttons of the callback to change its state.")
+
+    def _property_locked(self):
+        return self.filtered(lambda c: c.state != "todo")
+
+    def _property_lock_message(self):
+        return self.env._("A recorded callback is read-only.")
 
     def _missing_for_done(self):
         self.ensure_one()
@@ -282,8 +294,3 @@ class PropertyComplaintCallback(models.Model):
             "view_mode": "form",
         }
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_never(self):
-        raise UserError(
-            self.env._("Callbacks are kept permanently with their complaint and cannot be deleted.")
-        )

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResPartner(models.Model):
@@ -9,6 +9,30 @@ class ResPartner(models.Model):
         compute="_compute_property_complaint_count",
         groups="property_complaint.group_complaint_agent",
     )
+
+    @api.model
+    def _property_private_domains(self):
+        """Complainants and complained-about tenant companies are residents' data (C22)."""
+        complaints = self.env["property.complaint"].sudo().with_context(active_test=False)
+        return [
+            *super()._property_private_domains(),
+            [
+                (
+                    "id",
+                    "in",
+                    complaints._search([("partner_id", "!=", False)]).subselect("partner_id"),
+                )
+            ],
+            [
+                (
+                    "id",
+                    "in",
+                    complaints._search([("tenant_company_id", "!=", False)]).subselect(
+                        "tenant_company_id"
+                    ),
+                )
+            ],
+        ]
 
     def _property_complaint_domain(self):
         partners = self.with_context(active_test=False).search(

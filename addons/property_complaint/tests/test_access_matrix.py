@@ -6,6 +6,7 @@ from odoo.tests import tagged
 
 from odoo.addons.property_base.tests.access_matrix import (
     AccessMatrixMixin,
+    IntegrityPathsMixin,
     same_for,
     suite_roles,
 )
@@ -48,6 +49,9 @@ MATRIX = {
     "review (other site)": ("property.complaint.review", {"pmc": "rwcu", "quality": "r"}),
     "escalation": ("property.complaint.escalation", same_for("r", CS + " handler")),
     "escalation (other site)": ("property.complaint.escalation", {"pmc": "r", "quality": "r"}),
+    # C22: the complainant's partner is read by customer service (and the site
+    # administrators), not by the handlers, the guards or the other roles
+    "complainant's partner": ("res.partner", same_for("r", CS, site_admin="r")),
     # another company's records: nobody, whatever their groups (multi-company rules)
     "complaint (other company)": ("property.complaint", {}),
     "transfer (other company)": ("property.complaint.transfer", {}),
@@ -78,11 +82,77 @@ MATRIX = {
     "register print wizard": ("property.complaint.register.print", same_for("rwc", CS)),
 }
 
+# row: (path, payload), refused to every role (see IntegrityPathsMixin): the fields the
+# actions own, on create as on write; a closed complaint, its files and callbacks;
+# records kept and open ones never archived
+REGISTRATION = {
+    "summary": "Water leak",
+    "complainant_name": "Mr Zhang",
+    "date_received": "2025-03-03 02:00:00",
+}
+PATHS = {
+    "complaint created closed": ("create", dict(REGISTRATION, stage_id="closed")),
+    "complaint created valid": ("create", dict(REGISTRATION, validity="valid")),
+    "complaint created escalated": ("create", dict(REGISTRATION, is_escalated=True)),
+    "complaint created with extra days": ("create", dict(REGISTRATION, resolution_extra_days=9)),
+    "complaint created as a second one": ("create", dict(REGISTRATION, parent_complaint_id=0)),
+    "complaint verdict written": ("write", {"validity": "valid"}),
+    "complaint deadline written": ("write", {"date_deadline_resolution": "2030-01-01 00:00:00"}),
+    "complaint deleted": ("unlink", None),
+    "open complaint archived": ("archive", None),
+    "closed complaint edited": ("write", {"summary": "Rewritten"}),
+    "closed complaint file added": ("attach", None),
+    "closed complaint file removed": ("detach", None),
+    "closed complaint's callback edited": ("write", {"comments": "Rewritten"}),
+    "callback state written": ("write", {"state": "done"}),
+    "callback deleted": ("unlink", None),
+}
+
 
 @tagged("post_install", "-at_install")
-class TestComplaintAccessMatrix(AccessMatrixMixin, PropertyCase):
+class TestComplaintAccessMatrix(IntegrityPathsMixin, AccessMatrixMixin, PropertyCase):
     ROLES = ROLES
     MATRIX = MATRIX
+    PATHS = PATHS
+
+    @classmethod
+    def _paths_record(cls, row):
+        if "closed" not in cls.__dict__:  # own records: a subclass runs with its own
+            cls.closed = cls._complaint(cls.site)
+            closed_stage = cls.env.ref("property_complaint.stage_closed")
+            cls.closed_callback = cls.env["property.complaint.callback"].create(
+                {"complaint_id": cls.closed.id, "date_due": "2025-03-20", "comments": "OK"}
+            )
+            cls.closed_file = cls.env["ir.attachment"].create(
+                {
+                    "name": "photo.jpg",
+                    "raw": b"photo",
+                    "res_model": "property.complaint",
+                    "res_id": cls.closed.id,
+                }
+            )
+            cls.closed._property_internal().write({"stage_id": closed_stage.id})
+            for _row, (path, vals) in PATHS.items():
+                if path == "create":
+                    vals.update(
+                        site_id=cls.site.id,
+                        channel_id=cls.env.ref("property_complaint.channel_phone").id,
+                    )
+                    if vals.get("stage_id") == "closed":
+                        vals["stage_id"] = closed_stage.id
+                    if "parent_complaint_id" in vals:
+                        vals["parent_complaint_id"] = cls.closed.id
+        if row.startswith("complaint created"):
+            return cls.env["property.complaint"]
+        if row.startswith("closed complaint's callback"):
+            return cls.closed_callback
+        if row.startswith("callback"):
+            return cls.children["callback"]
+        if row == "closed complaint file removed":
+            return cls.closed_file
+        if row.startswith("closed complaint"):
+            return cls.closed
+        return cls.complaint
 
     @classmethod
     def setUpClass(cls):
@@ -109,7 +179,12 @@ class TestComplaintAccessMatrix(AccessMatrixMixin, PropertyCase):
     def _matrix_record(cls, row):
         if "complaint" not in cls.__dict__:  # own records: a subclass runs with its own
             handler = cls.matrix_users["handler"]
-            cls.complaint = cls._complaint(cls.site, handler_id=handler.id)
+            cls.complainant = cls.env["res.partner"].create(
+                {"name": "Complainant Li", "phone": "13912345678"}
+            )
+            cls.complaint = cls._complaint(
+                cls.site, handler_id=handler.id, partner_id=cls.complainant.id
+            )
             cls.complaint_b = cls._complaint(cls.site_b)
             cls.complaint_c = cls._complaint(cls.site_c)
             level = cls.env.ref("property_complaint.escalation_level_supervisor")
@@ -140,6 +215,7 @@ class TestComplaintAccessMatrix(AccessMatrixMixin, PropertyCase):
             "complaint": cls.complaint,
             "complaint (other site)": cls.complaint_b,
             "complaint (other company)": cls.complaint_c,
+            "complainant's partner": cls.complainant,
             **cls.children,
             "channel": ref("property_complaint.channel_phone"),
             "category": ref("property_complaint.category_engineering"),

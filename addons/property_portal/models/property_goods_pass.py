@@ -1,8 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.property_base.tools import is_internal
-
 PORTAL_GOODS_FIELDS = {
     "id",
     "display_name",
@@ -58,13 +56,13 @@ class PropertyGoodsPass(models.Model):
     def _portal_field_names(self):
         return PORTAL_GOODS_FIELDS
 
-    def write(self, vals):
-        internal = is_internal(self.env, "property_goods_internal") or self.env.su
-        if not internal and PORTAL_STAMPED & vals.keys():
-            raise UserError(
-                self.env._("Only the tenant's signatory answers a goods pass, in the portal.")
-            )
-        return super().write(vals)
+    def _property_owned_fields(self):
+        return super()._property_owned_fields() | PORTAL_STAMPED
+
+    def _property_owned_message(self, names):
+        if PORTAL_STAMPED & set(names):
+            return self.env._("Only the tenant's signatory answers a goods pass, in the portal.")
+        return super()._property_owned_message(names)
 
     # ------------------------------------------------------------------
     # The signatory's answer

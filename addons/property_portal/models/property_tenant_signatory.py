@@ -17,6 +17,36 @@ class PropertyTenantSignatory(models.Model):
         "refuses the company's carry-out goods passes online (V05).",
     )
 
+    portal_authorised = fields.Boolean(
+        string="Authorised Today",
+        compute="_compute_portal_authorised",
+        search="_search_portal_authorised",
+        help="Active and within its authorisation dates today: only then does the "
+        "portal contact read and approve the tenant's goods passes (V05).",
+    )
+
+    def _compute_portal_authorised(self):
+        today = fields.Date.context_today(self)
+        for signatory in self:
+            signatory.portal_authorised = bool(signatory.date_from) and signatory._is_valid_on(
+                today
+            )
+
+    def _search_portal_authorised(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            return [("id", "=", 0)]
+        today = fields.Date.context_today(self)
+        domain = [
+            ("active", "=", True),
+            ("date_from", "<=", today),
+            "|",
+            ("date_to", "=", False),
+            ("date_to", ">=", today),
+        ]
+        if (operator == "=") != value:
+            return ["!", *domain]
+        return domain
+
     @api.constrains("portal_partner_id", "partner_id")
     def _check_portal_partner(self):
         for signatory in self:

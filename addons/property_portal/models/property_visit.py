@@ -1,9 +1,12 @@
 import base64
+from datetime import timedelta
 
 import pytz
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+
+from odoo.addons.property_base.tools import is_internal
 
 PORTAL_VISIT_FIELDS = {
     "id",
@@ -26,6 +29,31 @@ PORTAL_VISIT_FIELDS = {
     "create_date",
     "write_date",
 }
+# An invitation is the host's consent, in writing, to a visitor within a time window:
+# its visitor, window and consent change only through its actions (cancel and invite
+# again), never by a write
+INVITATION_FROZEN = {
+    "site_id",
+    "visitor_id",
+    "visitor_name",
+    "phone",
+    "phone_masked",
+    "vehicle_plate",
+    "appointment",
+    "planned_time",
+    "planned_end",
+    "host_unit_id",
+    "host_partner_id",
+    "host_person",
+    "contact_person",
+    "contact_method",
+    "contact_time",
+    "contact_answer",
+    "invite_email",
+}
+# the visitor's ID document, recorded by the front desk on arrival: filled once, then
+# frozen like the rest
+INVITATION_ID_FIELDS = {"id_type", "id_number", "id_number_masked"}
 
 
 class PropertyVisit(models.Model):
@@ -55,13 +83,40 @@ class PropertyVisit(models.Model):
         help="Where the invitation with the QR code was sent.",
     )
 
-    @api.constrains("planned_time", "planned_end")
+    @api.constrains("planned_time", "planned_end", "invited_by_id")
     def _check_planned_window(self):
+        max_days = self._invitation_max_days()
         for visit in self:
-            if visit.planned_time and visit.planned_end and visit.planned_end <= visit.planned_time:
+            if visit.invited_by_id and not (visit.planned_time and visit.planned_end):
+                raise ValidationError(self.env._("Give the time window of the visit."))
+            if not (visit.planned_time and visit.planned_end):
+                continue
+            if visit.planned_end <= visit.planned_time:
                 raise ValidationError(
                     self.env._("The end of the expected time must be after its start.")
                 )
+            if visit.planned_end - visit.planned_time > timedelta(days=max_days):
+                raise ValidationError(
+                    self.env._("A visitor is announced for at most %(days)s days.", days=max_days)
+                )
+
+    def write(self, vals):
+        invitations = self.sudo().filtered("invited_by_id")
+        if (
+            invitations
+            and not (self.env.su or is_internal(self.env, self._internal_flag))
+            and (
+                INVITATION_FROZEN & vals.keys()
+                or (INVITATION_ID_FIELDS & vals.keys() and any(invitations.mapped("id_number")))
+            )
+        ):
+            raise UserError(
+                self.env._(
+                    "The visitor, the time window and the host's consent of an invitation "
+                    "cannot be changed: cancel it and invite the visitor again."
+                )
+            )
+        return super().write(vals)
 
     # ------------------------------------------------------------------
     # Field access of portal users: no ID number, no phone, no staff notes
@@ -73,13 +128,19 @@ class PropertyVisit(models.Model):
     # ------------------------------------------------------------------
     # Gate token (scanned at the gate, property.gate.verify)
     # ------------------------------------------------------------------
-    def _gate_status(self):
+    def _gate_live_status(self):
         self.ensure_one()
         if self.state in ("checked_in", "checked_out"):
             return "used"
         if self.state in ("cancelled", "refused"):
             return "revoked"
-        if self.planned_end and self.planned_end < fields.Datetime.now():
+        # valid within its time window only, its start included; never open-ended
+        if not (self.planned_time and self.planned_end):
+            return "invalid"
+        now = fields.Datetime.now()
+        if now < self.planned_time:
+            return "not_yet_valid"
+        if self.planned_end < now:
             return "expired"
         return "valid"
 
@@ -98,7 +159,7 @@ class PropertyVisit(models.Model):
             end = end[11:]
         return f"{start} – {end}" if end else start
 
-    def _gate_details(self):
+    def _gate_holder_details(self):
         self.ensure_one()
         items = [self.host_unit_id.display_name or "", self.vehicle_plate or ""]
         return {
@@ -144,6 +205,11 @@ class PropertyVisit(models.Model):
             )
         if end <= fields.Datetime.now():
             raise ValidationError(self.env._("The time window of the visit is already over."))
+        max_days = self._invitation_max_days()
+        if end - start > timedelta(days=max_days):
+            raise ValidationError(
+                self.env._("A visitor is announced for at most %(days)s days.", days=max_days)
+            )
         email = (values.get("email") or "").strip()
         if email and "@" not in email:
             raise ValidationError(self.env._("%(email)s is not an e-mail address.", email=email))

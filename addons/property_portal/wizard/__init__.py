@@ -1,1 +1,1 @@
-from . import property_gate_verify
+from . import property_gate_verify, property_visit_correct

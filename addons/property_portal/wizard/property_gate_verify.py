@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from odoo.addons.property_visitor.models.property_gate_log import GATE_RESULTS_WITH_DETAILS
+
 
 class PropertyGateVerify(models.TransientModel):
     """The gate also reads the QR code of a visitor invited ahead from the portal."""
@@ -24,9 +26,10 @@ class PropertyGateVerify(models.TransientModel):
     def action_verify(self):
         res = super().action_verify()
         for wizard in self:
-            _result, record = self._verify_token((wizard.token or "").strip())
+            result, record = self._verify_token((wizard.token or "").strip())
             visit = record if record is not None and record._name == "property.visit" else False
-            wizard.visit_id = visit and visit.id
+            # nothing of a visit that is not valid here and now
+            wizard.visit_id = visit and result in GATE_RESULTS_WITH_DETAILS and visit.id
         return res
 
     def action_clear(self):

@@ -135,8 +135,15 @@ class PropertyKpiAssessment(models.Model):
         readonly=True,
         copy=False,
     )
-    team_rank = fields.Integer(string="Rank in Team", compute="_compute_team_rank")
-    team_size = fields.Integer(compute="_compute_team_rank")
+    # K10: an employee sees their own assessments, never where colleagues stand
+    team_rank = fields.Integer(
+        string="Rank in Team",
+        compute="_compute_team_rank",
+        groups="property_staff_kpi.group_kpi_assessor",
+    )
+    team_size = fields.Integer(
+        compute="_compute_team_rank", groups="property_staff_kpi.group_kpi_assessor"
+    )
     discipline_ids = fields.One2many("property.kpi.discipline", "assessment_id")
     line_count = fields.Integer(compute="_compute_line_count")
 

@@ -11,6 +11,7 @@ from . import (
     property_move_slot,
     property_parcel,
     property_pass,
+    property_personal_lookup,
     property_site,
     property_tenant_signatory,
     property_visit,

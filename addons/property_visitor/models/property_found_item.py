@@ -8,7 +8,9 @@ class PropertyFoundItem(models.Model):
 
     _name = "property.found.item"
     _description = "Found Property"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "property.integrity.mixin"]
+    # the suite's integrity rules (property_base/models/property_integrity_mixin.py)
+    _property_keep = True
     _order = "found_date desc, id desc"
 
     name = fields.Char(string="Item", required=True, tracking=True)
@@ -44,6 +46,15 @@ class PropertyFoundItem(models.Model):
     returned_by_id = fields.Many2one("res.users", string="Handed Over By", readonly=True)
     disposal_note = fields.Char(tracking=True)
 
+    def _property_locked(self):
+        return self.filtered(lambda item: item.state != "kept")
+
+    def _property_lock_message(self):
+        return self.env._(
+            "%(name)s was handed over or disposed of: its record can no longer change.",
+            name=self.name,
+        )
+
     def _check_desk(self):
         if not self.env.user.has_group("property_visitor.group_visitor_frontdesk"):
             raise AccessError(self.env._("Found property is handed over by the front desk."))
@@ -58,7 +69,7 @@ class PropertyFoundItem(models.Model):
         for item in self:
             if not item.returned_to:
                 raise UserError(self.env._("Record to whom the item is returned."))
-        self.write(
+        self._property_internal().write(
             {
                 "state": "returned",
                 "returned_date": fields.Datetime.now(),
@@ -72,5 +83,7 @@ class PropertyFoundItem(models.Model):
         for item in self:
             if not item.disposal_note:
                 raise UserError(self.env._("Record how the item was disposed of."))
-        self.write({"state": "disposed", "returned_by_id": self.env.user.id})
+        self._property_internal().write(
+            {"state": "disposed", "returned_by_id": self.env.user.id}
+        )
         return True

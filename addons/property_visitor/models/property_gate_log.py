@@ -1,7 +1,6 @@
 import hashlib
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 GATE_RESULTS = [
     ("valid", "Valid"),
@@ -9,8 +8,13 @@ GATE_RESULTS = [
     ("suspended", "Suspended"),
     ("revoked", "Revoked"),
     ("used", "Already Used"),
+    ("not_yet_valid", "Not Yet Valid"),
+    ("other_site", "Not Valid at This Site"),
     ("invalid", "Invalid"),
 ]
+# the results for which the guard sees who holds the pass; the others show nothing
+# beyond the result itself
+GATE_RESULTS_WITH_DETAILS = ("valid", "suspended", "revoked", "used")
 
 
 class PropertyGateLog(models.Model):
@@ -18,6 +22,9 @@ class PropertyGateLog(models.Model):
 
     _name = "property.gate.log"
     _description = "Gate Log"
+    _inherit = ["property.integrity.mixin"]
+    # the suite's integrity rules (property_base/models/property_integrity_mixin.py)
+    _property_keep = True
     _order = "scan_time desc, id desc"
     _rec_name = "scan_time"
 
@@ -45,6 +52,3 @@ class PropertyGateLog(models.Model):
     def _fingerprint(self, token):
         return hashlib.sha256((token or "").encode()).hexdigest()[:16]
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_never(self):
-        raise UserError(self.env._("The gate log is kept permanently and cannot be deleted."))

@@ -7,6 +7,8 @@ import secrets
 from odoo import api, fields, models
 
 SECRET_PARAM = "property_visitor.gate_secret"
+# who issues passes and scans them: the only ones to read a pass's code (V04/V06)
+GATE_GROUPS = "property_visitor.group_visitor_frontdesk,property_visitor.group_visitor_guard"
 TOKEN_PATTERN = re.compile(r"^([A-Z])([0-9a-f]{32})\.([A-Za-z0-9_-]{43})$")
 
 
@@ -23,12 +25,16 @@ class PropertyGateTokenMixin(models.AbstractModel):
         copy=False,
         index=True,
         default=lambda self: secrets.token_hex(16),
-        groups="base.group_user",
+        groups=GATE_GROUPS,
     )
     gate_token = fields.Char(
-        compute="_compute_gate_token", help="Signed code printed as the QR code of the pass."
+        compute="_compute_gate_token",
+        groups=GATE_GROUPS,
+        help="Signed code printed as the QR code of the pass.",
     )
-    gate_qr_image = fields.Binary(string="QR Code", compute="_compute_gate_qr_image")
+    gate_qr_image = fields.Binary(
+        string="QR Code", compute="_compute_gate_qr_image", groups=GATE_GROUPS
+    )
 
     _sql_constraints = [("token_key_uniq", "unique(token_key)", "Token keys are unique.")]
 
@@ -83,10 +89,33 @@ class PropertyGateTokenMixin(models.AbstractModel):
             return None
         return prefix, key
 
+    def _gate_site_allowed(self):
+        """Whether the current user guards a gate of the pass's site: a code is only
+        verified at the gates of its own site (管理处)."""
+        self.ensure_one()
+        user = self.env.user
+        return user._is_superuser() or self.sudo().site_id in user.property_site_ids
+
     def _gate_status(self):
-        """(status, message) of the pass for the gate; see property.gate.log."""
+        """The result of the pass at the current user's gate (see property.gate.log):
+        "other_site" at another site's gate, else the pass's own live status."""
+        self.ensure_one()
+        if not self._gate_site_allowed():
+            return "other_site"
+        return self._gate_live_status()
+
+    def _gate_live_status(self):
+        """The pass's status at a gate of its site: its state and validity window."""
         raise NotImplementedError
 
     def _gate_details(self):
-        """Values shown to the guard: holder, photo, items, validity."""
+        """Values shown to the guard: holder, photo, items, validity; only the site
+        at another site's gate."""
+        self.ensure_one()
+        if not self._gate_site_allowed():
+            return {"site_id": self.sudo().site_id.id}
+        return self._gate_holder_details()
+
+    def _gate_holder_details(self):
+        """Values shown to the guard of the pass's site: holder, photo, items, validity."""
         raise NotImplementedError

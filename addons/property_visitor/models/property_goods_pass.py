@@ -5,6 +5,8 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.property_base.tools import internal
+
 GOODS_STAMPED = {
     "state",
     "cs_confirmed_by_id",
@@ -41,6 +43,8 @@ class PropertyGoodsPass(models.Model):
         "mail.thread",
         "mail.activity.mixin",
     ]
+    # the suite's integrity rules (property_base/models/property_integrity_mixin.py)
+    _property_keep = True
     _order = "id desc"
     _gate_token_prefix = "G"
     _internal_flag = "property_goods_internal"
@@ -112,6 +116,13 @@ class PropertyGoodsPass(models.Model):
 
     def _stamped_error(self):
         return self.env._("The status of a goods pass changes only through its buttons.")
+
+    def _property_children_locked(self):
+        """The items of a confirmed pass are frozen with it (V05)."""
+        return self.filtered(lambda goods: goods.state != "draft")
+
+    def _property_lock_message(self):
+        return self.env._("The items of a confirmed goods pass cannot be changed.")
 
     def _frozen_error(self):
         return self.env._("A confirmed goods pass cannot be changed; send it back and reissue it.")
@@ -266,8 +277,7 @@ class PropertyGoodsPass(models.Model):
         self._check_customer_service()
         self._check_state(("sent_back",))
         self.ensure_one()
-        new = self.copy({"reissued_from_id": self.id})
-        new.line_ids.write({"quantity_seen": 0.0, "line_state": "pending"})
+        new = self._property_internal().copy({"reissued_from_id": self.id})
         self._write_internal({"state": "voided"})
         self.message_post(body=self.env._("Voided and reissued as %(name)s.", name=new.name))
         return {
@@ -281,20 +291,64 @@ class PropertyGoodsPass(models.Model):
     # ------------------------------------------------------------------
     # Gate
     # ------------------------------------------------------------------
-    def action_gate_check(self):
-        """The guard confirms each line with the quantity seen: all match, the goods
-        pass; any mismatch sends the pass back to customer service."""
+    def _check_gate_check(self):
+        """The guard may check these goods now: a confirmed pass within its validity."""
         self._check_guard()
         self._check_state(("confirmed",))
         now = fields.Datetime.now()
+        for record in self:
+            if not record.valid_until or record.valid_until < now:
+                raise UserError(self.env._("This goods pass has expired."))
+            if record._gate_live_status() == "not_yet_valid":
+                raise UserError(
+                    self.env._(
+                        "Goods pass %(name)s is valid from its carrying day, %(date)s.",
+                        name=record.name,
+                        date=record._report_local_time()[:10],
+                    )
+                )
+
+    def action_gate_check(self):
+        """Open the guard's count of the goods: the approved items with the quantity
+        seen at the gate (property.goods.check)."""
+        self._check_gate_check()
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Check at the Gate"),
+            "res_model": "property.goods.check",
+            "view_mode": "form",
+            "target": "new",
+            "context": dict(self.env.context, default_goods_pass_id=self.id),
+        }
+
+    def _gate_check_counts(self, counts):
+        """Record the quantities the guard counted (``{line: quantity}`` for every
+        item) and finish the check: all match, the goods pass; any mismatch sends the
+        pass back to customer service."""
+        self._check_gate_check()
+        now = fields.Datetime.now()
         Log = self.env["property.gate.log"].sudo()
         for record in self:
-            if record.valid_until and record.valid_until < now:
-                raise UserError(self.env._("This goods pass has expired."))
+            if set(counts) != set(record.line_ids.ids):
+                raise UserError(self.env._("Count every item of the goods pass."))
+            negative = record.line_ids.filtered(lambda line: counts[line.id] < 0)
+            if negative:
+                raise UserError(
+                    self.env._(
+                        "The counted quantity of %(item)s is negative.", item=negative[0].name
+                    )
+                )
+            # one write per counted quantity, not per item
+            for quantity in set(counts.values()):
+                lines = record.line_ids.filtered(
+                    lambda line, quantity=quantity: counts[line.id] == quantity
+                )
+                internal(lines, self._internal_flag).write({"quantity_seen": quantity})
             mismatched = record.line_ids.filtered(lambda line: line.quantity_seen != line.quantity)
             matched = record.line_ids - mismatched
-            matched.write({"line_state": "ok"})
-            mismatched.write({"line_state": "mismatch"})
+            internal(matched, self._internal_flag).write({"line_state": "ok"})
+            internal(mismatched, self._internal_flag).write({"line_state": "mismatch"})
             if mismatched:
                 note = self.env._(
                     "Quantities differ: %(lines)s",
@@ -342,16 +396,25 @@ class PropertyGoodsPass(models.Model):
     @api.model
     def _cron_expire(self):
         passes = self.sudo().search(
-            [("state", "=", "confirmed"), ("valid_until", "<", fields.Datetime.now())]
+            [
+                ("state", "=", "confirmed"),
+                "|",
+                ("valid_until", "=", False),
+                ("valid_until", "<", fields.Datetime.now()),
+            ]
         )
         passes._write_internal({"state": "expired"})
         return len(passes)
 
-    def _gate_status(self):
+    def _gate_live_status(self):
         self.ensure_one()
         if self.state == "confirmed":
-            if self.valid_until and self.valid_until < fields.Datetime.now():
+            now = fields.Datetime.now()
+            if not self.valid_until or self.valid_until < now:
                 return "expired"
+            # valid from the carrying day (site time), that whole day included
+            if self.site_id._local_date(now) < self.site_id._local_date(self.planned_date):
+                return "not_yet_valid"
             return "valid"
         return {
             "done": "used",
@@ -361,7 +424,7 @@ class PropertyGoodsPass(models.Model):
             "cancelled": "revoked",
         }.get(self.state, "invalid")
 
-    def _gate_details(self):
+    def _gate_holder_details(self):
         self.ensure_one()
         direction = dict(self._fields["direction"]._description_selection(self.env))[self.direction]
         return {

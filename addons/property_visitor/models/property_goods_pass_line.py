@@ -1,7 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
-
-from odoo.addons.property_base.tools import is_internal
+from odoo.exceptions import ValidationError
 
 HAZARDS = [
     ("none", "Ordinary Goods"),
@@ -11,6 +9,9 @@ HAZARDS = [
     ("corrosive", "Corrosive"),
 ]
 
+# written only by the guard's check at the gate
+GATE_FIELDS = {"quantity_seen", "line_state"}
+
 # more than this is a typing error, not goods carried through a gate
 MAX_QUANTITY = 100000
 
@@ -19,6 +20,12 @@ class PropertyGoodsPassLine(models.Model):
     _name = "property.goods.pass.line"
     _description = "Goods Pass Item"
     _order = "goods_pass_id, sequence, id"
+    # the suite's integrity rules (property_base/models/property_integrity_mixin.py):
+    # the items of a confirmed pass are frozen with it; the gate fields are owned by
+    # the guard's check at the gate (property.goods.check)
+    _inherit = ["property.integrity.mixin"]
+    _internal_flag = "property_goods_internal"
+    _property_lock_parent = "goods_pass_id"
 
     goods_pass_id = fields.Many2one(
         "property.goods.pass", required=True, ondelete="cascade", index=True
@@ -28,7 +35,10 @@ class PropertyGoodsPassLine(models.Model):
     quantity = fields.Float(required=True, default=1.0, digits=(12, 2))
     uom_name = fields.Char(string="Unit", default="件")
     hazard = fields.Selection(HAZARDS, string="Hazard Category", required=True, default="none")
-    quantity_seen = fields.Float(string="Seen at the Gate", digits=(12, 2))
+    # written only by the guard's check at the gate (property.goods.check)
+    quantity_seen = fields.Float(
+        string="Seen at the Gate", digits=(12, 2), readonly=True, copy=False
+    )
     line_state = fields.Selection(
         [("pending", "To Check"), ("ok", "Matches"), ("mismatch", "Mismatch")],
         string="Gate Check",
@@ -78,21 +88,18 @@ class PropertyGoodsPassLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        # the suite's input guard first: the code below reads the values
-        for vals in vals_list:
-            self._property_check_input(vals)
         for vals in vals_list:
             self._check_quantity_vals(vals)
         return super().create(vals_list)
 
     def write(self, vals):
-        self._property_check_input(vals)  # the suite's input guard first
         self._check_quantity_vals(vals)
-        if (
-            not self.env.su
-            and vals.keys() - {"quantity_seen", "line_state"}
-            and any(line.goods_pass_id.state != "draft" for line in self)
-            and not is_internal(self.env, "property_goods_internal")
-        ):
-            raise UserError(self.env._("The items of a confirmed goods pass cannot be changed."))
         return super().write(vals)
+
+    def _property_owned_message(self, names):
+        if GATE_FIELDS & set(names):
+            return self.env._(
+                "The quantities seen at the gate are recorded only with the Check at "
+                "the Gate button."
+            )
+        return super()._property_owned_message(names)

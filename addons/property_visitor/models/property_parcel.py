@@ -7,7 +7,9 @@ class PropertyParcel(models.Model):
 
     _name = "property.parcel"
     _description = "Mail and Parcel"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "property.integrity.mixin"]
+    # the suite's integrity rules (property_base/models/property_integrity_mixin.py)
+    _property_keep = True
     _order = "received_date desc, id desc"
 
     name = fields.Char(
@@ -56,6 +58,15 @@ class PropertyParcel(models.Model):
                 vals["name"] = self.env["ir.sequence"].next_by_code("property.parcel") or "/"
         return super().create(vals_list)
 
+    def _property_locked(self):
+        return self.filtered(lambda parcel: parcel.state == "collected")
+
+    def _property_lock_message(self):
+        return self.env._(
+            "%(name)s was collected and signed for: its record can no longer change.",
+            name=self.name,
+        )
+
     @api.onchange("recipient_partner_id")
     def _onchange_recipient_partner_id(self):
         partner = self.recipient_partner_id
@@ -78,5 +89,7 @@ class PropertyParcel(models.Model):
                         name=parcel.name,
                     )
                 )
-        self.write({"state": "collected", "collected_date": fields.Datetime.now()})
+        self._property_internal().write(
+            {"state": "collected", "collected_date": fields.Datetime.now()}
+        )
         return True

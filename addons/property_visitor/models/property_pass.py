@@ -34,7 +34,26 @@ class PropertyPass(models.Model):
     _gate_token_prefix = "P"
     _internal_flag = "property_pass_internal"
     _stamped_fields = {"state", "deposit_state", "extension_count", "date_returned"}
-    _frozen_fields = {"date_to"}
+    # the holder and the validity of an issued pass: only its buttons change them
+    _frozen_fields = {
+        "site_id",
+        "pass_type",
+        "holder_name",
+        "holder_partner_id",
+        "holder_category",
+        "photo",
+        "id_type",
+        "id_number",
+        "id_number_masked",
+        "phone",
+        "phone_masked",
+        "sponsor_unit_id",
+        "sponsor_partner_id",
+        "date_from",
+        "date_to",
+        "fee",
+        "deposit",
+    }
 
     pass_type = fields.Selection(
         [("temporary", "Temporary Entry Pass"), ("resident", "Resident Card")],
@@ -78,7 +97,8 @@ class PropertyPass(models.Model):
     date_from = fields.Date(
         string="Valid From", required=True, default=lambda self: self._default_date_from()
     )
-    date_to = fields.Date(string="Valid Until", tracking=True)
+    # never open-ended: filled from the pass type's validity when not given
+    date_to = fields.Date(string="Valid Until", required=True, tracking=True)
     fee = fields.Monetary(tracking=True)
     deposit = fields.Monetary(tracking=True)
     deposit_state = fields.Selection(
@@ -132,13 +152,46 @@ class PropertyPass(models.Model):
                 vals["date_from"] = self._site_today(site)
             if not vals.get("date_to"):
                 vals["date_to"] = fields.Date.to_date(vals["date_from"]) + timedelta(days=days)
-        return super().create(vals_list)
+        passes = super().create(vals_list)
+        passes._check_validity_limit()
+        return passes
+
+    def write(self, vals):
+        if "date_to" in vals and not vals["date_to"]:
+            raise UserError(self.env._("A pass needs an end date: passes are never open-ended."))
+        res = super().write(vals)
+        if {"date_from", "date_to", "pass_type"} & vals.keys():
+            self._check_validity_limit()
+        return res
+
+    def _check_validity_limit(self):
+        """A pass is valid at most its type's validity (the setting) from the later of
+        its start and today: on creation, on every change and on every extension."""
+        for record in self:
+            days = self._pass_settings(record.pass_type)[0]
+            start = max(record.date_from, record._site_today())
+            if record.date_to > start + timedelta(days=days):
+                kind = dict(self._fields["pass_type"]._description_selection(self.env))[
+                    record.pass_type
+                ]
+                raise ValidationError(
+                    self.env._(
+                        "A %(kind)s is valid for at most %(days)s days: it cannot run "
+                        "until %(date)s.",
+                        kind=kind,
+                        days=days,
+                        date=record.date_to,
+                    )
+                )
 
     def _stamped_error(self):
         return self.env._("The status of a pass changes only through its buttons.")
 
     def _frozen_error(self):
-        return self.env._("Extend an issued pass with the Extend button.")
+        return self.env._(
+            "The holder and the validity of an issued pass cannot be changed: extend it "
+            "with the Extend button, or revoke it and issue a new pass."
+        )
 
     @api.model
     def _default_date_from(self):
@@ -174,8 +227,9 @@ class PropertyPass(models.Model):
         self._check_issuer()
         self._check_state(("draft",))
         for record in self:
-            if record.date_to and record.date_to < record.date_from:
+            if record.date_to < record.date_from:
                 raise UserError(self.env._("The pass ends before it starts."))
+            record._check_validity_limit()
             record._write_internal(
                 {"state": "active", "deposit_state": "held" if record.deposit else "none"}
             )
@@ -227,14 +281,24 @@ class PropertyPass(models.Model):
         return self._return("kept")
 
     def action_extend(self):
-        """Extend by one validity period from the later of today and the end date."""
+        """Extend to one validity period from the later of today and the start date
+        (never beyond: the validity limit holds for extensions too)."""
         self._check_issuer()
         self._check_state(("active", "expired"))
         for record in self:
             today = record._site_today()
             days = self._pass_settings(record.pass_type)[0]
             old = record.date_to
-            new = max(old or today, today) + timedelta(days=days)
+            new = max(record.date_from, today) + timedelta(days=days)
+            if new <= old:
+                raise UserError(
+                    self.env._(
+                        "Pass %(name)s is already valid until %(date)s, the longest its "
+                        "validity allows.",
+                        name=record.name,
+                        date=old,
+                    )
+                )
             record._write_internal(
                 {"date_to": new, "state": "active", "extension_count": record.extension_count + 1}
             )
@@ -252,21 +316,23 @@ class PropertyPass(models.Model):
     def _cron_expire(self):
         # a site's today is at most one day ahead of UTC's: one search, then each site's date
         latest = fields.Date.today() + timedelta(days=1)
-        passes = self.sudo().search([("state", "=", "active"), ("date_to", "<", latest)])
-        passes = passes.filtered(lambda p: p.date_to < p._site_today())
+        passes = self.sudo().search(
+            [("state", "=", "active"), "|", ("date_to", "=", False), ("date_to", "<", latest)]
+        )
+        passes = passes.filtered(lambda p: not p.date_to or p.date_to < p._site_today())
         passes._write_internal({"state": "expired"})
         return len(passes)
 
     # ------------------------------------------------------------------
     # Gate
     # ------------------------------------------------------------------
-    def _gate_status(self):
+    def _gate_live_status(self):
         self.ensure_one()
         today = self._site_today()
-        if self.state == "active" and self.date_to and self.date_to < today:
+        if self.state == "active" and (not self.date_to or self.date_to < today):
             return "expired"
         if self.state == "active" and self.date_from > today:
-            return "invalid"
+            return "not_yet_valid"
         return {
             "active": "valid",
             "suspended": "suspended",
@@ -275,7 +341,7 @@ class PropertyPass(models.Model):
             "returned": "revoked",
         }.get(self.state, "invalid")
 
-    def _gate_details(self):
+    def _gate_holder_details(self):
         self.ensure_one()
         kind = dict(self._fields["pass_type"]._description_selection(self.env))[self.pass_type]
         return {

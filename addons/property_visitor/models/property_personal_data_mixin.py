@@ -1,16 +1,23 @@
 import re
+from datetime import timedelta
 
 import phonenumbers
+import psycopg2
 from stdnum.cn import ric
 from stdnum.exceptions import ValidationError as StdnumValidationError
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+from odoo.http import request
 
 PRIVILEGED_GROUPS = (
     "property_visitor.group_visitor_frontdesk_supervisor,"
     "property_visitor.group_visitor_security_manager"
 )
+# who may look a visitor up by a phone or ID number they cannot read (V09)
+LOOKUP_GROUPS = "property_visitor.group_visitor_frontdesk,property_visitor.group_visitor_guard"
+MASKED_FIELDS = ("id_number_masked", "phone_masked")
+LOOKUP_LIMIT = 30  # look-ups per user and hour, unless the setting says otherwise
 ID_TYPES = [
     ("resident_id", "Resident ID Card"),
     ("passport", "Passport"),
@@ -142,28 +149,151 @@ class PropertyPersonalDataMixin(models.AbstractModel):
                 continue
             record.sudo().phone = self._property_normalize_phone(record.phone_masked)
 
+    # ------------------------------------------------------------------
+    # Look-ups by phone or ID number (V09)
+    # ------------------------------------------------------------------
+    @api.model
+    def _search(self, domain, *args, **kwargs):
+        if not self.env.su:
+            terms = [
+                term
+                for term in domain or []
+                if isinstance(term, (list, tuple))
+                and len(term) == 3
+                and isinstance(term[0], str)
+                and term[0].split(".")[-1] in MASKED_FIELDS
+            ]
+            if len(terms) > 1 and not self._property_reads_clear(terms):
+                raise self._property_one_value_error()
+        return super()._search(domain, *args, **kwargs)
+
+    def _property_reads_clear(self, terms):
+        """Whether the user reads in clear every field these terms search on."""
+        clear = {"phone_masked": "phone", "id_number_masked": "id_number"}
+        return all(
+            self._fields[clear[term[0].split(".")[-1]]].is_accessible(self.env) for term in terms
+        )
+
+    def _property_one_value_error(self):
+        return UserError(
+            self.env._(
+                "Look a visitor up by one phone or ID number at a time: a search on "
+                "several numbers at once is refused."
+            )
+        )
+
+    def _property_lookup_limit(self):
+        param = self.env["ir.config_parameter"].sudo().get_param("property_visitor.lookup_limit")
+        try:
+            return int(param) if param not in (None, False, "") else LOOKUP_LIMIT
+        except ValueError:
+            return LOOKUP_LIMIT
+
+    def _property_log_lookup(self, fname, value, limited):
+        """Log the look-up (who, when, which register, the value masked and hashed)
+        and, for whoever reads the number masked, refuse a second number in the same
+        request and any look-up beyond the hourly limit."""
+        key = (self._name, fname, value)
+        seen = None
+        if request:
+            seen = getattr(request, "_property_lookups", None)
+            if seen is None:
+                seen = request._property_lookups = set()
+            if key in seen:
+                return
+            if limited and seen:
+                raise self._property_one_value_error()
+        if self.env.cr.readonly:
+            # a search is served on a read-only cursor: Odoo serves it again on a
+            # read/write one, where the look-up is logged
+            raise psycopg2.errors.ReadOnlySqlTransaction("a look-up is logged")
+        Log = self.env["property.personal.lookup"].sudo()
+        user = self.env.user
+        if limited:
+            since = fields.Datetime.now() - timedelta(hours=1)
+            limit = self._property_lookup_limit()
+            if Log._count_recent(user, since) >= limit:
+                raise UserError(
+                    self.env._(
+                        "You have looked up %(count)s visitors by phone or ID number in the "
+                        "last hour, the most allowed: try again later or ask your supervisor.",
+                        count=limit,
+                    )
+                )
+        Log.create(
+            {
+                "user_id": user.id,
+                "model": self._name,
+                "field_name": fname,
+                "value_masked": mask_value(value) if value else False,
+                "value_hash": Log._fingerprint(value) if value else False,
+            }
+        )
+        if seen is not None:
+            seen.add(key)
+
     def _property_search_clear(self, fname, operator, value, exact):
         """Records whose clear ``fname`` matches ``value``. Users who read the clear
-        values may search on a part of them; everybody else finds a person only by the
-        whole number (``exact``, already normalised, or False), so that a number cannot
-        be guessed piece by piece through the search."""
+        values may search on a part of them; the front desk and the guards, who read
+        them masked, find a person only by the whole number (``exact``, already
+        normalised, or False), one number per request and a limited number of times
+        an hour, so that a number cannot be guessed piece by piece or by trying
+        candidates; nobody else looks a visitor up by these numbers. Every look-up is
+        logged (V09)."""
+        if self.env.su:
+            if operator not in ("=", "ilike") or not value:
+                return [("id", "=", 0)]
+            found = self.with_context(active_test=False)._search([(fname, operator, value)])
+            return [("id", "in", found)]
+        # the clear field's own groups (V09) say who may search on a part of it
+        clear_reader = self._fields[fname].is_accessible(self.env)
+        if not clear_reader and not self.env.user.has_groups(LOOKUP_GROUPS):
+            raise UserError(
+                self.env._(
+                    "Only the front desk and the guards may look a visitor up by a phone "
+                    "or an ID number."
+                )
+            )
         if operator not in ("=", "ilike") or not value:
             return [("id", "=", 0)]
-        # the clear field's own groups (V09) say who may search on a part of it
-        if not self._fields[fname].is_accessible(self.env):
-            if not exact:
-                return [("id", "=", 0)]
+        if not clear_reader:
             operator, value = "=", exact
+        self._property_log_lookup(fname, value, limited=not clear_reader)
+        if not value:
+            return [("id", "=", 0)]
         found = self.sudo().with_context(active_test=False)._search([(fname, operator, value)])
         return [("id", "in", found)]
 
+    @staticmethod
+    def _property_single_value(operator, value):
+        """(operator, value) of a search on one number; ``in`` with one value is
+        ``=``, with several it is refused by the caller (None)."""
+        if operator in ("in", "not in"):
+            values = list(value) if isinstance(value, (list, tuple, set)) else [value]
+            if len(values) != 1:
+                return None
+            return ("=" if operator == "in" else "!=", values[0])
+        return operator, value
+
     def _search_id_number_masked(self, operator, value):
+        single = self._property_single_value(operator, value)
+        if single is None:
+            if self.env.su:
+                return [("id", "=", 0)]
+            raise self._property_one_value_error()
+        operator, value = single
         clear = (value or "").strip().upper() if isinstance(value, str) else ""
         # a resident ID in its stored form; any other document number compared whole
         exact = (ric.compact(clear) if ric.is_valid(clear) else clear) or False
         return self._property_search_clear("id_number", operator, clear, exact)
 
     def _search_phone_masked(self, operator, value):
+        single = self._property_single_value(operator, value)
+        if single is None:
+            if self.env.su:
+                return [("id", "=", 0)]
+            raise self._property_one_value_error()
+        operator, value = single
         if not isinstance(value, str):
             return [("id", "=", 0)]
         try:

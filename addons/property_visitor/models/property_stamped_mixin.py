@@ -17,6 +17,8 @@ class PropertyStampedMixin(models.AbstractModel):
 
     _name = "property.stamped.mixin"
     _description = "Record Stamped by its Buttons"
+    # the suite's integrity rules: the stamped fields are owned by the buttons
+    _inherit = ["property.integrity.mixin"]
     # context key of the flag raised by _write_internal
     _internal_flag = None
     # fields written only by the buttons
@@ -58,13 +60,17 @@ class PropertyStampedMixin(models.AbstractModel):
 
     def write(self, vals):
         if not (self.env.su or is_internal(self.env, self._internal_flag)):
-            if self._stamped_fields & vals.keys():
-                raise UserError(self._stamped_error())
             if self._frozen_fields & vals.keys() and any(
                 record.state != self._editable_state for record in self
             ):
                 raise UserError(self._frozen_error())
         return super().write(vals)
+
+    def _property_owned_fields(self):
+        return super()._property_owned_fields() | self._stamped_fields
+
+    def _property_owned_message(self, names):
+        return self._stamped_error()
 
     def _write_internal(self, vals):
         """Write what users may not: the state, its stamps, the frozen fields."""

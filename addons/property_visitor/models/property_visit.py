@@ -6,6 +6,8 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.property_base.tools import is_internal
+
 # Mainland plates: province character, letter, 5 characters (6 for new-energy plates).
 # a group larger than this is registered as an event, not typed in as one visit
 MAX_PEOPLE = 500
@@ -51,6 +53,8 @@ STAMPED_FIELDS = {
     "anonymized",
 }
 CLOSED_STATES = ("checked_out", "cancelled", "refused")
+# V02: the host's answer, recorded by the front desk only
+CONSENT_FIELDS = {"contact_person", "contact_method", "contact_time", "contact_answer"}
 
 
 class PropertyVisit(models.Model):
@@ -64,6 +68,8 @@ class PropertyVisit(models.Model):
         "mail.thread",
         "mail.activity.mixin",
     ]
+    # the suite's integrity rules (property_base/models/property_integrity_mixin.py)
+    _property_keep = True
     _order = "id desc"
     _internal_flag = "property_visit_internal"
     _stamped_fields = STAMPED_FIELDS
@@ -196,6 +202,12 @@ class PropertyVisit(models.Model):
 
     def write(self, vals):
         self._property_check_input(vals)  # the suite's input guard first
+        if (
+            CONSENT_FIELDS & vals.keys()
+            and not (self.env.su or is_internal(self.env, self._internal_flag))
+            and not self.env.user.has_group("property_visitor.group_visitor_frontdesk")
+        ):
+            raise AccessError(self.env._("Only the front desk records the host's answer."))
         if vals.get("vehicle_plate"):
             vals["vehicle_plate"] = self._normalize_plate(vals["vehicle_plate"])
         res = super().write(vals)
@@ -282,6 +294,19 @@ class PropertyVisit(models.Model):
         unit = self.host_unit_id
         if unit and self.host_partner_id not in (unit.owner_id | unit.occupant_ids):
             self.host_partner_id = (unit.occupant_ids or unit.owner_id)[:1]
+
+    @api.model
+    def _invitation_max_days(self):
+        """The longest time window of a visit announced ahead (setting, 7 days)."""
+        value = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("property_visitor.invitation_max_days", 7)
+        )
+        try:
+            return max(int(value), 1)
+        except ValueError:
+            return 7
 
     # ------------------------------------------------------------------
     # Night duty (V03)

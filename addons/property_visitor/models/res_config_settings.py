@@ -24,6 +24,13 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="property_visitor.retention_days",
         default=180,
     )
+    property_visitor_invitation_max_days = fields.Integer(
+        string="Invitation Window (days)",
+        config_parameter="property_visitor.invitation_max_days",
+        default=7,
+        help="The longest time window of a visitor announced ahead (from its expected "
+        "arrival to its end).",
+    )
     property_visitor_temp_pass_validity_days = fields.Integer(
         string="Temporary Pass Validity (days)",
         config_parameter="property_visitor.temp_pass_validity_days",
@@ -59,4 +66,11 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="property_visitor.goods_pass_validity_days",
         default=0,
         help="0: a goods pass is valid on its carrying day only.",
+    )
+    property_visitor_lookup_limit = fields.Integer(
+        string="Look-ups by Phone or ID per Hour",
+        config_parameter="property_visitor.lookup_limit",
+        default=30,
+        help="How many visitors a user of the front desk or the gate may look up by a "
+        "phone or an ID number in an hour (V09).",
     )

@@ -6,6 +6,7 @@ from odoo.addons.property_base.tests.access_matrix import (
     SITE_ADMIN,
     SUITE_ROLES,
     AccessMatrixMixin,
+    IntegrityPathsMixin,
     same_for,
     suite_roles,
 )
@@ -25,19 +26,19 @@ ROLES = suite_roles(
     },
 )
 # row: (model, {role: allowed operations})   r read, w write, c create, u unlink.
-# A known visitor is seen by the users of the sites they visited.
+# A known visitor is seen by the users of the sites they visited. The visitor register
+# is read by those who keep it (front desk, guards, their managers) and the site
+# administrators, by no other role (V09).
 MATRIX = {
     "visit": (
         "property.visit",
-        same_for(
-            "r",
-            SUITE_ROLES,
-            supervisor="rwcu",
-            cs_manager="rw",
-            frontdesk="rwc",
-            guard="rw",
-            site_admin="r",
-        ),
+        {
+            "supervisor": "rwcu",
+            "cs_manager": "rw",
+            "frontdesk": "rwc",
+            "guard": "rw",
+            "site_admin": "r",
+        },
     ),
     "visit (other site)": ("property.visit", {"site_admin": "r"}),
     "visited area": (
@@ -95,6 +96,9 @@ MATRIX = {
         {"supervisor": "rwcu", "cs_manager": "r", "frontdesk": "rwc", "guard": "r"},
     ),
     "tenant signatory (other site)": ("property.tenant.signatory", {}),
+    # C22: the tenant company (occupant of a unit) is read by the front desk and the
+    # site administrators, not by the guards nor the security manager
+    "tenant's partner": ("res.partner", {"supervisor": "r", "frontdesk": "r", "site_admin": "r"}),
     # another company's records: nobody, whatever their groups (multi-company rules)
     "visit (other company)": ("property.visit", {}),
     "visited area (other company)": ("property.visit.area", {}),
@@ -122,11 +126,65 @@ MATRIX = {
     ),
 }
 
+# row: (path, payload), refused to every role (see IntegrityPathsMixin): the records the
+# front desk and the gate keep, the items of a confirmed goods pass, what only the gate
+# writes
+PATHS = {
+    "visit deleted": ("unlink", None),
+    "visit state written": ("write", {"state": "checked_out"}),
+    "goods pass deleted": ("unlink", None),
+    "goods pass created confirmed": ("create", {"state": "confirmed"}),
+    "confirmed goods pass item added": ("create", {"name": "Printer", "quantity": 1}),
+    "confirmed goods pass item changed": ("write", {"quantity": 20}),
+    "confirmed goods pass item counted": ("write", {"quantity_seen": 2}),
+    "confirmed goods pass item removed": ("unlink", None),
+    "gate log line forged": ("create", {"result": "valid", "holder_name": "Nobody"}),
+    "gate log line deleted": ("unlink", None),
+    "parcel deleted": ("unlink", None),
+    "found item deleted": ("unlink", None),
+}
+
 
 @tagged("post_install", "-at_install")
-class TestVisitorAccessMatrix(AccessMatrixMixin, PropertyCase):
+class TestVisitorAccessMatrix(IntegrityPathsMixin, AccessMatrixMixin, PropertyCase):
     ROLES = ROLES
     MATRIX = MATRIX
+    PATHS = PATHS
+
+    @classmethod
+    def _paths_record(cls, row):
+        if "confirmed_goods" not in cls.__dict__:  # own records, as for the matrix
+            goods = cls.rows["goods pass"]
+            cls.confirmed_goods = goods.copy({"carrier_name": "Zhao Liu"})
+            cls.confirmed_goods._write_internal({"state": "confirmed"})
+            for _row, (path, vals) in PATHS.items():
+                if path == "create":
+                    vals["site_id"] = cls.site.id
+            PATHS["goods pass created confirmed"][1].update(
+                tenant_partner_id=cls.tenant.id,
+                carrier_name="Zhao Liu",
+                planned_date="2025-03-03 02:00:00",
+            )
+            PATHS["confirmed goods pass item added"][1].pop("site_id", None)
+            PATHS["confirmed goods pass item added"][1]["goods_pass_id"] = cls.confirmed_goods.id
+        Models = {
+            "gate log line forged": "property.gate.log",
+            "goods pass created confirmed": "property.goods.pass",
+            "confirmed goods pass item added": "property.goods.pass.line",
+        }
+        if row in Models:
+            return cls.env[Models[row]]
+        if row.startswith("confirmed goods pass item"):
+            return cls.confirmed_goods.line_ids
+        kept = {
+            "visit deleted": "visit",
+            "visit state written": "visit",
+            "goods pass deleted": "goods pass",
+            "gate log line deleted": "gate log",
+            "parcel deleted": "parcel",
+            "found item deleted": "found item",
+        }
+        return cls.rows[kept[row]]
 
     @classmethod
     def setUpClass(cls):
@@ -232,6 +290,7 @@ class TestVisitorAccessMatrix(AccessMatrixMixin, PropertyCase):
                         "date_from": "2025-01-01",
                     }
                 )
+        cls.rows["tenant's partner"] = cls.tenant
         return cls.rows.get(row) or super()._matrix_record(row)
 
     def test_v09_company_admin_reads_no_other_company_record(self):

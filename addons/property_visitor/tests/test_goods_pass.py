@@ -44,6 +44,19 @@ class TestGoodsPass(VisitorCase):
         vals.update(kwargs)
         return self.env["property.goods.pass"].with_user(self.frontdesk).create(vals)
 
+    def _count_at_gate(self, goods, *quantities):
+        """The guard's check at the gate: the counted quantity of each item, confirmed."""
+        action = goods.with_user(self.guard).action_gate_check()
+        check = (
+            self.env["property.goods.check"]
+            .with_user(self.guard)
+            .with_context(**action["context"])
+            .create({})
+        )
+        for line, quantity in zip(check.line_ids, quantities, strict=True):
+            line.quantity_seen = quantity
+        return check.action_confirm()
+
     def test_v05_carry_out_needs_seal_or_authorised_signature(self):
         goods = self._new_goods_pass()
         with self.assertRaisesRegex(UserError, "seal or the signature"):
@@ -126,8 +139,6 @@ class TestGoodsPass(VisitorCase):
         self.assertEqual(str(goods.valid_until), "2025-03-03 15:59:59", "same day, site time")
         with self.assertRaisesRegex(UserError, "cannot be changed"):
             goods.line_ids[0].write({"quantity": 5})
-        for line in goods.line_ids:
-            line.with_user(self.guard).quantity_seen = line.quantity
         with freeze_time("2025-03-03 03:00:00"):
             wizard = (
                 self.env["property.gate.verify"]
@@ -137,7 +148,7 @@ class TestGoodsPass(VisitorCase):
             wizard.action_verify()
             self.assertEqual(wizard.result, "valid")
             self.assertIn("Laptop × 2 台", wizard.items)
-            goods.with_user(self.guard).action_gate_check()
+            self._count_at_gate(goods, *goods.line_ids.mapped("quantity"))
         self.assertEqual(goods.state, "done")
         self.assertEqual(set(goods.line_ids.mapped("line_state")), {"ok"})
         with freeze_time("2025-03-03 03:05:00"):
@@ -147,10 +158,8 @@ class TestGoodsPass(VisitorCase):
     def test_v05_mismatch_sends_back_and_reissue_links_voided(self):
         goods = self._new_goods_pass(direction="in")
         goods.action_confirm()
-        goods.line_ids[0].with_user(self.guard).quantity_seen = 2
-        goods.line_ids[1].with_user(self.guard).quantity_seen = 4
         with freeze_time("2025-03-03 03:00:00"):
-            goods.with_user(self.guard).action_gate_check()
+            self._count_at_gate(goods, 2, 4)
         self.assertEqual(goods.state, "sent_back")
         self.assertEqual(goods.line_ids[1].line_state, "mismatch")
         self.assertIn("Files box 4/3", goods.message_ids[0].body)

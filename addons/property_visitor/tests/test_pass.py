@@ -58,7 +58,7 @@ class TestPass(VisitorCase):
             self.assertEqual(card._gate_status(), "valid")
         # a pass starting tomorrow at the gate is refused, whatever the guard's time zone
         with freeze_time("2025-03-02 15:30:00"):
-            self.assertEqual(card._gate_status(), "invalid")
+            self.assertEqual(card._gate_status(), "not_yet_valid")
 
     def test_v04_resident_card_deposit_kept(self):
         card = self._new_pass(pass_type="resident", holder_category="resident")

@@ -1,4 +1,8 @@
+from unittest.mock import patch
+
+from odoo import Command, fields
 from odoo.tests import HttpCase, tagged
+from odoo.tests.common import ChromeBrowser
 
 from .common import VisitorCase
 
@@ -29,9 +33,8 @@ class TestVisitorTour(HttpCase, VisitorCase):
             {
                 "site_id": self.site.id,
                 "holder_name": "Tour Holder",
-                # a fixed past start: the tour runs at the real time of day
-                "date_from": "2025-01-01",
-                "date_to": "2099-12-31",
+                # from today (the site's) for the type's validity: the tour runs at
+                # the real time of day
             }
         )
         card.sudo().token_key = "a" * 32
@@ -44,3 +47,89 @@ class TestVisitorTour(HttpCase, VisitorCase):
         logs = self.env["property.gate.log"].search([("user_id", "=", self.guard.id)])
         self.assertEqual(sorted(logs.mapped("result")), ["invalid", "valid"])
         self.assertEqual(logs.filtered(lambda log: log.result == "valid").pass_id, card)
+
+
+@tagged("post_install", "-at_install")
+class TestGuardPhoneTour(HttpCase, VisitorCase):
+    """The guard's daily task on a phone (390 px wide)."""
+
+    browser_size = "390x844"
+    touch_enabled = True
+
+    def start_tour(self, url_path, tour_name, **kwargs):
+        """Headless Chromium keeps windows at least 500 px wide: emulate the phone's
+        390 px screen through the DevTools protocol before each page is opened."""
+        navigate_to = ChromeBrowser.navigate_to
+        width, height = (int(v) for v in self.browser_size.split("x"))
+
+        def navigate_on_phone(browser, url, wait_stop=False):
+            browser._websocket_request(
+                "Emulation.setDeviceMetricsOverride",
+                params={"width": width, "height": height, "deviceScaleFactor": 1, "mobile": True},
+            )
+            return navigate_to(browser, url, wait_stop=wait_stop)
+
+        with patch.object(ChromeBrowser, "navigate_to", navigate_on_phone):
+            return super().start_tour(url_path, tour_name, **kwargs)
+
+    def _confirmed_goods_pass(self):
+        goods = (
+            self.env["property.goods.pass"]
+            .with_user(self.frontdesk)
+            .create(
+                {
+                    "site_id": self.site.id,
+                    "direction": "in",
+                    "tenant_partner_id": self.tenant.id,
+                    "carrier_name": "Zhao Liu",
+                    # the tour runs at the real time of day: carried today
+                    "planned_date": fields.Datetime.now(),
+                    "line_ids": [
+                        Command.create({"name": "Laptop", "quantity": 2, "uom_name": "台"}),
+                        Command.create({"name": "Files box", "quantity": 3}),
+                    ],
+                }
+            )
+        )
+        goods.action_confirm()
+        return goods
+
+    def test_v05_tour_guard_counts_the_goods_on_a_phone(self):
+        self.guard.password = "t_guard"
+        self.env["ir.config_parameter"].sudo().set_param("property_visitor.gate_secret", "0" * 64)
+        goods = self._confirmed_goods_pass()
+        goods.sudo().token_key = "b" * 32
+        self.start_tour(
+            "/odoo/action-property_visitor.property_gate_verify_action",
+            "property_visitor_goods_check_tour",
+            login="t_guard",
+        )
+        self.assertEqual(goods.state, "done")
+        self.assertEqual(goods.gate_user_id, self.guard)
+        self.assertEqual(goods.line_ids.mapped("quantity_seen"), [2, 3])
+        self.assertEqual(set(goods.line_ids.mapped("line_state")), {"ok"})
+        log = self.env["property.gate.log"].search([("goods_pass_id", "=", goods.id)])
+        self.assertEqual(log.mapped("result"), ["valid", "valid"], "the scan and the check")
+
+
+@tagged("post_install", "-at_install")
+class TestGuardDesktopTour(HttpCase, VisitorCase):
+    """The guard's count of the goods on the desktop (1440 px wide)."""
+
+    browser_size = "1440x900"
+    _confirmed_goods_pass = TestGuardPhoneTour._confirmed_goods_pass
+
+    def test_v05_tour_guard_counts_the_goods_on_the_desktop(self):
+        self.guard.password = "t_guard"
+        goods = self._confirmed_goods_pass()
+        self.start_tour(
+            f"/odoo/action-property_visitor.property_goods_pass_action/{goods.id}",
+            "property_visitor_goods_check_desktop_tour",
+            login="t_guard",
+        )
+        self.assertEqual(goods.state, "sent_back")
+        self.assertEqual(goods.line_ids.mapped("quantity_seen"), [2, 4])
+        self.assertEqual(goods.line_ids.mapped("line_state"), ["ok", "mismatch"])
+        # the approved items and the carrier stay as customer service stamped them
+        self.assertEqual(goods.line_ids.mapped("quantity"), [2, 3])
+        self.assertEqual(goods.carrier_name, "Zhao Liu")

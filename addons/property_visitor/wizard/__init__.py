@@ -1,1 +1,6 @@
-from . import property_gate_verify, property_visit_correct, property_visit_register_print
+from . import (
+    property_gate_verify,
+    property_goods_check,
+    property_visit_correct,
+    property_visit_register_print,
+)

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 
-from ..models.property_gate_log import GATE_RESULTS
+from ..models.property_gate_log import GATE_RESULTS, GATE_RESULTS_WITH_DETAILS
 
 TOKEN_MODELS = {"P": "property.pass", "G": "property.goods.pass"}
 
@@ -24,8 +24,9 @@ class PropertyGateVerify(models.TransientModel):
 
     @api.model
     def _verify_token(self, token):
-        """(result, record or None): the live state of the pass behind ``token``;
-        anything forged, altered or unknown is only "invalid"."""
+        """(result, record or None): the live state of the pass behind ``token`` at
+        the current user's gate; anything forged, altered or unknown is only
+        "invalid", a pass of another site only "other_site"."""
         Mixin = self.env["property.gate.token.mixin"]
         parsed = Mixin._gate_parse(token)
         if not parsed:
@@ -65,21 +66,23 @@ class PropertyGateVerify(models.TransientModel):
         }
         if record:
             details = record._gate_details()
-            vals.update(
-                {
-                    key: details.get(key)
-                    for key in ("holder_name", "photo", "reference", "validity", "items")
-                }
-            )
+            shown = result in GATE_RESULTS_WITH_DETAILS
+            if shown:
+                vals.update(
+                    {
+                        key: details.get(key)
+                        for key in ("holder_name", "photo", "reference", "validity", "items")
+                    }
+                )
             log_vals.update(
                 {
                     "site_id": details["site_id"],
-                    "holder_name": details["holder_name"],
+                    "holder_name": details.get("holder_name") or False,
                     "pass_id": record.id if record._name == "property.pass" else False,
                     "goods_pass_id": record.id if record._name == "property.goods.pass" else False,
                 }
             )
-            if record._name == "property.goods.pass":
+            if shown and record._name == "property.goods.pass":
                 vals["goods_pass_id"] = record.id
         self.env["property.gate.log"].sudo().create(log_vals)
         self.write(vals)
@@ -109,3 +112,12 @@ class PropertyGateVerify(models.TransientModel):
             "view_mode": "form",
             "target": "current",
         }
+
+    def action_check_goods(self):
+        """Count the goods of the scanned goods pass (the guard's check at the gate)."""
+        self.ensure_one()
+        if not self.goods_pass_id or self.result != "valid":
+            raise UserError(self.env._("Scan a valid goods pass first."))
+        return self.goods_pass_id.with_context(
+            gate_check_from_verify=True
+        ).action_gate_check()

@@ -1,0 +1,305 @@
+from odoo import SUPERUSER_ID, api, models
+from odoo.exceptions import AccessError, UserError
+
+from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
+
+from ..tools import internal, is_internal
+
+# the fields of every model that only the ORM writes
+MAGIC_FIELDS = {"id", "create_uid", "create_date", "write_uid", "write_date", "display_name"}
+
+
+class PropertyIntegrityMixin(models.AbstractModel):
+    """The suite's integrity rules, declared by a model and held on every path a client
+    can take (create, write, copy, import, unlink, archive, one2many commands,
+    attachments), whatever the context it sends:
+
+    - **owned fields** (``_property_owned_fields``: the model's list, its read-only and
+      computed fields) are written only by the model's actions, which raise the
+      model's internal flag (``_internal_flag``, see ``tools/internal_call.py``); a
+      client's create may only give them their default, its write not at all;
+    - **kept records** (``_property_keep``) are never deleted, not even by the
+      superuser;
+    - **archiving** (``_property_archive_group``) is for that group's members and for
+      finished records only (``_property_finished``);
+    - **locks**: the records of ``_property_locked`` refuse every change but their
+      actions', and so do their children (a model whose ``_property_lock_parent`` names
+      the many2one to its parent) and their attachments.
+
+    The checks run before any override of the model's own ``create``/``write``/``unlink``
+    (the methods are wrapped on the registry's class in ``_register_hook``, as
+    ``base_automation`` does), then the suite's input guard runs, then the model's code.
+    """
+
+    _name = "property.integrity.mixin"
+    _description = "Integrity Rules of the Suite"
+
+    # context key of the flag raised by the model's actions (tools.internal_call)
+    _internal_flag = "property_internal"
+    # never deleted
+    _property_keep = False
+    # the group whose members may archive finished records (None: no archive rule)
+    _property_archive_group = None
+    # on a child model: the many2one to the parent whose lock reaches the children
+    _property_lock_parent = None
+    # fields a client may write although read-only in the model (rare: force_save)
+    _property_client_fields = frozenset()
+    # owned fields a client may still give when it creates a record
+    _property_create_fields = frozenset()
+
+    # ------------------------------------------------------------------
+    # What a model declares
+    # ------------------------------------------------------------------
+    def _property_owned_fields(self):
+        """The fields only the model's actions write: its read-only and computed
+        fields (not the ORM's own); a model adds its other action-only fields."""
+        return {
+            name
+            for name, field in self._fields.items()
+            if name not in MAGIC_FIELDS
+            and name not in self._property_client_fields
+            and (field.readonly is True or (field.compute and not field.inverse))
+            and not field.automatic
+        }
+
+    def _property_unlocked_fields(self):
+        """Fields that may still change on a locked record (bookkeeping, archiving)."""
+        return {"active", "color", "message_main_attachment_id"}
+
+    def _property_locked(self):
+        """The records of ``self`` that are locked (none by default)."""
+        return self.browse()
+
+    def _property_children_locked(self):
+        """The records of ``self`` whose children are locked (the locked ones by
+        default)."""
+        return self._property_locked()
+
+    def _property_lock_message(self):
+        """Why the (locked) record refuses a change, and what to do instead."""
+        self.ensure_one()
+        return self.env._(
+            "%(record)s is locked: it can only be changed through its buttons.",
+            record=self.display_name,
+        )
+
+    def _property_finished(self):
+        """The records of ``self`` that may be archived (all by default)."""
+        return self
+
+    def _property_owned_message(self, names):
+        """The message refusing a client's write of the owned fields ``names``."""
+        return self.env._(
+            "%(model)s: use the record's buttons to change: %(fields)s.",
+            model=self._property_model_label(),
+            fields=self._property_field_labels(names),
+        )
+
+    # ------------------------------------------------------------------
+    # Checks
+    # ------------------------------------------------------------------
+    def _property_is_internal(self, trust_sudo=True):
+        """Server code: one of the model's (or its parent's) actions, or the superuser
+        environment (with ``trust_sudo``; else only the superuser himself, since Odoo's
+        own controllers add a user's files in sudo)."""
+        if is_internal(self.env, self._internal_flag):
+            return True
+        if self.env.uid == SUPERUSER_ID or (trust_sudo and self.env.su):
+            return True
+        parent = self._property_lock_parent
+        if parent:
+            parent_model = self.env[self._fields[parent].comodel_name]
+            return is_internal(self.env, getattr(parent_model, "_internal_flag", None))
+        return False
+
+    def _property_internal(self):
+        """``self`` allowed to write what only the actions write."""
+        return internal(self, self._internal_flag)
+
+    @api.model
+    def _property_model_label(self):
+        """The model's name in the user's language."""
+        return self.env["ir.model"]._get(self._name).name or self._description
+
+    def _property_field_labels(self, names):
+        return ", ".join(
+            sorted(self._fields[name]._description_string(self.env) for name in names)
+        )
+
+    @api.model
+    def _property_check_create(self, vals_list):
+        owned = self._property_owned_fields() - self._property_create_fields
+        given = set().union(*(vals.keys() for vals in vals_list)) & owned
+        if given:
+            defaults = self.default_get(list(given))
+            refused = {
+                name
+                for vals in vals_list
+                for name in given & vals.keys()
+                if vals[name] and vals[name] != defaults.get(name)
+            }
+            if refused:
+                raise UserError(
+                    self.env._(
+                        "%(model)s: these fields are set by the record's buttons, not "
+                        "when it is created: %(fields)s.",
+                        model=self._property_model_label(),
+                        fields=self._property_field_labels(refused),
+                    )
+                )
+        parent = self._property_lock_parent
+        if parent:
+            parents = self.env[self._fields[parent].comodel_name].browse(
+                {vals[parent] for vals in vals_list if vals.get(parent)}
+            )
+            parents._property_check_unlocked(children=True)
+
+    def _property_check_write(self, vals):
+        refused = self._property_owned_fields() & vals.keys()
+        if refused:
+            raise UserError(self._property_owned_message(refused))
+        if "active" in vals and self._property_archive_group:
+            self._property_check_archive(vals["active"])
+        if vals.keys() - self._property_unlocked_fields():
+            self._property_check_unlocked()
+        parent = self._property_lock_parent
+        if parent:
+            self[parent]._property_check_unlocked(children=True)
+            if vals.get(parent):
+                self[parent].browse(vals[parent])._property_check_unlocked(children=True)
+
+    def _property_check_unlink(self):
+        if self._property_keep and self and not self.env.context.get(MODULE_UNINSTALL_FLAG):
+            raise UserError(
+                self.env._(
+                    "%(model)s records are kept permanently and cannot be deleted.",
+                    model=self._property_model_label(),
+                )
+            )
+        if self._property_is_internal():
+            return
+        self._property_check_unlocked()
+        parent = self._property_lock_parent
+        if parent:
+            self[parent]._property_check_unlocked(children=True)
+
+    def _property_check_unlocked(self, trust_sudo=True, children=False):
+        """Refuse, with the record's own message, when one of ``self`` is locked (or,
+        with ``children``, locks its children)."""
+        if not self or self._property_is_internal(trust_sudo):
+            return
+        records = self.sudo()
+        locked = records._property_children_locked() if children else records._property_locked()
+        if locked:
+            raise UserError(self.browse(locked[0].id)._property_lock_message())
+
+    def _property_check_archive(self, active):
+        group = self._property_archive_group
+        if not self.env.user.has_group(group):
+            raise AccessError(
+                self.env._(
+                    "Only the group %(group)s can archive or restore %(model)s records.",
+                    group=self.env.ref(group).sudo().full_name,
+                    model=self._property_model_label(),
+                )
+            )
+        if not active:
+            unfinished = self - self._property_finished()
+            if unfinished:
+                raise UserError(
+                    self.env._(
+                        "%(record)s is still open: only finished records can be archived.",
+                        record=unfinished[0].display_name,
+                    )
+                )
+
+    def _property_check_attachments(self, operation, attachments):
+        """Files of a locked record are frozen; a kept record's files are removed only
+        by whoever added them, with a note in its history."""
+        if self._property_is_internal(trust_sudo=False):
+            return
+        self._property_check_unlocked(trust_sudo=False)
+        if operation != "unlink" or not self._property_keep:
+            return
+        foreign = attachments.filtered(lambda a: a.create_uid.id != self.env.uid)
+        if foreign:
+            raise UserError(
+                self.env._(
+                    "%(file)s is evidence of %(record)s: only whoever added it may "
+                    "remove it; add a note instead.",
+                    file=foreign[0].name,
+                    record=self[:1].display_name,
+                )
+            )
+        if "message_post" in self:
+            for record in self:
+                names = ", ".join(attachments.mapped("name"))
+                record.sudo().message_post(
+                    body=self.env._("Files removed: %(files)s", files=names),
+                    author_id=self.env.user.partner_id.id,
+                )
+
+    # ------------------------------------------------------------------
+    # The wrapped methods (see the class docstring)
+    # ------------------------------------------------------------------
+    def _register_hook(self):
+        super()._register_hook()
+        if self._abstract:
+            return
+        cls = self.env.registry[self._name]
+        if cls.__dict__.get("_property_integrity_wrapped"):
+            return
+        for name, make in (
+            ("create", _make_create),
+            ("write", _make_write),
+            ("unlink", _make_unlink),
+        ):
+            method = make()
+            method.origin = getattr(cls, name)
+            setattr(cls, name, method)
+        cls._property_integrity_wrapped = True
+
+
+def _client_context(records):
+    """``records`` without the context defaults of owned fields (a client could set
+    an action-only field through ``default_<field>``)."""
+    owned = records._property_owned_fields()
+    context = records.env.context
+    forged = [key for key in context if key.startswith("default_") and key[8:] in owned]
+    if not forged:
+        return records
+    # the forged keys are removed, so the whole context is given again
+    return records.with_context(  # pylint: disable=context-overridden
+        {k: v for k, v in context.items() if k not in forged}
+    )
+
+
+def _make_create():
+    @api.model_create_multi
+    def create(self, vals_list, **kwargs):
+        if not self._property_is_internal():
+            self = _client_context(self)
+            for vals in vals_list:
+                self._property_check_input(vals)
+            self._property_check_create(vals_list)
+        return create.origin(self, vals_list, **kwargs)
+
+    return create
+
+
+def _make_write():
+    def write(self, vals, **kwargs):
+        if not self._property_is_internal():
+            self._property_check_input(vals)
+            self._property_check_write(vals)
+        return write.origin(self, vals, **kwargs)
+
+    return write
+
+
+def _make_unlink():
+    def unlink(self, **kwargs):
+        self._property_check_unlink()
+        return unlink.origin(self, **kwargs)
+
+    return unlink
