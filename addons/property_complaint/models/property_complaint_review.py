@@ -1,11 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.property_base.tools import internal, is_internal
-
-# the flag under which only the actions below write the owned fields
-ACTION_KEY = "property_complaint_review_action"
-
 
 class PropertyComplaintReview(models.Model):
     """Internal review of the solution of a major escalated complaint (C12,
@@ -19,8 +14,10 @@ class PropertyComplaintReview(models.Model):
 
     _name = "property.complaint.review"
     _description = "Complaint Solution Review"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "property.integrity.mixin"]
     _order = "id desc"
+    _internal_flag = "property_complaint_review_action"
+    _property_create_fields = frozenset({"complaint_id"})
 
     complaint_id = fields.Many2one(
         "property.complaint", required=True, ondelete="cascade", index=True, readonly=True
@@ -57,53 +54,32 @@ class PropertyComplaintReview(models.Model):
         tracking=True,
     )
 
-    # ------------------------------------------------------------------ ORM
-    def _action_only_fields(self):
-        """Fields that only the actions of the review set."""
-        return {
-            "state",
-            "organiser_id",
-            "quality_advice",
-            "advice_user_id",
-            "date_advice",
-            "decision_user_id",
-            "date_decision",
-        }
+    # ------------------------------------------------------------------ integrity
+    # (property.integrity.mixin: the read-only fields above, the state and the fields
+    # of the advice and of the decision, are written only by the actions below; a
+    # client gives the complaint when it creates a review, never changes it after)
+    def _property_locked(self):
+        return self.filtered(lambda review: review.state in ("approved", "rejected"))
 
-    def _refuse_owned(self, names):
-        owned = self._action_only_fields() & set(names)
-        if owned and not is_internal(self.env, ACTION_KEY):
-            labels = ", ".join(sorted(self._fields[f]._description_string(self.env) for f in owned))
-            raise UserError(
-                self.env._(
-                    "Use the buttons of the solution review to set: %(fields)s.", fields=labels
-                )
-            )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            self._refuse_owned(vals)
-        return super().create(vals_list)
+    def _property_lock_message(self):
+        return self.env._("A decided solution review cannot be changed.")
 
     def write(self, vals):
-        self._refuse_owned(vals)
-        if not is_internal(self.env, ACTION_KEY):
-            if "complaint_id" in vals:
-                raise UserError(self.env._("A solution review stays with its complaint."))
-            if "solution" in vals and any(review.state != "draft" for review in self):
-                raise UserError(
-                    self.env._(
-                        "The solution of a review cannot change once the quality centre has "
-                        "given its advice; request a new review."
-                    )
+        if (
+            "solution" in vals
+            and not self._property_is_internal()
+            and any(review.state != "draft" for review in self)
+        ):
+            raise UserError(
+                self.env._(
+                    "The solution of a review cannot change once the quality centre has "
+                    "given its advice; request a new review."
                 )
-            if any(review.state in ("approved", "rejected") for review in self):
-                raise UserError(self.env._("A decided solution review cannot be changed."))
+            )
         return super().write(vals)
 
     def _write_action(self, vals):
-        return internal(self.sudo(), ACTION_KEY).write(vals)
+        return self.sudo()._property_internal().write(vals)
 
     # ------------------------------------------------------------------ actions
     def _check_group(self, xmlid, message):
