@@ -1,7 +1,7 @@
 from . import (
     base,
-    ir_attachment,
     ir_actions_report,
+    ir_attachment,
     property_building,
     property_integrity_mixin,
     property_site,

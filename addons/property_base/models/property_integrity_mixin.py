@@ -231,7 +231,7 @@ class PropertyIntegrityMixin(models.AbstractModel):
                     record=self[:1].display_name,
                 )
             )
-        if "message_post" in self:
+        if "message_ids" in self._fields:  # a mail.thread
             for record in self:
                 names = ", ".join(attachments.mapped("name"))
                 record.sudo().message_post(

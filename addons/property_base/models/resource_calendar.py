@@ -164,7 +164,14 @@ class ResourceCalendar(models.Model):
         stale_days = existing_days - kept_days
         stale_leaves.unlink()
         stale_days.unlink()
-        Leave.create(leave_vals)
+        bounds = [(vals["date_from"], vals["date_to"]) for vals in leave_vals]
+        created = Leave.create(leave_vals)
+        # Odoo's Time Off moves a calendar's public holiday from the creating user's
+        # time zone to the calendar's when the two differ; these bounds are already the
+        # calendar's (a handful of holidays a year, rewritten only when moved)
+        for leave, (date_from, date_to) in zip(created, bounds, strict=True):
+            if (leave.date_from, leave.date_to) != (date_from, date_to):
+                leave.write({"date_from": date_from, "date_to": date_to})
         Attendance.create(day_vals)
         return {
             "holidays": len(leave_vals),
