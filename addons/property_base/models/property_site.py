@@ -117,11 +117,15 @@ class PropertySite(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # the suite's input guard first: the mail alias mixin reads company_id before it
+        for vals in vals_list:
+            self._property_check_input(vals)
         sites = super().create(vals_list)
         sites._membership_changed()
         return sites
 
     def write(self, vals):
+        self._property_check_input(vals)  # the suite's input guard first (see create)
         res = super().write(vals)
         if {"manager_id", "supervisor_ids", "user_ids", "company_id", "active"} & vals.keys():
             self._membership_changed()

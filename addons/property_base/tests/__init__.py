@@ -1,5 +1,6 @@
 from . import (
     test_access_matrix,
+    test_bad_input_rpc,
     test_calendar,
     test_i18n,
     test_input_guard,

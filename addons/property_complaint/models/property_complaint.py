@@ -38,6 +38,10 @@ PARAM_DEFAULTS = {
     "survey_forward_days": 2,
     "survey_answer_days": 3,
     "survey_callback_days": 14,
+    # dates of a complaint (ours): received at most this many minutes in the future
+    # (clocks differ), the matter arisen at most this many years before
+    "received_future_minutes": 10,
+    "matter_arose_max_years": 10,
 }
 
 DEADLINE_FIELDS = (
@@ -352,9 +356,18 @@ class PropertyComplaint(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _normalize_phone(self, phone):
-        """The phone number in international format, or a ValidationError."""
+        """The phone number in international format, or a ValidationError (also for
+        a value that is not a text; a whole number is read as its digits)."""
         if not phone:
             return phone
+        if isinstance(phone, int) and not isinstance(phone, bool):
+            phone = str(phone)
+        if not isinstance(phone, str):
+            raise ValidationError(
+                self.env._(
+                    "The phone number %(phone)s is not a valid number.", phone=str(phone)[:40]
+                )
+            )
         try:
             number = phonenumbers.parse(phone, "CN")
         except phonenumbers.NumberParseException:
@@ -1228,7 +1241,8 @@ class PropertyComplaint(models.Model):
             if complaint.kind != "complaint":
                 complaint.computed_class = False
             elif (
-                complaint.co_complainant_count >= threshold
+                # C05: N customers in all, the complainant and the co-complainants
+                complaint.co_complainant_count + 1 >= threshold
                 or complaint.fact_media
                 or complaint.fact_reputation
                 or complaint.fact_injury_loss
@@ -1255,6 +1269,47 @@ class PropertyComplaint(models.Model):
                 complaint.complaint_class = False
             else:
                 complaint.complaint_class = complaint.class_override or complaint.computed_class
+
+    @api.constrains("date_received", "date_matter_arose")
+    def _check_dates(self):
+        """The complaint cannot be received in the future (the deadlines start from
+        it) and the matter cannot have arisen after it was received nor absurdly long
+        before (the class of an unresolved complaint counts from it)."""
+        tolerance = timedelta(minutes=self._param("received_future_minutes"))
+        years = self._param("matter_arose_max_years")
+        now = fields.Datetime.now()
+        for complaint in self:
+            received = complaint.date_received
+            if received and received > now + tolerance:
+                raise ValidationError(
+                    self.env._(
+                        "The complaint cannot be received in the future (%(date)s); "
+                        "enter the date and time it was received.",
+                        date=fields.Datetime.to_string(received),
+                    )
+                )
+            arose = complaint.date_matter_arose
+            if not (arose and received and complaint.site_id):
+                continue
+            received_day = complaint.site_id._local_date(received)
+            if arose > received_day:
+                raise ValidationError(
+                    self.env._(
+                        "The matter cannot have arisen (%(arose)s) after the complaint was "
+                        "received (%(received)s).",
+                        arose=fields.Date.to_string(arose),
+                        received=fields.Date.to_string(received_day),
+                    )
+                )
+            if arose < received_day - relativedelta(years=years):
+                raise ValidationError(
+                    self.env._(
+                        "The matter cannot have arisen (%(arose)s) more than %(years)s years "
+                        "before the complaint was received.",
+                        arose=fields.Date.to_string(arose),
+                        years=years,
+                    )
+                )
 
     @api.constrains("class_override", "class_override_reason")
     def _check_class_override_reason(self):
@@ -1545,11 +1600,23 @@ class PropertyComplaint(models.Model):
 
         return self._run_handling_step({"date_solution_proposed": fields.Datetime.now()}, check)
 
-    @api.depends("complaint_class", "is_escalated", "review_ids.state")
+    @api.depends(
+        "complaint_class",
+        "is_escalated",
+        "proposed_solution",
+        "review_ids.state",
+        "review_ids.solution",
+    )
     def _compute_needs_review(self):
         for complaint in self:
             complaint.needs_review = complaint.is_escalated and complaint.complaint_class == "1"
-            complaint.is_solution_reviewed = "approved" in complaint.review_ids.mapped("state")
+            # reviewed: an approved review of the solution proposed now (one changed
+            # after its approval needs a new review)
+            solution = (complaint.proposed_solution or "").strip()
+            complaint.is_solution_reviewed = bool(solution) and any(
+                review.state == "approved" and (review.solution or "").strip() == solution
+                for review in complaint.sudo().review_ids
+            )
 
     def action_carry_out_solution(self):
         """The service centre carries out the proposed solution (C12); a major
@@ -1590,10 +1657,12 @@ class PropertyComplaint(models.Model):
             raise UserError(
                 self.env._("Propose a solution for %(number)s first.", number=self.name)
             )
-        review = (
-            self.env["property.complaint.review"]
-            .sudo()
-            .create({"complaint_id": self.id, "solution": self.proposed_solution})
+        solution = (self.proposed_solution or "").strip()
+        # the review of this solution still under way, or a new one
+        review = self.sudo().review_ids.filtered(
+            lambda r: r.state in ("draft", "advised") and (r.solution or "").strip() == solution
+        )[:1] or self.env["property.complaint.review"].sudo().create(
+            {"complaint_id": self.id, "solution": self.proposed_solution}
         )
         return {
             "type": "ir.actions.act_window",

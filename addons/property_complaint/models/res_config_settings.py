@@ -10,7 +10,8 @@ class ResConfigSettings(models.TransientModel):
         string="Group Complaint From",
         config_parameter=PREFIX + "group_threshold",
         default=5,
-        help="Number of co-complainants from which a complaint is a group complaint (class 1).",
+        help="Number of customers in all, the complainant and the co-complainants, from "
+        "which a complaint is a group complaint (class 1).",
     )
     complaint_unresolved_months = fields.Integer(
         string="Class 1 When Unresolved For (Months)",

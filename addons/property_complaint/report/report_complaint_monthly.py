@@ -3,6 +3,7 @@ import datetime
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class ReportComplaintMonthly(models.AbstractModel):
@@ -20,9 +21,23 @@ class ReportComplaintMonthly(models.AbstractModel):
 
     @api.model
     def _month(self, data):
-        month = (data or {}).get("month")
+        """The first day of the month of the report: the option ``month`` (a date of
+        that month, ``YYYY-MM-DD``), the previous month when not given; a month that is
+        not a date of 2000–2199 is refused with a message."""
+        month = (data or {}).get("month") if isinstance(data, dict) else None
         if month:
-            return fields.Date.to_date(month).replace(day=1)
+            try:
+                day = fields.Date.to_date(month) if isinstance(month, str) else None
+            except ValueError:
+                day = None
+            if not day or not 2000 <= day.year <= 2199:
+                raise UserError(
+                    self.env._(
+                        "The month of the report must be a date such as 2025-03-01, not %(month)s.",
+                        month=str(month)[:40],
+                    )
+                )
+            return day.replace(day=1)
         today = fields.Date.context_today(self)
         return today.replace(day=1) - relativedelta(months=1)
 

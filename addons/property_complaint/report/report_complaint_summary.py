@@ -3,6 +3,7 @@ import datetime
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 # months of each period type of the summaries (C26)
 PERIOD_MONTHS = {"month": 1, "quarter": 3, "half_year": 6, "year": 12}
@@ -48,6 +49,31 @@ class ReportComplaintSummary(models.AbstractModel):
         if period_type == "half_year":
             return f"{start.year}年{'上' if start.month <= 6 else '下'}半年"
         return f"{start.year}年度"
+
+    @api.model
+    def _period_option(self, data):
+        """``(period_type, date_from)`` of the options of the report, or a UserError."""
+        period_type, date_from = data.get("period_type"), data.get("date_from")
+        if not isinstance(period_type, str) or period_type not in PERIOD_MONTHS:
+            raise UserError(
+                self.env._(
+                    "The period of the summary must be a month, a quarter, a half-year or a "
+                    "year, not %(period)s.",
+                    period=str(period_type)[:40],
+                )
+            )
+        try:
+            start = fields.Date.to_date(date_from) if isinstance(date_from, str) else None
+        except ValueError:
+            start = None
+        if not start or not 2000 <= start.year <= 2199:
+            raise UserError(
+                self.env._(
+                    "The start of the period must be a date such as 2025-01-01, not %(date)s.",
+                    date=str(date_from)[:40],
+                )
+            )
+        return period_type, start
 
     @api.model
     def _default_period(self):
@@ -112,10 +138,9 @@ class ReportComplaintSummary(models.AbstractModel):
     @api.model
     def _get_report_values(self, docids, data=None):
         sites = self.env["property.site"].browse(docids)
-        data = data or {}
-        if data.get("period_type") and data.get("date_from"):
-            period_type = data["period_type"]
-            date_from = fields.Date.to_date(data["date_from"])
+        data = data if isinstance(data, dict) else {}
+        if data.get("period_type") or data.get("date_from"):
+            period_type, date_from = self._period_option(data)
         else:
             period_type, date_from = self._default_period()
         return {

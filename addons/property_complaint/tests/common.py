@@ -68,7 +68,8 @@ class ComplaintCase(PropertyCase):
             "date_received": "2025-03-03 02:00:00",
         }
         values.update(vals)
-        with freeze_time("2025-03-03 02:00:00"):
+        # registered when received (a complaint cannot be received in the future)
+        with freeze_time(max("2025-03-03 02:00:00", str(values["date_received"]))):
             return self.env["property.complaint"].with_user(user or self.agent).create(values)
 
     def _dispatch(self, complaint, department, handler, reason=False, user=None):

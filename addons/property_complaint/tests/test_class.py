@@ -1,21 +1,25 @@
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, ValidationError
+from odoo.tests import HttpCase, tagged
+
+from odoo.addons.property_base.tests.rpc import RpcMixin
 
 from .common import ComplaintCase
 
 
 class TestClass(ComplaintCase):
     def test_c05_group_complaint_is_class1(self):
-        five = self._new_complaint(co_complainant_count=5)
-        four = self._new_complaint(co_complainant_count=4)
+        # the complainant counts: 1 + 4 co-complainants are the five customers of C05
+        five = self._new_complaint(co_complainant_count=4)
+        four = self._new_complaint(co_complainant_count=3)
         self.assertEqual(five.complaint_class, "1")
         self.assertEqual(four.complaint_class, "3")
 
     def test_c05_group_threshold_is_a_setting(self):
         self._set_param("group_threshold", 10)
-        self.assertEqual(self._new_complaint(co_complainant_count=5).complaint_class, "3")
-        self.assertEqual(self._new_complaint(co_complainant_count=10).complaint_class, "1")
+        self.assertEqual(self._new_complaint(co_complainant_count=8).complaint_class, "3")
+        self.assertEqual(self._new_complaint(co_complainant_count=9).complaint_class, "1")
 
     def test_c05_c06_facts_give_the_class(self):
         self.assertEqual(self._new_complaint(fact_lawsuit=True).complaint_class, "1")
@@ -82,3 +86,50 @@ class TestClass(ComplaintCase):
         self.assertFalse(self.site.company_id.property_complaint_class1_notify)
         complaint = self._new_complaint(fact_injury_loss=True)
         self.assertFalse(complaint.activity_ids)
+
+
+@tagged("post_install", "-at_install")
+class TestClassRpc(RpcMixin, HttpCase, ComplaintCase):
+    """C05 as customer service registers it: the complainant and the co-complainants
+    are the customers of a group complaint (seed 001: 五人或以上)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._rpc_load_lang("property_base", "property_complaint")
+
+    def _registered(self, co_complainants):
+        complaint_id = self.rpc(
+            "property.complaint",
+            "create",
+            {
+                "site_id": self.site.id,
+                "summary": "Noise from the works",
+                "channel_id": self.channel_phone.id,
+                "complainant_name": "Mr Zhang",
+                "date_received": "2025-03-03 02:00:00",
+                "co_complainant_count": co_complainants,
+            },
+        )
+        return self.env["property.complaint"].browse(complaint_id)
+
+    def test_c05_five_customers_make_class1(self):
+        self.rpc_as(self.agent)
+        # refused first: four customers in all stay below the threshold
+        four = self._registered(3)
+        self.assertEqual(four.complaint_class, "3")
+        five = self._registered(4)
+        self.assertEqual(five.complaint_class, "1")
+        self.assertTrue(five.date_class1_notified)
+        # a fifth customer joining later makes the complaint class 1
+        self.rpc("property.complaint", "write", four.ids, {"co_complainant_count": 4})
+        self.assertEqual(four.complaint_class, "1")
+
+    def test_c05_four_customers_stay_below_class1(self):
+        self.rpc_as(self.agent)
+        self.assertEqual(self._registered(0).complaint_class, "3")
+        self.assertEqual(self._registered(3).complaint_class, "3")
+        # the threshold is a setting: ten customers in all
+        self._set_param("group_threshold", 10)
+        self.assertEqual(self._registered(8).complaint_class, "3")
+        self.assertEqual(self._registered(9).complaint_class, "1")

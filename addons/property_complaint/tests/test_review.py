@@ -43,7 +43,7 @@ class TestReview(ComplaintCase):
             review.with_user(self.agent).action_approve()
         with self.assertRaises(UserError):
             review.with_user(self.pmc).action_approve()  # no quality advice yet
-        review.with_user(self.pmc).quality_advice = "Check the other risers too."
+        review.with_user(self.quality).action_record_advice(advice="Check the other risers too.")
         review.with_user(self.pmc).action_approve()
         complaint.action_carry_out_solution()
         self.assertTrue(complaint.date_solution_started)

@@ -481,10 +481,36 @@ class PropertyAttendanceVerdict(models.Model):
 
     @api.model
     def _cron_daily(self):
-        """Verdicts and lines of yesterday for every employee with a calendar."""
-        yesterday = fields.Date.context_today(self) - timedelta(days=1)
+        """Verdicts and lines of yesterday for every employee with a calendar, each
+        employee's yesterday in the time zone of their working calendar (not the
+        scheduler's: at 01:00 in Shanghai it is still the day before in UTC)."""
         employees = self.env["hr.employee"].sudo().search([("resource_calendar_id", "!=", False)])
-        return self._run_period(employees, yesterday, yesterday)
+        now = pytz.utc.localize(fields.Datetime.now())
+        by_day = defaultdict(lambda: self.env["hr.employee"].sudo())
+        for employee in employees:
+            by_day[now.astimezone(self._employee_tz(employee)).date() - timedelta(days=1)] |= (
+                employee
+            )
+        verdicts = self.sudo().browse()
+        for yesterday, members in sorted(by_day.items()):
+            verdicts |= self._run_period(members, yesterday, yesterday)
+        return verdicts
+
+    @api.model
+    def _employee_tz(self, employee):
+        """The time zone of the employee's working days: their calendar's, else their
+        site's, else their own, else the suite's default (Shanghai)."""
+        name = (
+            employee.resource_calendar_id.tz
+            or employee.property_site_id.calendar_id.tz
+            or employee.resource_id.tz
+            or employee.tz
+            or "Asia/Shanghai"
+        )
+        try:
+            return pytz.timezone(name)
+        except pytz.UnknownTimeZoneError:
+            return pytz.timezone("Asia/Shanghai")
 
     @api.model
     def _property_recompute_for(self, data):

@@ -224,6 +224,27 @@ class TestAttendanceLedger(AttendanceCase):
         self.attend(self.emp_agent, MONDAY, (0.5, 4.0), (5.5, 9.5))
         self.assertFalse(self.lines(self.emp_agent))
 
+    @freeze_time("2025-03-04 17:00:00")  # 2025-03-05 01:00 in Shanghai
+    def test_k13_daily_cron_judges_yesterday_in_the_calendar_time_zone(self):
+        tuesday = date(2025, 3, 4)
+        self.attend(self.emp_agent, tuesday, (0.5 + 12 / 60, 4.0), (5.5, 9.5))
+        # the scheduler's user on UTC, where it is still the 4th
+        self.env.user.tz = "UTC"
+        self.Verdict._cron_daily()
+        verdicts = self.Verdict.sudo().search([("employee_id", "=", self.emp_agent.id)])
+        self.assertEqual(verdicts.mapped("date"), [tuesday], "the Shanghai yesterday is judged")
+        self.assertEqual(self.lines(self.emp_agent, tuesday).points, 4)
+        self.assertEqual(self.lines(self.emp_agent, tuesday).date, tuesday)
+        absent = self.lines(self.emp_agent2, tuesday)
+        self.assertEqual(absent.item_id, self.item("k05_absenteeism"))
+
+    @freeze_time("2025-03-04 15:59:00")  # 2025-03-04 23:59 in Shanghai
+    def test_k13_daily_cron_before_midnight_judges_the_day_before(self):
+        self.env.user.tz = "UTC"
+        self.Verdict._cron_daily()
+        verdicts = self.Verdict.sudo().search([("employee_id", "=", self.emp_agent.id)])
+        self.assertEqual(verdicts.mapped("date"), [MONDAY])
+
     @freeze_time("2025-03-04 02:00:00")
     def test_k13_daily_cron_judges_yesterday(self):
         self.attend(self.emp_agent, MONDAY, (0.5 + 12 / 60, 4.0), (5.5, 9.5))

@@ -107,6 +107,12 @@ class PropertyPersonalDataMixin(models.AbstractModel):
 
     @api.model
     def _property_normalize_phone(self, value):
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)  # a phone sent as a number: its digits
+        elif value and not isinstance(value, str):
+            raise ValidationError(
+                self.env._("%(phone)s is not a phone number.", phone=str(value)[:40])
+            )
         value = (value or "").strip()
         if not value:
             return False

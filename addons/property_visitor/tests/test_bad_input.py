@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from stdnum.cn import ric
 
 from odoo import Command
+from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
 from odoo.addons.property_base.tests.bad_input import (
@@ -95,6 +96,19 @@ class TestBadInput(BadInputMixin, VisitorCase):
     @given(value=BAD_PHONES)
     def test_v09_malformed_phone_refused(self, value):
         self._refused("property.visit", lambda: self._create_visit(phone_masked=value))
+
+    def test_v09_phone_sent_as_a_number_or_a_list(self):
+        # a phone sent as a number is its digits; anything else is refused, never a
+        # TypeError of the phone library
+        for value in ([13812345678], {"n": 1}, 1.5, True):
+            with self.subTest(value=value):
+                self._refused("property.visit", lambda v=value: self._create_visit(phone_masked=v))
+        normalize = self.env["property.personal.data.mixin"]._property_normalize_phone
+        self.assertEqual(normalize(13812345678), "13812345678")
+        with self.assertRaises(ValidationError):
+            normalize(["13812345678"])
+        visit = self._create_visit(phone_masked=13812345678)
+        self.assertEqual(visit.sudo().phone, "13812345678")
 
     @BOUNDED
     @given(value=BAD_PLATES)
