@@ -292,12 +292,13 @@ class IntegrityPathsMixin:
             self.assertTrue(record or path == "create", f"row {row!r} has no record")
             for role, user in self.matrix_users.items():
                 before = self._paths_state(record, path, payload)
+                refused = False
                 try:
                     with self.env.cr.savepoint():
                         self._paths_run(record.with_user(user), path, payload)
                 except UserError:  # AccessError and ValidationError too
-                    pass
-                else:
+                    refused = True
+                if not refused:
                     accepted.append(f"{row:45} {role}")
                 self.env.invalidate_all()
                 self.assertEqual(self._paths_state(record, path, payload), before, row)
