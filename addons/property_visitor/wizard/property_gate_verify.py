@@ -22,6 +22,12 @@ class PropertyGateVerify(models.TransientModel):
     items = fields.Text(readonly=True)
     goods_pass_id = fields.Many2one("property.goods.pass", readonly=True)
 
+    @api.depends("result")
+    def _compute_display_name(self):
+        # the screen's title (breadcrumb), not "property.gate.verify,12"
+        for record in self:
+            record.display_name = self.env._("Gate Check")
+
     @api.model
     def _verify_token(self, token):
         """(result, record or None): the live state of the pass behind ``token`` at
