@@ -58,7 +58,9 @@ class PropertyIntegrityMixin(models.AbstractModel):
             for name, field in self._fields.items()
             if name not in MAGIC_FIELDS
             and name not in self._property_client_fields
-            and (field.readonly is True or (field.compute and not field.inverse))
+            # read-only: declared so, or computed / related without an inverse (an
+            # editable computed field, readonly=False, stays the client's)
+            and field.readonly is True
             and not field.automatic
         }
 
