@@ -26,9 +26,11 @@ class PropertyIntegrityMixin(models.AbstractModel):
       actions', and so do their children (a model whose ``_property_lock_parent`` names
       the many2one to its parent) and their attachments.
 
-    The checks run before any override of the model's own ``create``/``write``/``unlink``
-    (the methods are wrapped on the registry's class in ``_register_hook``, as
-    ``base_automation`` does), then the suite's input guard runs, then the model's code.
+    The checks run before any override of the model's own ``create``/``write``/``unlink``:
+    ``_register_hook`` puts a guard class first among the bases of the registry's class
+    (the hooks of ``base_automation``, which set and delete these methods on the
+    registry's class itself, leave it in place); then the suite's input guard runs,
+    then the model's code.
     """
 
     _name = "property.integrity.mixin"
@@ -249,17 +251,11 @@ class PropertyIntegrityMixin(models.AbstractModel):
         if self._abstract:
             return
         cls = self.env.registry[self._name]
-        if cls.__dict__.get("_property_integrity_wrapped"):
-            return
-        for name, make in (
-            ("create", _make_create),
-            ("write", _make_write),
-            ("unlink", _make_unlink),
-        ):
-            method = make()
-            method.origin = getattr(cls, name)
-            setattr(cls, name, method)
-        cls._property_integrity_wrapped = True
+        if not any(getattr(base, "_property_integrity_guard", False) for base in cls.__bases__):
+            # a first base of the registry's class: before every class of the model in
+            # the method order, and out of reach of the hooks that set and delete
+            # create/write/unlink on the registry's class itself (base_automation)
+            cls.__bases__ = (_guard_class(), *cls.__bases__)
 
 
 def _client_context(records):
@@ -276,32 +272,31 @@ def _client_context(records):
     )
 
 
-def _make_create():
-    @api.model_create_multi
-    def create(self, vals_list, **kwargs):
-        if not self._property_is_internal():
-            self = _client_context(self)
-            for vals in vals_list:
+def _guard_class():
+    """A class whose create, write and unlink check the integrity rules, then call the
+    model's own methods."""
+
+    class PropertyIntegrityGuard:
+        __slots__ = ()
+        _property_integrity_guard = True
+
+        @api.model_create_multi
+        def create(self, vals_list, **kwargs):
+            if not self._property_is_internal():
+                self = _client_context(self)
+                for vals in vals_list:
+                    self._property_check_input(vals)
+                self._property_check_create(vals_list)
+            return super().create(vals_list, **kwargs)
+
+        def write(self, vals, **kwargs):
+            if not self._property_is_internal():
                 self._property_check_input(vals)
-            self._property_check_create(vals_list)
-        return create.origin(self, vals_list, **kwargs)
+                self._property_check_write(vals)
+            return super().write(vals, **kwargs)
 
-    return create
+        def unlink(self, **kwargs):
+            self._property_check_unlink()
+            return super().unlink(**kwargs)
 
-
-def _make_write():
-    def write(self, vals, **kwargs):
-        if not self._property_is_internal():
-            self._property_check_input(vals)
-            self._property_check_write(vals)
-        return write.origin(self, vals, **kwargs)
-
-    return write
-
-
-def _make_unlink():
-    def unlink(self, **kwargs):
-        self._property_check_unlink()
-        return unlink.origin(self, **kwargs)
-
-    return unlink
+    return PropertyIntegrityGuard

@@ -242,3 +242,18 @@ class TestComplaintIntegrityRpc(RpcMixin, HttpCase, ComplaintCase):
         self.rpc("property.complaint", "action_archive", complaint.ids)
         complaint.invalidate_recordset()
         self.assertFalse(complaint.active)
+
+    def test_c01_rules_hold_after_automation_hooks_reset_the_class(self):
+        """Odoo's base_automation deletes create/write/unlink from the registry's class
+        when its rules change; the integrity checks are not there and stay."""
+        cls = self.env.registry["property.complaint"]
+        for name in ("create", "write", "unlink"):
+            if name in cls.__dict__:
+                delattr(cls, name)
+        self.rpc_as(self.agent)
+        before = self.env["property.complaint"].search_count([])
+        self.assertRpcRefused(
+            "property.complaint", "create", self._registration(validity="valid")
+        )
+        self.assertEqual(self.env["property.complaint"].search_count([]), before)
+
