@@ -1,5 +1,5 @@
 from odoo import SUPERUSER_ID, api, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 
@@ -119,6 +119,19 @@ class PropertyIntegrityMixin(models.AbstractModel):
     def _property_internal(self):
         """``self`` allowed to write what only the actions write."""
         return internal(self, self._internal_flag)
+
+    @api.model
+    def _property_check_values(self, vals):
+        """A client's values are a mapping of field names (anything else would end in
+        a server error in the model's own code)."""
+        if not isinstance(vals, dict) or not all(isinstance(key, str) for key in vals):
+            raise ValidationError(
+                self.env._(
+                    "%(model)s: %(values)s are not the values of a record.",
+                    model=self._property_model_label(),
+                    values=str(vals)[:60],
+                )
+            )
 
     @api.model
     def _property_model_label(self):
@@ -285,12 +298,14 @@ def _guard_class():
             if not self._property_is_internal():
                 self = _client_context(self)
                 for vals in vals_list:
+                    self._property_check_values(vals)
                     self._property_check_input(vals)
                 self._property_check_create(vals_list)
             return super().create(vals_list, **kwargs)
 
         def write(self, vals, **kwargs):
             if not self._property_is_internal():
+                self._property_check_values(vals)
                 self._property_check_input(vals)
                 self._property_check_write(vals)
             return super().write(vals, **kwargs)

@@ -102,3 +102,12 @@ class TestKeepRpc(RpcMixin, HttpCase, VisitorCase):
             {"site_id": self.site.id, "result": "valid", "holder_name": "Nobody"},
         )
         self.assertEqual(Log.search_count([]), before)
+
+    def test_v11_values_that_are_not_a_record_refused(self):
+        before = self.env["property.parcel"].search_count([])
+        self.rpc_as(self.frontdesk)
+        for values in (["site_id", self.site.id], "recipient", {1: "x"}):
+            with self.subTest(values=values):
+                self.assertRpcRefused("property.parcel", "create", values)
+        self.assertRpcRefused("property.parcel", "write", self.parcel.ids, ["recipient_name"])
+        self.assertEqual(self.env["property.parcel"].search_count([]), before)
