@@ -5,7 +5,8 @@ records of every table of the project's models is compared before and after.
 
 Unlike the other bench scripts this one is a check: it exits 1 when a table lost
 rows. Run: make bench (or python3 bench/bench_upgrade_keeps_data.py); it takes a few
-minutes (a full install then an upgrade), too long for `make test`.
+minutes (a full install then an upgrade). `make test` runs it at its tiny size (a few
+records, the upgrade of a copy of the shared install).
 """
 
 import os
