@@ -48,8 +48,9 @@ def addons_path():
 @contextlib.contextmanager
 def bench_env(db, modules, fresh=False):
     """Yield a superuser environment on ``db`` with ``modules`` installed (the database
-    is created on first use; ``fresh`` drops it first). Commits nothing unless the
-    caller does."""
+    is created on first use; ``fresh`` drops it first; a database kept from an earlier
+    run has ``modules`` upgraded, so that it runs the current code). Commits nothing
+    unless the caller does."""
     config.parse_config(
         ["-c", str(ROOT / "odoo.conf"), "--addons-path", addons_path(), "--log-level", "warn"]
     )
@@ -68,8 +69,13 @@ def bench_env(db, modules, fresh=False):
         else:
             db_service._create_empty_database(db)
         config["init"] = dict.fromkeys(modules, 1)
-    registry = odoo.modules.registry.Registry.new(db, update_module=bool(config["init"]))
+    else:
+        config["update"] = dict.fromkeys(modules, 1)
+    registry = odoo.modules.registry.Registry.new(
+        db, update_module=bool(config["init"] or config["update"])
+    )
     config["init"] = {}
+    config["update"] = {}
     with registry.cursor() as cr:
         yield api.Environment(cr, odoo.SUPERUSER_ID, {"tracking_disable": True})
 
