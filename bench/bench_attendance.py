@@ -10,10 +10,10 @@ issue's goal is a verdict + ledger pass not slower than Odoo's overtime recomput
 import datetime
 import random
 
-from harness import Timer, bench_env, db_name, report
+from harness import Timer, bench_env, db_name, report, run, size
 from psycopg2.extras import execute_values
 
-EMPLOYEES = 500
+EMPLOYEES = size(500, 3)
 MONTH_FROM = datetime.date(2025, 5, 1)  # 22 weekdays, no holiday imported
 MONTH_TO = datetime.date(2025, 5, 31)
 # Shanghai 08:30-12:00 and 13:30-17:30 are 00:30-04:00 and 05:30-09:30 UTC
@@ -178,4 +178,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    run(main)

@@ -7,9 +7,9 @@ Run: make bench (or python3 bench/bench_base_deadlines.py). Prints figures only.
 import random
 from datetime import datetime, timedelta
 
-from harness import Timer, bench_env, db_name, report
+from harness import Timer, bench_env, db_name, report, run, size
 
-SAMPLES = 2000
+SAMPLES = size(2000, 20)
 
 
 def main():
@@ -49,4 +49,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    run(main)

@@ -14,11 +14,12 @@ import subprocess
 import sys
 from datetime import datetime, timedelta
 
-from harness import ROOT, Timer, bench_env, db_name, report
+from harness import ROOT, Timer, bench_env, db_name, report, run, size
 
 BENCH_ADDONS = ROOT / ".local" / "bench-addons"
-REGISTER = 300
-LATE = 1000
+REGISTER = size(300, 5)
+LATE = size(1000, 5)
+OPEN_TOTALS = size((10_000, 100_000), (20, 50))
 
 
 def install_helpdesk():
@@ -139,7 +140,7 @@ def main():
         bulk_copy(env, template.id, 10, now - timedelta(hours=2))
         Complaint.with_context(property_complaint_no_commit=True)._cron_escalate()
         env.cr.rollback()
-        for total in (10_000, 100_000):
+        for total in OPEN_TOTALS:
             bulk_copy(env, template.id, LATE, now - timedelta(hours=2))
             bulk_copy(env, template.id, total - LATE, now + timedelta(days=30))
             env.cr.execute("ANALYZE property_complaint")
@@ -161,4 +162,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    run(main)

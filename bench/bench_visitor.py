@@ -8,14 +8,14 @@ goals are 150 ms per walk-in and 50 ms per verification.
 
 import statistics
 
-from harness import Timer, bench_env, db_name, report
+from harness import Timer, bench_env, db_name, report, run, size
 
 from odoo import Command
 
-PAST_VISITS = 200_000
-PASSES = 20_000
-WALK_INS = 100
-SCANS = 500
+PAST_VISITS = size(200_000, 200)
+PASSES = size(20_000, 30)
+WALK_INS = size(100, 3)
+SCANS = size(500, 10)
 
 
 def _generate(env, site, user):
@@ -161,4 +161,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    run(main)

@@ -36,6 +36,17 @@ set -e
 cat "$LOCAL/test-harness.log"
 results+=("$("$PYTHON" "$ROOT/scripts/summarize_unittest.py" "$LOCAL/test-harness.log" "$harness_rc")")
 
+echo "Benchmarks at their tiny size (bench/run.sh --tiny: one check per script)"
+set +e
+bash "$ROOT/bench/run.sh" --tiny >"$LOCAL/test-bench.log" 2>&1
+set -e
+grep -E '^(bench_.*: (ok|FAILED)|template installed|bench: )' "$LOCAL/test-bench.log" || true
+bench_counts=$(sed -n 's/^bench: \([0-9]*\) passed, \([0-9]*\) failed$/\1 0 \2/p' "$LOCAL/test-bench.log")
+if [ -z "$bench_counts" ] || grep -q FAILED "$LOCAL/test-bench.log"; then
+    cat "$LOCAL/test-bench.log"
+fi
+results+=("${bench_counts:-0 0 1}")
+
 echo "Linters on addons/"
 lint_passed=0
 lint_failed=0
@@ -57,7 +68,7 @@ for r in "${results[@]}"; do
     passed=$((passed + p)); skipped=$((skipped + s)); failed=$((failed + f))
 done
 echo
-echo "Odoo tests, harness tests and the two linters (each linter counts as one check)."
+echo "Odoo tests, harness tests, the benchmarks at their tiny size and the two linters (each benchmark script and each linter counts as one check)."
 if [ "$skipped" -gt 0 ]; then
     echo "$skipped skipped test(s): a skipped test is a failure here."
 fi
