@@ -14,7 +14,7 @@ stop:  ## stop the private PostgreSQL cluster
 	bash scripts/pg.sh stop
 
 lint:
-	$(PYTHON) -m ruff check addons bench scripts tests
+	$(PYTHON) -m ruff check addons bench scripts tests conftest.py
 	$(PYTHON) -m pylint --rcfile=.pylintrc addons/*
 
 bench:  ## benchmark scripts over generated data (figures, not pass/fail)

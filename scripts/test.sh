@@ -50,7 +50,7 @@ results+=("${bench_counts:-0 0 1}")
 echo "Linters on addons/"
 lint_passed=0
 lint_failed=0
-if (cd "$ROOT" && "$PYTHON" -m ruff check addons bench scripts tests); then
+if (cd "$ROOT" && "$PYTHON" -m ruff check addons bench scripts tests conftest.py); then
     lint_passed=$((lint_passed + 1))
 else
     lint_failed=$((lint_failed + 1)); echo "ruff: FAILED"
