@@ -41,16 +41,19 @@ class Base(models.AbstractModel):
     limit, an offset or a count limit that is not a whole number from 0 up."""
 
     _inherit = "base"
+    # set by property.integrity.mixin, whose guard runs the input checks itself
+    _property_integrity_guarded = False
 
     @api.model_create_multi
     def create(self, vals_list):
-        if self._property_guards_input():
+        # the models of the integrity layer guard their input first, before their code
+        if self._property_guards_input() and not self._property_integrity_guarded:
             for vals in vals_list:
                 self._property_check_input(vals)
         return super().create(vals_list)
 
     def write(self, vals):
-        if self._property_guards_input():
+        if self._property_guards_input() and not self._property_integrity_guarded:
             self._property_check_input(vals)
         return super().write(vals)
 

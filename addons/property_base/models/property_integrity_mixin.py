@@ -36,6 +36,8 @@ class PropertyIntegrityMixin(models.AbstractModel):
     _name = "property.integrity.mixin"
     _description = "Integrity Rules of the Suite"
 
+    # the input guard runs in this layer's guard, first (see base.py)
+    _property_integrity_guarded = True
     # context key of the flag raised by the model's actions (tools.internal_call)
     _internal_flag = "property_internal"
     # never deleted
@@ -52,6 +54,14 @@ class PropertyIntegrityMixin(models.AbstractModel):
     # ------------------------------------------------------------------
     # What a model declares
     # ------------------------------------------------------------------
+    def _property_owned(self):
+        """``_property_owned_fields()``, computed once per model of the registry."""
+        cls = type(self)
+        owned = cls.__dict__.get("_property_owned_cache")
+        if owned is None:
+            owned = cls._property_owned_cache = frozenset(self._property_owned_fields())
+        return owned
+
     def _property_owned_fields(self):
         """The fields only the model's actions write: its read-only and computed
         fields (not the ORM's own); a model adds its other action-only fields."""
@@ -145,7 +155,7 @@ class PropertyIntegrityMixin(models.AbstractModel):
 
     @api.model
     def _property_check_create(self, vals_list):
-        owned = self._property_owned_fields() - self._property_create_fields
+        owned = self._property_owned() - self._property_create_fields
         given = set().union(*(vals.keys() for vals in vals_list)) & owned
         if given:
             defaults = self.default_get(list(given))
@@ -172,7 +182,7 @@ class PropertyIntegrityMixin(models.AbstractModel):
             parents._property_check_unlocked(children=True)
 
     def _property_check_write(self, vals):
-        refused = self._property_owned_fields() & vals.keys()
+        refused = self._property_owned() & vals.keys()
         if refused:
             raise UserError(self._property_owned_message(refused))
         if "active" in vals and self._property_archive_group:
@@ -274,7 +284,7 @@ class PropertyIntegrityMixin(models.AbstractModel):
 def _client_context(records):
     """``records`` without the context defaults of owned fields (a client could set
     an action-only field through ``default_<field>``)."""
-    owned = records._property_owned_fields()
+    owned = records._property_owned()
     context = records.env.context
     forged = [key for key in context if key.startswith("default_") and key[8:] in owned]
     if not forged:
@@ -295,18 +305,20 @@ def _guard_class():
 
         @api.model_create_multi
         def create(self, vals_list, **kwargs):
+            # the input guard on every call (the model's code reads the values next);
+            # the rules on a client's
+            for vals in vals_list:
+                self._property_check_values(vals)
+                self._property_check_input(vals)
             if not self._property_is_internal():
                 self = _client_context(self)
-                for vals in vals_list:
-                    self._property_check_values(vals)
-                    self._property_check_input(vals)
                 self._property_check_create(vals_list)
             return super().create(vals_list, **kwargs)
 
         def write(self, vals, **kwargs):
+            self._property_check_values(vals)
+            self._property_check_input(vals)
             if not self._property_is_internal():
-                self._property_check_values(vals)
-                self._property_check_input(vals)
                 self._property_check_write(vals)
             return super().write(vals, **kwargs)
 

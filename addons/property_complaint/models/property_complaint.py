@@ -446,9 +446,7 @@ class PropertyComplaint(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        # the suite's input guard first: the code below reads the values
-        for vals in vals_list:
-            self._property_check_input(vals)
+        # the suite's input guard ran first (property.integrity.mixin)
         categories = self.env["property.complaint.category"].browse(
             [vals["category_id"] for vals in vals_list if vals.get("category_id")]
         )
@@ -565,8 +563,7 @@ class PropertyComplaint(models.Model):
         return {"message_main_attachment_id", "active", "color"}
 
     def write(self, vals):
-        self._property_check_input(vals)  # the suite's input guard first
-        # owned fields and the closed lock: property.integrity.mixin
+        # input guard, owned fields and the closed lock: property.integrity.mixin
         if not is_internal(self.env, "property_complaint_action"):
             if not self.env.su and not self.env.user.has_group(
                 "property_complaint.group_complaint_agent"

@@ -140,9 +140,7 @@ class PropertyPass(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        # the suite's input guard first: the code below reads the values
-        for vals in vals_list:
-            self._property_check_input(vals)
+        # the suite's input guard ran first (property.integrity.mixin)
         for vals in vals_list:
             days, fee, deposit = self._pass_settings(vals.get("pass_type") or "temporary")
             vals.setdefault("fee", fee)

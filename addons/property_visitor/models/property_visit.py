@@ -178,9 +178,7 @@ class PropertyVisit(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        # the suite's input guard first: the code below reads the values
-        for vals in vals_list:
-            self._property_check_input(vals)
+        # the suite's input guard ran first (property.integrity.mixin)
         for vals in vals_list:
             if vals.get("vehicle_plate"):
                 vals["vehicle_plate"] = self._normalize_plate(vals["vehicle_plate"])
@@ -201,7 +199,6 @@ class PropertyVisit(models.Model):
                 visit._write_internal(vals)
 
     def write(self, vals):
-        self._property_check_input(vals)  # the suite's input guard first
         if (
             CONSENT_FIELDS & vals.keys()
             and not (self.env.su or is_internal(self.env, self._internal_flag))
