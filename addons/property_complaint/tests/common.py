@@ -57,17 +57,24 @@ class ComplaintCase(PropertyCase):
         cls.channel_visit = cls.env.ref("property_complaint.channel_visit")
         cls.category_engineering = cls.env.ref("property_complaint.category_engineering")
 
+    @classmethod
+    def _complaint_vals(cls, **vals):
+        """The values of a phone complaint on the test site, as a client sends them."""
+        return dict(
+            {
+                "site_id": cls.site.id,
+                "summary": "Water leak",
+                "channel_id": cls.channel_phone.id,
+                "complainant_name": "Mr Zhang",
+                "partner_phone": "13800138000",
+                "unit_id": cls.unit.id,
+                "date_received": "2025-03-03 02:00:00",
+            },
+            **vals,
+        )
+
     def _new_complaint(self, user=None, **vals):
-        values = {
-            "site_id": self.site.id,
-            "summary": "Water leak",
-            "channel_id": self.channel_phone.id,
-            "complainant_name": "Mr Zhang",
-            "partner_phone": "13800138000",
-            "unit_id": self.unit.id,
-            "date_received": "2025-03-03 02:00:00",
-        }
-        values.update(vals)
+        values = self._complaint_vals(**vals)
         # registered when received (a complaint cannot be received in the future)
         with freeze_time(max("2025-03-03 02:00:00", str(values["date_received"]))):
             return self.env["property.complaint"].with_user(user or self.agent).create(values)

@@ -18,16 +18,7 @@ class TestBadInputRpc(RpcMixin, HttpCase, ComplaintCase):
         cls._rpc_load_lang("property_base", "property_complaint")
 
     def _vals(self, **vals):
-        return dict(
-            {
-                "site_id": self.site.id,
-                "summary": "Water leak",
-                "channel_id": self.channel_phone.id,
-                "complainant_name": "Mr Zhang",
-                "date_received": "2025-03-03 02:00:00",
-            },
-            **vals,
-        )
+        return self._complaint_vals(**vals)
 
     def _count(self):
         return (

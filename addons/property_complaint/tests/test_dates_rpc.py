@@ -25,16 +25,7 @@ class TestDatesRpc(RpcMixin, HttpCase, ComplaintCase):
         self.now = fields.Datetime.now()
 
     def _vals(self, **vals):
-        return dict(
-            {
-                "site_id": self.site.id,
-                "summary": "Water leak",
-                "channel_id": self.channel_phone.id,
-                "complainant_name": "Mr Zhang",
-                "unit_id": self.unit.id,
-            },
-            **vals,
-        )
+        return self._complaint_vals(**vals)
 
     def _count(self):
         return (

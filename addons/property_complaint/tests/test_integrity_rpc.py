@@ -25,18 +25,7 @@ class TestComplaintIntegrityRpc(RpcMixin, HttpCase, ComplaintCase):
         cls.stage_closed = cls.env.ref("property_complaint.stage_closed")
 
     def _registration(self, **vals):
-        return dict(
-            {
-                "site_id": self.site.id,
-                "summary": "Water leak",
-                "channel_id": self.channel_phone.id,
-                "complainant_name": "Mr Zhang",
-                "partner_phone": "13800138000",
-                "unit_id": self.unit.id,
-                "date_received": "2025-03-03 02:00:00",
-            },
-            **vals,
-        )
+        return self._complaint_vals(**vals)
 
     def _closed_complaint(self):
         complaint = self._new_complaint()
