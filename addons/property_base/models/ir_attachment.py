@@ -1,6 +1,6 @@
 from collections import defaultdict
 
-from odoo import api, models
+from odoo import api, models, tools
 
 INTEGRITY = "property.integrity.mixin"
 
@@ -30,11 +30,18 @@ class IrAttachment(models.Model):
 
     @api.model
     def _property_integrity_models(self):
-        return [
-            self.env[name]
+        return [self.env[name] for name in self._property_integrity_model_names()]
+
+    @api.model
+    @tools.ormcache()
+    def _property_integrity_model_names(self):
+        """The models of the integrity layer (once per registry, not at every file
+        removed: attachments are removed often, the web assets' among them)."""
+        return tuple(
+            name
             for name, Model in self.env.registry.items()
             if not Model._abstract and self._property_guarded(self.env[name])
-        ]
+        )
 
     @api.model
     def _property_guarded(self, Model):

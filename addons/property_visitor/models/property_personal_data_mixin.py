@@ -275,12 +275,18 @@ class PropertyPersonalDataMixin(models.AbstractModel):
             return ("=" if operator == "in" else "!=", values[0])
         return operator, value
 
-    def _search_id_number_masked(self, operator, value):
+    def _property_single_lookup(self, operator, value):
+        """(operator, value) of a look-up on one number; None when the superuser asks
+        for several (nothing is found); several numbers from anybody else are refused."""
         single = self._property_single_value(operator, value)
-        if single is None:
-            if self.env.su:
-                return [("id", "=", 0)]
+        if single is None and not self.env.su:
             raise self._property_one_value_error()
+        return single
+
+    def _search_id_number_masked(self, operator, value):
+        single = self._property_single_lookup(operator, value)
+        if single is None:
+            return [("id", "=", 0)]
         operator, value = single
         clear = (value or "").strip().upper() if isinstance(value, str) else ""
         # a resident ID in its stored form; any other document number compared whole
@@ -288,11 +294,9 @@ class PropertyPersonalDataMixin(models.AbstractModel):
         return self._property_search_clear("id_number", operator, clear, exact)
 
     def _search_phone_masked(self, operator, value):
-        single = self._property_single_value(operator, value)
+        single = self._property_single_lookup(operator, value)
         if single is None:
-            if self.env.su:
-                return [("id", "=", 0)]
-            raise self._property_one_value_error()
+            return [("id", "=", 0)]
         operator, value = single
         if not isinstance(value, str):
             return [("id", "=", 0)]
