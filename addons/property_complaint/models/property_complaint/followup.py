@@ -91,42 +91,6 @@ class PropertyComplaint(models.Model):
             complaint.callback_state = latest.state or False
             complaint.is_callback_satisfied = latest.state == "done" and latest.is_satisfied
 
-    def _action_only_fields(self):
-        return super()._action_only_fields() | {
-            "is_second_complaint",
-            "parent_complaint_id",
-            "is_survey_comment",
-            "survey_forward_deadline",
-            "survey_answer_deadline",
-            "survey_callback_deadline",
-        }
-
-    def _closed_writable_fields(self):
-        return super()._closed_writable_fields() | {"is_typical_case", "case_analysis"}
-
-    def action_communicate_result(self):
-        """The result was given: the callback is due (C15)."""
-        res = super().action_communicate_result()
-        pending = self.filtered(lambda c: c.callback_state != "todo")
-        Callback = self.env["property.complaint.callback"].sudo()
-        callbacks = Callback.create(Callback._prepare_for_complaints(pending))
-        for callback in callbacks:
-            callback.activity_schedule(
-                "mail.mail_activity_data_todo",
-                date_deadline=callback.date_due,
-                user_id=callback.user_id.id,
-                summary=self.env._(
-                    "Call back the customer of %(number)s", number=callback.complaint_id.name
-                ),
-            )
-        return res
-
-    def _get_close_blockers(self):
-        blockers = super()._get_close_blockers()
-        if self.callback_state not in ("done", "exempted"):
-            blockers.append(self.env._("the callback is neither done nor exempted"))
-        return blockers
-
     def _report_local_time(self, dt):
         """``dt`` (naive UTC) as local date and time of the site, for the printed forms."""
         self.ensure_one()

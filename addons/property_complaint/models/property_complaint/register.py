@@ -1,0 +1,323 @@
+
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import parse_contact_from_email
+
+# Settings of the register (ir.config_parameter property_complaint.<key>) and their
+# defaults from RULES.md.
+PARAM_DEFAULTS = {
+    "group_threshold": 5,
+    "unresolved_months": 1,
+    "response_hours": 1,
+    "reply_hours": 24,
+    "solution_days": 3,
+    "days_class1": 1,
+    "days_class2": 3,
+    "days_class3": 5,
+    "days_demand": 5,
+    "days_escalated": 15,
+    "suspension_amount": 5000.0,
+    "suspension_approval": False,
+    "callback_days_class1": 7,
+    "callback_days_other": 14,
+    "survey_forward_days": 2,
+    "survey_answer_days": 3,
+    "survey_callback_days": 14,
+    # dates of a complaint (ours): received at most this many minutes in the future
+    # (clocks differ), the matter arisen at most this many years before
+    "received_future_minutes": 10,
+    "matter_arose_max_years": 10,
+}
+
+
+class PropertyComplaint(models.Model):
+    """A complaint or demand (投诉/需求) in the register of the customer-service centre."""
+
+    _name = "property.complaint"
+    _description = "Complaint or Demand"
+    _inherit = ["mail.thread", "mail.activity.mixin", "property.integrity.mixin"]
+    _order = "date_received desc, id desc"
+    # the suite's integrity rules (property_base/models/property_integrity_mixin.py)
+    _internal_flag = "property_complaint_action"
+    _property_keep = True
+    _property_archive_group = "property_complaint.group_complaint_manager"
+    # the registration may already dispatch the complaint (see create)
+    _property_create_fields = frozenset({"department_id", "handler_id"})
+    _rec_names_search = ["name", "summary", "complainant_name"]
+    _check_company_auto = True
+
+    # ------------------------------------------------------------------
+    # Register (C01, C02)
+    # ------------------------------------------------------------------
+    name = fields.Char(
+        string="Number",
+        required=True,
+        readonly=True,
+        copy=False,
+        index="trigram",
+        default=lambda self: self.env._("New"),
+        help="Unique number of the register, printed on every form of this record.",
+    )
+    summary = fields.Char(
+        string="Nature / Summary",
+        required=True,
+        tracking=True,
+        help="Nature of the complaint or a short summary (投诉性质/内容摘要).",
+    )
+    description = fields.Html()
+    active = fields.Boolean(default=True, tracking=True)
+    site_id = fields.Many2one(
+        "property.site",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+        default=lambda self: self.env.user.property_site_ids[:1],
+    )
+    company_id = fields.Many2one(related="site_id.company_id", store=True, index=True)
+    kind = fields.Selection(
+        [("complaint", "Complaint"), ("demand", "Demand")],
+        required=True,
+        default="complaint",
+        tracking=True,
+        help="Complaint: the company failed its service obligations. Demand: inquiry, "
+        "request, suggestion, paid special service, or dissatisfaction not caused by "
+        "the company, including complaints judged invalid.",
+    )
+    demand_type = fields.Selection(
+        [
+            ("inquiry", "Inquiry"),
+            ("request", "Request"),
+            ("suggestion", "Suggestion"),
+            ("special_service", "Paid Special Service"),
+            ("not_company", "Not Caused by the Company"),
+            ("invalid_complaint", "Invalid Complaint"),
+        ],
+        tracking=True,
+    )
+    channel_id = fields.Many2one(
+        "property.complaint.channel",
+        required=True,
+        tracking=True,
+        default=lambda self: self.env.ref(
+            "property_complaint.channel_phone", raise_if_not_found=False
+        ),
+    )
+    is_online = fields.Boolean(related="channel_id.is_online", store=True)
+    category_id = fields.Many2one("property.complaint.category", tracking=True, index=True)
+    stage_id = fields.Many2one(
+        "property.complaint.stage",
+        required=True,
+        index=True,
+        tracking=True,
+        copy=False,
+        ondelete="restrict",
+        group_expand="_read_group_stage_ids",
+        default=lambda self: self._stage_for_role("new"),
+    )
+    stage_role = fields.Selection(related="stage_id.role")
+    is_closed = fields.Boolean(related="stage_id.is_closed", store=True, index=True)
+    priority = fields.Selection([("0", "Normal"), ("1", "Urgent")], default="0")
+    color = fields.Integer()
+    user_id = fields.Many2one(
+        "res.users",
+        string="Registered By",
+        default=lambda self: self.env.user,
+        tracking=True,
+        domain="[('share', '=', False)]",
+    )
+    date_received = fields.Datetime(
+        string="Received On",
+        required=True,
+        default=fields.Datetime.now,
+        tracking=True,
+        index=True,
+    )
+    place_received = fields.Char(string="Received At", help="Where the complaint was received.")
+    date_accepted = fields.Datetime(string="Accepted On", readonly=True, copy=False)
+    source_reference = fields.Char(
+        string="Original Document No.",
+        help="Number written on the original letter, fax, phone note or meeting record.",
+    )
+
+    # Complainant
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Complainant",
+        tracking=True,
+        index=True,
+        groups="property_complaint.group_complaint_agent",
+        help="The customer's contact, with their phone and address: confidential.",
+    )
+    complainant_name = fields.Char(help="Name given by the customer, also when not a contact yet.")
+    partner_phone = fields.Char(
+        string="Phone",
+        groups="property_complaint.group_complaint_agent",
+        help="Normalised to the international format; confidential.",
+    )
+    partner_email = fields.Char(string="Email", groups="property_complaint.group_complaint_agent")
+    id_number = fields.Char(
+        string="ID Number",
+        groups="property_complaint.group_complaint_agent",
+        help="Resident identity card number (居民身份证号码), when given; confidential.",
+    )
+    unit_id = fields.Many2one(
+        "property.unit",
+        index=True,
+        tracking=True,
+        domain="[('site_id', '=', site_id)]",
+    )
+    tenant_company_id = fields.Many2one(
+        "res.partner",
+        domain="[('is_company', '=', True)]",
+        index=True,
+    )
+    is_anonymous = fields.Boolean(string="Anonymous")
+    is_written = fields.Boolean(string="Written Complaint")
+    co_complainant_count = fields.Integer(
+        string="Co-complainants", help="Number of other customers joining this complaint."
+    )
+    complained_about = fields.Char(help="Person or service complained about (投诉对象).")
+    complained_department_id = fields.Many2one(
+        "hr.department", string="Department Complained About", tracking=True
+    )
+    customer_request = fields.Text(string="Customer's Request", help="投诉要求")
+    evidence_attachment_ids = fields.Many2many(
+        "ir.attachment",
+        "property_complaint_evidence_rel",
+        "complaint_id",
+        "attachment_id",
+        string="Evidence",
+    )
+
+    _sql_constraints = [
+        ("name_site_uniq", "unique(name, site_id)", "The complaint number must be unique."),
+        (
+            "co_complainant_count_positive",
+            "CHECK(co_complainant_count >= 0)",
+            "The number of co-complainants cannot be negative.",
+        ),
+    ]
+
+    # ------------------------------------------------------------------
+    # Computes, defaults
+    # ------------------------------------------------------------------
+    def _compute_transfer_count(self):
+        counts = dict(
+            self.env["property.complaint.transfer"]._read_group(
+                [("complaint_id", "in", self.ids)], ["complaint_id"], ["__count"]
+            )
+        )
+        for complaint in self:
+            complaint.transfer_count = counts.get(complaint, 0)
+
+    @api.depends("kind")  # always set, so that new records compute it too
+    @api.depends_context("uid")
+    def _compute_is_customer_service(self):
+        is_cs = self.env.user.has_group("property_complaint.group_complaint_agent")
+        for complaint in self:
+            complaint.is_customer_service = is_cs
+
+    @api.model
+    def _read_group_stage_ids(self, stages, domain):
+        return stages.search([("role", "!=", False)], order=stages._order)
+
+    @api.model
+    def _stage_for_role(self, role):
+        return self.env["property.complaint.stage"].search([("role", "=", role)], limit=1)
+
+    @api.depends("name", "summary")
+    def _compute_display_name(self):
+        for complaint in self:
+            if complaint.summary and complaint.name:
+                complaint.display_name = f"{complaint.name} {complaint.summary}"
+            else:
+                complaint.display_name = complaint.name or complaint.summary
+
+    # ------------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        # the suite's input guard ran first (property.integrity.mixin)
+        categories = self.env["property.complaint.category"].browse(
+            [vals["category_id"] for vals in vals_list if vals.get("category_id")]
+        )
+        for vals in vals_list:
+            if vals.get("partner_id"):
+                partner = self.env["res.partner"].browse(vals["partner_id"])
+                for key, value in self._partner_contact_vals(partner).items():
+                    if not vals.get(key):
+                        vals[key] = value
+            self._prepare_contact_vals(vals)
+            if vals.get("category_id") and "kind" not in vals:
+                vals["kind"] = categories.browse(vals["category_id"]).default_kind
+        assignments = [
+            (vals.pop("department_id", False), vals.pop("handler_id", False)) for vals in vals_list
+        ]
+        default_site = self.default_get(["site_id"]).get("site_id")
+        sites = self.env["property.site"]
+        for vals in vals_list:
+            site = sites.browse(vals.get("site_id") or default_site)
+            if not site:
+                raise UserError(self.env._("Choose the site of the complaint."))
+            received = (
+                fields.Datetime.to_datetime(vals.get("date_received")) or fields.Datetime.now()
+            )
+            vals["name"] = site._next_complaint_number(received)
+            if not vals.get("date_matter_arose"):
+                vals["date_matter_arose"] = site._local_date(received)
+            if "responsible_user_id" not in vals and site.manager_id:
+                vals["responsible_user_id"] = site.manager_id.id
+        if any(vals.get("class_override") for vals in vals_list):
+            self._check_group("property_complaint.group_complaint_manager")
+        complaints = super().create(vals_list)
+        for complaint, (department_id, handler_id) in zip(complaints, assignments, strict=True):
+            if department_id or handler_id:
+                complaint._dispatch(
+                    self.env["hr.department"].browse(department_id),
+                    self.env["res.users"].browse(handler_id),
+                    False,
+                )
+        complaints._notify_department_head()
+        complaints._notify_class1()
+        return complaints
+
+    # ------------------------------------------------------------------
+    # Incoming e-mail (C01)
+    # ------------------------------------------------------------------
+    @api.model
+    def message_new(self, msg_dict, custom_values=None):
+        """A message to the alias of a site registers an e-mail complaint."""
+        values = dict(custom_values or {})
+        email = (msg_dict.get("email_from") or "").strip()
+        name, address = parse_contact_from_email(email) if email else ("", "")
+        values.setdefault("summary", msg_dict.get("subject") or self.env._("E-mail complaint"))
+        values.setdefault("description", msg_dict.get("body"))
+        values.setdefault("complainant_name", name or address)
+        values.setdefault("partner_email", address)
+        values.setdefault("is_written", True)
+        channel = self.env.ref("property_complaint.channel_email", raise_if_not_found=False)
+        if channel:
+            values.setdefault("channel_id", channel.id)
+        if msg_dict.get("author_id"):
+            values.setdefault("partner_id", msg_dict["author_id"])
+        return super().message_new(msg_dict, custom_values=values)
+
+    # ------------------------------------------------------------------
+    # Settings
+    # ------------------------------------------------------------------
+    @api.model
+    def _param(self, key):
+        """Value of the setting ``key`` of the complaint register, or its default."""
+        default = PARAM_DEFAULTS[key]
+        value = self.env["ir.config_parameter"].sudo().get_param(f"property_complaint.{key}")
+        if value in (None, False, ""):
+            return default
+        if isinstance(default, bool):
+            return value not in ("False", "0")
+        try:
+            return type(default)(value)
+        except ValueError:
+            return default
