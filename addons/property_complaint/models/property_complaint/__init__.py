@@ -1,9 +1,6 @@
-# The complaint (property.complaint) in rooms, one concern each. ``register`` declares
-# the model and comes first; every other room extends it, and each method is defined in
-# one room only, so their order does not change the behaviour.
-from . import register
-
-# isort: split
+# The complaint (property.complaint) in rooms: each room is an abstract model holding
+# one concern (its fields and methods), and ``register`` declares the complaint on top
+# of all of them, so it is imported last. Each method is defined in one room only.
 from . import (
     access,
     closing,
@@ -17,6 +14,9 @@ from . import (
     suspension,
     verdict,
 )
+
+# isort: split
+from . import register
 from .complaint_class import CLASS_SELECTION
 
 __all__ = ["CLASS_SELECTION"]

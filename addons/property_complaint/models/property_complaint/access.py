@@ -6,11 +6,12 @@ from odoo.exceptions import AccessError, UserError
 from odoo.addons.property_base.tools import INTERNAL, is_internal
 
 
-class PropertyComplaint(models.Model):
+class PropertyComplaintAccessMixin(models.AbstractModel):
     """Who may change what on a complaint: the fields only its actions write, the
     handler's fields, the closed lock, and the common frame of its actions."""
 
-    _inherit = "property.complaint"
+    _name = "property.complaint.access.mixin"
+    _description = "Complaint: Access"
 
     def _action_only_fields(self):
         """Fields that only the ``action_*`` methods (and the dispatch wizard) change;

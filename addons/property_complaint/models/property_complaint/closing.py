@@ -5,10 +5,11 @@ from odoo.exceptions import UserError
 from odoo.tools import is_html_empty
 
 
-class PropertyComplaint(models.Model):
+class PropertyComplaintClosingMixin(models.AbstractModel):
     """Resolution, result to the customer (C14, C24), closing (C18) and reopening."""
 
-    _inherit = "property.complaint"
+    _name = "property.complaint.closing.mixin"
+    _description = "Complaint: Result and Closing"
 
     # ------------------------------------------------------------------
     # Resolution and result to the customer (C14, C24)

@@ -12,10 +12,11 @@ CLASS_SELECTION = [
 ]
 
 
-class PropertyComplaint(models.Model):
+class PropertyComplaintClassMixin(models.AbstractModel):
     """The class of a complaint (C05, C06, C07) and the class-1 notice."""
 
-    _inherit = "property.complaint"
+    _name = "property.complaint.class.mixin"
+    _description = "Complaint: Class"
 
     # ------------------------------------------------------------------
     # Class (C05, C06, C07)

@@ -7,10 +7,11 @@ from odoo import api, models
 from odoo.exceptions import ValidationError
 
 
-class PropertyComplaint(models.Model):
+class PropertyComplaintContactMixin(models.AbstractModel):
     """The complainant's contact data, checked and normalised (C02)."""
 
-    _inherit = "property.complaint"
+    _name = "property.complaint.contact.mixin"
+    _description = "Complaint: Contact Data"
 
     # ------------------------------------------------------------------
     # Validation of the contact data (C02)

@@ -15,10 +15,11 @@ DEADLINE_FIELDS = (
 )
 
 
-class PropertyComplaint(models.Model):
+class PropertyComplaintDeadlineMixin(models.AbstractModel):
     """The deadlines of a complaint (C08, C09) and its lateness."""
 
-    _inherit = "property.complaint"
+    _name = "property.complaint.deadline.mixin"
+    _description = "Complaint: Deadlines"
 
     # ------------------------------------------------------------------
     # Deadlines (C08, C09)

@@ -3,10 +3,11 @@ from datetime import timedelta
 from odoo import api, fields, models
 
 
-class PropertyComplaint(models.Model):
+class PropertyComplaintEscalationMixin(models.AbstractModel):
     """Escalation of late complaints up the ladder (C13)."""
 
-    _inherit = "property.complaint"
+    _name = "property.complaint.escalation.mixin"
+    _description = "Complaint: Escalation"
 
     # ------------------------------------------------------------------
     # Escalation (C13)

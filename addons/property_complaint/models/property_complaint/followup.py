@@ -3,10 +3,11 @@ import pytz
 from odoo import api, fields, models
 
 
-class PropertyComplaint(models.Model):
+class PropertyComplaintFollowupMixin(models.AbstractModel):
     """Callback (C15, C16), second complaint (C17) and case library (C20) of a complaint."""
 
-    _inherit = "property.complaint"
+    _name = "property.complaint.followup.mixin"
+    _description = "Complaint: Follow-up"
 
     callback_ids = fields.One2many(
         "property.complaint.callback",

@@ -5,10 +5,11 @@ from odoo.exceptions import UserError
 from odoo.tools import is_html_empty
 
 
-class PropertyComplaint(models.Model):
+class PropertyComplaintHandlingMixin(models.AbstractModel):
     """Acceptance, dispatch (C11) and the handling steps of a complaint (C08, C12)."""
 
-    _inherit = "property.complaint"
+    _name = "property.complaint.handling.mixin"
+    _description = "Complaint: Handling"
 
     # ------------------------------------------------------------------
     # Dispatch (C11)

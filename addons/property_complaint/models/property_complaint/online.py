@@ -4,10 +4,11 @@ from odoo import fields, models
 from odoo.exceptions import AccessError, UserError
 
 
-class PropertyComplaint(models.Model):
+class PropertyComplaintOnlineMixin(models.AbstractModel):
     """Online complaints (C27): the department complained about answers in writing."""
 
-    _inherit = "property.complaint"
+    _name = "property.complaint.online.mixin"
+    _description = "Complaint: Online Complaints"
 
     # ------------------------------------------------------------------
     # Online complaints (C27)

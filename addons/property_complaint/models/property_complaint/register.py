@@ -36,7 +36,23 @@ class PropertyComplaint(models.Model):
 
     _name = "property.complaint"
     _description = "Complaint or Demand"
-    _inherit = ["mail.thread", "mail.activity.mixin", "property.integrity.mixin"]
+    # the rooms first: their methods run before mail.thread's, as the model's own
+    _inherit = [
+        "property.complaint.access.mixin",
+        "property.complaint.contact.mixin",
+        "property.complaint.verdict.mixin",
+        "property.complaint.handling.mixin",
+        "property.complaint.online.mixin",
+        "property.complaint.class.mixin",
+        "property.complaint.deadline.mixin",
+        "property.complaint.suspension.mixin",
+        "property.complaint.escalation.mixin",
+        "property.complaint.closing.mixin",
+        "property.complaint.followup.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "property.integrity.mixin",
+    ]
     _order = "date_received desc, id desc"
     # the suite's integrity rules (property_base/models/property_integrity_mixin.py)
     _internal_flag = "property_complaint_action"

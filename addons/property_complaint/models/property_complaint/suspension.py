@@ -4,10 +4,11 @@ from odoo import fields, models
 from odoo.exceptions import UserError
 
 
-class PropertyComplaint(models.Model):
+class PropertyComplaintSuspensionMixin(models.AbstractModel):
     """Suspension of the resolution deadline (C10)."""
 
-    _inherit = "property.complaint"
+    _name = "property.complaint.suspension.mixin"
+    _description = "Complaint: Suspension"
 
     # ------------------------------------------------------------------
     # Suspension, extension (C10)

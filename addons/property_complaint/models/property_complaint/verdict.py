@@ -4,10 +4,11 @@ from odoo import fields, models
 from odoo.exceptions import UserError
 
 
-class PropertyComplaint(models.Model):
+class PropertyComplaintVerdictMixin(models.AbstractModel):
     """The verdict on a complaint (C03) and the responsibility for it (C19)."""
 
-    _inherit = "property.complaint"
+    _name = "property.complaint.verdict.mixin"
+    _description = "Complaint: Verdict"
 
     # ------------------------------------------------------------------
     # Verdict (C03)
