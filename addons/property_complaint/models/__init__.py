@@ -9,6 +9,7 @@ from . import (
     property_complaint_satisfaction,
     property_complaint_stage,
     property_complaint_statistics,
+    property_complaint_suspension,
     property_complaint_transfer,
     property_site,
     property_site_statistics,

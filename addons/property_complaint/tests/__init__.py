@@ -26,6 +26,7 @@ from . import (
     test_summary,
     test_survey,
     test_suspension,
+    test_suspension_history,
     test_tour,
     test_verdict,
 )

@@ -1,5 +1,3 @@
-
-
 from odoo import models
 from odoo.exceptions import AccessError, UserError
 

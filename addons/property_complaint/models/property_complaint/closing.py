@@ -1,5 +1,3 @@
-
-
 from odoo import fields, models
 from odoo.exceptions import UserError
 from odoo.tools import is_html_empty

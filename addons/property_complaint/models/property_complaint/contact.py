@@ -1,4 +1,3 @@
-
 import phonenumbers
 from stdnum.cn import ric
 from stdnum.exceptions import ValidationError as StdnumValidationError
