@@ -36,9 +36,9 @@ class PropertyComplaintSuspension(models.Model):
         string="Requested On", required=True, default=fields.Datetime.now, readonly=True
     )
     requested_by_id = fields.Many2one(
-        "res.users", string="Requested By", default=lambda self: self.env.user, readonly=True
+        "res.users", default=lambda self: self.env.user, readonly=True
     )
-    approved_by_id = fields.Many2one("res.users", string="Approved By", readonly=True)
+    approved_by_id = fields.Many2one("res.users", readonly=True)
     date_start = fields.Datetime(string="Suspended On", readonly=True)
     date_end = fields.Datetime(string="Resumed On", readonly=True)
     working_days = fields.Integer(
