@@ -31,14 +31,14 @@ def _generate(env, site, user):
         """
         INSERT INTO property_complaint (
             name, summary, site_id, company_id, kind, validity, channel_id, category_id,
-            stage_id, department_id, responsible_department_id, date_received, active,
+            stage_id, state, department_id, responsible_department_id, date_received, active,
             is_closed, is_second_complaint, is_typical_case, user_id,
             create_uid, write_uid, create_date, write_date)
         SELECT 'BENCH-' || n, 'Complaint ' || n, %(site)s, %(company)s,
                CASE WHEN n %% 3 = 0 THEN 'demand' ELSE 'complaint' END, 'valid',
                (%(channels)s::int[])[1 + n %% array_length(%(channels)s::int[], 1)],
                (%(categories)s::int[])[1 + n %% array_length(%(categories)s::int[], 1)],
-               %(stage)s,
+               %(stage)s, 'callback',
                (%(departments)s::int[])[1 + n %% array_length(%(departments)s::int[], 1)],
                (%(departments)s::int[])[1 + (n / 7) %% array_length(%(departments)s::int[], 1)],
                timestamp '2024-07-01' + (n * %(step)s * interval '1 minute'), TRUE, FALSE,

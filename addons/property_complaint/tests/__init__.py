@@ -13,6 +13,7 @@ from . import (
     test_escalation,
     test_forged_context,
     test_integrity_rpc,
+    test_lifecycle_rpc,
     test_monthly,
     test_nothing_lost,
     test_online,

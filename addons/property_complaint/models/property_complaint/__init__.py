@@ -10,6 +10,7 @@ from . import (
     escalation,
     followup,
     handling,
+    lifecycle,
     online,
     suspension,
     verdict,

@@ -15,7 +15,6 @@ class PropertyComplaintAccessMixin(models.AbstractModel):
         """Fields that only the ``action_*`` methods (and the dispatch wizard) change;
         other addons add theirs."""
         return {
-            "stage_id",
             "department_id",
             "handler_id",
             "validity",
@@ -97,6 +96,15 @@ class PropertyComplaintAccessMixin(models.AbstractModel):
 
     def write(self, vals):
         # input guard, owned fields and the closed lock: property.integrity.mixin
+        if is_internal(self.env, "property_complaint_action"):
+            vals = self._state_and_stage_vals(vals)
+        elif "stage_id" in vals:
+            # a card moved on the board (or the stage written by a client)
+            vals = dict(vals)
+            stage = self.env["property.complaint.stage"].browse(vals.pop("stage_id"))
+            if vals:
+                self.write(vals)
+            return self._move_to_stage(stage)
         if not is_internal(self.env, "property_complaint_action"):
             if not self.env.su and not self.env.user.has_group(
                 "property_complaint.group_complaint_agent"

@@ -43,7 +43,7 @@ class PropertyComplaintClosingMixin(models.AbstractModel):
         self._check_open()
         for complaint in self:
             complaint._check_may_handle()
-            if complaint.stage_role not in ("new", "progress"):
+            if complaint.state not in ("new", "progress"):
                 raise UserError(
                     self.env._("Complaint %(number)s is not in progress.", number=complaint.name)
                 )
@@ -54,7 +54,7 @@ class PropertyComplaintClosingMixin(models.AbstractModel):
         self._accept()
         self._write_action(
             {
-                "stage_id": self._stage_for_role("feedback").id,
+                "state": "feedback",
                 "date_resolved": fields.Datetime.now(),
             }
         )
@@ -97,7 +97,7 @@ class PropertyComplaintClosingMixin(models.AbstractModel):
         vals = {
             "date_result_communicated": now,
             "result_user_id": self.env.user.id,
-            "stage_id": self._stage_for_role("callback").id,
+            "state": "callback",
         }
         self.filtered(lambda c: not c.date_resolved)._write_action({"date_resolved": now})
         self._write_action(vals)
@@ -158,7 +158,7 @@ class PropertyComplaintClosingMixin(models.AbstractModel):
                     )
                 )
         self._write_action(
-            {"stage_id": self._stage_for_role("closed").id, "date_closed": fields.Datetime.now()}
+            {"state": "closed", "date_closed": fields.Datetime.now()}
         )
         self.activity_unlink(["property_complaint.mail_activity_type_complaint_handle"])
         return True
@@ -183,7 +183,7 @@ class PropertyComplaintClosingMixin(models.AbstractModel):
                 raise UserError(
                     self.env._("Complaint %(number)s is not closed.", number=complaint.name)
                 )
-        self._write_action({"stage_id": self._stage_for_role("progress").id, "date_closed": False})
+        self._write_action({"state": "progress", "date_closed": False})
         for complaint in self:
             complaint.message_post(
                 body=self.env._("Reopened: %(reason)s", reason=reason),

@@ -51,7 +51,7 @@ class PropertyComplaintHandlingMixin(models.AbstractModel):
             to_accept._write_action(
                 {
                     "date_accepted": fields.Datetime.now(),
-                    "stage_id": self._stage_for_role("progress").id,
+                    "state": "progress",
                 }
             )
 

@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import parse_contact_from_email
 
+from .lifecycle import STATES
+
 # Settings of the register (ir.config_parameter property_complaint.<key>) and their
 # defaults from RULES.md.
 PARAM_DEFAULTS = {
@@ -36,6 +38,7 @@ class PropertyComplaint(models.Model):
     _description = "Complaint or Demand"
     # the rooms first: their methods run before mail.thread's, as the model's own
     _inherit = [
+        "property.complaint.lifecycle.mixin",
         "property.complaint.access.mixin",
         "property.complaint.contact.mixin",
         "property.complaint.verdict.mixin",
@@ -130,8 +133,19 @@ class PropertyComplaint(models.Model):
         group_expand="_read_group_stage_ids",
         default=lambda self: self._stage_for_role("new"),
     )
+    # the complaint's place in its life cycle, set by its actions; the stage (the
+    # kanban column) follows it, and moving a card runs the action (see access)
+    state = fields.Selection(
+        STATES,
+        string="Status",
+        required=True,
+        default="new",
+        readonly=True,
+        copy=False,
+        index=True,
+    )
     stage_role = fields.Selection(related="stage_id.role")
-    is_closed = fields.Boolean(related="stage_id.is_closed", store=True, index=True)
+    is_closed = fields.Boolean(compute="_compute_is_closed", store=True, index=True)
     priority = fields.Selection([("0", "Normal"), ("1", "Urgent")], default="0")
     color = fields.Integer()
     user_id = fields.Many2one(
@@ -233,6 +247,11 @@ class PropertyComplaint(models.Model):
         for complaint in self:
             complaint.is_customer_service = is_cs
 
+    @api.depends("state")
+    def _compute_is_closed(self):
+        for complaint in self:
+            complaint.is_closed = complaint.state == "closed"
+
     @api.model
     def _read_group_stage_ids(self, stages, domain):
         return stages.search([("role", "!=", False)], order=stages._order)
@@ -286,7 +305,9 @@ class PropertyComplaint(models.Model):
                 vals["responsible_user_id"] = site.manager_id.id
         if any(vals.get("class_override") for vals in vals_list):
             self._check_group("property_complaint.group_complaint_manager")
-        complaints = super().create(vals_list)
+        # the life cycle starts at a stage of the role "new" (see access)
+        model = self._initial_stage(vals_list)
+        complaints = super(PropertyComplaint, model).create(vals_list)
         for complaint, (department_id, handler_id) in zip(complaints, assignments, strict=True):
             if department_id or handler_id:
                 complaint._dispatch(
