@@ -35,9 +35,7 @@ class PropertyComplaintLifecycleMixin(models.AbstractModel):
             vals.update(self._state_and_stage_vals(vals))
         default = Stage.browse(self.env.context.get("default_stage_id"))
         if default and not internal and default.role != "new":
-            context = dict(self.env.context)
-            del context["default_stage_id"]
-            return self.with_context(context)
+            return self.with_context(default_stage_id=self._stage_for_role("new").id)
         return self
 
     @api.model
