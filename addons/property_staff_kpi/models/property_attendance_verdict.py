@@ -6,7 +6,6 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.property_base.tools import INTERNAL
 from odoo.addons.resource.models.utils import Intervals
 
 STATUSES = [
@@ -462,14 +461,14 @@ class PropertyAttendanceVerdict(models.Model):
                 elif line.assessment_id.state != "confirmed" and (
                     line.points != points or line.reason != reason
                 ):
-                    line.with_context(kpi_internal=INTERNAL).write(
+                    line._property_internal().write(
                         {"points": points, "reason": reason}
                     )
         for key, line in by_key.items():
             if key not in kept and line.assessment_id.state != "confirmed":
                 to_remove |= line
         if to_remove:
-            to_remove.with_context(kpi_internal=INTERNAL).unlink()
+            to_remove._property_internal().unlink()
         self.env["property.kpi.assessment"]._add_automatic_lines(entries)
 
     @api.model

@@ -10,6 +10,7 @@ from . import (
     test_exam,
     test_forged_context,
     test_leave_rules,
+    test_lock_rpc,
     test_nothing_lost,
     test_overtime,
     test_report,
