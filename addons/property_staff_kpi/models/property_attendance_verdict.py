@@ -15,9 +15,6 @@ STATUSES = [
     ("holiday", "Public Holiday"),
 ]
 
-# K13: points of a late arrival or an early leave by minutes (upper bound, points)
-LATE_POINTS = [(5, 2), (10, 3), (19, 4)]
-
 
 def _minutes(intervals):
     return round(sum((stop - start).total_seconds() for start, stop, _rec in intervals) / 60)
@@ -406,8 +403,8 @@ class PropertyAttendanceVerdict(models.Model):
             )
         minutes = max(self.late_minutes, self.early_minutes)
         if minutes and items["late"]:
-            points = next((p for bound, p in LATE_POINTS if minutes <= bound), 5)
-            points = min(max(points, items["late"].points_min), items["late"].points_max)
+            scheme = self.env["property.kpi.scheme"]._for_employee(self.employee_id)
+            points = scheme._late_points(minutes, items["late"])
             reason = self.env._(
                 "%(date)s: late %(late)s min, left early %(early)s min (A01)",
                 date=self.date,

@@ -17,6 +17,7 @@ from . import (
     test_report_privacy,
     test_roles_rpc,
     test_scheme,
+    test_scheme_rules_rpc,
     test_tour,
     test_workflow,
 )
