@@ -327,8 +327,8 @@ class PropertyKpiAssessment(models.Model):
     def _property_group_fields(self):
         """Who scores and who approves is set by the assignment and changed only by a
         manager, so that nobody approves their own proposals (K10, K16)."""
-        fields = ("employee_id", "date_month", "assessor_user_id", "approver_user_id", "scheme_id")
-        return dict.fromkeys(fields, "property_staff_kpi.group_kpi_manager")
+        names = ("employee_id", "date_month", "assessor_user_id", "approver_user_id", "scheme_id")
+        return dict.fromkeys(names, "property_staff_kpi.group_kpi_manager")
 
     def _property_unlocked_fields(self):
         # the chatter's and the activities' bookkeeping
