@@ -25,9 +25,6 @@ AGENTS = size(20, 3)
 
 
 def generate(env):
-    # the project's addons are importable once the harness has set the addons path
-    from odoo.addons.property_base.tools.internal_call import internal  # noqa: PLC0415
-
     site = env["property.site"].create({"name": "Upgrade site", "code": "UPG"})
     building = env["property.building"].create({"name": "B1", "code": "B1", "site_id": site.id})
     unit = env["property.unit"].create({"building_id": building.id, "number": "101"})
@@ -80,9 +77,9 @@ def generate(env):
         [{"employee_id": e.id, "date_month": date(2025, 3, 1)} for e in employees]
     )
     item = env.ref("property_staff_kpi.item_k03_late")
-    # approved lines as the suite's own code writes them: through the internal flag
-    # (a plain ``True`` is what a client could send, and is refused)
-    internal(env["property.kpi.line"], "kpi_internal").create(
+    # approved lines as the suite's own code writes them: through the model's internal
+    # flag (property.integrity.mixin; a plain ``True`` is what a client could send)
+    env["property.kpi.line"]._property_internal().create(
         [
             {
                 "assessment_id": a.id,

@@ -18,6 +18,9 @@ class PropertyIntegrityMixin(models.AbstractModel):
       computed fields) are written only by the model's actions, which raise the
       model's internal flag (``_internal_flag``, see ``tools/internal_call.py``); a
       client's create may only give them their default, its write not at all;
+    - **group fields** (``_property_group_fields``: field -> group) are written only by
+      that group's members (and the model's actions), like owned fields for everyone
+      else;
     - **kept records** (``_property_keep``) are never deleted, not even by the
       superuser;
     - **archiving** (``_property_archive_group``) is for that group's members and for
@@ -75,6 +78,29 @@ class PropertyIntegrityMixin(models.AbstractModel):
             and field.readonly is True
             and not field.automatic
         }
+
+    def _property_group_fields(self):
+        """{field name: XML id of a group}: fields only that group's members write, and
+        give when they create a record (unless in ``_property_create_fields``); for
+        the others they are owned fields."""
+        return {}
+
+    def _property_group_refused(self, names):
+        """The fields among ``names`` that the user's groups do not let them write."""
+        groups = self._property_group_fields()
+        return {
+            name for name in names if name in groups and not self.env.user.has_group(groups[name])
+        }
+
+    def _property_group_message(self, names):
+        """The message refusing a client's write of the group fields ``names``."""
+        groups = {self._property_group_fields()[name] for name in names}
+        return self.env._(
+            "%(model)s: only %(groups)s may change: %(fields)s.",
+            model=self._property_model_label(),
+            groups=", ".join(sorted(self.env.ref(xmlid).sudo().full_name for xmlid in groups)),
+            fields=self._property_field_labels(names),
+        )
 
     def _property_unlocked_fields(self):
         """Fields that may still change on a locked record (bookkeeping, archiving)."""
@@ -155,25 +181,20 @@ class PropertyIntegrityMixin(models.AbstractModel):
 
     @api.model
     def _property_check_create(self, vals_list):
-        owned = self._property_owned() - self._property_create_fields
-        given = set().union(*(vals.keys() for vals in vals_list)) & owned
-        if given:
-            defaults = self.default_get(list(given))
-            refused = {
-                name
-                for vals in vals_list
-                for name in given & vals.keys()
-                if vals[name] and vals[name] != defaults.get(name)
-            }
-            if refused:
-                raise UserError(
-                    self.env._(
-                        "%(model)s: these fields are set by the record's buttons, not "
-                        "when it is created: %(fields)s.",
-                        model=self._property_model_label(),
-                        fields=self._property_field_labels(refused),
-                    )
+        names = set().union(*(vals.keys() for vals in vals_list)) - self._property_create_fields
+        refused = self._property_given(vals_list, names & self._property_owned())
+        if refused:
+            raise UserError(
+                self.env._(
+                    "%(model)s: these fields are set by the record's buttons, not "
+                    "when it is created: %(fields)s.",
+                    model=self._property_model_label(),
+                    fields=self._property_field_labels(refused),
                 )
+            )
+        refused = self._property_given(vals_list, self._property_group_refused(names))
+        if refused:
+            raise UserError(self._property_group_message(refused))
         parent = self._property_lock_parent
         if parent:
             parents = self.env[self._fields[parent].comodel_name].browse(
@@ -181,10 +202,26 @@ class PropertyIntegrityMixin(models.AbstractModel):
             )
             parents._property_check_unlocked(children=True)
 
+    @api.model
+    def _property_given(self, vals_list, names):
+        """The fields among ``names`` given a value other than their default."""
+        if not names:
+            return set()
+        defaults = self.default_get(list(names))
+        return {
+            name
+            for vals in vals_list
+            for name in names & vals.keys()
+            if vals[name] and vals[name] != defaults.get(name)
+        }
+
     def _property_check_write(self, vals):
         refused = self._property_owned() & vals.keys()
         if refused:
             raise UserError(self._property_owned_message(refused))
+        refused = self._property_group_refused(vals.keys())
+        if refused:
+            raise UserError(self._property_group_message(refused))
         if "active" in vals and self._property_archive_group:
             self._property_check_archive(vals["active"])
         if vals.keys() - self._property_unlocked_fields():

@@ -6,7 +6,6 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.property_base.tools import INTERNAL
 from odoo.addons.resource.models.utils import Intervals
 
 STATUSES = [
@@ -15,9 +14,6 @@ STATUSES = [
     ("leave", "On Leave"),
     ("holiday", "Public Holiday"),
 ]
-
-# K13: points of a late arrival or an early leave by minutes (upper bound, points)
-LATE_POINTS = [(5, 2), (10, 3), (19, 4)]
 
 
 def _minutes(intervals):
@@ -407,8 +403,8 @@ class PropertyAttendanceVerdict(models.Model):
             )
         minutes = max(self.late_minutes, self.early_minutes)
         if minutes and items["late"]:
-            points = next((p for bound, p in LATE_POINTS if minutes <= bound), 5)
-            points = min(max(points, items["late"].points_min), items["late"].points_max)
+            scheme = self.env["property.kpi.scheme"]._for_employee(self.employee_id)
+            points = scheme._late_points(minutes, items["late"])
             reason = self.env._(
                 "%(date)s: late %(late)s min, left early %(early)s min (A01)",
                 date=self.date,
@@ -462,14 +458,14 @@ class PropertyAttendanceVerdict(models.Model):
                 elif line.assessment_id.state != "confirmed" and (
                     line.points != points or line.reason != reason
                 ):
-                    line.with_context(kpi_internal=INTERNAL).write(
+                    line._property_internal().write(
                         {"points": points, "reason": reason}
                     )
         for key, line in by_key.items():
             if key not in kept and line.assessment_id.state != "confirmed":
                 to_remove |= line
         if to_remove:
-            to_remove.with_context(kpi_internal=INTERNAL).unlink()
+            to_remove._property_internal().unlink()
         self.env["property.kpi.assessment"]._add_automatic_lines(entries)
 
     @api.model

@@ -5,16 +5,11 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.property_base.tools import INTERNAL, is_internal
+from odoo.addons.property_base.tools import internal
 
 from .property_kpi_assignment import ROLES
 from .property_kpi_line import PENDING_STATES
 
-# Fields an action of this addon may still write on a confirmed assessment.
-UNLOCKED_FIELDS = {"warning", "warning_reason", "dismissal_recommended"}
-# Fields that decide who scores and who approves: set by the assignment, changed only by
-# a manager, so that nobody approves their own proposals (K10, K16).
-MANAGER_FIELDS = {"employee_id", "date_month", "assessor_user_id", "approver_user_id", "scheme_id"}
 # stored computed fields, computed at creation already, that a manager may still change
 EDITABLE_COMPUTE = {"store": True, "readonly": False, "precompute": True}
 # the assessor and the approver, from who scores whom on the site (property.kpi.assignment)
@@ -32,9 +27,16 @@ class PropertyKpiAssessment(models.Model):
 
     _name = "property.kpi.assessment"
     _description = "Monthly Staff Assessment"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "property.integrity.mixin"]
     _order = "date_month desc, total_capped desc, id"
     _rec_names_search = ["employee_id", "month_label"]
+    # the suite's integrity rules (property_base/models/property_integrity_mixin.py):
+    # the state and the warnings are written by the actions below; a confirmed
+    # assessment is locked (K12), and its lines with any assessment out of draft
+    _internal_flag = "property_kpi_action"
+    # the employee and the month are given by whoever creates the assessment (see
+    # _property_group_fields)
+    _property_create_fields = frozenset({"employee_id", "date_month"})
 
     employee_id = fields.Many2one(
         "hr.employee", required=True, index=True, tracking=True, ondelete="restrict"
@@ -321,41 +323,49 @@ class PropertyKpiAssessment(models.Model):
                     self.env._("A team-leader adjustment needs a written reason.")
                 )
 
+    # ------------------------------------------------------------------ integrity
+    def _property_group_fields(self):
+        """Who scores and who approves is set by the assignment and changed only by a
+        manager, so that nobody approves their own proposals (K10, K16)."""
+        names = ("employee_id", "date_month", "assessor_user_id", "approver_user_id", "scheme_id")
+        return dict.fromkeys(names, "property_staff_kpi.group_kpi_manager")
+
+    def _property_unlocked_fields(self):
+        # the chatter's and the activities' bookkeeping
+        return super()._property_unlocked_fields() | {
+            name for name in self._fields if name.startswith(("message_", "activity_"))
+        }
+
+    def _property_locked(self):
+        return self.filtered(lambda assessment: assessment.state == "confirmed")
+
+    def _property_children_locked(self):
+        return self.filtered(lambda assessment: assessment.state != "draft")
+
+    def _property_lock_message(self):
+        names = {"employee": self.sudo().employee_id.name, "month": self.month_label}
+        if self.state == "confirmed":
+            return self.env._(
+                "The assessment of %(employee)s for %(month)s is confirmed and locked: a "
+                "manager adds a correction line instead.",
+                **names,
+            )
+        return self.env._(
+            "The assessment of %(employee)s for %(month)s is submitted: its lines change "
+            "only once the approver sends it back.",
+            **names,
+        )
+
     # ------------------------------------------------------------------ CRUD
     @api.model_create_multi
     def create(self, vals_list):
-        if not self._is_kpi_manager() and any(
-            vals.get(field)
-            for vals in vals_list
-            for field in MANAGER_FIELDS - {"employee_id", "date_month"}
-        ):
-            raise UserError(
-                self.env._("Only a manager sets the assessor, the approver or the scheme by hand.")
-            )
+        # who may give what: property.integrity.mixin
         assessments = super().create(vals_list)
         assessments._schedule_todo(self.env._("Score the month"), "assessor_user_id")
         return assessments
 
     def write(self, vals):
-        if not is_internal(self.env, "kpi_internal"):
-            if "state" in vals:
-                raise UserError(self.env._("Use the buttons to change the state of an assessment."))
-            if MANAGER_FIELDS & set(vals) and not self._is_kpi_manager():
-                raise UserError(
-                    self.env._(
-                        "Only a manager changes the employee, the month, the assessor, the "
-                        "approver or the scheme of an assessment."
-                    )
-                )
-            business = set(vals) - UNLOCKED_FIELDS
-            business = {f for f in business if not f.startswith(("message_", "activity_"))}
-            if business and any(a.state == "confirmed" for a in self):
-                raise UserError(
-                    self.env._(
-                        "A confirmed assessment is locked. "
-                        "A manager adds a correction line instead."
-                    )
-                )
+        # who may change what, and the lock: property.integrity.mixin
         res = super().write(vals)
         if {"leader_adjustment", "scheme_id", "department_id", "site_id"} & set(vals):
             self._update_warnings()
@@ -396,7 +406,7 @@ class PropertyKpiAssessment(models.Model):
 
     def _set_state(self, state):
         """The buttons' write of the state; the to-dos of the step are done."""
-        self.with_context(kpi_internal=INTERNAL).write({"state": state})
+        self._property_internal().write({"state": state})
         self.activity_feedback(["mail.mail_activity_data_todo"])
 
     def _schedule_todo(self, summary, user_field):
@@ -496,9 +506,9 @@ class PropertyKpiAssessment(models.Model):
             elif not due and existing and assessment.state != "confirmed":
                 to_remove |= existing
         if to_remove:
-            to_remove.with_context(kpi_internal=INTERNAL).unlink()
+            to_remove._property_internal().unlink()
         if to_create:
-            lines.with_context(kpi_internal=INTERNAL, kpi_no_rules=INTERNAL).create(to_create)
+            internal(lines, self._internal_flag, "kpi_no_rules").create(to_create)
 
     def _automatic_line_vals(self, item, source, points=None, date=None, reason=None):
         self.ensure_one()
@@ -550,7 +560,7 @@ class PropertyKpiAssessment(models.Model):
             if (assessment.warning, assessment.warning_reason or False) != (bool(reason), reason):
                 updates[reason] |= assessment
         for reason, records in updates.items():
-            records.with_context(kpi_internal=INTERNAL).write(
+            records._property_internal().write(
                 {"warning": bool(reason), "warning_reason": reason}
             )
 
@@ -635,7 +645,7 @@ class PropertyKpiAssessment(models.Model):
                     item=", ".join(names),
                 )
             )
-        return found | Line.with_context(kpi_internal=INTERNAL).create(vals_list)
+        return found | Line._property_internal().create(vals_list)
 
     @api.model
     def _remove_automatic_lines(self, sources):
@@ -656,7 +666,7 @@ class PropertyKpiAssessment(models.Model):
                     "confirmed, a manager may correct it."
                 )
             )
-        (lines - locked).with_context(kpi_internal=INTERNAL).unlink()
+        (lines - locked)._property_internal().unlink()
         return lines - locked
 
     # ------------------------------------------------------------------ reports

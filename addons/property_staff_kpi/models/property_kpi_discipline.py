@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from odoo import api, fields, models
 
 LEVELS = [
@@ -9,7 +11,8 @@ LEVELS = [
 
 class PropertyKpiDiscipline(models.Model):
     """The progressive discipline of an employee (K11): a first violation is a verbal
-    warning, a second a written warning kept on file, the next ones propose dismissal."""
+    warning, a second a written warning kept on file, the next ones propose dismissal
+    (the levels and how long a light violation counts are the scheme's)."""
 
     _name = "property.kpi.discipline"
     _description = "Discipline Record"
@@ -22,30 +25,30 @@ class PropertyKpiDiscipline(models.Model):
     assessor_user_id = fields.Many2one(related="assessment_id.assessor_user_id", store=True)
     approver_user_id = fields.Many2one(related="assessment_id.approver_user_id", store=True)
     date = fields.Date(required=True)
-    sequence_number = fields.Integer(string="Violation No.", required=True)
+    kind = fields.Selection(related="line_id.kind", store=True, string="Violation Kind")
+    sequence_number = fields.Integer(
+        string="Violation No.",
+        required=True,
+        help="The violations that count on the ladder at its date, this one included.",
+    )
     level = fields.Selection(LEVELS, required=True)
     description = fields.Text()
 
     @api.model
-    def _level_for(self, number):
-        if number <= 1:
-            return "verbal"
-        if number == 2:
-            return "written"
-        return "dismissal"
-
-    @api.model
     def _record(self, lines):
-        counts = dict(
-            self._read_group(
-                [("employee_id", "in", lines.employee_id.ids)], ["employee_id"], ["__count"]
-            )
-        )
-        counts = {employee.id: count for employee, count in counts.items()}
+        """One record per violation ``lines``: its number counts the violations of the
+        employee that still count at its date under the scheme of its assessment."""
+        history = defaultdict(list)
+        for record in self.search([("employee_id", "in", lines.employee_id.ids)]):
+            history[record.employee_id.id].append((record.date, record.kind))
         vals_list = []
         for line in lines.sorted(lambda line: (line.date, line.id)):
-            number = counts.get(line.employee_id.id, 0) + 1
-            counts[line.employee_id.id] = number
+            scheme = line.assessment_id.scheme_id
+            past = history[line.employee_id.id]
+            number = 1 + sum(
+                1 for day, kind in past if scheme._discipline_counts(kind, day, line.date)
+            )
+            past.append((line.date, line.kind))
             vals_list.append(
                 {
                     "employee_id": line.employee_id.id,
@@ -53,7 +56,7 @@ class PropertyKpiDiscipline(models.Model):
                     "assessment_id": line.assessment_id.id,
                     "date": line.date,
                     "sequence_number": number,
-                    "level": self._level_for(number),
+                    "level": scheme._discipline_level(number),
                     "description": f"{line.item_id.name}: {line.reason or ''}",
                 }
             )

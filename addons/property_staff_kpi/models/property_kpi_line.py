@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.property_base.tools import INTERNAL, is_internal
+from odoo.addons.property_base.tools import is_internal
 
 from .property_kpi_item import VIOLATION_KINDS
 
@@ -17,6 +17,13 @@ class PropertyKpiLine(models.Model):
     _name = "property.kpi.line"
     _description = "Assessment Line"
     _order = "date, id"
+    # the suite's integrity rules (property_base/models/property_integrity_mixin.py):
+    # origin, state, source and decisions are written by the actions and the rules;
+    # only a proposed manual line of a draft assessment changes (K12, K16)
+    _inherit = ["property.integrity.mixin"]
+    _internal_flag = "property_kpi_action"  # the assessment's: its actions write lines
+    _property_lock_parent = "assessment_id"
+    _property_create_fields = frozenset({"assessment_id"})
 
     assessment_id = fields.Many2one(
         "property.kpi.assessment", required=True, index=True, ondelete="cascade"
@@ -127,63 +134,51 @@ class PropertyKpiLine(models.Model):
                     self.env._("A bonus or a deduction is proposed with a written reason.")
                 )
 
+    # ------------------------------------------------------------------ integrity
+    def _property_owned_fields(self):
+        # a line stays on the assessment it was proposed on
+        return super()._property_owned_fields() | {"assessment_id"}
+
+    def _property_owned_message(self, names):
+        return self.env._("Use the buttons to approve or refuse a line.")
+
+    def _property_locked(self):
+        return self.filtered(
+            lambda line: (
+                line.assessment_id.state != "draft"
+                or line.origin != "manual"
+                or line.state != "proposed"
+            )
+        )
+
+    def _property_lock_message(self):
+        if self.assessment_id.state != "draft":
+            return self.assessment_id._property_lock_message()
+        if self.origin != "manual":
+            return self.env._("Automatic and correction lines cannot be changed or deleted.")
+        return self.env._("Only a proposed manual line can be changed or deleted.")
+
     # ------------------------------------------------------------------ CRUD
     @api.model_create_multi
     def create(self, vals_list):
-        # the suite's input guard first: the code below reads the values
-        for vals in vals_list:
-            self._property_check_input(vals)
-        # data files (the demo's approved lines) are loaded by the superuser
-        internal = is_internal(self.env, "kpi_internal") or (
-            self.env.su and "install_filename" in self.env.context
-        )
-        assessments = self.env["property.kpi.assessment"].browse(
-            [vals["assessment_id"] for vals in vals_list if vals.get("assessment_id")]
-        )
-        if not internal:
-            for vals in vals_list:
-                if (
-                    vals.get("origin", "manual") != "manual"
-                    or vals.get("state", "proposed") != "proposed"
-                ):
-                    raise UserError(
-                        self.env._(
-                            "Lines are proposed by hand; automatic lines come from their rules."
-                        )
-                    )
-            if any(a.state != "draft" for a in assessments):
-                raise UserError(
-                    self.env._(
-                        "Lines are added to a draft assessment only; a confirmed one is "
-                        "corrected by a manager."
-                    )
-                )
+        # who may give what, and the assessment's lock: property.integrity.mixin
         lines = super().create(vals_list)
         lines._after_change()
         return lines
 
     def write(self, vals):
-        self._property_check_input(vals)  # the suite's input guard first
-        if not is_internal(self.env, "kpi_internal"):
-            if {"state", "origin", "source_ref", "assessment_id"} & set(vals):
-                raise UserError(self.env._("Use the buttons to approve or refuse a line."))
-            if any(line.assessment_id.state != "draft" for line in self):
-                raise UserError(self.env._("Only the lines of a draft assessment can be changed."))
-            if any(line.origin != "manual" or line.state != "proposed" for line in self):
-                raise UserError(self.env._("Only a proposed manual line can be changed."))
+        # who may change what, and the locks: property.integrity.mixin
         res = super().write(vals)
         self._after_change()
         return res
 
     @api.ondelete(at_uninstall=False)
-    def _unlink_only_draft(self):
-        if is_internal(self.env, "kpi_internal"):
-            return
-        if any(line.assessment_id.state != "draft" for line in self):
-            raise UserError(self.env._("Only the lines of a draft assessment can be deleted."))
-        if any(line.origin != "manual" for line in self):
-            raise UserError(self.env._("Automatic and correction lines cannot be deleted."))
-        if any(line.state == "approved" for line in self):
+    def _unlink_never_approved(self):
+        """An approved line counts: nobody deletes it, not even in sudo; only the rules
+        remove their automatic lines (K12, K13)."""
+        if not is_internal(self.env, self._internal_flag) and any(
+            line.state == "approved" for line in self
+        ):
             raise UserError(self.env._("An approved line cannot be deleted."))
 
     def unlink(self):
@@ -235,17 +230,17 @@ class PropertyKpiLine(models.Model):
                 and line.assessment_id.scheme_id.proposal_approval_levels == "2"
             )
         )
-        first_of_two.with_context(kpi_internal=INTERNAL).write(
+        first_of_two._property_internal().write(
             {"state": "reviewed", "reviewed_by_id": self.env.user.id}
         )
-        (self - first_of_two).with_context(kpi_internal=INTERNAL).write(
+        (self - first_of_two)._property_internal().write(
             {"state": "approved", "approved_by_id": self.env.user.id}
         )
         return True
 
     def action_refuse(self):
         self._check_can_decide()
-        self.with_context(kpi_internal=INTERNAL).write(
+        self._property_internal().write(
             {"state": "refused", "approved_by_id": self.env.user.id}
         )
         return True

@@ -1,3 +1,5 @@
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -67,6 +69,31 @@ class PropertyKpiScheme(models.Model):
         "assessment's approver, then (two levels) by a scoring manager of the management "
         "office (报管理处), who must be somebody else.",
     )
+    late_point_ids = fields.One2many(
+        "property.kpi.scheme.late",
+        "scheme_id",
+        string="Late Arrival Points",
+        help="K13: the points of a late arrival or an early leave by its minutes; beyond "
+        "the last step, the item's maximum.",
+    )
+    discipline_written_number = fields.Integer(
+        string="Written Warning From Violation No.",
+        default=2,
+        help="K11: the first violation is a verbal warning; from this violation on, a "
+        "written warning kept on file (记过).",
+    )
+    discipline_dismissal_number = fields.Integer(
+        string="Dismissal Proposed From Violation No.",
+        default=3,
+        help="K11: from this violation on, dismissal is proposed to the approver (辞退).",
+    )
+    discipline_reset_months = fields.Integer(
+        string="Light Violations Count For (Months)",
+        default=12,
+        help="K11: a light violation older than this many months no longer counts on the "
+        "discipline ladder; medium and severe violations always count. 0: light "
+        "violations count for ever.",
+    )
     description = fields.Text(translate=True)
 
     @api.constrains("base_score", "cap_score", "leader_adjust_max")
@@ -81,6 +108,60 @@ class PropertyKpiScheme(models.Model):
                     )
                 )
 
+    @api.constrains(
+        "discipline_written_number", "discipline_dismissal_number", "discipline_reset_months"
+    )
+    def _check_discipline(self):
+        for scheme in self:
+            if not (
+                2 <= scheme.discipline_written_number <= scheme.discipline_dismissal_number
+            ) or scheme.discipline_reset_months < 0:
+                raise ValidationError(
+                    self.env._(
+                        "Scheme %(name)s: the written warning comes from the second "
+                        "violation on at the earliest, dismissal no earlier than the written "
+                        "warning, and the months light violations count are not negative.",
+                        name=scheme.name,
+                    )
+                )
+
+    # ------------------------------------------------------------------ K11
+    def _discipline_level(self, number):
+        """The level of the ``number``-th violation that counts (K11)."""
+        self.ensure_one()
+        if number >= self.discipline_dismissal_number:
+            return "dismissal"
+        if number >= self.discipline_written_number:
+            return "written"
+        return "verbal"
+
+    def _discipline_counts(self, kind, day, at):
+        """Whether a violation of ``kind`` on ``day`` still counts on ``at`` (K11)."""
+        self.ensure_one()
+        months = self.discipline_reset_months
+        return kind != "light" or not months or day > at - relativedelta(months=months)
+
+    # ------------------------------------------------------------------ K13
+    def _late_points(self, minutes, item):
+        """The points of a late arrival or an early leave of ``minutes``, within the
+        range of ``item``: the first step that reaches it, beyond the last the item's
+        maximum. A scheme without steps counts as the standard scheme."""
+        steps = self.late_point_ids
+        if not steps:
+            standard = self.env.ref("property_staff_kpi.scheme_standard", False)
+            steps = standard.sudo().late_point_ids if standard else steps
+        points = next(
+            (step.points for step in steps.sorted("minutes") if minutes <= step.minutes),
+            item.points_max,
+        )
+        return min(max(points, item.points_min), item.points_max)
+
+    @api.model
+    def _for_employee(self, employee):
+        """The scheme that scores ``employee`` (that of their site)."""
+        employee = employee.sudo()
+        return self.sudo()._for_site(employee.property_site_id, employee.company_id)
+
     @api.model
     def _for_site(self, site, company=None):
         """The scheme that scores the staff of ``site``."""
@@ -92,3 +173,24 @@ class PropertyKpiScheme(models.Model):
         return self.search(
             [("site_ids", "=", False), ("company_id", "in", [company.id, False])], limit=1
         )
+
+
+class PropertyKpiSchemeLate(models.Model):
+    """A step of the late-arrival points of a scheme (K13): a late arrival or an early
+    leave of up to ``minutes`` minutes costs ``points``."""
+
+    _name = "property.kpi.scheme.late"
+    _description = "Late Arrival Points"
+    _order = "scheme_id, minutes"
+
+    scheme_id = fields.Many2one(
+        "property.kpi.scheme", required=True, index=True, ondelete="cascade"
+    )
+    minutes = fields.Integer(string="Up to (Minutes)", required=True)
+    points = fields.Integer(required=True)
+
+    _sql_constraints = [
+        ("minutes_unique", "unique(scheme_id, minutes)", "One step per number of minutes."),
+        ("minutes_positive", "check(minutes > 0)", "A step is at least one minute."),
+        ("points_positive", "check(points >= 0)", "The points of a step are not negative."),
+    ]

@@ -2,8 +2,6 @@ from datetime import date
 
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.property_base.tools import INTERNAL
-
 from .common import KpiCase
 
 
@@ -40,7 +38,7 @@ class TestAssessmentRules(KpiCase):
         third = self.add(other, "k04_games")
         self.assertTrue(self._repeat_lines(other))
         # removing a violation of a draft month removes the repeat line
-        self.Line.browse(third.id).with_context(kpi_internal=INTERNAL).unlink()
+        self.Line.browse(third.id)._property_internal().unlink()
         self.assertFalse(self._repeat_lines(other))
         self.assertEqual(other.total_capped, 80 - first.points)
 

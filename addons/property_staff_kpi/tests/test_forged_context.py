@@ -19,7 +19,7 @@ class TestForgedContext(HttpCase, KpiCase):
         assessor = assessment.assessor_user_id
         assessor.password = "k_assessor_pw"
         self.authenticate(assessor.login, "k_assessor_pw")
-        forged = {"kpi_internal": True, "kpi_no_rules": True}
+        forged = {"property_kpi_action": True, "kpi_no_rules": True}
         with self.assertRaises(JsonRpcException):
             self._rpc(
                 "property.kpi.assessment",

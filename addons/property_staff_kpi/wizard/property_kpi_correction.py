@@ -1,8 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.property_base.tools import INTERNAL
-
 
 class PropertyKpiCorrection(models.TransientModel):
     """K12: a confirmed assessment is corrected by a new, reasoned line."""
@@ -64,7 +62,7 @@ class PropertyKpiCorrection(models.TransientModel):
                 "approved_by_id": self.env.user.id,
             }
         )
-        line = self.env["property.kpi.line"].with_context(kpi_internal=INTERNAL).create(vals)
+        line = self.env["property.kpi.line"]._property_internal().create(vals)
         assessment.message_post(
             body=self.env._(
                 "Correction by %(user)s: %(item)s, %(points)s points. Reason: %(reason)s",

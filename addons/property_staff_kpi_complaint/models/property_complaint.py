@@ -2,8 +2,6 @@ from collections import defaultdict
 
 from odoo import api, models
 
-from odoo.addons.property_base.tools import INTERNAL
-
 
 class PropertyComplaint(models.Model):
     _inherit = "property.complaint"
@@ -66,7 +64,7 @@ class PropertyComplaint(models.Model):
             )
         )
         if stale:
-            stale.with_context(kpi_internal=INTERNAL).unlink()
+            stale._property_internal().unlink()
         lines = self.env["property.kpi.assessment"].sudo()._add_automatic_lines(entries)
         lines.assessment_id._remove_zero_complaint_bonus()
         return lines

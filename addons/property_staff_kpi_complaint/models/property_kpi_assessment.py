@@ -2,8 +2,6 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
-from odoo.addons.property_base.tools import INTERNAL
-
 
 class PropertyKpiAssessment(models.Model):
     _inherit = "property.kpi.assessment"
@@ -75,7 +73,7 @@ class PropertyKpiAssessment(models.Model):
             )
         )
         if lines:
-            lines.sudo().with_context(kpi_internal=INTERNAL).unlink()
+            lines.sudo()._property_internal().unlink()
 
     @api.model
     def _cron_zero_complaint_bonus(self):
