@@ -1,3 +1,7 @@
+# the rooms of the assessment come before the model that inherits them
+from . import property_kpi_assessment_rules, property_kpi_assessment_team
+
+# isort: split
 from . import (
     hr_attendance,
     hr_employee,

@@ -1,11 +1,8 @@
-from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-
-from odoo.addons.property_base.tools import internal
 
 from .property_kpi_assignment import ROLES
 from .property_kpi_line import PENDING_STATES
@@ -27,7 +24,13 @@ class PropertyKpiAssessment(models.Model):
 
     _name = "property.kpi.assessment"
     _description = "Monthly Staff Assessment"
-    _inherit = ["mail.thread", "mail.activity.mixin", "property.integrity.mixin"]
+    _inherit = [
+        "property.kpi.assessment.rules.mixin",
+        "property.kpi.assessment.team.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "property.integrity.mixin",
+    ]
     _order = "date_month desc, total_capped desc, id"
     _rec_names_search = ["employee_id", "month_label"]
     # the suite's integrity rules (property_base/models/property_integrity_mixin.py):
@@ -137,15 +140,6 @@ class PropertyKpiAssessment(models.Model):
         readonly=True,
         copy=False,
     )
-    # K10: an employee sees their own assessments, never where colleagues stand
-    team_rank = fields.Integer(
-        string="Rank in Team",
-        compute="_compute_team_rank",
-        groups="property_staff_kpi.group_kpi_assessor",
-    )
-    team_size = fields.Integer(
-        compute="_compute_team_rank", groups="property_staff_kpi.group_kpi_assessor"
-    )
     discipline_ids = fields.One2many("property.kpi.discipline", "assessment_id")
     line_count = fields.Integer(compute="_compute_line_count")
 
@@ -253,46 +247,6 @@ class PropertyKpiAssessment(models.Model):
     def _compute_line_count(self):
         for assessment in self:
             assessment.line_count = len(assessment.line_ids)
-
-    def _team_key(self):
-        self.ensure_one()
-        return (self.date_month, self.site_id.id, self.department_id.id)
-
-    def _team_members(self, months):
-        """Assessments of the teams of ``self`` for the given months, in one search."""
-        return (
-            self.sudo()
-            .with_context(active_test=False)
-            .search(
-                [
-                    ("date_month", "in", list(months)),
-                    ("site_id", "in", [*self.site_id.ids, False]),
-                ]
-            )
-        )
-
-    def _ranks(self, members):
-        """{team key: [(assessment, rank)]} ranking by capped total, best first."""
-        teams = defaultdict(list)
-        for member in members:
-            teams[member._team_key()].append(member)
-        ranks = {}
-        for key, team in teams.items():
-            team.sort(key=lambda a: -a.total_capped)
-            ranks[key] = {
-                member.id: 1 + sum(1 for other in team if other.total_capped > member.total_capped)
-                for member in team
-            }
-        return teams, ranks
-
-    @api.depends("total_capped", "date_month", "site_id", "department_id")
-    def _compute_team_rank(self):
-        real = self.filtered("id")
-        teams, ranks = self._ranks(real._team_members(set(real.mapped("date_month"))))
-        for assessment in self:
-            key = assessment._team_key() if assessment.id else None
-            assessment.team_rank = ranks.get(key, {}).get(assessment.id, 0)
-            assessment.team_size = len(teams.get(key, []))
 
     # ------------------------------------------------------------------ constraints
     @api.constrains("date_month")
@@ -468,223 +422,3 @@ class PropertyKpiAssessment(models.Model):
             "target": "new",
             "context": {"default_assessment_id": self.id},
         }
-
-    # ------------------------------------------------------------------ rules
-    def _apply_repeat_rule(self):
-        """K06: two or more medium or four or more light violations add one automatic
-        repeat deduction; it goes away when the violations do."""
-        item = self.env["property.kpi.item"].sudo().search([("auto_rule", "=", "repeat")], limit=1)
-        if not item:
-            return
-        lines = self.env["property.kpi.line"].sudo()
-        to_create, to_remove = [], lines
-        for assessment in self.sudo():
-            counted = assessment.line_ids.filtered(
-                lambda line: (
-                    line.state == "approved"
-                    and not line.reversed_line_id
-                    and not line.reversed_by_ids
-                )
-            )
-            medium = len(counted.filtered(lambda line: line.kind == "medium"))
-            light = len(counted.filtered(lambda line: line.kind == "light"))
-            scheme = assessment.scheme_id
-            due = medium >= scheme.repeat_medium_count or light >= scheme.repeat_light_count
-            existing = assessment.line_ids.filtered(lambda line, i=item: line.item_id == i)
-            if due and not existing:
-                to_create.append(
-                    assessment._automatic_line_vals(
-                        item,
-                        assessment,
-                        reason=self.env._(
-                            "%(medium)s medium and %(light)s light violations this month",
-                            medium=medium,
-                            light=light,
-                        ),
-                    )
-                )
-            elif not due and existing and assessment.state != "confirmed":
-                to_remove |= existing
-        if to_remove:
-            to_remove._property_internal().unlink()
-        if to_create:
-            internal(lines, self._internal_flag, "kpi_no_rules").create(to_create)
-
-    def _automatic_line_vals(self, item, source, points=None, date=None, reason=None):
-        self.ensure_one()
-        return {
-            "assessment_id": self.id,
-            "item_id": item.id,
-            "points": item.points_min if points is None else points,
-            "date": date or self.date_month,
-            "reason": reason or item.name,
-            "origin": "automatic",
-            "state": "approved",
-            "source_ref": f"{source._name},{source.id}",
-        }
-
-    def _update_warnings(self):
-        """K08: under the warning score, or last of the team two months running under
-        the last-place score. Recomputed for the month and the next one."""
-        if not self:
-            return
-        months = set()
-        for month in self.mapped("date_month"):
-            months |= {month - relativedelta(months=1), month, month + relativedelta(months=1)}
-        members = self._team_members(months)
-        members.flush_recordset(["total_capped"])
-        _teams, ranks = self._ranks(members)
-
-        def is_last(assessment):
-            team = ranks.get(assessment._team_key(), {})
-            return (
-                len(team) > 1
-                and team.get(assessment.id) == max(team.values())
-                and assessment.total_capped < assessment.scheme_id.last_place_score
-            )
-
-        by_key = {(m.employee_id.id, m.date_month): m for m in members}
-        updates = defaultdict(lambda: self.browse())
-        own_months = set(self.mapped("date_month"))
-        touched = own_months | {month + relativedelta(months=1) for month in own_months}
-        for assessment in members.filtered(lambda a: a.date_month in touched):
-            reason = False
-            if assessment.total_capped < assessment.scheme_id.warning_score:
-                reason = "low"
-            else:
-                previous = by_key.get(
-                    (assessment.employee_id.id, assessment.date_month - relativedelta(months=1))
-                )
-                if previous and is_last(assessment) and is_last(previous):
-                    reason = "last_place"
-            if (assessment.warning, assessment.warning_reason or False) != (bool(reason), reason):
-                updates[reason] |= assessment
-        for reason, records in updates.items():
-            records._property_internal().write(
-                {"warning": bool(reason), "warning_reason": reason}
-            )
-
-    # ------------------------------------------------------------------ API for other addons
-    @api.model
-    def _get_or_create(self, employees, date):
-        """The assessments of ``employees`` for the month of ``date``, created when missing."""
-        month = date.replace(day=1)
-        existing = self.sudo().search(
-            [("employee_id", "in", employees.ids), ("date_month", "=", month)]
-        )
-        missing = employees - existing.employee_id
-        created = self.sudo().create(
-            [{"employee_id": employee.id, "date_month": month} for employee in missing]
-        )
-        return existing | created
-
-    @api.model
-    def _add_automatic_line(self, employee, item, source, date, points=None, reason=None):
-        """Add the line of ``item`` caused by ``source`` (any record) to the employee's
-        assessment of the month of ``date``; see ``_add_automatic_lines``."""
-        return self._add_automatic_lines(
-            [
-                {
-                    "employee": employee,
-                    "item": item,
-                    "source": source,
-                    "date": date,
-                    "points": points,
-                    "reason": reason,
-                }
-            ]
-        )
-
-    @api.model
-    def _add_automatic_lines(self, entries):
-        """Add automatic lines in batch. Each entry is a dict with ``employee``,
-        ``item``, ``source`` (any record), ``date`` and optional ``points`` and
-        ``reason``. A line is created once per source, item and assessment (the month of
-        ``date``, created when missing); a confirmed assessment only gets a note in its
-        chatter. Returns the lines, existing or new."""
-        Line = self.env["property.kpi.line"].sudo()
-        if not entries:
-            return Line
-        by_month = defaultdict(lambda: self.env["hr.employee"])
-        for entry in entries:
-            by_month[entry["date"].replace(day=1)] |= entry["employee"]
-        assessments = self.browse()
-        for month, employees in by_month.items():
-            assessments |= self._get_or_create(employees, month)
-        index = {(a.employee_id.id, a.date_month): a for a in assessments}
-        refs = {f"{entry['source']._name},{entry['source'].id}" for entry in entries}
-        existing = Line.search(
-            [("assessment_id", "in", assessments.ids), ("source_ref", "in", list(refs))]
-        )
-        known = {
-            (line.assessment_id.id, line.item_id.id, line.source_ref): line for line in existing
-        }
-        found, vals_list, skipped = Line, [], defaultdict(list)
-        for entry in entries:
-            assessment = index[(entry["employee"].id, entry["date"].replace(day=1))]
-            key = (assessment.id, entry["item"].id, entry["source"])
-            if key in known:
-                found |= known[key]
-            elif assessment.state == "confirmed":
-                skipped[assessment].append(entry["item"].name)
-            else:
-                known[key] = Line
-                vals_list.append(
-                    assessment._automatic_line_vals(
-                        entry["item"],
-                        entry["source"],
-                        points=entry.get("points"),
-                        date=entry["date"],
-                        reason=entry.get("reason"),
-                    )
-                )
-        for assessment, names in skipped.items():
-            assessment.message_post(
-                body=self.env._(
-                    "Automatic line %(item)s not added: the assessment is confirmed.",
-                    item=", ".join(names),
-                )
-            )
-        return found | Line._property_internal().create(vals_list)
-
-    @api.model
-    def _remove_automatic_lines(self, sources):
-        """Remove the automatic lines caused by ``sources`` (e.g. a cancelled record)
-        from assessments that are not confirmed; a confirmed one only gets a note, a
-        manager corrects it."""
-        refs = [f"{source._name},{source.id}" for source in sources]
-        lines = (
-            self.env["property.kpi.line"]
-            .sudo()
-            .search([("source_ref", "in", refs), ("origin", "=", "automatic")])
-        )
-        locked = lines.filtered(lambda line: line.assessment_id.state == "confirmed")
-        for assessment in locked.assessment_id:
-            assessment.message_post(
-                body=self.env._(
-                    "The source of an automatic line was cancelled; the assessment is "
-                    "confirmed, a manager may correct it."
-                )
-            )
-        (lines - locked)._property_internal().unlink()
-        return lines - locked
-
-    # ------------------------------------------------------------------ reports
-    def _report_team_groups(self):
-        """The printed assessments by month and team, ranked best first."""
-        groups = defaultdict(lambda: self.browse())
-        for assessment in self:
-            groups[assessment._team_key()] |= assessment
-        result = []
-        for key in sorted(groups, key=lambda k: (k[0], k[1] or 0, k[2] or 0)):
-            assessments = groups[key].sorted(lambda a: (a.team_rank, a.employee_id.name or ""))
-            first = assessments[0]
-            result.append(
-                {
-                    "month": first.month_label,
-                    "site": first.site_id.name or "",
-                    "team": first.department_id.name or "",
-                    "assessments": assessments,
-                }
-            )
-        return result
