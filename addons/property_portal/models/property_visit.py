@@ -6,8 +6,6 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from odoo.addons.property_base.tools import is_internal
-
 PORTAL_VISIT_FIELDS = {
     "id",
     "display_name",
@@ -31,29 +29,31 @@ PORTAL_VISIT_FIELDS = {
 }
 # An invitation is the host's consent, in writing, to a visitor within a time window:
 # its visitor, window and consent change only through its actions (cancel and invite
-# again), never by a write
-INVITATION_FROZEN = {
-    "site_id",
-    "visitor_id",
-    "visitor_name",
-    "phone",
-    "phone_masked",
-    "vehicle_plate",
-    "appointment",
-    "planned_time",
-    "planned_end",
-    "host_unit_id",
-    "host_partner_id",
-    "host_person",
-    "contact_person",
-    "contact_method",
-    "contact_time",
-    "contact_answer",
-    "invite_email",
-}
+# again), never by a client's write (a field lock of property.integrity.mixin)
+INVITATION_LOCKED_FIELDS = frozenset(
+    {
+        "site_id",
+        "visitor_id",
+        "visitor_name",
+        "phone",
+        "phone_masked",
+        "vehicle_plate",
+        "appointment",
+        "planned_time",
+        "planned_end",
+        "host_unit_id",
+        "host_partner_id",
+        "host_person",
+        "contact_person",
+        "contact_method",
+        "contact_time",
+        "contact_answer",
+        "invite_email",
+    }
+)
 # the visitor's ID document, recorded by the front desk on arrival: filled once, then
-# frozen like the rest
-INVITATION_ID_FIELDS = {"id_type", "id_number", "id_number_masked"}
+# locked like the rest
+INVITATION_ID_FIELDS = frozenset({"id_type", "id_number", "id_number_masked"})
 
 
 class PropertyVisit(models.Model):
@@ -100,23 +100,21 @@ class PropertyVisit(models.Model):
                     self.env._("A visitor is announced for at most %(days)s days.", days=max_days)
                 )
 
-    def write(self, vals):
-        invitations = self.sudo().filtered("invited_by_id")
-        if (
-            invitations
-            and not (self.env.su or is_internal(self.env, self._internal_flag))
-            and (
-                INVITATION_FROZEN & vals.keys()
-                or (INVITATION_ID_FIELDS & vals.keys() and any(invitations.mapped("id_number")))
+    def _property_field_locks(self):
+        invitations = self.filtered("invited_by_id")
+        return {
+            **super()._property_field_locks(),
+            INVITATION_LOCKED_FIELDS: invitations,
+            INVITATION_ID_FIELDS: invitations.filtered("id_number"),
+        }
+
+    def _property_lock_message(self):
+        if self.sudo().invited_by_id:
+            return self.env._(
+                "The visitor, the time window and the host's consent of an invitation "
+                "cannot be changed: cancel it and invite the visitor again."
             )
-        ):
-            raise UserError(
-                self.env._(
-                    "The visitor, the time window and the host's consent of an invitation "
-                    "cannot be changed: cancel it and invite the visitor again."
-                )
-            )
-        return super().write(vals)
+        return super()._property_lock_message()
 
     # ------------------------------------------------------------------
     # Field access of portal users: no ID number, no phone, no staff notes
