@@ -6,27 +6,8 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-PORTAL_VISIT_FIELDS = {
-    "id",
-    "display_name",
-    "name",
-    "state",
-    "site_id",
-    "company_id",
-    "visitor_name",
-    "vehicle_plate",
-    "purpose",
-    "appointment",
-    "planned_time",
-    "planned_end",
-    "host_unit_id",
-    "host_partner_id",
-    "invited_by_id",
-    "arrival_time",
-    "departure_time",
-    "create_date",
-    "write_date",
-}
+from .staff import STAFF
+
 # An invitation is the host's consent, in writing, to a visitor within a time window:
 # its visitor, window and consent change only through its actions (cancel and invite
 # again), never by a client's write (a field lock of property.integrity.mixin)
@@ -64,7 +45,7 @@ class PropertyVisit(models.Model):
     _inherit = [
         "property.visit",
         "property.gate.token.mixin",
-        "property.portal.field.mixin",
+        "portal.mixin",
     ]
     _gate_token_prefix = "V"
 
@@ -82,6 +63,46 @@ class PropertyVisit(models.Model):
         groups="property_visitor.group_visitor_frontdesk",
         help="Where the invitation with the QR code was sent.",
     )
+    # V09: the visitor's ID document and phone (their own groups), the registration
+    # at the desk, the staff's notes are the staff's; the resident reads who comes,
+    # when, and whether they arrived
+    create_uid = fields.Many2one(groups=STAFF)
+    write_uid = fields.Many2one(groups=STAFF)
+    visitor_id = fields.Many2one(groups=STAFF)
+    id_type = fields.Selection(groups=STAFF)
+    id_number_masked = fields.Char(groups=STAFF)
+    phone_masked = fields.Char(groups=STAFF)
+    company_name = fields.Char(groups=STAFF)
+    people_count = fields.Integer(groups=STAFF)
+    host_person = fields.Char(groups=STAFF)
+    visit_area_id = fields.Many2one(groups=STAFF)
+    area_restricted = fields.Boolean(groups=STAFF)
+    approval_state = fields.Selection(groups=STAFF)
+    approved_by_id = fields.Many2one(groups=STAFF)
+    contact_person = fields.Char(groups=STAFF)
+    contact_method = fields.Selection(groups=STAFF)
+    contact_time = fields.Datetime(groups=STAFF)
+    contact_answer = fields.Selection(groups=STAFF)
+    registrar_id = fields.Many2one(groups=STAFF)
+    registrar_role = fields.Selection(groups=STAFF)
+    checked_in_by_id = fields.Many2one(groups=STAFF)
+    refusal_reason = fields.Char(groups=STAFF)
+    closed_time = fields.Datetime(groups=STAFF)
+    overstay = fields.Boolean(groups=STAFF)
+    anonymized = fields.Boolean(groups=STAFF)
+    note = fields.Text(groups=STAFF)
+    # the chatter, its followers and the activities are the staff's
+    message_ids = fields.One2many(groups=STAFF)
+    website_message_ids = fields.One2many(groups=STAFF)
+    has_message = fields.Boolean(groups=STAFF)
+    message_is_follower = fields.Boolean(groups=STAFF)
+    message_needaction = fields.Boolean(groups=STAFF)
+    message_needaction_counter = fields.Integer(groups=STAFF)
+    message_has_error = fields.Boolean(groups=STAFF)
+    message_has_error_counter = fields.Integer(groups=STAFF)
+    activity_exception_decoration = fields.Selection(groups=STAFF)
+    activity_exception_icon = fields.Char(groups=STAFF)
+    activity_type_icon = fields.Char(groups=STAFF)
 
     @api.constrains("planned_time", "planned_end", "invited_by_id")
     def _check_planned_window(self):
@@ -116,12 +137,9 @@ class PropertyVisit(models.Model):
             )
         return super()._property_lock_message()
 
-    # ------------------------------------------------------------------
-    # Field access of portal users: no ID number, no phone, no staff notes
-    # ------------------------------------------------------------------
-    @api.model
-    def _portal_field_names(self):
-        return PORTAL_VISIT_FIELDS
+    def _compute_access_url(self):
+        for visit in self:
+            visit.access_url = f"/my/visits/{visit.id}"
 
     # ------------------------------------------------------------------
     # Gate token (scanned at the gate, property.gate.verify)
