@@ -276,6 +276,7 @@ class TestPortalFieldGroupsRpc(RpcMixin, HttpCase, PortalCase):
                 .sudo()
             )
         visit.message_post(body=f"Internal: the {SECRET}.", subtype_xmlid="mail.mt_note")
+        visit.note = f"Internal: the {SECRET}."
         self.rpc_as(self.portal_a)
         self._assert_fields_refused(
             "property.visit",
@@ -298,6 +299,14 @@ class TestPortalFieldGroupsRpc(RpcMixin, HttpCase, PortalCase):
         values = self._assert_readable_fields("property.visit", visit.id)
         self.assertEqual(values["visitor_name"], "Wang Wei")
         self.assertEqual(values["access_url"], f"/my/visits/{visit.id}")
+        self._assert_not_revealed(values)
+        # the visit's page: who comes and when, nothing of the staff's
+        self.authenticate("t_resident_a", "t_resident_a")
+        page = self.url_open(visit.access_url)
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("Wang Wei", page.text)
+        self.assertNotIn(SECRET, page.text)
+        self.assertNotIn("13812345678", page.text)
 
     # ------------------------------------------------------------------
     # V05: goods passes and their items
@@ -320,3 +329,9 @@ class TestPortalFieldGroupsRpc(RpcMixin, HttpCase, PortalCase):
             self.assertEqual(values["access_url"], f"/my/goods_passes/{goods.id}")
             items = self._assert_readable_fields("property.goods.pass.line", line.id)
             self.assertEqual(items["name"], "Laptop")
+        # the pass's page: what is carried out, nothing of the staff's
+        self.authenticate("t_signatory", "t_signatory")
+        page = self.url_open(goods.access_url)
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("Laptop", page.text)
+        self.assertNotIn(SECRET, page.text)
