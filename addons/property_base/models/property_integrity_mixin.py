@@ -28,6 +28,8 @@ class PropertyIntegrityMixin(models.AbstractModel):
     - **locks**: the records of ``_property_locked`` refuse every change but their
       actions', and so do their children (a model whose ``_property_lock_parent`` names
       the many2one to its parent) and their attachments.
+      A lock on some fields only (``_property_field_locks``) refuses a change of
+      those fields and leaves the rest of the record free.
 
     The checks run before any override of the model's own ``create``/``write``/``unlink``:
     ``_register_hook`` puts a guard class first among the bases of the registry's class
@@ -114,6 +116,13 @@ class PropertyIntegrityMixin(models.AbstractModel):
         """The records of ``self`` whose children are locked (the locked ones by
         default)."""
         return self._property_locked()
+
+    def _property_field_locks(self):
+        """Locks on some fields only: ``{frozenset of field names: the records of self
+        (in sudo) on which they are frozen}`` (none by default). A client's write of
+        such a field on such a record is refused with its ``_property_lock_message``;
+        its other fields, its children and its files stay free."""
+        return {}
 
     def _property_lock_message(self):
         """Why the (locked) record refuses a change, and what to do instead."""
@@ -226,6 +235,9 @@ class PropertyIntegrityMixin(models.AbstractModel):
             self._property_check_archive(vals["active"])
         if vals.keys() - self._property_unlocked_fields():
             self._property_check_unlocked()
+        for names, locked in self.sudo()._property_field_locks().items():
+            if locked and names & vals.keys():
+                raise UserError(self.browse(locked[0].id)._property_lock_message())
         parent = self._property_lock_parent
         if parent:
             self[parent]._property_check_unlocked(children=True)

@@ -65,9 +65,10 @@ class PropertyCustomerPortal(CustomerPortal):
         )
         return request.render(template, values)
 
-    def _property_submit(self, create, template, page_name, form, url):
+    def _property_submit(self, create, template, page_name, form):
         """Run ``create()`` in a savepoint: refused input shows the form again with the
-        message and what was typed, and leaves nothing written; else go to the record."""
+        message and what was typed, and leaves nothing written; else go to the record's
+        page (its ``access_url``, portal.mixin)."""
         try:
             with request.env.cr.savepoint():
                 record = create()
@@ -75,12 +76,13 @@ class PropertyCustomerPortal(CustomerPortal):
             raise Forbidden() from error
         except (UserError, ValidationError) as error:
             return self._property_form_page(template, page_name, form, str(error.args[0]))
-        return request.redirect(f"{url}/{record.id}")
+        return request.redirect(record.access_url)
 
-    def _property_action(self, model, record_id, url, call):
+    def _property_action(self, model, record_id, call, url=None):
         """``call(record)`` on a record the user may read, in a savepoint; a refusal
-        comes back as a message on the record's page."""
-        self._property_record(model, record_id)
+        comes back as a message on the page ``url`` (the record's own by default)."""
+        record = self._property_record(model, record_id)
+        url = url or record.access_url
         try:
             with request.env.cr.savepoint():
                 call(request.env[model].browse(record_id))
@@ -132,7 +134,6 @@ class PropertyCustomerPortal(CustomerPortal):
             "property_portal.portal_complaint_new",
             "property_complaint_new",
             post,
-            "/my/complaints",
         )
 
     @http.route("/my/complaints/<int:complaint_id>", type="http", auth="user", website=True)
@@ -165,7 +166,6 @@ class PropertyCustomerPortal(CustomerPortal):
         return self._property_action(
             "property.complaint",
             complaint_id,
-            f"/my/complaints/{complaint_id}",
             lambda complaint: complaint.action_portal_confirm_result(),
         )
 
@@ -180,7 +180,6 @@ class PropertyCustomerPortal(CustomerPortal):
         return self._property_action(
             "property.complaint",
             complaint_id,
-            f"/my/complaints/{complaint_id}",
             lambda complaint: complaint.action_portal_dispute_result(reason),
         )
 
@@ -202,8 +201,8 @@ class PropertyCustomerPortal(CustomerPortal):
         return self._property_action(
             "property.complaint.callback",
             callback.id,
-            f"/my/complaints/{complaint_id}",
             lambda callback: callback.action_portal_answer(satisfaction, comments),
+            url=complaint.access_url,
         )
 
     # ------------------------------------------------------------------
@@ -244,7 +243,6 @@ class PropertyCustomerPortal(CustomerPortal):
             "property_portal.portal_visit_new",
             "property_visit_new",
             post,
-            "/my/visits",
         )
 
     @http.route("/my/visits/<int:visit_id>", type="http", auth="user", website=True)
@@ -265,7 +263,6 @@ class PropertyCustomerPortal(CustomerPortal):
         return self._property_action(
             "property.visit",
             visit_id,
-            f"/my/visits/{visit_id}",
             lambda visit: visit.action_portal_cancel(),
         )
 
@@ -314,7 +311,6 @@ class PropertyCustomerPortal(CustomerPortal):
         return self._property_action(
             "property.goods.pass",
             pass_id,
-            f"/my/goods_passes/{pass_id}",
             lambda goods: goods.action_portal_approve(),
         )
 
@@ -329,7 +325,6 @@ class PropertyCustomerPortal(CustomerPortal):
         return self._property_action(
             "property.goods.pass",
             pass_id,
-            f"/my/goods_passes/{pass_id}",
             lambda goods: goods.action_portal_refuse(reason),
         )
 

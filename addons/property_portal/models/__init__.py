@@ -1,7 +1,3 @@
-# the mixin is defined before the models that inherit from it
-from . import property_portal_field_mixin
-
-# isort: split
 from . import (
     property_complaint,
     property_complaint_callback,

@@ -6,46 +6,8 @@ from markupsafe import Markup, escape
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-# Fields of a complaint a resident reads from the portal (and through the ORM); the
-# registration details, the handling notes and the complainant's contact data stay
-# with the staff.
-PORTAL_COMPLAINT_FIELDS = {
-    "id",
-    "display_name",
-    "name",
-    "summary",
-    "description",
-    "kind",
-    "site_id",
-    "company_id",
-    "unit_id",
-    "tenant_company_id",
-    "channel_id",
-    "category_id",
-    "stage_id",
-    "stage_role",
-    "is_closed",
-    "active",
-    "date_received",
-    "date_accepted",
-    "handler_id",
-    "date_deadline_resolution",
-    "date_resolved",
-    "result_summary",
-    "result_solution",
-    "result_prevention",
-    "date_result_communicated",
-    "date_closed",
-    "callback_state",
-    "is_second_complaint",
-    "parent_complaint_id",
-    "evidence_attachment_ids",
-    "portal_result_state",
-    "portal_result_date",
-    "portal_dispute_reason",
-    "create_date",
-    "write_date",
-}
+from .staff import STAFF
+
 PORTAL_PHOTO_LIMIT = 5
 PORTAL_PHOTO_MAX_BYTES = 10 * 1024 * 1024
 
@@ -54,7 +16,116 @@ class PropertyComplaint(models.Model):
     """Complaints and demands in the residents' portal."""
 
     _name = "property.complaint"
-    _inherit = ["property.complaint", "property.portal.field.mixin"]
+    _inherit = ["property.complaint", "portal.mixin"]
+
+    # C22: the registration details, the complainant's contact data, the handling and
+    # its notes are the staff's; the resident reads the matter, who handles it and
+    # until when, and the result (the portal page, or their own records over RPC)
+    create_uid = fields.Many2one(groups=STAFF)
+    write_uid = fields.Many2one(groups=STAFF)
+    color = fields.Integer(groups=STAFF)
+    priority = fields.Selection(groups=STAFF)
+    user_id = fields.Many2one(groups=STAFF)
+    department_id = fields.Many2one(groups=STAFF)
+    is_customer_service = fields.Boolean(groups=STAFF)
+    # registration (C01, C02)
+    complainant_name = fields.Char(groups=STAFF)
+    is_anonymous = fields.Boolean(groups=STAFF)
+    is_written = fields.Boolean(groups=STAFF)
+    is_online = fields.Boolean(groups=STAFF)
+    co_complainant_count = fields.Integer(groups=STAFF)
+    place_received = fields.Char(groups=STAFF)
+    source_reference = fields.Char(groups=STAFF)
+    complained_about = fields.Char(groups=STAFF)
+    complained_department_id = fields.Many2one(groups=STAFF)
+    customer_request = fields.Text(groups=STAFF)
+    date_matter_arose = fields.Date(groups=STAFF)
+    demand_type = fields.Selection(groups=STAFF)
+    # validity, class and the facts behind it (C03, C05-C07)
+    validity = fields.Selection(groups=STAFF)
+    validity_reason = fields.Text(groups=STAFF)
+    customer_explanation = fields.Text(groups=STAFF)
+    complaint_class = fields.Selection(groups=STAFF)
+    computed_class = fields.Selection(groups=STAFF)
+    class_override = fields.Selection(groups=STAFF)
+    class_override_reason = fields.Text(groups=STAFF)
+    fact_government = fields.Boolean(groups=STAFF)
+    fact_injury_loss = fields.Boolean(groups=STAFF)
+    fact_lawsuit = fields.Boolean(groups=STAFF)
+    fact_legal_claim = fields.Boolean(groups=STAFF)
+    fact_media = fields.Boolean(groups=STAFF)
+    fact_reputation = fields.Boolean(groups=STAFF)
+    fact_second_complaint = fields.Boolean(groups=STAFF)
+    fact_service_level = fields.Boolean(groups=STAFF)
+    fact_staff_conduct = fields.Boolean(groups=STAFF)
+    fact_unresolved_month = fields.Boolean(groups=STAFF)
+    # the internal deadlines and their stamps (C08, C09, C13)
+    date_deadline_response = fields.Datetime(groups=STAFF)
+    date_deadline_reply = fields.Datetime(groups=STAFF)
+    date_deadline_solution = fields.Datetime(groups=STAFF)
+    date_deadline_investigation = fields.Datetime(groups=STAFF)
+    date_deadline_next = fields.Datetime(groups=STAFF)
+    deadline_state = fields.Selection(groups=STAFF)
+    is_due_today = fields.Boolean(groups=STAFF)
+    is_late = fields.Boolean(groups=STAFF)
+    date_customer_contacted = fields.Datetime(groups=STAFF)
+    date_replied = fields.Datetime(groups=STAFF)
+    date_investigated = fields.Datetime(groups=STAFF)
+    date_solution_proposed = fields.Datetime(groups=STAFF)
+    date_solution_started = fields.Datetime(groups=STAFF)
+    date_class1_notified = fields.Datetime(groups=STAFF)
+    date_escalated = fields.Datetime(groups=STAFF)
+    is_escalated = fields.Boolean(groups=STAFF)
+    escalation_ids = fields.One2many(groups=STAFF)
+    # handling (C10-C12, C19, C27, C28)
+    transfer_ids = fields.One2many(groups=STAFF)
+    transfer_count = fields.Integer(groups=STAFF)
+    investigation = fields.Html(groups=STAFF)
+    cause_analysis = fields.Text(groups=STAFF)
+    proposed_solution = fields.Text(groups=STAFF)
+    resolution = fields.Html(groups=STAFF)
+    resolution_extra_days = fields.Integer(groups=STAFF)
+    needs_review = fields.Boolean(groups=STAFF)
+    is_solution_reviewed = fields.Boolean(groups=STAFF)
+    review_ids = fields.One2many(groups=STAFF)
+    suspension_state = fields.Selection(groups=STAFF)
+    suspension_cause = fields.Selection(groups=STAFF)
+    suspension_reason = fields.Text(groups=STAFF)
+    suspension_amount = fields.Float(groups=STAFF)
+    date_suspended = fields.Datetime(groups=STAFF)
+    responsible_department_id = fields.Many2one(groups=STAFF)
+    responsible_employee_ids = fields.Many2many(groups=STAFF)
+    responsible_user_id = fields.Many2one(groups=STAFF)
+    staff_at_fault = fields.Boolean(groups=STAFF)
+    date_department_notified = fields.Datetime(groups=STAFF)
+    date_department_answer = fields.Datetime(groups=STAFF)
+    department_answer_facts = fields.Text(groups=STAFF)
+    department_answer_measures = fields.Text(groups=STAFF)
+    department_answer_user_id = fields.Many2one(groups=STAFF)
+    is_survey_comment = fields.Boolean(groups=STAFF)
+    survey_answer_deadline = fields.Datetime(groups=STAFF)
+    survey_callback_deadline = fields.Date(groups=STAFF)
+    survey_forward_deadline = fields.Datetime(groups=STAFF)
+    # result, callback, statistics (C14-C17, C20, C25)
+    result_method = fields.Selection(groups=STAFF)
+    result_user_id = fields.Many2one(groups=STAFF)
+    is_callback_satisfied = fields.Boolean(groups=STAFF)
+    second_complaint_ids = fields.One2many(groups=STAFF)
+    is_typical_case = fields.Boolean(groups=STAFF)
+    case_analysis = fields.Html(groups=STAFF)
+    publication_topic = fields.Selection(groups=STAFF)
+    # the chatter, its followers and the activities are the staff's
+    message_ids = fields.One2many(groups=STAFF)
+    website_message_ids = fields.One2many(groups=STAFF)
+    has_message = fields.Boolean(groups=STAFF)
+    message_is_follower = fields.Boolean(groups=STAFF)
+    message_needaction = fields.Boolean(groups=STAFF)
+    message_needaction_counter = fields.Integer(groups=STAFF)
+    message_has_error = fields.Boolean(groups=STAFF)
+    message_has_error_counter = fields.Integer(groups=STAFF)
+    activity_exception_decoration = fields.Selection(groups=STAFF)
+    activity_exception_icon = fields.Char(groups=STAFF)
+    activity_type_icon = fields.Char(groups=STAFF)
 
     portal_result_state = fields.Selection(
         [("confirmed", "Confirmed by the Customer"), ("disputed", "Disputed by the Customer")],
@@ -69,9 +140,9 @@ class PropertyComplaint(models.Model):
         string="Why the Customer Disputes", readonly=True, copy=False
     )
 
-    @api.model
-    def _portal_field_names(self):
-        return PORTAL_COMPLAINT_FIELDS
+    def _compute_access_url(self):
+        for complaint in self:
+            complaint.access_url = f"/my/complaints/{complaint.id}"
 
     def _action_only_fields(self):
         return super()._action_only_fields() | {

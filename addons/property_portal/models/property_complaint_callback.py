@@ -1,38 +1,50 @@
-from odoo import api, fields, models
+from odoo import fields, models
 from odoo.exceptions import UserError
 
-PORTAL_CALLBACK_FIELDS = {
-    "id",
-    "display_name",
-    "complaint_id",
-    "site_id",
-    "company_id",
-    "state",
-    "date_due",
-    "date_done",
-    "method",
-    "satisfaction_id",
-    "is_satisfied",
-    "is_dissatisfied",
-    "comments",
-    "second_complaint_id",
-}
+from .staff import STAFF
 
 
 class PropertyComplaintCallback(models.Model):
     """The customer answers the callback (C15) in the portal; a dissatisfied answer
     opens the second complaint of C17 through the callback's own action."""
 
-    _name = "property.complaint.callback"
-    _inherit = ["property.complaint.callback", "property.portal.field.mixin"]
+    _inherit = "property.complaint.callback"
 
     method = fields.Selection(
         selection_add=[("portal", "Online (Portal)")], ondelete={"portal": "set null"}
     )
-
-    @api.model
-    def _portal_field_names(self):
-        return PORTAL_CALLBACK_FIELDS
+    # C22: who called, the exemption and the signed form are the staff's; the customer
+    # reads the callback they answer (its state, due date, their answer)
+    create_uid = fields.Many2one(groups=STAFF)
+    create_date = fields.Datetime(groups=STAFF)
+    write_uid = fields.Many2one(groups=STAFF)
+    write_date = fields.Datetime(groups=STAFF)
+    user_id = fields.Many2one(groups=STAFF)
+    caller_name = fields.Char(groups=STAFF)
+    complainant_name = fields.Char(groups=STAFF)
+    kind = fields.Selection(groups=STAFF)
+    summary = fields.Char(groups=STAFF)
+    unit_id = fields.Many2one(groups=STAFF)
+    is_late = fields.Boolean(groups=STAFF)
+    exemption_reason = fields.Selection(groups=STAFF)
+    exemption_note = fields.Text(groups=STAFF)
+    exempted_by_id = fields.Many2one(groups=STAFF)
+    no_signature_possible = fields.Boolean(groups=STAFF)
+    signature = fields.Binary(groups=STAFF)
+    signed_form = fields.Binary(groups=STAFF)
+    signed_form_name = fields.Char(groups=STAFF)
+    # the chatter, its followers and the activities are the staff's
+    message_ids = fields.One2many(groups=STAFF)
+    website_message_ids = fields.One2many(groups=STAFF)
+    has_message = fields.Boolean(groups=STAFF)
+    message_is_follower = fields.Boolean(groups=STAFF)
+    message_needaction = fields.Boolean(groups=STAFF)
+    message_needaction_counter = fields.Integer(groups=STAFF)
+    message_has_error = fields.Boolean(groups=STAFF)
+    message_has_error_counter = fields.Integer(groups=STAFF)
+    activity_exception_decoration = fields.Selection(groups=STAFF)
+    activity_exception_icon = fields.Char(groups=STAFF)
+    activity_type_icon = fields.Char(groups=STAFF)
 
     def action_portal_answer(self, satisfaction, comments):
         """Record the customer's own answer: satisfaction level and comment, given

@@ -1,29 +1,8 @@
-from odoo import api, fields, models
+from odoo import fields, models
 from odoo.exceptions import AccessError, UserError
 
-PORTAL_GOODS_FIELDS = {
-    "id",
-    "display_name",
-    "name",
-    "state",
-    "direction",
-    "site_id",
-    "company_id",
-    "tenant_partner_id",
-    "unit_id",
-    "carrier_name",
-    "planned_date",
-    "valid_until",
-    "line_ids",
-    "auth_method",
-    "signatory_id",
-    "portal_approval_state",
-    "portal_approval_date",
-    "portal_approver_id",
-    "portal_refusal_reason",
-    "create_date",
-    "write_date",
-}
+from .staff import STAFF
+
 PORTAL_STAMPED = {
     "portal_approval_state",
     "portal_approval_date",
@@ -37,7 +16,7 @@ class PropertyGoodsPass(models.Model):
     goods passes in the portal (V05)."""
 
     _name = "property.goods.pass"
-    _inherit = ["property.goods.pass", "property.portal.field.mixin"]
+    _inherit = ["property.goods.pass", "portal.mixin"]
 
     portal_approval_state = fields.Selection(
         [("approved", "Approved by the Signatory"), ("refused", "Refused by the Signatory")],
@@ -51,10 +30,40 @@ class PropertyGoodsPass(models.Model):
         "property.tenant.signatory", string="Answered By", readonly=True, copy=False
     )
     portal_refusal_reason = fields.Text(string="Reason of the Refusal", readonly=True, copy=False)
+    # V05, V09: the carrier's ID document and phone, the desk's and the gate's work are
+    # the staff's; the signatory reads what is carried out, by whom and when
+    create_uid = fields.Many2one(groups=STAFF)
+    write_uid = fields.Many2one(groups=STAFF)
+    id_type = fields.Selection(groups=STAFF)
+    id_number_masked = fields.Char(groups=STAFF)
+    phone_masked = fields.Char(groups=STAFF)
+    seal_checked = fields.Boolean(groups=STAFF)
+    tenant_seal_image = fields.Image(groups=STAFF)
+    large_move = fields.Boolean(groups=STAFF)
+    slot_id = fields.Many2one(groups=STAFF)
+    cs_confirmed_by_id = fields.Many2one(groups=STAFF)
+    cs_confirmed_date = fields.Datetime(groups=STAFF)
+    gate_user_id = fields.Many2one(groups=STAFF)
+    gate_time = fields.Datetime(groups=STAFF)
+    gate_note = fields.Text(groups=STAFF)
+    reissued_from_id = fields.Many2one(groups=STAFF)
+    reissue_ids = fields.One2many(groups=STAFF)
+    # the chatter, its followers and the activities are the staff's
+    message_ids = fields.One2many(groups=STAFF)
+    website_message_ids = fields.One2many(groups=STAFF)
+    has_message = fields.Boolean(groups=STAFF)
+    message_is_follower = fields.Boolean(groups=STAFF)
+    message_needaction = fields.Boolean(groups=STAFF)
+    message_needaction_counter = fields.Integer(groups=STAFF)
+    message_has_error = fields.Boolean(groups=STAFF)
+    message_has_error_counter = fields.Integer(groups=STAFF)
+    activity_exception_decoration = fields.Selection(groups=STAFF)
+    activity_exception_icon = fields.Char(groups=STAFF)
+    activity_type_icon = fields.Char(groups=STAFF)
 
-    @api.model
-    def _portal_field_names(self):
-        return PORTAL_GOODS_FIELDS
+    def _compute_access_url(self):
+        for goods in self:
+            goods.access_url = f"/my/goods_passes/{goods.id}"
 
     def _property_owned_fields(self):
         return super()._property_owned_fields() | PORTAL_STAMPED

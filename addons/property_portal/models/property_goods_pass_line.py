@@ -1,22 +1,18 @@
-from odoo import api, models
+from odoo import fields, models
 
-PORTAL_GOODS_LINE_FIELDS = {
-    "id",
-    "display_name",
-    "goods_pass_id",
-    "sequence",
-    "name",
-    "quantity",
-    "uom_name",
-}
+from .staff import STAFF
 
 
 class PropertyGoodsPassLine(models.Model):
-    """The items of a goods pass, as the tenant's signatory reads them."""
+    """The items of a goods pass, as the tenant's signatory reads them: what and how
+    many; the gate's check is the staff's."""
 
-    _name = "property.goods.pass.line"
-    _inherit = ["property.goods.pass.line", "property.portal.field.mixin"]
+    _inherit = "property.goods.pass.line"
 
-    @api.model
-    def _portal_field_names(self):
-        return PORTAL_GOODS_LINE_FIELDS
+    create_uid = fields.Many2one(groups=STAFF)
+    create_date = fields.Datetime(groups=STAFF)
+    write_uid = fields.Many2one(groups=STAFF)
+    write_date = fields.Datetime(groups=STAFF)
+    hazard = fields.Selection(groups=STAFF)
+    quantity_seen = fields.Float(groups=STAFF)
+    line_state = fields.Selection(groups=STAFF)

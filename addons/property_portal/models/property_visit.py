@@ -6,54 +6,35 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from odoo.addons.property_base.tools import is_internal
+from .staff import STAFF
 
-PORTAL_VISIT_FIELDS = {
-    "id",
-    "display_name",
-    "name",
-    "state",
-    "site_id",
-    "company_id",
-    "visitor_name",
-    "vehicle_plate",
-    "purpose",
-    "appointment",
-    "planned_time",
-    "planned_end",
-    "host_unit_id",
-    "host_partner_id",
-    "invited_by_id",
-    "arrival_time",
-    "departure_time",
-    "create_date",
-    "write_date",
-}
 # An invitation is the host's consent, in writing, to a visitor within a time window:
 # its visitor, window and consent change only through its actions (cancel and invite
-# again), never by a write
-INVITATION_FROZEN = {
-    "site_id",
-    "visitor_id",
-    "visitor_name",
-    "phone",
-    "phone_masked",
-    "vehicle_plate",
-    "appointment",
-    "planned_time",
-    "planned_end",
-    "host_unit_id",
-    "host_partner_id",
-    "host_person",
-    "contact_person",
-    "contact_method",
-    "contact_time",
-    "contact_answer",
-    "invite_email",
-}
+# again), never by a client's write (a field lock of property.integrity.mixin)
+INVITATION_LOCKED_FIELDS = frozenset(
+    {
+        "site_id",
+        "visitor_id",
+        "visitor_name",
+        "phone",
+        "phone_masked",
+        "vehicle_plate",
+        "appointment",
+        "planned_time",
+        "planned_end",
+        "host_unit_id",
+        "host_partner_id",
+        "host_person",
+        "contact_person",
+        "contact_method",
+        "contact_time",
+        "contact_answer",
+        "invite_email",
+    }
+)
 # the visitor's ID document, recorded by the front desk on arrival: filled once, then
-# frozen like the rest
-INVITATION_ID_FIELDS = {"id_type", "id_number", "id_number_masked"}
+# locked like the rest
+INVITATION_ID_FIELDS = frozenset({"id_type", "id_number", "id_number_masked"})
 
 
 class PropertyVisit(models.Model):
@@ -64,7 +45,7 @@ class PropertyVisit(models.Model):
     _inherit = [
         "property.visit",
         "property.gate.token.mixin",
-        "property.portal.field.mixin",
+        "portal.mixin",
     ]
     _gate_token_prefix = "V"
 
@@ -82,6 +63,46 @@ class PropertyVisit(models.Model):
         groups="property_visitor.group_visitor_frontdesk",
         help="Where the invitation with the QR code was sent.",
     )
+    # V09: the visitor's ID document and phone (their own groups), the registration
+    # at the desk, the staff's notes are the staff's; the resident reads who comes,
+    # when, and whether they arrived
+    create_uid = fields.Many2one(groups=STAFF)
+    write_uid = fields.Many2one(groups=STAFF)
+    visitor_id = fields.Many2one(groups=STAFF)
+    id_type = fields.Selection(groups=STAFF)
+    id_number_masked = fields.Char(groups=STAFF)
+    phone_masked = fields.Char(groups=STAFF)
+    company_name = fields.Char(groups=STAFF)
+    people_count = fields.Integer(groups=STAFF)
+    host_person = fields.Char(groups=STAFF)
+    visit_area_id = fields.Many2one(groups=STAFF)
+    area_restricted = fields.Boolean(groups=STAFF)
+    approval_state = fields.Selection(groups=STAFF)
+    approved_by_id = fields.Many2one(groups=STAFF)
+    contact_person = fields.Char(groups=STAFF)
+    contact_method = fields.Selection(groups=STAFF)
+    contact_time = fields.Datetime(groups=STAFF)
+    contact_answer = fields.Selection(groups=STAFF)
+    registrar_id = fields.Many2one(groups=STAFF)
+    registrar_role = fields.Selection(groups=STAFF)
+    checked_in_by_id = fields.Many2one(groups=STAFF)
+    refusal_reason = fields.Char(groups=STAFF)
+    closed_time = fields.Datetime(groups=STAFF)
+    overstay = fields.Boolean(groups=STAFF)
+    anonymized = fields.Boolean(groups=STAFF)
+    note = fields.Text(groups=STAFF)
+    # the chatter, its followers and the activities are the staff's
+    message_ids = fields.One2many(groups=STAFF)
+    website_message_ids = fields.One2many(groups=STAFF)
+    has_message = fields.Boolean(groups=STAFF)
+    message_is_follower = fields.Boolean(groups=STAFF)
+    message_needaction = fields.Boolean(groups=STAFF)
+    message_needaction_counter = fields.Integer(groups=STAFF)
+    message_has_error = fields.Boolean(groups=STAFF)
+    message_has_error_counter = fields.Integer(groups=STAFF)
+    activity_exception_decoration = fields.Selection(groups=STAFF)
+    activity_exception_icon = fields.Char(groups=STAFF)
+    activity_type_icon = fields.Char(groups=STAFF)
 
     @api.constrains("planned_time", "planned_end", "invited_by_id")
     def _check_planned_window(self):
@@ -100,30 +121,25 @@ class PropertyVisit(models.Model):
                     self.env._("A visitor is announced for at most %(days)s days.", days=max_days)
                 )
 
-    def write(self, vals):
-        invitations = self.sudo().filtered("invited_by_id")
-        if (
-            invitations
-            and not (self.env.su or is_internal(self.env, self._internal_flag))
-            and (
-                INVITATION_FROZEN & vals.keys()
-                or (INVITATION_ID_FIELDS & vals.keys() and any(invitations.mapped("id_number")))
-            )
-        ):
-            raise UserError(
-                self.env._(
-                    "The visitor, the time window and the host's consent of an invitation "
-                    "cannot be changed: cancel it and invite the visitor again."
-                )
-            )
-        return super().write(vals)
+    def _property_field_locks(self):
+        invitations = self.filtered("invited_by_id")
+        return {
+            **super()._property_field_locks(),
+            INVITATION_LOCKED_FIELDS: invitations,
+            INVITATION_ID_FIELDS: invitations.filtered("id_number"),
+        }
 
-    # ------------------------------------------------------------------
-    # Field access of portal users: no ID number, no phone, no staff notes
-    # ------------------------------------------------------------------
-    @api.model
-    def _portal_field_names(self):
-        return PORTAL_VISIT_FIELDS
+    def _property_lock_message(self):
+        if self.sudo().invited_by_id:
+            return self.env._(
+                "The visitor, the time window and the host's consent of an invitation "
+                "cannot be changed: cancel it and invite the visitor again."
+            )
+        return super()._property_lock_message()
+
+    def _compute_access_url(self):
+        for visit in self:
+            visit.access_url = f"/my/visits/{visit.id}"
 
     # ------------------------------------------------------------------
     # Gate token (scanned at the gate, property.gate.verify)

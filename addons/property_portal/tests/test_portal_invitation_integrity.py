@@ -3,6 +3,7 @@ visitor, window and the host's consent changed by nobody's write, its code valid
 at its own site's gates and within its window. As the resident (the portal form over
 HTTP and JSON-RPC), the guard and the front desk (JSON-RPC), the refused case first."""
 
+import base64
 import html
 import re
 from datetime import datetime, timedelta
@@ -16,7 +17,7 @@ from odoo.tests import HttpCase, tagged
 
 from odoo.addons.property_base.tests.rpc import CJK, RpcMixin
 
-from .common import PortalCase
+from .common import PNG, PortalCase
 
 ERROR = re.compile(r"o_property_portal_error[^>]*>(.*?)</div>", re.S)
 SHANGHAI = pytz.timezone("Asia/Shanghai")
@@ -150,6 +151,62 @@ class TestPortalInvitationIntegrity(RpcMixin, HttpCase, PortalCase):
     # ------------------------------------------------------------------
     # The guard and the front desk: an invitation is frozen
     # ------------------------------------------------------------------
+    def test_v02_host_cannot_change_the_locked_fields_of_the_invitation(self):
+        """The invitation's fields are a lock of property.integrity.mixin on some
+        fields only: refused to the host over RPC, field by field, with the
+        invitation's own message; its other fields and its files stay free."""
+        visit = self._now_invitation()
+        locked = {
+            "visitor_name": "Someone Else",
+            "planned_time": "2199-01-01 00:00:00",
+            "planned_end": "2199-12-31 00:00:00",
+            "vehicle_plate": "沪A12345",
+            "appointment": False,
+            "host_unit_id": self.unit_b.id,
+            "host_person": "Somebody",
+            "contact_answer": "declined",
+            "phone_masked": "13900000000",
+            "site_id": self.site_b.id,
+        }
+        fnames = [*locked, "phone", "state"]
+        before = visit.read(fnames)[0]
+        self.rpc_as(self.portal_a)
+        for fname, value in locked.items():
+            with self.subTest(field=fname):
+                error = self.assertRpcRefused("property.visit", "write", [visit.id], {fname: value})
+                self.assertIn("预约邀请", error.message)
+        self.assertEqual(visit.read(fnames)[0], before, "nothing changed")
+        # the lock does not reach the invitation's other fields nor its files: the
+        # front desk keeps its note and adds a photo
+        self.rpc_as(self.frontdesk)
+        self.rpc("property.visit", "write", [visit.id], {"note": "Arrives by taxi."})
+        attachment_id = self.rpc(
+            "ir.attachment",
+            "create",
+            {
+                "name": "visitor.png",
+                "datas": base64.b64encode(PNG).decode(),
+                "res_model": "property.visit",
+                "res_id": visit.id,
+            },
+        )
+        self.assertEqual(visit.note, "Arrives by taxi.")
+        self.assertTrue(attachment_id)
+        # nor an ordinary visit registered at the desk
+        walk_in_id = self.rpc(
+            "property.visit",
+            "create",
+            {
+                "site_id": self.site.id,
+                "visitor_name": "Li Lei",
+                "purpose": "Delivery",
+                "host_unit_id": self.unit_a.id,
+            },
+        )
+        self.rpc("property.visit", "write", [walk_in_id], {"visitor_name": "Li Lei Jr."})
+        walk_in = self.env["property.visit"].sudo().browse(walk_in_id)
+        self.assertEqual(walk_in.visitor_name, "Li Lei Jr.")
+
     def test_v02_guard_cannot_extend_or_rewrite_an_invitation(self):
         visit = self._now_invitation()
         before = visit.read(
