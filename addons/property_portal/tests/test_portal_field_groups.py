@@ -35,6 +35,7 @@ READABLE = {
         "category_id",
         "stage_id",
         "stage_role",
+        "state",
         "is_closed",
         "active",
         "date_received",

@@ -2,6 +2,10 @@
 from . import property_gate_token_mixin, property_personal_data_mixin, property_stamped_mixin
 
 # isort: split
+# the rooms of the visit before the visit
+from . import property_visit_cron, property_visit_desk
+
+# isort: split
 from . import (
     property_duty_roster,
     property_found_item,

@@ -1,0 +1,248 @@
+from datetime import timedelta
+
+import pytz
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+
+class PropertyVisitDeskMixin(models.AbstractModel):
+    """What the front desk does with a visit: check-in and check-out, refusal, the area
+    approval (V08), corrections, and who registers at night (V03)."""
+
+    _name = "property.visit.desk.mixin"
+    _description = "Visit: Front Desk"
+
+    # ------------------------------------------------------------------
+    # Night duty (V03)
+    # ------------------------------------------------------------------
+    @api.model
+    def _night_hours(self):
+        params = self.env["ir.config_parameter"].sudo()
+        start = float(params.get_param("property_visitor.night_start_hour", 20.0))
+        end = float(params.get_param("property_visitor.night_end_hour", 8.0))
+        return start, end
+
+    def _registrar_for(self, now):
+        """(user, role) who registers this visit at ``now`` (naive UTC)."""
+        self.ensure_one()
+        site = self.site_id
+        local = pytz.utc.localize(now).astimezone(site._site_tz())
+        start, end = self._night_hours()
+        hour = local.hour + local.minute / 60.0
+        is_night = hour >= start or hour < end if start > end else start <= hour < end
+        if not is_night:
+            return self.env.user, "front_desk"
+        duty_date = local.date() - timedelta(days=1) if hour < end else local.date()
+        officer = self.env["property.duty.roster"]._night_officer(site, duty_date)
+        if not officer:
+            raise UserError(
+                self.env._(
+                    "Between %(start)s and %(end)s visitors are registered by the night "
+                    "duty officer, and the duty roster of %(site)s names nobody for the "
+                    "night of %(date)s. Enter the officer in the duty roster first.",
+                    start=_hour_label(start),
+                    end=_hour_label(end),
+                    site=site.display_name,
+                    date=duty_date,
+                )
+            )
+        return officer, "night_duty"
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def _check_desk_user(self):
+        if not self.env.user.has_group("property_visitor.group_visitor_frontdesk"):
+            raise AccessError(self.env._("Only the front desk registers visitors."))
+
+    def action_check_in(self):
+        self._check_desk_user()
+        self._check_state(("planned",), self.env._("checked in"))
+        now = fields.Datetime.now()
+        for visit in self:
+            missing = [
+                label
+                for field, label in (
+                    ("contact_person", self.env._("who was contacted")),
+                    ("contact_method", self.env._("how")),
+                    ("contact_time", self.env._("when")),
+                    ("contact_answer", self.env._("the answer")),
+                )
+                if not visit[field]
+            ]
+            if missing:
+                raise UserError(
+                    self.env._(
+                        "Contact the host before letting %(visitor)s in, and record %(missing)s.",
+                        visitor=visit.visitor_name,
+                        missing=", ".join(missing),
+                    )
+                )
+            if visit.contact_answer != "agreed":
+                raise UserError(
+                    self.env._(
+                        "The host did not agree to receive %(visitor)s: refuse the visit instead.",
+                        visitor=visit.visitor_name,
+                    )
+                )
+            if visit.area_restricted and visit.approval_state != "approved":
+                raise UserError(
+                    self.env._(
+                        "%(area)s is a restricted staff area: its responsible must approve "
+                        "the visit before check-in.",
+                        area=visit.visit_area_id.display_name,
+                    )
+                )
+            registrar, role = visit._registrar_for(now)
+            visit._ensure_visitor()
+            visit._write_internal(
+                {
+                    "state": "checked_in",
+                    "arrival_time": now,
+                    "registrar_id": registrar.id,
+                    "registrar_role": role,
+                    "checked_in_by_id": self.env.user.id,
+                }
+            )
+        return True
+
+    def _ensure_visitor(self):
+        """Link the visit to its repeat-visitor record, creating it the first time."""
+        self.ensure_one()
+        if self.visitor_id:
+            return
+        clear = self.sudo()
+        Visitor = self.env["property.visitor"]
+        visitor = Visitor._find_repeat_visitor(clear.phone, clear.id_number, self.id_type)
+        if not visitor:
+            visitor = Visitor.sudo().create(
+                {
+                    "name": self.visitor_name,
+                    "company_name": self.company_name,
+                    "vehicle_plate": self.vehicle_plate,
+                    "id_type": self.id_type,
+                    "id_number": clear.id_number,
+                    "phone": clear.phone,
+                }
+            )
+        self._write_internal({"visitor_id": visitor.id})
+
+    def action_check_out(self):
+        if not self.env.user.has_group(
+            "property_visitor.group_visitor_frontdesk"
+        ) and not self.env.user.has_group("property_visitor.group_visitor_guard"):
+            raise AccessError(self.env._("Only the front desk or a guard checks visitors out."))
+        self._check_state(("checked_in",), self.env._("checked out"))
+        self._write_internal(
+            {
+                "state": "checked_out",
+                "departure_time": fields.Datetime.now(),
+                "closed_time": fields.Datetime.now(),
+                "overstay": False,
+            }
+        )
+        return True
+
+    def action_cancel(self):
+        self._check_desk_user()
+        self._check_state(("planned",), self.env._("cancelled"))
+        self._write_internal({"state": "cancelled", "closed_time": fields.Datetime.now()})
+        return True
+
+    def action_refuse(self):
+        self._check_desk_user()
+        self._check_state(("planned",), self.env._("refused"))
+        for visit in self:
+            if not visit.refusal_reason:
+                raise UserError(self.env._("Give the reason for refusing the visitor."))
+        self._write_internal({"state": "refused", "closed_time": fields.Datetime.now()})
+        return True
+
+    def action_request_area_approval(self):
+        self._check_state(("planned",), self.env._("sent for approval"))
+        for visit in self.filtered(lambda v: v.area_restricted):
+            responsible = visit.visit_area_id.responsible_id
+            visit.activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=self.env._("Approve a visit to %(area)s", area=visit.visit_area_id.name),
+                user_id=(responsible or self.env.user).id,
+            )
+        return True
+
+    def _check_area_responsible(self):
+        for visit in self:
+            if not visit.area_restricted or visit.approval_state != "to_approve":
+                raise UserError(
+                    self.env._("Visit %(visit)s awaits no area approval.", visit=visit.name)
+                )
+            if visit.visit_area_id.responsible_id != self.env.user:
+                raise AccessError(
+                    self.env._(
+                        "Only %(user)s, responsible for %(area)s, approves visits to it.",
+                        user=visit.visit_area_id.responsible_id.name or "-",
+                        area=visit.visit_area_id.name,
+                    )
+                )
+
+    def action_approve_area(self):
+        self._check_area_responsible()
+        self.sudo()._write_internal(
+            {"approval_state": "approved", "approved_by_id": self.env.user.id}
+        )
+        self.activity_feedback(["mail.mail_activity_data_todo"])
+        return True
+
+    def action_refuse_area(self):
+        self._check_area_responsible()
+        self.sudo()._write_internal(
+            {"approval_state": "refused", "approved_by_id": self.env.user.id}
+        )
+        self.activity_feedback(["mail.mail_activity_data_todo"])
+        return True
+
+    def action_open_correct(self):
+        self.ensure_one()
+        if not self.env.user.has_group("property_visitor.group_visitor_frontdesk"):
+            raise AccessError(self.env._("Only the front desk corrects registrations."))
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Correct the Registration"),
+            "res_model": "property.visit.correct",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_visit_id": self.id},
+        }
+
+    # ------------------------------------------------------------------
+    # Printed register
+    # ------------------------------------------------------------------
+    def _register_time(self, field_name):
+        """HH:MM of a datetime field in the site's time zone, for the printed register."""
+        self.ensure_one()
+        value = self[field_name]
+        if not value:
+            return ""
+        return pytz.utc.localize(value).astimezone(self.site_id._site_tz()).strftime("%H:%M")
+
+    def _register_days(self):
+        return sorted(
+            {
+                str(visit.site_id._local_date(visit.arrival_time))
+                for visit in self
+                if visit.arrival_time
+            }
+        )
+
+    def _register_contact(self):
+        self.ensure_one()
+        if not self.contact_answer:
+            return ""
+        method = {"phone": "电话", "intercom": "对讲", "in_person": "当面", "message": "短信"}.get(
+            self.contact_method, ""
+        )
+        return f"{self.contact_person or ''} {method}".strip()
+
+
+def _hour_label(hour):
+    return f"{int(hour):02d}:{round((hour % 1) * 60):02d}"
