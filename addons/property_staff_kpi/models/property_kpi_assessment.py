@@ -32,7 +32,7 @@ class PropertyKpiAssessment(models.Model):
 
     _name = "property.kpi.assessment"
     _description = "Monthly Staff Assessment"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["property.input.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_month desc, total_capped desc, id"
     _rec_names_search = ["employee_id", "month_label"]
 

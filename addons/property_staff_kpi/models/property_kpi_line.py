@@ -16,6 +16,7 @@ class PropertyKpiLine(models.Model):
 
     _name = "property.kpi.line"
     _description = "Assessment Line"
+    _inherit = ["property.input.mixin"]
     _order = "date, id"
 
     assessment_id = fields.Many2one(

@@ -8,6 +8,7 @@ class PropertyKpiScheme(models.Model):
 
     _name = "property.kpi.scheme"
     _description = "Assessment Scheme"
+    _inherit = ["property.input.mixin"]
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)
