@@ -67,11 +67,12 @@ class PropertyStampedMixin(models.AbstractModel):
         return self._stamped_error()
 
     def _property_check_write(self, vals):
-        super()._property_check_write(vals)
+        res = super()._property_check_write(vals)
         if self._frozen_fields & vals.keys() and any(
             record.state != self._editable_state for record in self
         ):
             raise UserError(self._frozen_error())
+        return res
 
     def _write_internal(self, vals):
         """Write what users may not: the state, its stamps, the frozen fields."""
