@@ -6,6 +6,7 @@ from . import (
     property_complaint_escalation,
     property_complaint_escalation_level,
     property_complaint_followup,
+    property_complaint_phone,
     property_complaint_review,
     property_complaint_satisfaction,
     property_complaint_stage,

@@ -1,6 +1,5 @@
 from datetime import datetime, time, timedelta
 
-import phonenumbers
 import pytz
 from dateutil.relativedelta import relativedelta
 from stdnum.cn import ric
@@ -11,6 +10,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import is_html_empty, parse_contact_from_email
 
 from odoo.addons.property_base.tools import INTERNAL, is_internal
+from odoo.addons.property_base.tools.phone import normalize_phone
 
 CLASS_SELECTION = [
     ("1", "Class 1 (Major)"),
@@ -356,27 +356,13 @@ class PropertyComplaint(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _normalize_phone(self, phone):
-        """The phone number in international format, or a ValidationError (also for
-        a value that is not a text; a whole number is read as its digits)."""
+        """The phone number in E.164 (shown in the national format for a mainland
+        number: ``partner_phone_display``), or a ValidationError (also for a value that
+        is not a text; a whole number is read as its digits): property_base's
+        ``tools/phone.py``, through Odoo's ``phone_validation``."""
         if not phone:
             return phone
-        if isinstance(phone, int) and not isinstance(phone, bool):
-            phone = str(phone)
-        if not isinstance(phone, str):
-            raise ValidationError(
-                self.env._(
-                    "The phone number %(phone)s is not a valid number.", phone=str(phone)[:40]
-                )
-            )
-        try:
-            number = phonenumbers.parse(phone, "CN")
-        except phonenumbers.NumberParseException:
-            number = None
-        if not number or not phonenumbers.is_valid_number(number):
-            raise ValidationError(
-                self.env._("The phone number %(phone)s is not a valid number.", phone=phone)
-            )
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+        return normalize_phone(self.env, phone)
 
     @api.model
     def _normalize_id_number(self, id_number):

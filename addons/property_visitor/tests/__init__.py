@@ -13,6 +13,7 @@ from . import (
     test_masked_search,
     test_nothing_lost,
     test_pass,
+    test_phone_rpc,
     test_privacy,
     test_report_privacy,
     test_reports,
