@@ -6,8 +6,8 @@
     "category": "Services/Property",
     "license": "LGPL-3",
     "author": "Property Service Suite",
-    "depends": ["base", "mail", "resource"],
-    "external_dependencies": {"python": ["chinesecalendar"]},
+    "depends": ["base", "mail", "phone_validation", "resource"],
+    "external_dependencies": {"python": ["chinesecalendar", "phonenumbers"]},
     "data": [
         "security/property_base_security.xml",
         "security/ir.model.access.csv",

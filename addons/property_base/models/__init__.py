@@ -1,10 +1,11 @@
+# the mixins first: the models below inherit them
+from . import property_input_mixin, property_integrity_mixin, property_stamped_mixin  # isort: skip
 from . import (
-    base,
     ir_actions_report,
     ir_attachment,
     property_building,
-    property_integrity_mixin,
     property_site,
+    property_site_input,
     property_unit,
     res_partner,
     res_users,

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 class PropertyBuilding(models.Model):
     _name = "property.building"
     _description = "Building"
+    _inherit = ["property.input.mixin"]
     _order = "site_id, sequence, name"
 
     name = fields.Char(required=True)

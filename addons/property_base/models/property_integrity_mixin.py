@@ -34,15 +34,16 @@ class PropertyIntegrityMixin(models.AbstractModel):
     The checks run before any override of the model's own ``create``/``write``/``unlink``:
     ``_register_hook`` puts a guard class first among the bases of the registry's class
     (the hooks of ``base_automation``, which set and delete these methods on the
-    registry's class itself, leave it in place); then the suite's input guard runs,
+    registry's class itself, leave it in place); it runs the
+    suite's input guard (``property.input.mixin``, inherited) first, then these rules,
     then the model's code.
     """
 
     _name = "property.integrity.mixin"
     _description = "Integrity Rules of the Suite"
-
-    # the input guard runs in this layer's guard, first (see base.py)
-    _property_integrity_guarded = True
+    # the suite's input guard: this layer's guard class runs its checks first, once
+    _inherit = ["property.input.mixin"]
+    _property_input_guarded_first = True
     # context key of the flag raised by the model's actions (tools.internal_call)
     _internal_flag = "property_internal"
     # never deleted
@@ -184,9 +185,7 @@ class PropertyIntegrityMixin(models.AbstractModel):
         return self.env["ir.model"]._get(self._name).name or self._description
 
     def _property_field_labels(self, names):
-        return ", ".join(
-            sorted(self._fields[name]._description_string(self.env) for name in names)
-        )
+        return ", ".join(sorted(self._fields[name]._description_string(self.env) for name in names))
 
     @api.model
     def _property_check_create(self, vals_list):

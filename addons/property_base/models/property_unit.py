@@ -6,7 +6,7 @@ class PropertyUnit(models.Model):
 
     _name = "property.unit"
     _description = "Unit"
-    _inherit = ["mail.thread"]
+    _inherit = ["property.input.mixin", "mail.thread"]
     _order = "site_id, building_id, floor, number"
     _rec_names_search = ["name", "number", "owner_id.name", "occupant_ids.name"]
 

@@ -4,6 +4,7 @@ from . import (
     test_calendar,
     test_i18n,
     test_input_guard,
+    test_phone,
     test_privacy_rpc,
     test_site_rules,
     test_tour,

@@ -90,6 +90,20 @@ class TestInputGuard(BadInputMixin, PropertyCase):
         self._refused("property.unit", lambda: unit.write({"kind": kind}))
         self.assertEqual(self.unit.kind, "residential")
 
+    def test_bad_input_guard_on_the_suite_models_only(self):
+        """The guard is ``property.input.mixin``, inherited by every model of the suite
+        (directly or through the integrity layer), not by the rest of the database."""
+        registry = self.env.registry
+        Mixin = registry["property.input.mixin"]
+        models = [name for name, cls in registry.items() if not cls._abstract]
+        for name in models:
+            with self.subTest(model=name):
+                self.assertEqual(
+                    issubclass(registry[name], Mixin),
+                    name.startswith("property."),
+                )
+        self.assertFalse(hasattr(self.env["res.partner"], "_property_check_input"))
+
 
 @tagged("post_install", "-at_install")
 class TestInputGuardOverRpc(BadInputMixin, HttpCase, PropertyCase):

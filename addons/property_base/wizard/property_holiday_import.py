@@ -4,6 +4,7 @@ from odoo import api, fields, models
 class PropertyHolidayImport(models.TransientModel):
     _name = "property.holiday.import"
     _description = "Import China Public Holidays"
+    _inherit = ["property.input.mixin"]
 
     year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year)
     calendar_ids = fields.Many2many(

@@ -6,6 +6,7 @@ class PropertyComplaintCategory(models.Model):
 
     _name = "property.complaint.category"
     _description = "Complaint Category"
+    _inherit = ["property.input.mixin"]
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)

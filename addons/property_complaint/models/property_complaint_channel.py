@@ -6,6 +6,7 @@ class PropertyComplaintChannel(models.Model):
 
     _name = "property.complaint.channel"
     _description = "Complaint Channel"
+    _inherit = ["property.input.mixin"]
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)

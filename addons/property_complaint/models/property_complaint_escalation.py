@@ -7,6 +7,7 @@ class PropertyComplaintEscalation(models.Model):
 
     _name = "property.complaint.escalation"
     _description = "Complaint Escalation"
+    _inherit = ["property.input.mixin"]
     _order = "date desc, id desc"
 
     complaint_id = fields.Many2one(

@@ -6,6 +6,7 @@ class PropertyComplaintEscalationLevel(models.Model):
 
     _name = "property.complaint.escalation.level"
     _description = "Complaint Escalation Level"
+    _inherit = ["property.input.mixin"]
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)

@@ -6,6 +6,7 @@ class PropertyComplaintSatisfaction(models.Model):
 
     _name = "property.complaint.satisfaction"
     _description = "Callback Satisfaction Level"
+    _inherit = ["property.input.mixin"]
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)

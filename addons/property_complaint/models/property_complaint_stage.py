@@ -7,6 +7,7 @@ class PropertyComplaintStage(models.Model):
 
     _name = "property.complaint.stage"
     _description = "Complaint Stage"
+    _inherit = ["property.input.mixin"]
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)

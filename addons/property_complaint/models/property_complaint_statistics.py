@@ -13,6 +13,7 @@ class PropertyComplaintStatistics(models.Model):
 
     _name = "property.complaint.statistics"
     _description = "Complaint Statistics"
+    _inherit = ["property.input.mixin"]
     _auto = False
     _order = "date_received desc"
     _rec_name = "complaint_id"

@@ -7,6 +7,7 @@ class PropertyComplaintTransfer(models.Model):
 
     _name = "property.complaint.transfer"
     _description = "Complaint Dispatch"
+    _inherit = ["property.input.mixin"]
     _order = "date desc, id desc"
 
     complaint_id = fields.Many2one(

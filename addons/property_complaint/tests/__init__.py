@@ -17,6 +17,7 @@ from . import (
     test_monthly,
     test_nothing_lost,
     test_online,
+    test_phone_rpc,
     test_privacy_rpc,
     test_register,
     test_report_confidentiality,

@@ -29,7 +29,7 @@ class TestConfidentiality(ComplaintCase):
         for user in (self.agent, self.supervisor, self.cs_manager, self.quality):
             with self.subTest(user=user.login):
                 values = self.complaint.with_user(user).read(CONTACT_FIELDS)[0]
-                self.assertEqual(values["partner_phone"], "+86 138 0013 8000")
+                self.assertEqual(values["partner_phone"], "+8613800138000")
                 self.assertEqual(values["id_number"], "11010519491231002X")
 
     def test_c22_handler_sees_the_complaint_without_contact_data(self):

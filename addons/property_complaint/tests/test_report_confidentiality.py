@@ -14,7 +14,9 @@ from .common import ComplaintCase
 
 ID_NUMBER = "11010519491231002X"
 SECRETS = (
+    "+8613800138000",
     "+86 138 0013 8000",
+    "138 0013 8000",
     "13800138000",
     "zhang@example.com",
     ID_NUMBER,

@@ -16,7 +16,7 @@ class TestComplaintTour(HttpCase, ComplaintCase):
         )
         complaint = self.env["property.complaint"].search([("summary", "=", "Tour lift stuck")])
         self.assertEqual(complaint.channel_id, self.channel_phone)
-        self.assertEqual(complaint.partner_phone, "+86 138 0013 8000")
+        self.assertEqual(complaint.partner_phone, "+8613800138000")
         self.assertEqual(complaint.handler_id, self.handler)
         self.assertEqual(complaint.transfer_ids.user_id, self.agent)
         self.assertEqual(complaint.stage_id.role, "progress")

@@ -7,6 +7,7 @@ class PropertyComplaintDispatch(models.TransientModel):
 
     _name = "property.complaint.dispatch"
     _description = "Dispatch a Complaint"
+    _inherit = ["property.input.mixin"]
 
     complaint_id = fields.Many2one("property.complaint", required=True, ondelete="cascade")
     current_department_id = fields.Many2one(

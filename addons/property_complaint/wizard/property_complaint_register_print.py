@@ -11,6 +11,7 @@ class PropertyComplaintRegisterPrint(models.TransientModel):
 
     _name = "property.complaint.register.print"
     _description = "Print the Complaint Register"
+    _inherit = ["property.input.mixin"]
 
     site_id = fields.Many2one(
         "property.site",

@@ -6,6 +6,7 @@ class PropertyComplaintReopen(models.TransientModel):
 
     _name = "property.complaint.reopen"
     _description = "Reopen a Complaint"
+    _inherit = ["property.input.mixin"]
 
     complaint_id = fields.Many2one("property.complaint", required=True, ondelete="cascade")
     reason = fields.Text(required=True)

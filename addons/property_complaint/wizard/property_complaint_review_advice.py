@@ -6,6 +6,7 @@ class PropertyComplaintReviewAdvice(models.TransientModel):
 
     _name = "property.complaint.review.advice"
     _description = "Quality Centre's Advice on a Solution Review"
+    _inherit = ["property.input.mixin"]
 
     review_id = fields.Many2one("property.complaint.review", required=True, ondelete="cascade")
     advice = fields.Text(string="Quality Centre's Advice", required=True)

@@ -25,6 +25,7 @@ class PropertyComplaintSummaryPrint(models.TransientModel):
 
     _name = "property.complaint.summary.print"
     _description = "Print a Complaint Summary"
+    _inherit = ["property.input.mixin"]
 
     site_ids = fields.Many2many(
         "property.site",

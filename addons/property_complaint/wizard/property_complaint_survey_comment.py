@@ -11,6 +11,7 @@ class PropertyComplaintSurveyComment(models.TransientModel):
 
     _name = "property.complaint.survey.comment"
     _description = "Satisfaction-Survey Comment"
+    _inherit = ["property.input.mixin"]
 
     site_id = fields.Many2one(
         "property.site",

@@ -28,7 +28,7 @@ class TestPortalVisit(PortalCase):
         self.assertTrue(visit.appointment)
         self.assertEqual(visit.host_unit_id, self.unit_a)
         self.assertEqual(visit.invited_by_id, self.resident_a)
-        self.assertEqual(visit.phone, "13812345678", "normalised by the visitor phone rules")
+        self.assertEqual(visit.phone, "+8613812345678", "normalised by the suite's phone rules")
         self.assertEqual(visit.vehicle_plate, "沪A12345")
         self.assertTrue(visit.token_key)
         self.assertTrue(visit.gate_token.startswith("V"))

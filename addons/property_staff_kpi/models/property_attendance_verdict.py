@@ -27,6 +27,7 @@ class PropertyAttendanceVerdict(models.Model):
 
     _name = "property.attendance.verdict"
     _description = "Attendance Day Verdict"
+    _inherit = ["property.input.mixin"]
     _order = "date desc, employee_id"
     _rec_name = "employee_id"
 

@@ -12,7 +12,7 @@ class PropertyEmergencyCallout(models.Model):
 
     _name = "property.emergency.callout"
     _description = "Emergency Call-out"
-    _inherit = ["mail.thread"]
+    _inherit = ["property.input.mixin", "mail.thread"]
     _order = "call_time desc, id desc"
 
     name = fields.Char(string="Emergency", required=True, tracking=True)

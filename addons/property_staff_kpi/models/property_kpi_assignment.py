@@ -14,6 +14,7 @@ class PropertyKpiAssignment(models.Model):
 
     _name = "property.kpi.assignment"
     _description = "Assessment Assignment"
+    _inherit = ["property.input.mixin"]
     _order = "site_id, department_id, role"
 
     site_id = fields.Many2one("property.site", required=True, index=True, ondelete="cascade")

@@ -16,6 +16,7 @@ class PropertyKpiDiscipline(models.Model):
 
     _name = "property.kpi.discipline"
     _description = "Discipline Record"
+    _inherit = ["property.input.mixin"]
     _order = "employee_id, sequence_number"
 
     employee_id = fields.Many2one("hr.employee", required=True, index=True, ondelete="cascade")

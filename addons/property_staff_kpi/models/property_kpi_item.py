@@ -9,6 +9,7 @@ class PropertyKpiItem(models.Model):
 
     _name = "property.kpi.item"
     _description = "Assessment Item"
+    _inherit = ["property.input.mixin"]
     _order = "kind_sequence, sequence, id"
 
     name = fields.Char(required=True, translate=True)

@@ -10,6 +10,7 @@ class PropertyKpiScheme(models.Model):
 
     _name = "property.kpi.scheme"
     _description = "Assessment Scheme"
+    _inherit = ["property.input.mixin"]
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)
@@ -181,6 +182,7 @@ class PropertyKpiSchemeLate(models.Model):
 
     _name = "property.kpi.scheme.late"
     _description = "Late Arrival Points"
+    _inherit = ["property.input.mixin"]
     _order = "scheme_id, minutes"
 
     scheme_id = fields.Many2one(

@@ -7,6 +7,7 @@ class PropertyKpiBatch(models.TransientModel):
 
     _name = "property.kpi.batch"
     _description = "Create the Month's Assessments"
+    _inherit = ["property.input.mixin"]
 
     date_month = fields.Date(
         string="Month",

@@ -7,6 +7,7 @@ class PropertyKpiCorrection(models.TransientModel):
 
     _name = "property.kpi.correction"
     _description = "Correct a Confirmed Assessment"
+    _inherit = ["property.input.mixin"]
 
     assessment_id = fields.Many2one("property.kpi.assessment", required=True)
     mode = fields.Selection(

@@ -1,5 +1,5 @@
 # the mixins first: the models below inherit them
-from . import property_gate_token_mixin, property_personal_data_mixin, property_stamped_mixin
+from . import property_gate_token_mixin, property_personal_data_mixin
 
 # isort: split
 # the rooms of the visit before the visit

@@ -6,6 +6,7 @@ class PropertyDutyRoster(models.Model):
 
     _name = "property.duty.roster"
     _description = "Night Duty Roster"
+    _inherit = ["property.input.mixin"]
     _order = "date desc, site_id"
     _rec_name = "user_id"
 

@@ -7,6 +7,7 @@ class PropertyMoveSlot(models.Model):
 
     _name = "property.move.slot"
     _description = "Moving Slot"
+    _inherit = ["property.input.mixin"]
     _order = "start"
 
     name = fields.Char(compute="_compute_name", store=True)

@@ -1,7 +1,6 @@
 import re
 from datetime import timedelta
 
-import phonenumbers
 import psycopg2
 from stdnum.cn import ric
 from stdnum.exceptions import ValidationError as StdnumValidationError
@@ -9,6 +8,8 @@ from stdnum.exceptions import ValidationError as StdnumValidationError
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
+
+from odoo.addons.property_base.tools.phone import normalize_phone, phone_display
 
 PRIVILEGED_GROUPS = (
     "property_visitor.group_visitor_frontdesk_supervisor,"
@@ -24,6 +25,13 @@ ID_TYPES = [
     ("hk_macau_permit", "Mainland Travel Permit (HK/Macau/Taiwan)"),
     ("other", "Other Document"),
 ]
+
+
+def phone_digits(number):
+    """The digits of a stored phone as people read it (``13812345678`` for a mainland
+    number, ``+85291234567`` for another), for its mask."""
+    shown = phone_display(number)
+    return shown.replace(" ", "").replace("-", "") if shown else False
 
 
 def mask_value(value):
@@ -53,6 +61,13 @@ class PropertyPersonalDataMixin(models.AbstractModel):
         search="_search_id_number_masked",
         help="Shown masked (first 3 and last 4 characters). Type the full number to replace it.",
     )
+    phone_display = fields.Char(
+        string="Clear Phone",
+        compute="_compute_phone_display",
+        groups=PRIVILEGED_GROUPS,
+        help="The clear phone as people read it: a mainland number in its national "
+        "format (stored in its international form, E.164).",
+    )
     phone_masked = fields.Char(
         string="Phone",
         compute="_compute_masked",
@@ -78,7 +93,12 @@ class PropertyPersonalDataMixin(models.AbstractModel):
     def _compute_masked(self):
         for record, clear in zip(self, self.sudo(), strict=True):
             record.id_number_masked = mask_value(clear.id_number)
-            record.phone_masked = mask_value(clear.phone)
+            record.phone_masked = mask_value(phone_digits(clear.phone))
+
+    @api.depends("phone")
+    def _compute_phone_display(self):
+        for record, clear in zip(self, self.sudo(), strict=True):
+            record.phone_display = phone_display(clear.phone)
 
     # ------------------------------------------------------------------
     # Normalisation and validation
@@ -107,29 +127,9 @@ class PropertyPersonalDataMixin(models.AbstractModel):
 
     @api.model
     def _property_normalize_phone(self, value):
-        if isinstance(value, int) and not isinstance(value, bool):
-            value = str(value)  # a phone sent as a number: its digits
-        elif value and not isinstance(value, str):
-            raise ValidationError(
-                self.env._("%(phone)s is not a phone number.", phone=str(value)[:40])
-            )
-        value = (value or "").strip()
-        if not value:
-            return False
-        try:
-            number = phonenumbers.parse(value, "CN")
-        except phonenumbers.NumberParseException as error:
-            raise ValidationError(
-                self.env._("%(phone)s is not a phone number.", phone=value)
-            ) from error
-        if not phonenumbers.is_valid_number(number):
-            raise ValidationError(
-                self.env._("%(phone)s is not a valid phone number in China.", phone=value)
-            )
-        if number.country_code == 86:
-            national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
-            return re.sub(r"\D", "", national)
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        """The phone in E.164, or a ValidationError in the user's language
+        (property_base's ``tools/phone.py``, through Odoo's ``phone_validation``)."""
+        return normalize_phone(self.env, value)
 
     @staticmethod
     def _property_is_masked(value):
@@ -220,12 +220,14 @@ class PropertyPersonalDataMixin(models.AbstractModel):
                         count=limit,
                     )
                 )
+        # a phone masked as people read it (a mainland one: its national digits)
+        shown = phone_digits(value) if fname == "phone" else value
         Log.create(
             {
                 "user_id": user.id,
                 "model": self._name,
                 "field_name": fname,
-                "value_masked": mask_value(value) if value else False,
+                "value_masked": mask_value(shown),
                 "value_hash": Log._fingerprint(value) if value else False,
             }
         )
@@ -305,6 +307,8 @@ class PropertyPersonalDataMixin(models.AbstractModel):
         except ValidationError:
             exact = False
         clear = exact if operator == "=" else re.sub(r"[^\d+]", "", value)
+        if clear and not clear.startswith("+"):
+            clear = clear.lstrip("0")  # a part of a national number: as stored (E.164)
         return self._property_search_clear("phone", operator, clear, exact)
 
     @api.constrains("id_type", "id_number")

@@ -11,6 +11,7 @@ class PropertyPersonalLookup(models.Model):
 
     _name = "property.personal.lookup"
     _description = "Look-up by Phone or ID Number"
+    _inherit = ["property.input.mixin"]
     _order = "date desc, id desc"
 
     date = fields.Datetime(

@@ -6,7 +6,7 @@ class PropertyTenantSignatory(models.Model):
 
     _name = "property.tenant.signatory"
     _description = "Tenant Authorised Signatory"
-    _inherit = ["mail.thread"]
+    _inherit = ["property.input.mixin", "mail.thread"]
     _order = "partner_id, name"
 
     partner_id = fields.Many2one(

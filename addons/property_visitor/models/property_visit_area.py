@@ -7,6 +7,7 @@ class PropertyVisitArea(models.Model):
 
     _name = "property.visit.area"
     _description = "Visited Area"
+    _inherit = ["property.input.mixin"]
     _order = "site_id, name"
 
     name = fields.Char(required=True, translate=True)

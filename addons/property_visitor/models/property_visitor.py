@@ -7,7 +7,7 @@ class PropertyVisitor(models.Model):
 
     _name = "property.visitor"
     _description = "Visitor"
-    _inherit = ["property.personal.data.mixin"]
+    _inherit = ["property.input.mixin", "property.personal.data.mixin"]
     _order = "name"
 
     name = fields.Char(required=True)

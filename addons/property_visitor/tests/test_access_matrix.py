@@ -376,7 +376,7 @@ class TestVisitorPersonalFields(VisitorCase):
 
     def test_v09_clear_values_given_to_the_supervisor(self):
         rows = self._as(self.visit, self.supervisor).export_data(["id_number", "phone"])
-        self.assertEqual(rows["datas"], [[ID_OK, "13812345678"]])
+        self.assertEqual(rows["datas"], [[ID_OK, "+8613812345678"]])
 
     def test_v09_visit_register_printed_masked(self):
         report = self.env["ir.actions.report"].with_user(self.frontdesk)

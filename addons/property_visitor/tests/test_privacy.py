@@ -53,7 +53,7 @@ class TestPrivacy(VisitorCase):
             with self.subTest(user=user.login):
                 data = self.visit.with_user(user).read(["id_number", "phone"])[0]
                 self.assertEqual(data["id_number"], ID_OK)
-                self.assertEqual(data["phone"], "13812345678")
+                self.assertEqual(data["phone"], "+8613812345678")
 
     def test_v09_front_desk_cannot_write_clear_field(self):
         with self.assertRaises(AccessError):

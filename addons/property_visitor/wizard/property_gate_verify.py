@@ -12,6 +12,7 @@ class PropertyGateVerify(models.TransientModel):
 
     _name = "property.gate.verify"
     _description = "Verify a Pass at the Gate"
+    _inherit = ["property.input.mixin"]
 
     token = fields.Char(string="Code")
     result = fields.Selection(GATE_RESULTS, readonly=True)
@@ -124,6 +125,4 @@ class PropertyGateVerify(models.TransientModel):
         self.ensure_one()
         if not self.goods_pass_id or self.result != "valid":
             raise UserError(self.env._("Scan a valid goods pass first."))
-        return self.goods_pass_id.with_context(
-            gate_check_from_verify=True
-        ).action_gate_check()
+        return self.goods_pass_id.with_context(gate_check_from_verify=True).action_gate_check()

@@ -9,6 +9,7 @@ class PropertyGoodsCheck(models.TransientModel):
 
     _name = "property.goods.check"
     _description = "Check Goods at the Gate"
+    _inherit = ["property.input.mixin"]
 
     goods_pass_id = fields.Many2one(
         "property.goods.pass", required=True, readonly=True, ondelete="cascade"
@@ -54,6 +55,7 @@ class PropertyGoodsCheck(models.TransientModel):
 class PropertyGoodsCheckLine(models.TransientModel):
     _name = "property.goods.check.line"
     _description = "Item Counted at the Gate"
+    _inherit = ["property.input.mixin"]
 
     check_id = fields.Many2one("property.goods.check", required=True, ondelete="cascade")
     pass_line_id = fields.Many2one(

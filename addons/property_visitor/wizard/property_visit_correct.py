@@ -20,6 +20,7 @@ class PropertyVisitCorrect(models.TransientModel):
 
     _name = "property.visit.correct"
     _description = "Correct a Visit Registration"
+    _inherit = ["property.input.mixin"]
 
     visit_id = fields.Many2one("property.visit", required=True, ondelete="cascade")
     reason = fields.Text(required=True)

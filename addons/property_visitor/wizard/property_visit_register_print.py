@@ -11,6 +11,7 @@ class PropertyVisitRegisterPrint(models.TransientModel):
 
     _name = "property.visit.register.print"
     _description = "Print the Visitor Register"
+    _inherit = ["property.input.mixin"]
 
     site_id = fields.Many2one(
         "property.site", required=True, default=lambda self: self.env.user.property_site_ids[:1]

@@ -1,9 +1,14 @@
-import phonenumbers
 from stdnum.cn import ric
 from stdnum.exceptions import ValidationError as StdnumValidationError
 
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+
+from odoo.addons.property_base.tools.phone import (
+    normalize_phone,
+    phone_display,
+    phone_e164_or_none,
+)
 
 
 class PropertyComplaintContactMixin(models.AbstractModel):
@@ -12,32 +17,48 @@ class PropertyComplaintContactMixin(models.AbstractModel):
     _name = "property.complaint.contact.mixin"
     _description = "Complaint: Contact Data"
 
+    # the complainant's phone as people read and type it: stored in E.164 in
+    # ``partner_phone``, shown in the national format for a mainland number
+    partner_phone_display = fields.Char(
+        string="Complainant Phone",
+        compute="_compute_partner_phone_display",
+        inverse="_inverse_partner_phone_display",
+        search="_search_partner_phone_display",
+        groups="property_complaint.group_complaint_agent",
+        help="A mainland number is shown in its national format; any number typed is "
+        "stored in its international form (E.164). Confidential.",
+    )
+
+    @api.depends("partner_phone")
+    def _compute_partner_phone_display(self):
+        for complaint in self:
+            complaint.partner_phone_display = phone_display(complaint.partner_phone)
+
+    def _inverse_partner_phone_display(self):
+        for complaint in self:
+            complaint.partner_phone = complaint._normalize_phone(complaint.partner_phone_display)
+
+    def _search_partner_phone_display(self, operator, value):
+        if isinstance(value, str) and operator in ("=", "!=", "ilike", "not ilike"):
+            number = phone_e164_or_none(value)
+            if number:
+                value = number
+            else:  # a part of the number: its digits, as stored
+                value = "".join(char for char in value if char.isdigit()).lstrip("0")
+        return [("partner_phone", operator, value)]
+
     # ------------------------------------------------------------------
     # Validation of the contact data (C02)
     # ------------------------------------------------------------------
     @api.model
     def _normalize_phone(self, phone):
-        """The phone number in international format, or a ValidationError (also for
-        a value that is not a text; a whole number is read as its digits)."""
+        """The phone number in E.164 (shown in the national format for a mainland
+        number: ``partner_phone_display``), or a ValidationError (also for a value that
+        is not a text; a whole number is read as its digits): property_base's
+        ``tools/phone.py``, through Odoo's ``phone_validation``."""
         if not phone:
             return phone
-        if isinstance(phone, int) and not isinstance(phone, bool):
-            phone = str(phone)
-        if not isinstance(phone, str):
-            raise ValidationError(
-                self.env._(
-                    "The phone number %(phone)s is not a valid number.", phone=str(phone)[:40]
-                )
-            )
-        try:
-            number = phonenumbers.parse(phone, "CN")
-        except phonenumbers.NumberParseException:
-            number = None
-        if not number or not phonenumbers.is_valid_number(number):
-            raise ValidationError(
-                self.env._("The phone number %(phone)s is not a valid number.", phone=phone)
-            )
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+        return normalize_phone(self.env, phone)
 
     @api.model
     def _normalize_id_number(self, id_number):

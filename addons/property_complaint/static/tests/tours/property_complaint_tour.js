@@ -23,7 +23,7 @@ registry.category("web_tour.tours").add("property_complaint_register_tour", {
         },
         {
             content: "Complainant phone",
-            trigger: ".o_field_widget[name=partner_phone] input",
+            trigger: ".o_field_widget[name=partner_phone_display] input",
             run: "edit 13800138000",
         },
         {

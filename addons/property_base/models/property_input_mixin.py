@@ -29,38 +29,40 @@ TEXT_LIMITS = {
 }
 
 
-class Base(models.AbstractModel):
-    """Every model of the suite (``property.*``) refuses, with a clear message in the
-    user's language and before anything is written, the values PostgreSQL or the ORM
-    would otherwise reject with a server error or store unchecked: NUL characters, text
-    longer than the configured limit, integers outside PostgreSQL's range, numbers that
-    are not finite, values outside a selection and dates that cannot be read or lie
-    outside 1900–2199; relational values that are neither ids nor commands; text fields
-    given a list, a mapping or a boolean (a whole number is taken as its digits, as a
-    phone or a code typed into a spreadsheet arrives); and, on their search paths, a
-    limit, an offset or a count limit that is not a whole number from 0 up."""
+class PropertyInputMixin(models.AbstractModel):
+    """The suite's input guard, inherited by the suite's own models (every
+    ``property.*`` model, directly or through ``property.integrity.mixin``): it refuses,
+    with a clear message in the user's language and before anything is written, the
+    values PostgreSQL or the ORM would otherwise reject with a server error or store
+    unchecked: NUL characters, text longer than the configured limit, integers outside
+    PostgreSQL's range, numbers that are not finite, values outside a selection and dates
+    that cannot be read or lie outside 1900–2199; relational values that are neither ids
+    nor commands; text fields given a list, a mapping or a boolean (a whole number is
+    taken as its digits, as a phone or a code typed into a spreadsheet arrives); and, on
+    their search paths, a limit, an offset or a count limit that is not a whole number
+    from 0 up. The models of the rest of the database do not pay for it."""
 
-    _inherit = "base"
-    # set by property.integrity.mixin, whose guard runs the input checks itself
-    _property_integrity_guarded = False
+    _name = "property.input.mixin"
+    _description = "Input Guard of the Suite"
+    # True where another layer checks the values of create/write first, before the
+    # model's code, once per call (the guard class of property.integrity.mixin): this
+    # mixin's create and write then leave them alone
+    _property_input_guarded_first = False
 
     @api.model_create_multi
     def create(self, vals_list):
-        # the models of the integrity layer guard their input first, before their code
-        if self._property_guards_input() and not self._property_integrity_guarded:
+        if not self._property_input_guarded_first:
             for vals in vals_list:
                 self._property_check_input(vals)
         return super().create(vals_list)
 
     def write(self, vals):
-        if self._property_guards_input() and not self._property_integrity_guarded:
+        if not self._property_input_guarded_first:
             self._property_check_input(vals)
         return super().write(vals)
 
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
-        if not self._property_guards_input():
-            return super()._search(domain, offset=offset, limit=limit, order=order)
         self._property_check_paging(offset=offset, limit=limit)
         self._property_check_domain(domain)
         with self._property_unreadable_request(domain, order):
@@ -84,8 +86,6 @@ class Base(models.AbstractModel):
 
     @api.model
     def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
-        if not self._property_guards_input():
-            return super().read_group(domain, fields, groupby, offset, limit, orderby, lazy)
         with self._property_unreadable_request(domain, fields, groupby, orderby):
             return super().read_group(
                 domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy
@@ -93,8 +93,6 @@ class Base(models.AbstractModel):
 
     @api.model
     def name_search(self, name="", args=None, operator="ilike", limit=100):
-        if not self._property_guards_input():
-            return super().name_search(name, args, operator, limit)
         self._property_check_paging(limit=limit)
         if not isinstance(name, str):
             name = str(name) if isinstance(name, int) and not isinstance(name, bool) else ""
@@ -102,19 +100,16 @@ class Base(models.AbstractModel):
             return super().name_search(name, args or [], operator=operator, limit=limit)
 
     def read(self, fields=None, load="_classic_read"):
-        if self._property_guards_input():
-            self._property_check_field_names(fields)
+        self._property_check_field_names(fields)
         return super().read(fields, load=load)
 
     def web_read(self, specification):
-        if self._property_guards_input():
-            self._property_check_field_names(specification, spec=True)
+        self._property_check_field_names(specification, spec=True)
         return super().web_read(specification)
 
     @api.model
     def search_read(self, domain=None, fields=None, offset=0, limit=None, order=None, **kwargs):
-        if self._property_guards_input():
-            self._property_check_field_names(fields)
+        self._property_check_field_names(fields)
         return super().search_read(
             domain, fields, offset=offset, limit=limit, order=order, **kwargs
         )
@@ -147,10 +142,6 @@ class Base(models.AbstractModel):
     def _read_group(
         self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None
     ):
-        if not self._property_guards_input():
-            return super()._read_group(
-                domain, groupby, aggregates, having=having, offset=offset, limit=limit, order=order
-            )
         self._property_check_paging(offset=offset, limit=limit)
         with self._property_unreadable_request(domain, groupby, aggregates, order):
             return super()._read_group(
@@ -161,8 +152,7 @@ class Base(models.AbstractModel):
     def web_search_read(
         self, domain, specification, offset=0, limit=None, order=None, count_limit=None
     ):
-        if self._property_guards_input():
-            self._property_check_paging(offset=offset, limit=limit, count_limit=count_limit)
+        self._property_check_paging(offset=offset, limit=limit, count_limit=count_limit)
         return super().web_search_read(
             domain, specification, offset=offset, limit=limit, order=order, count_limit=count_limit
         )
@@ -267,10 +257,6 @@ class Base(models.AbstractModel):
                         value=str(value)[:40],
                     )
                 )
-
-    @api.model
-    def _property_guards_input(self):
-        return self._name.startswith("property.")
 
     @api.model
     @tools.ormcache()
