@@ -10,10 +10,10 @@ from . import (
     property_complaint_stage,
     property_complaint_statistics,
     property_complaint_transfer,
+    property_settings,
     property_site,
     property_site_statistics,
     property_unit,
     res_company,
-    res_config_settings,
     res_partner,
 )

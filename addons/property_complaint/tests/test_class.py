@@ -79,10 +79,9 @@ class TestClass(ComplaintCase):
 
     def test_c13_class1_notification_is_a_setting(self):
         # D1: a company setting, on by default, that the settings page switches off
-        settings = self.env["res.config.settings"].create({})
-        self.assertTrue(settings.complaint_class1_notify)
-        settings.complaint_class1_notify = False
-        settings.execute()
+        settings = self.env["property.settings"].create({"company_id": self.site.company_id.id})
+        self.assertTrue(settings.property_complaint_class1_notify)
+        settings.property_complaint_class1_notify = False
         self.assertFalse(self.site.company_id.property_complaint_class1_notify)
         complaint = self._new_complaint(fact_injury_loss=True)
         self.assertFalse(complaint.activity_ids)

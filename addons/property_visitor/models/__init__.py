@@ -12,11 +12,12 @@ from . import (
     property_parcel,
     property_pass,
     property_personal_lookup,
+    property_settings,
     property_site,
     property_tenant_signatory,
     property_visit,
     property_visit_area,
     property_visitor,
-    res_config_settings,
+    res_company,
     res_partner,
 )

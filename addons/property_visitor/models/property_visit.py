@@ -5,6 +5,7 @@ import pytz
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.osv import expression
 
 from odoo.addons.property_base.tools import is_internal
 
@@ -294,26 +295,17 @@ class PropertyVisit(models.Model):
 
     @api.model
     def _invitation_max_days(self):
-        """The longest time window of a visit announced ahead (setting, 7 days)."""
-        value = (
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("property_visitor.invitation_max_days", 7)
-        )
-        try:
-            return max(int(value), 1)
-        except ValueError:
-            return 7
+        """The longest time window of a visit announced ahead (setting of the company)."""
+        company = self[:1].company_id or self.env.company
+        return max(company.property_visitor_invitation_max_days, 1)
 
     # ------------------------------------------------------------------
     # Night duty (V03)
     # ------------------------------------------------------------------
     @api.model
     def _night_hours(self):
-        params = self.env["ir.config_parameter"].sudo()
-        start = float(params.get_param("property_visitor.night_start_hour", 20.0))
-        end = float(params.get_param("property_visitor.night_end_hour", 8.0))
-        return start, end
+        company = self[:1].company_id or self.env.company
+        return company.property_visitor_night_start_hour, company.property_visitor_night_end_hour
 
     def _registrar_for(self, now):
         """(user, role) who registers this visit at ``now`` (naive UTC)."""
@@ -540,12 +532,23 @@ class PropertyVisit(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _cron_flag_overstay(self):
-        hours = float(
-            self.env["ir.config_parameter"].sudo().get_param("property_visitor.max_stay_hours", 8)
+        now = fields.Datetime.now()
+        # the limit of each company's rules
+        arrived_before = expression.OR(
+            [
+                [
+                    ("company_id", "=", company.id),
+                    (
+                        "arrival_time",
+                        "<",
+                        now - timedelta(hours=company.property_visitor_max_stay_hours),
+                    ),
+                ]
+                for company in self.env["res.company"].sudo().search([])
+            ]
         )
-        limit = fields.Datetime.now() - timedelta(hours=hours)
         visits = self.sudo().search(
-            [("state", "=", "checked_in"), ("overstay", "=", False), ("arrival_time", "<", limit)]
+            [("state", "=", "checked_in"), ("overstay", "=", False), *arrived_before]
         )
         if visits:
             visits._write_internal({"overstay": True})
@@ -553,7 +556,7 @@ class PropertyVisit(models.Model):
                 visit.message_post(
                     body=self.env._(
                         "The visitor has been on site for more than %(hours)s hours.",
-                        hours=hours,
+                        hours=visit.company_id.property_visitor_max_stay_hours,
                     )
                 )
         return len(visits)
@@ -562,15 +565,26 @@ class PropertyVisit(models.Model):
     def _cron_anonymize(self):
         """Clear the ID numbers and phones of visits closed longer than the retention
         period, and of the visitors with no more recent visit (V09)."""
-        days = int(
-            self.env["ir.config_parameter"].sudo().get_param("property_visitor.retention_days", 180)
+        now = fields.Datetime.now()
+        # the retention of each company's rules
+        closed_before = expression.OR(
+            [
+                [
+                    ("company_id", "=", company.id),
+                    (
+                        "closed_time",
+                        "<",
+                        now - timedelta(days=company.property_visitor_retention_days),
+                    ),
+                ]
+                for company in self.env["res.company"].sudo().search([])
+            ]
         )
-        limit = fields.Datetime.now() - timedelta(days=days)
         visits = self.sudo().search(
             [
                 ("state", "in", CLOSED_STATES),
                 ("anonymized", "=", False),
-                ("closed_time", "<", limit),
+                *closed_before,
             ]
         )
         if visits:
