@@ -55,7 +55,7 @@ class PropertySettings(models.TransientModel):
                 raise AccessError(
                     self.env._(
                         "You may not change the setting %(setting)s.",
-                        setting=field.string if field else name,
+                        setting=field._description_string(self.env) if field else name,
                     )
                 )
 
