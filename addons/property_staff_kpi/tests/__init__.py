@@ -16,6 +16,7 @@ from . import (
     test_report_privacy,
     test_roles_rpc,
     test_scheme,
+    test_settings_rpc,
     test_tour,
     test_workflow,
 )
