@@ -70,7 +70,22 @@ class TestSettingsRpc(SettingsCaseMixin, RpcMixin, HttpCase, ComplaintCase):
         manager = self.centre_manager
         self.assertFalse(manager.has_group("base.group_system"))
         self.assertFalse(manager.has_group("base.group_erp_manager"))
+        # the Settings are in the configuration menu of his app; not those of the sites
+        menus = self.env["ir.ui.menu"].with_user(manager)._visible_menu_ids()
+        ref = self.env.ref
+        self.assertIn(ref("property_complaint.menu_property_config_complaint_settings").id, menus)
+        self.assertIn(ref("property_base.menu_property_config").id, menus)
+        self.assertNotIn(ref("property_base.menu_property_config_calendar").id, menus)
+        self.assertNotIn(
+            ref("property_complaint.menu_property_config_complaint_settings").id,
+            self.env["ir.ui.menu"].with_user(self.agent)._visible_menu_ids(),
+        )
         self.rpc_as(manager)
+        # the form shows his block of the Settings
+        views = self.rpc("property.settings", "get_views", [[False, "form"]])
+        arch = views["views"]["form"]["arch"]
+        self.assertIn("property_complaint_days_class3", arch)
+        self.assertNotIn("property_visitor_", arch)
         self._rpc_settings(
             self.company, property_complaint_response_hours=2, property_complaint_days_class3=1
         )
