@@ -33,7 +33,7 @@
         "views/property_complaint_transfer_views.xml",
         "views/property_complaint_review_views.xml",
         "views/property_complaint_escalation_level_views.xml",
-        "views/property_settings_views.xml",
+        "wizard/property_settings_views.xml",
         "views/property_site_views.xml",
         "views/property_unit_views.xml",
         "views/res_partner_views.xml",

@@ -36,7 +36,7 @@
         "views/hr_leave_views.xml",
         "views/hr_attendance_views.xml",
         "views/hr_work_location_views.xml",
-        "views/property_settings_views.xml",
+        "wizard/property_settings_views.xml",
         "data/ir_cron_data.xml",
         "views/survey_survey_views.xml",
         "report/report_paperformat.xml",

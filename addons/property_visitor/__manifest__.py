@@ -35,7 +35,7 @@
         "views/property_found_item_views.xml",
         "views/property_parcel_views.xml",
         "views/property_site_views.xml",
-        "views/property_settings_views.xml",
+        "wizard/property_settings_views.xml",
         "views/menus.xml",
     ],
     "demo": [

@@ -4,7 +4,6 @@ from . import (
     ir_attachment,
     property_building,
     property_integrity_mixin,
-    property_settings,
     property_site,
     property_unit,
     res_partner,

@@ -10,7 +10,6 @@ from . import (
     property_complaint_stage,
     property_complaint_statistics,
     property_complaint_transfer,
-    property_settings,
     property_site,
     property_site_statistics,
     property_unit,

@@ -12,7 +12,6 @@ from . import (
     property_kpi_item,
     property_kpi_line,
     property_kpi_scheme,
-    property_settings,
     res_company,
     resource_calendar_leaves,
     survey_survey,

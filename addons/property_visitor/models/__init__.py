@@ -12,7 +12,6 @@ from . import (
     property_parcel,
     property_pass,
     property_personal_lookup,
-    property_settings,
     property_site,
     property_tenant_signatory,
     property_visit,
