@@ -86,6 +86,18 @@ class TestSettingsRpc(SettingsCaseMixin, RpcMixin, HttpCase, ComplaintCase):
         arch = views["views"]["form"]["arch"]
         self.assertIn("property_complaint_days_class3", arch)
         self.assertNotIn("property_visitor_", arch)
+        # a new form: his current company and its numbers (the defaults here)
+        opened = self.rpc(
+            "property.settings",
+            "onchange",
+            [],
+            {},
+            [],
+            {"company_id": {}, "property_complaint_days_class3": {}},
+            context={"allowed_company_ids": [self.company.id, self.company_b.id]},
+        )
+        self.assertEqual(opened["value"]["company_id"], self.company.id)
+        self.assertEqual(opened["value"]["property_complaint_days_class3"], 5)
         self._rpc_settings(
             self.company, property_complaint_response_hours=2, property_complaint_days_class3=1
         )
