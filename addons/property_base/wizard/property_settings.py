@@ -69,7 +69,7 @@ class PropertySettings(models.TransientModel):
         return records.sudo(self.env.su)
 
     def write(self, vals):
-        companies = self.company_id
+        companies = self.mapped("company_id")
         if vals.get("company_id"):
             companies |= self.env["res.company"].browse(vals["company_id"])
         self._check_settings_vals(vals, companies)
