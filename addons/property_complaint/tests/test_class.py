@@ -17,7 +17,7 @@ class TestClass(ComplaintCase):
         self.assertEqual(four.complaint_class, "3")
 
     def test_c05_group_threshold_is_a_setting(self):
-        self._set_param("group_threshold", 10)
+        self._set_setting("group_threshold", 10)
         self.assertEqual(self._new_complaint(co_complainant_count=8).complaint_class, "3")
         self.assertEqual(self._new_complaint(co_complainant_count=9).complaint_class, "1")
 
@@ -129,6 +129,6 @@ class TestClassRpc(RpcMixin, HttpCase, ComplaintCase):
         self.assertEqual(self._registered(0).complaint_class, "3")
         self.assertEqual(self._registered(3).complaint_class, "3")
         # the threshold is a setting: ten customers in all
-        self._set_param("group_threshold", 10)
+        self._set_setting("group_threshold", 10)
         self.assertEqual(self._registered(8).complaint_class, "3")
         self.assertEqual(self._registered(9).complaint_class, "1")
