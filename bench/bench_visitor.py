@@ -63,8 +63,9 @@ def _stats(samples):
 
 def main():
     with bench_env(db_name("visitor"), ["property_visitor"]) as env:
-        env["ir.config_parameter"].set_param("property_visitor.night_start_hour", 0)
-        env["ir.config_parameter"].set_param("property_visitor.night_end_hour", 0)
+        env.company.write(
+            {"property_visitor_night_start_hour": 0, "property_visitor_night_end_hour": 0}
+        )
         site = env["property.site"].create({"name": "Bench site", "code": "BENCHV"})
         building = env["property.building"].create({"name": "B1", "code": "B1", "site_id": site.id})
         unit = env["property.unit"].create({"building_id": building.id, "number": "101"})

@@ -2,7 +2,7 @@
     "name": "Property Base",
     "summary": "Sites (管理处), buildings, units (房号), households and tenants, "
     "and the Chinese working-day calendar shared by the property service addons",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Property",
     "license": "LGPL-3",
     "author": "Property Service Suite",
@@ -19,6 +19,7 @@
         "views/property_unit_views.xml",
         "views/res_partner_views.xml",
         "views/resource_calendar_views.xml",
+        "wizard/property_settings_views.xml",
         "views/menus.xml",
     ],
     "demo": [

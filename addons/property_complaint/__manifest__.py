@@ -2,7 +2,7 @@
     "name": "Property Complaints and Demands",
     "summary": "Complaint and demand register (投诉/需求): registration, verdict, dispatch, "
     "result to the customer, closing and the history of each household",
-    "version": "18.0.1.4.0",
+    "version": "18.0.1.5.0",
     "category": "Services/Property",
     "license": "LGPL-3",
     "author": "Property Service Suite",
@@ -33,7 +33,7 @@
         "views/property_complaint_transfer_views.xml",
         "views/property_complaint_review_views.xml",
         "views/property_complaint_escalation_level_views.xml",
-        "views/res_config_settings_views.xml",
+        "wizard/property_settings_views.xml",
         "views/property_site_views.xml",
         "views/property_unit_views.xml",
         "views/res_partner_views.xml",

@@ -2,7 +2,7 @@
     "name": "Property Staff Assessment",
     "summary": "Monthly scoring ledger (考核) of customer-service staff: catalogue of "
     "bonus and deduction items, repeat and dismissal rules, approval and lock",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Property",
     "license": "LGPL-3",
     "author": "Property Service Suite",
@@ -36,7 +36,7 @@
         "views/hr_leave_views.xml",
         "views/hr_attendance_views.xml",
         "views/hr_work_location_views.xml",
-        "views/res_config_settings_views.xml",
+        "wizard/property_settings_views.xml",
         "data/ir_cron_data.xml",
         "views/survey_survey_views.xml",
         "report/report_paperformat.xml",

@@ -2,7 +2,7 @@
     "name": "Property Visitors and Passes",
     "summary": "Visitor register (访客登记), temporary entry passes and resident cards, "
     "two-part goods passes (携物出入门证) and live gate verification",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Services/Property",
     "license": "LGPL-3",
     "author": "Property Service Suite",
@@ -35,7 +35,7 @@
         "views/property_found_item_views.xml",
         "views/property_parcel_views.xml",
         "views/property_site_views.xml",
-        "views/res_config_settings_views.xml",
+        "wizard/property_settings_views.xml",
         "views/menus.xml",
     ],
     "demo": [

@@ -1,1 +1,1 @@
-from . import property_holiday_import
+from . import property_holiday_import, property_settings

@@ -15,6 +15,5 @@ from . import (
     property_site_statistics,
     property_unit,
     res_company,
-    res_config_settings,
     res_partner,
 )

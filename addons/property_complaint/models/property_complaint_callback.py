@@ -114,8 +114,10 @@ class PropertyComplaintCallback(models.Model):
             "1",
             1,
         )
-        Complaint = self.env["property.complaint"]
-        return Complaint._param("callback_days_class1" if is_class1 else "callback_days_other")
+        company = complaint.company_id or self.env.company
+        if is_class1:
+            return company.property_complaint_callback_days_class1
+        return company.property_complaint_callback_days_other
 
     @api.model
     def _prepare_for_complaints(self, complaints):

@@ -124,5 +124,6 @@ class ComplaintCase(PropertyCase):
         callback.action_done()
         return callback
 
-    def _set_param(self, key, value):
-        self.env["ir.config_parameter"].sudo().set_param(f"property_complaint.{key}", value)
+    def _set_setting(self, key, value):
+        """The setting ``key`` of the site's company (a field of the company)."""
+        self.site.company_id.sudo()[f"property_complaint_{key}"] = value

@@ -38,9 +38,7 @@ class TestCallback(ComplaintCase):
         # no class rule installed: 14 days (class 1 would be 7)
         self.assertEqual(callback.date_due, datetime.date(2025, 3, 19))
         self.assertTrue(callback.activity_ids)
-        self.env["ir.config_parameter"].sudo().set_param(
-            "property_complaint.callback_days_other", 10
-        )
+        self._set_setting("callback_days_other", 10)
         self.assertEqual(callback._due_days(complaint), 10)
 
     def test_c15_callback_queue_late_and_due_today(self):

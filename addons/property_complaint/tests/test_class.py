@@ -17,7 +17,7 @@ class TestClass(ComplaintCase):
         self.assertEqual(four.complaint_class, "3")
 
     def test_c05_group_threshold_is_a_setting(self):
-        self._set_param("group_threshold", 10)
+        self._set_setting("group_threshold", 10)
         self.assertEqual(self._new_complaint(co_complainant_count=8).complaint_class, "3")
         self.assertEqual(self._new_complaint(co_complainant_count=9).complaint_class, "1")
 
@@ -79,10 +79,9 @@ class TestClass(ComplaintCase):
 
     def test_c13_class1_notification_is_a_setting(self):
         # D1: a company setting, on by default, that the settings page switches off
-        settings = self.env["res.config.settings"].create({})
-        self.assertTrue(settings.complaint_class1_notify)
-        settings.complaint_class1_notify = False
-        settings.execute()
+        settings = self.env["property.settings"].create({"company_id": self.site.company_id.id})
+        self.assertTrue(settings.property_complaint_class1_notify)
+        settings.property_complaint_class1_notify = False
         self.assertFalse(self.site.company_id.property_complaint_class1_notify)
         complaint = self._new_complaint(fact_injury_loss=True)
         self.assertFalse(complaint.activity_ids)
@@ -130,6 +129,6 @@ class TestClassRpc(RpcMixin, HttpCase, ComplaintCase):
         self.assertEqual(self._registered(0).complaint_class, "3")
         self.assertEqual(self._registered(3).complaint_class, "3")
         # the threshold is a setting: ten customers in all
-        self._set_param("group_threshold", 10)
+        self._set_setting("group_threshold", 10)
         self.assertEqual(self._registered(8).complaint_class, "3")
         self.assertEqual(self._registered(9).complaint_class, "1")

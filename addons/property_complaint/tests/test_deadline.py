@@ -32,7 +32,7 @@ class TestDeadline(ComplaintCase):
         self.assertEqual(str(ordinary.date_deadline_solution), "2025-10-11 15:59:59")
 
     def test_c09_days_are_settings(self):
-        self._set_param("days_class3", 1)
+        self._set_setting("days_class3", 1)
         complaint = self._accepted(received="2025-03-03 02:00:00")
         self.assertEqual(str(complaint.date_deadline_resolution), "2025-03-04 15:59:59")
 

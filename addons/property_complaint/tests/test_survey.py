@@ -46,15 +46,16 @@ class TestSurvey(ComplaintCase):
         self.assertEqual(demand.callback_ids.date_due, datetime.date(2025, 3, 21))
 
     def test_c28_deadlines_are_settings(self):
-        settings = self.env["res.config.settings"].create(
+        self.env["property.settings"].create(
             {
-                "complaint_survey_forward_days": 1,
-                "complaint_survey_answer_days": 2,
-                "complaint_survey_callback_days": 7,
+                "company_id": self.site.company_id.id,
+                "property_complaint_survey_forward_days": 1,
+                "property_complaint_survey_answer_days": 2,
+                "property_complaint_survey_callback_days": 7,
             }
         )
-        settings.execute()
-        self.assertEqual(self.env["res.config.settings"].create({}).complaint_survey_answer_days, 2)
+        settings = self.env["property.settings"].create({"company_id": self.site.company_id.id})
+        self.assertEqual(settings.property_complaint_survey_answer_days, 2)
         demand = self._comment()
         # Friday 7 March: 1 working day -> Monday 10; 2 more -> Wednesday 12; 7 days -> 14
         self.assertEqual(demand.survey_forward_deadline, datetime.datetime(2025, 3, 10, 15, 59, 59))

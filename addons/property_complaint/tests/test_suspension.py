@@ -58,7 +58,7 @@ class TestSuspension(ComplaintCase):
         self.assertTrue(complaint._fields["date_deadline_resolution"].tracking)
 
     def test_c10_manager_approval_is_a_setting(self):
-        self._set_param("suspension_approval", "True")
+        self._set_setting("suspension_approval", True)
         complaint = self._accepted()
         complaint.write({"suspension_cause": "engineering", "suspension_reason": "Roof works"})
         complaint.action_suspend()

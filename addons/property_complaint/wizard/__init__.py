@@ -5,4 +5,5 @@ from . import (
     property_complaint_review_advice,
     property_complaint_summary_print,
     property_complaint_survey_comment,
+    property_settings,
 )

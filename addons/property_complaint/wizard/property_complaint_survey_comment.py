@@ -28,10 +28,10 @@ class PropertyComplaintSurveyComment(models.TransientModel):
 
     def _deadlines(self):
         self.ensure_one()
-        param = self.env["property.complaint"]._param
-        forward_days = param("survey_forward_days")
-        answer_days = param("survey_answer_days")
-        callback_days = param("survey_callback_days")
+        company = self.site_id.company_id or self.env.company
+        forward_days = company.property_complaint_survey_forward_days
+        answer_days = company.property_complaint_survey_answer_days
+        callback_days = company.property_complaint_survey_callback_days
         forward = self.site_id._working_day_deadline(self.date_survey, forward_days)
         answer = self.site_id._working_day_deadline(self.date_survey, forward_days + answer_days)
         callback = self.site_id._local_date(self.date_survey) + timedelta(days=callback_days)

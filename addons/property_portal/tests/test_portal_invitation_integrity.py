@@ -48,9 +48,9 @@ class TestPortalInvitationIntegrity(RpcMixin, HttpCase, PortalCase):
         cls.guard_b = cls._create_user("t_guard_b", cls.group_guard)
         cls.site_b.user_ids = [Command.set(cls.guard_b.ids)]
         # the front desk checks visitors in at any hour: no night-duty window here
-        params = cls.env["ir.config_parameter"].sudo()
-        params.set_param("property_visitor.night_start_hour", 0)
-        params.set_param("property_visitor.night_end_hour", 0)
+        cls.env["res.company"].search([]).write(
+            {"property_visitor_night_start_hour": 0, "property_visitor_night_end_hour": 0}
+        )
 
     def _invite(self, start, end, unit=None, **values):
         vals = {
@@ -122,7 +122,7 @@ class TestPortalInvitationIntegrity(RpcMixin, HttpCase, PortalCase):
         now = fields.Datetime.now()
         with self.assertRaisesRegex(ValidationError, "at most 7 days"):
             self._invite(now, now + timedelta(days=8))
-        self.env["ir.config_parameter"].sudo().set_param("property_visitor.invitation_max_days", 14)
+        self.env["res.company"].search([]).write({"property_visitor_invitation_max_days": 14})
         visit = self._invite(now + timedelta(hours=1), now + timedelta(days=8))
         self.assertEqual(visit.state, "planned")
 

@@ -134,15 +134,14 @@ class PropertyAttendanceVerdict(models.Model):
 
     # ------------------------------------------------------------------ settings
     @api.model
-    def _settings(self):
-        params = self.env["ir.config_parameter"].sudo()
+    def _settings(self, company=None):
+        """The attendance rules of ``company`` (the record's, else the current one)."""
+        company = company or self[:1].company_id or self.env.company
         return {
-            "grace": int(params.get_param("property_staff_kpi.attendance_grace_minutes", 0)),
-            "threshold": int(
-                params.get_param("property_staff_kpi.attendance_disciplinary_minutes", 20)
-            ),
-            "away": int(params.get_param("property_staff_kpi.attendance_away_minutes", 5)),
-            "stretch": float(params.get_param("property_staff_kpi.attendance_max_hours", 8)),
+            "grace": company.property_staff_kpi_attendance_grace_minutes,
+            "threshold": company.property_staff_kpi_attendance_disciplinary_minutes,
+            "away": company.property_staff_kpi_attendance_away_minutes,
+            "stretch": company.property_staff_kpi_attendance_max_hours,
         }
 
     # ------------------------------------------------------------------ batch computation
@@ -153,7 +152,6 @@ class PropertyAttendanceVerdict(models.Model):
         calendar computation per calendar for all its employees, one attendance search,
         one verdict search. Returns the verdicts of the period."""
         employees = employees.filtered("resource_calendar_id")
-        settings = self._settings()
         start = datetime.combine(date_from, time.min) - timedelta(days=1)
         stop = datetime.combine(date_to, time.max) + timedelta(days=1)
         start_utc, stop_utc = pytz.utc.localize(start), pytz.utc.localize(stop)
@@ -203,7 +201,7 @@ class PropertyAttendanceVerdict(models.Model):
                 by_employee[employee.id],
                 date_from,
                 date_to,
-                settings,
+                self._settings(employee.company_id),
                 official=official.get(employee.resource_id.id, Intervals()),
             )
             for employee in employees
@@ -433,7 +431,6 @@ class PropertyAttendanceVerdict(models.Model):
         confirmed."""
         if not self:
             return
-        settings = self._settings()
         items = self._kpi_items()
         Line = self.env["property.kpi.line"].sudo()
         refs = [f"{self._name},{verdict.id}" for verdict in self]
@@ -441,7 +438,7 @@ class PropertyAttendanceVerdict(models.Model):
         by_key = {(line.source_ref.id, line.item_id.id): line for line in existing}
         entries, to_remove, kept = [], Line, set()
         for verdict in self:
-            due = verdict._due_lines(items, settings)
+            due = verdict._due_lines(items, verdict._settings())
             for item, (points, reason) in due.items():
                 line = by_key.get((verdict.id, item.id))
                 kept.add((verdict.id, item.id))

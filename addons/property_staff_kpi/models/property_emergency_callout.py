@@ -53,11 +53,12 @@ class PropertyEmergencyCallout(models.Model):
 
     @api.model
     def _settings(self):
-        params = self.env["ir.config_parameter"].sudo()
+        """The call-out rules of the record's company (else the current one)."""
+        company = self[:1].company_id or self.env.company
         return {
-            "limit": int(params.get_param("property_staff_kpi.emergency_response_minutes", 15)),
-            "band_1": int(params.get_param("property_staff_kpi.emergency_band_1_minutes", 10)),
-            "band_2": int(params.get_param("property_staff_kpi.emergency_band_2_minutes", 30)),
+            "limit": company.property_staff_kpi_emergency_response_minutes,
+            "band_1": company.property_staff_kpi_emergency_band_1_minutes,
+            "band_2": company.property_staff_kpi_emergency_band_2_minutes,
         }
 
     @api.depends("call_time", "response_minutes")

@@ -18,6 +18,7 @@ from . import (
     test_roles_rpc,
     test_scheme,
     test_scheme_rules_rpc,
+    test_settings_rpc,
     test_tour,
     test_workflow,
 )

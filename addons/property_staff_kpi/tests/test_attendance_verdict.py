@@ -22,9 +22,12 @@ class AttendanceCase(KpiCase):
         cls.emp_agent.parent_id = cls.emp_leader
         cls.Verdict = cls.env["property.attendance.verdict"]
         cls.Attendance = cls.env["hr.attendance"]
-        params = cls.env["ir.config_parameter"].sudo()
-        params.set_param("property_staff_kpi.attendance_grace_minutes", 5)
-        params.set_param("property_staff_kpi.attendance_disciplinary_minutes", 20)
+        cls.emp_agent.company_id.write(
+            {
+                "property_staff_kpi_attendance_grace_minutes": 5,
+                "property_staff_kpi_attendance_disciplinary_minutes": 20,
+            }
+        )
         cls.leave_type = cls.env["hr.leave.type"].create(
             {
                 "name": "Test leave",
@@ -106,9 +109,7 @@ class TestAttendanceVerdict(AttendanceCase):
         self.assertFalse(self.verdict(self.emp_agent2).disciplinary)
 
     def test_a10_threshold_is_a_setting(self):
-        self.env["ir.config_parameter"].sudo().set_param(
-            "property_staff_kpi.attendance_disciplinary_minutes", 30
-        )
+        self.emp_agent.company_id.property_staff_kpi_attendance_disciplinary_minutes = 30
         self.attend(self.emp_agent, MONDAY, (0.5 + 20 / 60, 4.0), (5.5, 9.5))
         self.assertFalse(self.verdict(self.emp_agent).disciplinary)
 

@@ -77,9 +77,7 @@ class TestEmergencyCallout(AttendanceCase):
 
     @freeze_time("2025-03-03 08:00:00")
     def test_k13_emergency_bands_are_settings(self):
-        self.env["ir.config_parameter"].sudo().set_param(
-            "property_staff_kpi.emergency_band_1_minutes", 15
-        )
+        self.site.company_id.property_staff_kpi_emergency_band_1_minutes = 15
         callout = self.callout(720)
         callout.action_done()
         self.assertEqual(self.lines(callout).points, 5)

@@ -1,1 +1,1 @@
-from . import property_kpi_batch, property_kpi_correction
+from . import property_kpi_batch, property_kpi_correction, property_settings

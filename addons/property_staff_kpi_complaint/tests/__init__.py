@@ -1,1 +1,1 @@
-from . import test_complaint_lines
+from . import test_complaint_lines, test_settings_rpc

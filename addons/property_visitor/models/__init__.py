@@ -21,6 +21,6 @@ from . import (
     property_visit,
     property_visit_area,
     property_visitor,
-    res_config_settings,
+    res_company,
     res_partner,
 )

@@ -146,11 +146,8 @@ class PropertyGoodsPass(models.Model):
 
     @api.model
     def _validity_days(self):
-        return int(
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("property_visitor.goods_pass_validity_days", 0)
-        )
+        company = self[:1].company_id or self.env.company
+        return company.property_visitor_goods_pass_validity_days
 
     def _end_of_validity(self):
         """23:59:59 of the carrying day (plus the setting's extra days), site time."""

@@ -4,16 +4,16 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 PASS_SETTINGS = {
-    # pass_type: (validity days, fee, deposit) parameters and their defaults
+    # pass_type: (validity days, fee, deposit) fields of the company
     "temporary": (
-        ("property_visitor.temp_pass_validity_days", 30),
-        ("property_visitor.temp_pass_fee", 10.0),
-        ("property_visitor.temp_pass_deposit", 50.0),
+        "property_visitor_temp_pass_validity_days",
+        "property_visitor_temp_pass_fee",
+        "property_visitor_temp_pass_deposit",
     ),
     "resident": (
-        ("property_visitor.resident_card_validity_days", 365),
-        ("property_visitor.resident_card_fee", 0.0),
-        ("property_visitor.resident_card_deposit", 20.0),
+        "property_visitor_resident_card_validity_days",
+        "property_visitor_resident_card_fee",
+        "property_visitor_resident_card_deposit",
     ),
 }
 
@@ -121,14 +121,11 @@ class PropertyPass(models.Model):
     # Settings
     # ------------------------------------------------------------------
     @api.model
-    def _pass_settings(self, pass_type):
-        params = self.env["ir.config_parameter"].sudo()
-        (days_key, days), (fee_key, fee), (dep_key, dep) = PASS_SETTINGS[pass_type]
-        return (
-            int(params.get_param(days_key, days)),
-            float(params.get_param(fee_key, fee)),
-            float(params.get_param(dep_key, dep)),
-        )
+    def _pass_settings(self, pass_type, company=None):
+        """(validity days, fee, deposit) of ``pass_type`` in ``company`` (the
+        record's, else the current one)."""
+        company = company or self[:1].company_id or self.env.company
+        return tuple(company[name] for name in PASS_SETTINGS[pass_type])
 
     @api.onchange("pass_type")
     def _onchange_pass_type(self):
@@ -142,11 +139,13 @@ class PropertyPass(models.Model):
     def create(self, vals_list):
         # the suite's input guard ran first (property.integrity.mixin)
         for vals in vals_list:
-            days, fee, deposit = self._pass_settings(vals.get("pass_type") or "temporary")
+            site = self.env["property.site"].browse(vals.get("site_id"))
+            days, fee, deposit = self._pass_settings(
+                vals.get("pass_type") or "temporary", site.company_id
+            )
             vals.setdefault("fee", fee)
             vals.setdefault("deposit", deposit)
             if not vals.get("date_from"):
-                site = self.env["property.site"].browse(vals.get("site_id"))
                 vals["date_from"] = self._site_today(site)
             if not vals.get("date_to"):
                 vals["date_to"] = fields.Date.to_date(vals["date_from"]) + timedelta(days=days)
@@ -166,7 +165,7 @@ class PropertyPass(models.Model):
         """A pass is valid at most its type's validity (the setting) from the later of
         its start and today: on creation, on every change and on every extension."""
         for record in self:
-            days = self._pass_settings(record.pass_type)[0]
+            days = record._pass_settings(record.pass_type)[0]
             start = max(record.date_from, record._site_today())
             if record.date_to > start + timedelta(days=days):
                 kind = dict(self._fields["pass_type"]._description_selection(self.env))[
@@ -285,7 +284,7 @@ class PropertyPass(models.Model):
         self._check_state(("active", "expired"))
         for record in self:
             today = record._site_today()
-            days = self._pass_settings(record.pass_type)[0]
+            days = record._pass_settings(record.pass_type)[0]
             old = record.date_to
             new = max(record.date_from, today) + timedelta(days=days)
             if new <= old:

@@ -18,7 +18,6 @@ PRIVILEGED_GROUPS = (
 # who may look a visitor up by a phone or ID number they cannot read (V09)
 LOOKUP_GROUPS = "property_visitor.group_visitor_frontdesk,property_visitor.group_visitor_guard"
 MASKED_FIELDS = ("id_number_masked", "phone_masked")
-LOOKUP_LIMIT = 30  # look-ups per user and hour, unless the setting says otherwise
 ID_TYPES = [
     ("resident_id", "Resident ID Card"),
     ("passport", "Passport"),
@@ -183,11 +182,8 @@ class PropertyPersonalDataMixin(models.AbstractModel):
         )
 
     def _property_lookup_limit(self):
-        param = self.env["ir.config_parameter"].sudo().get_param("property_visitor.lookup_limit")
-        try:
-            return int(param) if param not in (None, False, "") else LOOKUP_LIMIT
-        except ValueError:
-            return LOOKUP_LIMIT
+        # a look-up searches: no record, the user's current company
+        return self.env.company.property_visitor_lookup_limit
 
     def _property_log_lookup(self, fname, value, limited):
         """Log the look-up (who, when, which register, the value masked and hashed)

@@ -292,13 +292,6 @@ class PropertyVisit(models.Model):
 
     @api.model
     def _invitation_max_days(self):
-        """The longest time window of a visit announced ahead (setting, 7 days)."""
-        value = (
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("property_visitor.invitation_max_days", 7)
-        )
-        try:
-            return max(int(value), 1)
-        except ValueError:
-            return 7
+        """The longest time window of a visit announced ahead (setting of the company)."""
+        company = self[:1].company_id or self.env.company
+        return max(company.property_visitor_invitation_max_days, 1)

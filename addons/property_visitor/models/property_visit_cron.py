@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.osv import expression
 
 # the states in which a visit is over
 CLOSED_STATES = ("checked_out", "cancelled", "refused")
@@ -17,12 +18,23 @@ class PropertyVisitCronMixin(models.AbstractModel):
     # ------------------------------------------------------------------
     @api.model
     def _cron_flag_overstay(self):
-        hours = float(
-            self.env["ir.config_parameter"].sudo().get_param("property_visitor.max_stay_hours", 8)
+        now = fields.Datetime.now()
+        # the limit of each company's rules
+        arrived_before = expression.OR(
+            [
+                [
+                    ("company_id", "=", company.id),
+                    (
+                        "arrival_time",
+                        "<",
+                        now - timedelta(hours=company.property_visitor_max_stay_hours),
+                    ),
+                ]
+                for company in self.env["res.company"].sudo().search([])
+            ]
         )
-        limit = fields.Datetime.now() - timedelta(hours=hours)
         visits = self.sudo().search(
-            [("state", "=", "checked_in"), ("overstay", "=", False), ("arrival_time", "<", limit)]
+            [("state", "=", "checked_in"), ("overstay", "=", False), *arrived_before]
         )
         if visits:
             visits._write_internal({"overstay": True})
@@ -30,7 +42,7 @@ class PropertyVisitCronMixin(models.AbstractModel):
                 visit.message_post(
                     body=self.env._(
                         "The visitor has been on site for more than %(hours)s hours.",
-                        hours=hours,
+                        hours=visit.company_id.property_visitor_max_stay_hours,
                     )
                 )
         return len(visits)
@@ -39,15 +51,26 @@ class PropertyVisitCronMixin(models.AbstractModel):
     def _cron_anonymize(self):
         """Clear the ID numbers and phones of visits closed longer than the retention
         period, and of the visitors with no more recent visit (V09)."""
-        days = int(
-            self.env["ir.config_parameter"].sudo().get_param("property_visitor.retention_days", 180)
+        now = fields.Datetime.now()
+        # the retention of each company's rules
+        closed_before = expression.OR(
+            [
+                [
+                    ("company_id", "=", company.id),
+                    (
+                        "closed_time",
+                        "<",
+                        now - timedelta(days=company.property_visitor_retention_days),
+                    ),
+                ]
+                for company in self.env["res.company"].sudo().search([])
+            ]
         )
-        limit = fields.Datetime.now() - timedelta(days=days)
         visits = self.sudo().search(
             [
                 ("state", "in", CLOSED_STATES),
                 ("anonymized", "=", False),
-                ("closed_time", "<", limit),
+                *closed_before,
             ]
         )
         if visits:

@@ -18,10 +18,8 @@ class PropertyVisitDeskMixin(models.AbstractModel):
     # ------------------------------------------------------------------
     @api.model
     def _night_hours(self):
-        params = self.env["ir.config_parameter"].sudo()
-        start = float(params.get_param("property_visitor.night_start_hour", 20.0))
-        end = float(params.get_param("property_visitor.night_end_hour", 8.0))
-        return start, end
+        company = self[:1].company_id or self.env.company
+        return company.property_visitor_night_start_hour, company.property_visitor_night_end_hour
 
     def _registrar_for(self, now):
         """(user, role) who registers this visit at ``now`` (naive UTC)."""

@@ -17,6 +17,7 @@ from . import (
     test_privacy,
     test_report_privacy,
     test_reports,
+    test_settings_rpc,
     test_tour,
     test_visit,
 )

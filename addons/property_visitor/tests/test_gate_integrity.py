@@ -168,9 +168,7 @@ class TestGateIntegrity(RpcMixin, HttpCase, VisitorCase):
         self.assertRpcRefused("property.pass", "write", [card_id], {"date_to": "2199-12-31"})
         self.assertEqual(card.date_to, today + timedelta(days=30))
         # the limit is the setting
-        self.env["ir.config_parameter"].sudo().set_param(
-            "property_visitor.temp_pass_validity_days", 90
-        )
+        self.site.company_id.property_visitor_temp_pass_validity_days = 90
         self.rpc("property.pass", "write", [card_id], {"date_to": str(today + timedelta(days=90))})
         self.rpc("property.pass", "action_activate", [card_id])
         # issued: extended only by its button, and no further than the validity allows

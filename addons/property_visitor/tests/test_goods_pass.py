@@ -188,9 +188,7 @@ class TestGoodsPass(VisitorCase):
         with freeze_time("2025-03-03 16:30:00"):
             self.assertEqual(self.env["property.goods.pass"]._cron_expire(), 1)
         self.assertEqual(goods.state, "expired")
-        self.env["ir.config_parameter"].sudo().set_param(
-            "property_visitor.goods_pass_validity_days", 2
-        )
+        self.site.company_id.property_visitor_goods_pass_validity_days = 2
         later = self._new_goods_pass(direction="in")
         later.action_confirm()
         self.assertEqual(str(later.valid_until), "2025-03-05 15:59:59")

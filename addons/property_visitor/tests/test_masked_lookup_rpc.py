@@ -59,7 +59,7 @@ class TestMaskedLookupRpc(RpcMixin, HttpCase, VisitorCase):
         self.assertFalse(self._logs(self.frontdesk), "nothing searched, nothing logged")
 
     def test_v09_sequential_candidates_stopped_by_the_limit(self):
-        self.env["ir.config_parameter"].sudo().set_param("property_visitor.lookup_limit", "10")
+        self.guard.company_id.property_visitor_lookup_limit = 10
         self.rpc_as(self.guard)
         candidates = self._candidates(16)
         found = []

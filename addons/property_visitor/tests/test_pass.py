@@ -21,9 +21,12 @@ class TestPass(VisitorCase):
         return self.env["property.pass"].with_user(self.frontdesk).create(vals)
 
     def test_v04_temporary_pass_settings_and_life_cycle(self):
-        params = self.env["ir.config_parameter"].sudo()
-        params.set_param("property_visitor.temp_pass_validity_days", 15)
-        params.set_param("property_visitor.temp_pass_deposit", 80)
+        self.site.company_id.write(
+            {
+                "property_visitor_temp_pass_validity_days": 15,
+                "property_visitor_temp_pass_deposit": 80,
+            }
+        )
         card = self._new_pass()
         self.assertEqual(str(card.date_to), "2025-03-18")
         self.assertEqual(card.deposit, 80)

@@ -13,9 +13,9 @@ class TestVisitorTour(HttpCase, VisitorCase):
         self.frontdesk.password = "t_frontdesk"
         self.unit.number = "TOUR-101"
         # the tour runs at the real time of day: no night-duty window during it
-        params = self.env["ir.config_parameter"].sudo()
-        params.set_param("property_visitor.night_start_hour", 0)
-        params.set_param("property_visitor.night_end_hour", 0)
+        self.site.company_id.write(
+            {"property_visitor_night_start_hour": 0, "property_visitor_night_end_hour": 0}
+        )
         self.start_tour(
             "/odoo/action-property_visitor.property_visit_action",
             "property_visitor_walk_in_tour",

@@ -150,7 +150,7 @@ class TestVisit(VisitorCase):
             early.action_check_in()
         self.assertEqual(early.registrar_id, self.night_officer)
         # the hours are settings
-        self.env["ir.config_parameter"].sudo().set_param("property_visitor.night_start_hour", 23)
+        self.site.company_id.property_visitor_night_start_hour = 23
         late = self._new_visit()
         late.write(self._contact_vals())
         with freeze_time(NIGHT):

@@ -4,6 +4,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.osv import expression
 
 CLASS_SELECTION = [
     ("1", "Class 1 (Major)"),
@@ -91,8 +92,8 @@ class PropertyComplaintClassMixin(models.AbstractModel):
         "fact_government",
     )
     def _compute_computed_class(self):
-        threshold = self._param("group_threshold")
         for complaint in self:
+            threshold = complaint.company_id.property_complaint_group_threshold
             if complaint.kind != "complaint":
                 complaint.computed_class = False
             elif (
@@ -130,10 +131,11 @@ class PropertyComplaintClassMixin(models.AbstractModel):
         """The complaint cannot be received in the future (the deadlines start from
         it) and the matter cannot have arisen after it was received nor absurdly long
         before (the class of an unresolved complaint counts from it)."""
-        tolerance = timedelta(minutes=self._param("received_future_minutes"))
-        years = self._param("matter_arose_max_years")
         now = fields.Datetime.now()
         for complaint in self:
+            company = complaint.company_id or self.env.company
+            tolerance = timedelta(minutes=company.property_complaint_received_future_minutes)
+            years = company.property_complaint_matter_arose_max_years
             received = complaint.date_received
             if received and received > now + tolerance:
                 raise ValidationError(
@@ -181,8 +183,20 @@ class PropertyComplaintClassMixin(models.AbstractModel):
     def _cron_raise_unresolved_class(self):
         """C05: a valid complaint still unresolved one month after the matter arose
         becomes class 1."""
-        limit = fields.Date.context_today(self) - relativedelta(
-            months=self._param("unresolved_months")
+        today = fields.Date.context_today(self)
+        # the limit of each company's rules
+        arose_before = expression.OR(
+            [
+                [
+                    ("company_id", "=", company.id),
+                    (
+                        "date_matter_arose",
+                        "<=",
+                        today - relativedelta(months=company.property_complaint_unresolved_months),
+                    ),
+                ]
+                for company in self.env["res.company"].sudo().search([])
+            ]
         )
         domain = [
             ("kind", "=", "complaint"),
@@ -190,7 +204,7 @@ class PropertyComplaintClassMixin(models.AbstractModel):
             ("is_closed", "=", False),
             ("date_resolved", "=", False),
             ("fact_unresolved_month", "=", False),
-            ("date_matter_arose", "<=", limit),
+            *arose_before,
         ]
         complaints = self.search(domain)
         complaints._write_action({"fact_unresolved_month": True})

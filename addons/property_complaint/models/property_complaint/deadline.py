@@ -63,10 +63,10 @@ class PropertyComplaintDeadlineMixin(models.AbstractModel):
     def _resolution_days(self):
         self.ensure_one()
         if self.is_escalated:
-            return self._param("days_escalated")
+            return self.company_id.property_complaint_days_escalated
         if self.kind == "demand":
-            return self._param("days_demand")
-        return self._param(f"days_class{self.complaint_class or '3'}")
+            return self.company_id.property_complaint_days_demand
+        return self.company_id[f"property_complaint_days_class{self.complaint_class or '3'}"]
 
     @api.depends(
         "date_received",
@@ -88,9 +88,6 @@ class PropertyComplaintDeadlineMixin(models.AbstractModel):
         "is_closed",
     )
     def _compute_deadlines(self):
-        response_hours = self._param("response_hours")
-        reply_hours = self._param("reply_hours")
-        solution_days = self._param("solution_days")
         visit = self.env.ref("property_complaint.channel_visit", raise_if_not_found=False)
         for complaint in self:
             received = complaint.date_received
@@ -99,9 +96,16 @@ class PropertyComplaintDeadlineMixin(models.AbstractModel):
                 complaint.update(dict.fromkeys(DEADLINE_FIELDS, False))
                 continue
             accepted = complaint.date_accepted or received
-            complaint.date_deadline_response = received + timedelta(hours=response_hours)
-            complaint.date_deadline_reply = received + timedelta(hours=reply_hours)
-            complaint.date_deadline_solution = site._working_day_deadline(accepted, solution_days)
+            company = complaint.company_id
+            complaint.date_deadline_response = received + timedelta(
+                hours=company.property_complaint_response_hours
+            )
+            complaint.date_deadline_reply = received + timedelta(
+                hours=company.property_complaint_reply_hours
+            )
+            complaint.date_deadline_solution = site._working_day_deadline(
+                accepted, company.property_complaint_solution_days
+            )
             if visit and complaint.channel_id == visit:
                 day = site._local_date(received)
                 tz = site._site_tz()

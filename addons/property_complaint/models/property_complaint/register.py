@@ -4,32 +4,6 @@ from odoo.tools import parse_contact_from_email
 
 from .lifecycle import STATES
 
-# Settings of the register (ir.config_parameter property_complaint.<key>) and their
-# defaults from RULES.md.
-PARAM_DEFAULTS = {
-    "group_threshold": 5,
-    "unresolved_months": 1,
-    "response_hours": 1,
-    "reply_hours": 24,
-    "solution_days": 3,
-    "days_class1": 1,
-    "days_class2": 3,
-    "days_class3": 5,
-    "days_demand": 5,
-    "days_escalated": 15,
-    "suspension_amount": 5000.0,
-    "suspension_approval": False,
-    "callback_days_class1": 7,
-    "callback_days_other": 14,
-    "survey_forward_days": 2,
-    "survey_answer_days": 3,
-    "survey_callback_days": 14,
-    # dates of a complaint (ours): received at most this many minutes in the future
-    # (clocks differ), the matter arisen at most this many years before
-    "received_future_minutes": 10,
-    "matter_arose_max_years": 10,
-}
-
 
 class PropertyComplaint(models.Model):
     """A complaint or demand (投诉/需求) in the register of the customer-service centre."""
@@ -339,20 +313,3 @@ class PropertyComplaint(models.Model):
         if msg_dict.get("author_id"):
             values.setdefault("partner_id", msg_dict["author_id"])
         return super().message_new(msg_dict, custom_values=values)
-
-    # ------------------------------------------------------------------
-    # Settings
-    # ------------------------------------------------------------------
-    @api.model
-    def _param(self, key):
-        """Value of the setting ``key`` of the complaint register, or its default."""
-        default = PARAM_DEFAULTS[key]
-        value = self.env["ir.config_parameter"].sudo().get_param(f"property_complaint.{key}")
-        if value in (None, False, ""):
-            return default
-        if isinstance(default, bool):
-            return value not in ("False", "0")
-        try:
-            return type(default)(value)
-        except ValueError:
-            return default

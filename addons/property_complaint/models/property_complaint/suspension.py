@@ -80,8 +80,8 @@ class PropertyComplaintSuspensionMixin(models.AbstractModel):
         of at least the threshold amount, with the reason recorded."""
         self._check_group("property_complaint.group_complaint_agent")
         self._check_open()
-        threshold = self._param("suspension_amount")
         for complaint in self:
+            threshold = complaint.company_id.property_complaint_suspension_amount
             if complaint.suspension_state:
                 raise UserError(
                     self.env._("%(number)s is already suspended.", number=complaint.name)
@@ -108,7 +108,9 @@ class PropertyComplaintSuspensionMixin(models.AbstractModel):
                         number=complaint.name,
                     )
                 )
-        to_approve = self._param("suspension_approval") and not self.env.user.has_group(
+        to_approve = any(
+            self.mapped("company_id.property_complaint_suspension_approval")
+        ) and not self.env.user.has_group(
             "property_complaint.group_complaint_manager"
         )
         now = fields.Datetime.now()
