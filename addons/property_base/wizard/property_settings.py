@@ -14,6 +14,7 @@ class PropertySettings(models.TransientModel):
     """
 
     _name = "property.settings"
+    _inherit = ["property.input.mixin"]
     _description = "Property Service Settings"
 
     company_id = fields.Many2one(
