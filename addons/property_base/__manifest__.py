@@ -19,6 +19,7 @@
         "views/property_unit_views.xml",
         "views/res_partner_views.xml",
         "views/resource_calendar_views.xml",
+        "views/property_approval_views.xml",
         "wizard/property_settings_views.xml",
         "views/menus.xml",
     ],

@@ -2,7 +2,7 @@
     "name": "Property Complaints and Demands",
     "summary": "Complaint and demand register (投诉/需求): registration, verdict, dispatch, "
     "result to the customer, closing and the history of each household",
-    "version": "18.0.1.5.0",
+    "version": "18.0.1.6.0",
     "category": "Services/Property",
     "license": "LGPL-3",
     "author": "Property Service Suite",
@@ -18,6 +18,7 @@
         "data/mail_activity_type_data.xml",
         "data/property_complaint_escalation_level_data.xml",
         "data/ir_cron_data.xml",
+        "data/property_approval_rule_data.xml",
         "data/property_complaint_satisfaction_data.xml",
         "data/property_complaint_survey_data.xml",
         "wizard/property_complaint_dispatch_views.xml",

@@ -1,8 +1,11 @@
 # the mixins first: the models below inherit them
 from . import property_input_mixin, property_integrity_mixin, property_stamped_mixin  # isort: skip
+from . import property_approval_mixin  # isort: skip
 from . import (
     ir_actions_report,
     ir_attachment,
+    property_approval_review,
+    property_approval_rule,
     property_building,
     property_site,
     property_site_input,

@@ -8,7 +8,9 @@ class PropertyComplaintSuspension(models.Model):
 
     _name = "property.complaint.suspension"
     _description = "Complaint Suspension"
-    _inherit = ["property.integrity.mixin"]
+    # its approval (C10) is the suite's approval mechanism; its rule is data
+    # (data/property_approval_rule_data.xml), on when the company's setting asks for it
+    _inherit = ["property.approval.mixin"]
     _order = "date_requested desc, id desc"
     _internal_flag = "property_complaint_action"
     _property_keep = True
@@ -27,7 +29,12 @@ class PropertyComplaintSuspension(models.Model):
     amount = fields.Monetary(string="Purchase Amount", readonly=True)
     reason = fields.Text(required=True, readonly=True)
     state = fields.Selection(
-        [("to_approve", "To Approve"), ("suspended", "Suspended"), ("ended", "Ended")],
+        [
+            ("to_approve", "To Approve"),
+            ("suspended", "Suspended"),
+            ("refused", "Refused"),
+            ("ended", "Ended"),
+        ],
         required=True,
         readonly=True,
         index=True,
@@ -55,3 +62,31 @@ class PropertyComplaintSuspension(models.Model):
             suspension.display_name = (
                 f"{suspension.complaint_id.name} {causes.get(suspension.cause, '')}"
             )
+
+    # ------------------------------------------------------------------
+    # Approval (property.approval.mixin)
+    # ------------------------------------------------------------------
+    def _approval_company(self):
+        return self.company_id
+
+    def _approval_activity_record(self):
+        return self.complaint_id
+
+    def _approval_approved(self):
+        """Approved, or no approval needed: the clock stops now."""
+        to_start = self.sudo().filtered(lambda s: s.state == "to_approve")
+        now = fields.Datetime.now()
+        for suspension in to_start:
+            approved = suspension._approval_reviews().filtered(lambda r: r.state == "approved")
+            suspension._property_internal().write(
+                {
+                    "state": "suspended",
+                    "date_start": now,
+                    "approved_by_id": approved[-1:].reviewer_id.id,
+                }
+            )
+
+    def _approval_refused(self, comment):
+        self.sudo()._property_internal().write(
+            {"state": "refused", "date_end": fields.Datetime.now()}
+        )

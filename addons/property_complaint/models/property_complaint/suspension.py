@@ -108,33 +108,32 @@ class PropertyComplaintSuspensionMixin(models.AbstractModel):
                         number=complaint.name,
                     )
                 )
-        to_approve = any(
-            self.mapped("company_id.property_complaint_suspension_approval")
-        ) and not self.env.user.has_group(
-            "property_complaint.group_complaint_manager"
-        )
         now = fields.Datetime.now()
-        self.env["property.complaint.suspension"].sudo().create(
-            [
-                {
-                    "complaint_id": complaint.id,
-                    "cause": complaint.suspension_cause,
-                    "amount": complaint.suspension_amount
-                    if complaint.suspension_cause == "purchase"
-                    else 0.0,
-                    "reason": complaint.suspension_reason,
-                    "state": "to_approve" if to_approve else "suspended",
-                    "date_requested": now,
-                    "requested_by_id": self.env.user.id,
-                    "date_start": False if to_approve else now,
-                }
-                for complaint in self
-            ]
+        suspensions = (
+            self.env["property.complaint.suspension"]
+            .sudo()
+            .create(
+                [
+                    {
+                        "complaint_id": complaint.id,
+                        "cause": complaint.suspension_cause,
+                        "amount": complaint.suspension_amount
+                        if complaint.suspension_cause == "purchase"
+                        else 0.0,
+                        "reason": complaint.suspension_reason,
+                        "state": "to_approve",
+                        "date_requested": now,
+                        "requested_by_id": self.env.user.id,
+                    }
+                    for complaint in self
+                ]
+            )
         )
+        # the approval rules decide (C10: the company's setting turns its rule on)
+        suspensions._approval_request()._approval_approved()
         return True
 
-    def action_approve_suspension(self):
-        self._check_group("property_complaint.group_complaint_manager")
+    def _suspensions_to_approve(self):
         for complaint in self:
             if complaint.suspension_state != "to_approve":
                 raise UserError(
@@ -143,14 +142,14 @@ class PropertyComplaintSuspensionMixin(models.AbstractModel):
                         number=complaint.name,
                     )
                 )
-        self._open_suspensions().write(
-            {
-                "state": "suspended",
-                "date_start": fields.Datetime.now(),
-                "approved_by_id": self.env.user.id,
-            }
-        )
-        return True
+        # decided as the user: the approval checks who may
+        return self._open_suspensions().sudo(False)
+
+    def action_approve_suspension(self):
+        return self._suspensions_to_approve().action_approval_approve()
+
+    def action_refuse_suspension(self):
+        return self._suspensions_to_approve().action_approval_refuse()
 
     def action_resume(self):
         """End the suspension: the working days it lasted are added to the deadline (a
@@ -161,7 +160,9 @@ class PropertyComplaintSuspensionMixin(models.AbstractModel):
             if not complaint.suspension_state:
                 raise UserError(self.env._("%(number)s is not suspended.", number=complaint.name))
         by_days = {}
-        for suspension in self._open_suspensions():
+        open_suspensions = self._open_suspensions()
+        open_suspensions._approval_cancel()
+        for suspension in open_suspensions:
             days = 0
             if suspension.state == "suspended":
                 days = suspension.complaint_id._working_days_between(suspension.date_start, now)
