@@ -17,7 +17,7 @@ class PropertyApprovalReview(models.Model):
         string="Record", model_field="res_model", required=True, index=True, readonly=True
     )
     rule_id = fields.Many2one(
-        "property.approval.rule", string="Rule", required=True, ondelete="restrict", readonly=True
+        "property.approval.rule", required=True, ondelete="restrict", readonly=True
     )
     name = fields.Char(related="rule_id.name")
     sequence = fields.Integer(readonly=True)
