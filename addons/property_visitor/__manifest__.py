@@ -2,7 +2,7 @@
     "name": "Property Visitors and Passes",
     "summary": "Visitor register (访客登记), temporary entry passes and resident cards, "
     "two-part goods passes (携物出入门证) and live gate verification",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Services/Property",
     "license": "LGPL-3",
     "author": "Property Service Suite",
@@ -14,6 +14,7 @@
         "data/ir_sequence_data.xml",
         "data/ir_config_parameter_data.xml",
         "data/ir_cron_data.xml",
+        "data/property_approval_rule_data.xml",
         "wizard/property_visit_correct_views.xml",
         "wizard/property_gate_verify_views.xml",
         "wizard/property_goods_check_views.xml",

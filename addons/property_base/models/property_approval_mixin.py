@@ -107,26 +107,33 @@ class PropertyApprovalMixin(models.AbstractModel):
                 asked |= record
             else:
                 free |= record
-        self.env["property.approval.review"]._property_internal().sudo().create(vals_list)
-        asked.sudo()._property_internal().write({"approval_state": "pending"})
-        (free & self.browse([v["res_id"] for v in vals_list])).sudo()._property_internal().write(
-            {"approval_state": "approved"}
-        )
-        asked._approval_schedule()
+        if vals_list:
+            self.env["property.approval.review"]._property_internal().sudo().create(vals_list)
+        if asked:
+            asked.sudo()._property_internal().write({"approval_state": "pending"})
+            asked._approval_schedule()
+        approved = free & self.browse([vals["res_id"] for vals in vals_list])
+        if approved:
+            approved.sudo()._property_internal().write({"approval_state": "approved"})
         return free
 
     def _approval_schedule(self):
-        """A to-do for each reviewer of the level now to approve."""
+        """A to-do for each reviewer of the level now to approve (none twice)."""
+        todo = self.env.ref("mail.mail_activity_data_todo")
         for record in self:
             review = record._approval_current_review()
             target = record._approval_activity_record()
             if not review or target is None:
                 continue
-            for reviewer in review.rule_id._reviewers(record):
+            summary = self.env._("To approve: %(rule)s", rule=review.rule_id.name)
+            waiting = target.sudo().activity_ids.filtered(
+                lambda a, s=summary: a.activity_type_id == todo and a.summary == s
+            )
+            for reviewer in review.rule_id._reviewers(record) - waiting.user_id:
                 target.sudo().activity_schedule(
                     "mail.mail_activity_data_todo",
                     user_id=reviewer.id,
-                    summary=self.env._("To approve: %(rule)s", rule=review.rule_id.name),
+                    summary=summary,
                     note=record.display_name,
                 )
 
@@ -178,8 +185,10 @@ class PropertyApprovalMixin(models.AbstractModel):
             target = record._approval_activity_record()
             if target is not None:
                 target.sudo().activity_unlink(["mail.mail_activity_data_todo"], user_id=user.id)
-        approved.sudo()._property_internal().write({"approval_state": "approved"})
-        refused.sudo()._property_internal().write({"approval_state": "refused"})
+        if approved:
+            approved.sudo()._property_internal().write({"approval_state": "approved"})
+        if refused:
+            refused.sudo()._property_internal().write({"approval_state": "refused"})
         (self - approved - refused)._approval_schedule()
         approved._approval_approved()
         refused._approval_refused(comment)
@@ -194,7 +203,8 @@ class PropertyApprovalMixin(models.AbstractModel):
     def _approval_cancel(self):
         """Withdraw the open requests of these records."""
         reviews = self._approval_reviews().filtered(lambda r: r.state in ("waiting", "pending"))
-        reviews._property_internal().write({"state": "cancelled"})
-        self.filtered(lambda r: r.approval_state == "pending").sudo()._property_internal().write(
-            {"approval_state": False}
-        )
+        if reviews:
+            reviews._property_internal().write({"state": "cancelled"})
+        pending = self.filtered(lambda r: r.approval_state == "pending")
+        if pending:
+            pending.sudo()._property_internal().write({"approval_state": False})

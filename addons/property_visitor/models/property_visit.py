@@ -62,6 +62,7 @@ class PropertyVisit(models.Model):
         "property.visit.desk.mixin",
         "property.visit.cron.mixin",
         "property.stamped.mixin",
+        "property.approval.mixin",
         "property.personal.data.mixin",
         "mail.thread",
         "mail.activity.mixin",
@@ -116,19 +117,10 @@ class PropertyVisit(models.Model):
         domain="[('site_id', '=', site_id)]",
     )
     area_restricted = fields.Boolean(related="visit_area_id.restricted")
-    approval_state = fields.Selection(
-        [
-            ("not_needed", "Not Needed"),
-            ("to_approve", "To Approve"),
-            ("approved", "Approved"),
-            ("refused", "Refused"),
-        ],
-        string="Area Approval",
-        default="not_needed",
-        readonly=True,
-        tracking=True,
-        copy=False,
-    )
+    # V08: the area's responsible approves (property.approval.mixin; the rule is data,
+    # data/property_approval_rule_data.xml)
+    area_responsible_id = fields.Many2one(related="visit_area_id.responsible_id")
+    approval_state = fields.Selection(string="Area Approval", tracking=True)
     approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     # V02: how the host was contacted before the visitor was let in
     contact_person = fields.Char(string="Host Contacted", tracking=True)
@@ -228,12 +220,24 @@ class PropertyVisit(models.Model):
         )
 
     def _update_approval_need(self):
+        """The area decides (V08): a new or changed area withdraws the request under way
+        and asks again when the area is restricted."""
+        concerned = self.filtered(lambda v: v.area_restricted or v.approval_state)
+        if not concerned:
+            return
+        concerned._approval_cancel()
+        cleared = concerned.filtered(lambda v: v.approval_state and not v.area_restricted)
+        if cleared:
+            cleared.sudo()._write_internal({"approval_state": False, "approved_by_id": False})
+        concerned.filtered("area_restricted")._approval_request()
+
+    def _approval_approved(self):
         for visit in self:
-            needed = visit.visit_area_id.restricted
-            if needed and visit.approval_state == "not_needed":
-                visit._write_internal({"approval_state": "to_approve"})
-            elif not needed and visit.approval_state != "not_needed":
-                visit._write_internal({"approval_state": "not_needed"})
+            decided = visit._approval_reviews().filtered(lambda r: r.state == "approved")
+            visit.sudo()._write_internal({"approved_by_id": decided[-1:].reviewer_id.id})
+
+    def _approval_refused(self, comment):
+        self.sudo()._write_internal({"approved_by_id": self.env.user.id})
 
     @api.model
     def _normalize_plate(self, plate):

@@ -158,46 +158,16 @@ class PropertyVisitDeskMixin(models.AbstractModel):
         return True
 
     def action_request_area_approval(self):
+        """Remind the area's responsible (V08): a to-do unless one is waiting already."""
         self._check_state(("planned",), self.env._("sent for approval"))
-        for visit in self.filtered(lambda v: v.area_restricted):
-            responsible = visit.visit_area_id.responsible_id
-            visit.activity_schedule(
-                "mail.mail_activity_data_todo",
-                summary=self.env._("Approve a visit to %(area)s", area=visit.visit_area_id.name),
-                user_id=(responsible or self.env.user).id,
-            )
+        self.filtered(lambda v: v.approval_state == "pending")._approval_schedule()
         return True
-
-    def _check_area_responsible(self):
-        for visit in self:
-            if not visit.area_restricted or visit.approval_state != "to_approve":
-                raise UserError(
-                    self.env._("Visit %(visit)s awaits no area approval.", visit=visit.name)
-                )
-            if visit.visit_area_id.responsible_id != self.env.user:
-                raise AccessError(
-                    self.env._(
-                        "Only %(user)s, responsible for %(area)s, approves visits to it.",
-                        user=visit.visit_area_id.responsible_id.name or "-",
-                        area=visit.visit_area_id.name,
-                    )
-                )
 
     def action_approve_area(self):
-        self._check_area_responsible()
-        self.sudo()._write_internal(
-            {"approval_state": "approved", "approved_by_id": self.env.user.id}
-        )
-        self.activity_feedback(["mail.mail_activity_data_todo"])
-        return True
+        return self.action_approval_approve()
 
     def action_refuse_area(self):
-        self._check_area_responsible()
-        self.sudo()._write_internal(
-            {"approval_state": "refused", "approved_by_id": self.env.user.id}
-        )
-        self.activity_feedback(["mail.mail_activity_data_todo"])
-        return True
+        return self.action_approval_refuse()
 
     def action_open_correct(self):
         self.ensure_one()

@@ -1,5 +1,6 @@
 from . import (
     test_access_matrix,
+    test_area_approval_rpc,
     test_bad_input,
     test_concurrency,
     test_forged_context,

@@ -168,7 +168,7 @@ class TestVisit(VisitorCase):
             }
         )
         visit = self._new_visit(visit_area_id=area.id)
-        self.assertEqual(visit.approval_state, "to_approve")
+        self.assertEqual(visit.approval_state, "pending")
         visit.write(self._contact_vals())
         visit.action_request_area_approval()
         self.assertEqual(visit.activity_ids.user_id, self.supervisor)
@@ -183,7 +183,7 @@ class TestVisit(VisitorCase):
         self.assertEqual(visit.state, "checked_in")
         office = self.env["property.visit.area"].create({"name": "Office", "site_id": self.site.id})
         plain = self._new_visit(visit_area_id=office.id)
-        self.assertEqual(plain.approval_state, "not_needed")
+        self.assertFalse(plain.approval_state)
 
     def test_v01_overstay_cron_and_on_site_counters(self):
         with freeze_time(DAY):
