@@ -13,6 +13,7 @@
         "security/ir.model.access.csv",
         "data/ir_config_parameter_data.xml",
         "data/ir_cron_data.xml",
+        "data/res_lang_data.xml",
         "wizard/property_holiday_import_views.xml",
         "views/property_site_views.xml",
         "views/property_building_views.xml",

@@ -2,6 +2,7 @@ from . import (
     test_access_matrix,
     test_bad_input_rpc,
     test_calendar,
+    test_date_style,
     test_i18n,
     test_input_guard,
     test_phone,
