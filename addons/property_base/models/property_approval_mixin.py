@@ -12,7 +12,8 @@ class PropertyApprovalMixin(models.AbstractModel):
     no approval), offers ``action_approval_approve``/``action_approval_refuse`` and
     reacts in ``_approval_approved()``/``_approval_refused()``; ``_approval_cancel()``
     withdraws a request. Nobody approves their own request unless the rule says that a
-    reviewer's own request is approved at once."""
+    reviewer's own request is approved at once, and nobody decides two levels of one
+    record; an advisory level gives advice and cannot refuse."""
 
     _name = "property.approval.mixin"
     _description = "Approvals of the Suite"
@@ -158,6 +159,23 @@ class PropertyApprovalMixin(models.AbstractModel):
                         rule=rule.name,
                     )
                 )
+            if not approve and rule.advisory:
+                raise UserError(
+                    self.env._(
+                        "%(rule)s is advice: give it, the next level decides.", rule=rule.name
+                    )
+                )
+            earlier = record._approval_reviews().filtered(
+                lambda r, r0=review: r.sequence < r0.sequence and r.state == "approved"
+            )
+            if user in earlier.reviewer_id and not self.env.su:
+                raise UserError(
+                    self.env._(
+                        "You decided an earlier level of %(record)s: another reviewer decides "
+                        "this one.",
+                        record=record.display_name,
+                    )
+                )
             if review.requested_by_id == user and not rule.requester_approves and not self.env.su:
                 raise UserError(
                     self.env._(
@@ -194,8 +212,8 @@ class PropertyApprovalMixin(models.AbstractModel):
         refused._approval_refused(comment)
         return True
 
-    def action_approval_approve(self):
-        return self._approval_decide(True)
+    def action_approval_approve(self, comment=None):
+        return self._approval_decide(True, comment)
 
     def action_approval_refuse(self, comment=None):
         return self._approval_decide(False, comment)

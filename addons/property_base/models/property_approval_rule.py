@@ -25,10 +25,14 @@ class PropertyApprovalRule(models.Model):
         string="Approved by the User in Field",
         help="Technical name of the record's field holding the user who approves.",
     )
+    advisory = fields.Boolean(
+        string="Advice Only",
+        help="The reviewers of this level give their advice (with a text) and cannot refuse.",
+    )
     requester_approves = fields.Boolean(
-        string="A Reviewer's Own Request Is Approved",
-        help="When the user who asks is one of this level's reviewers, the level is "
-        "approved at once (and recorded). Otherwise nobody approves their own request.",
+        string="The Requester May Decide",
+        help="A reviewer of this level who asks may decide it: at once (recorded) when it "
+        "is the first level to approve. Otherwise nobody approves their own request.",
     )
 
     @api.model

@@ -14,7 +14,9 @@ class PropertyComplaintReview(models.Model):
 
     _name = "property.complaint.review"
     _description = "Complaint Solution Review"
-    _inherit = ["mail.thread", "property.integrity.mixin"]
+    # the advice and the decision are the levels of the suite's approval mechanism
+    # (rules: data/property_approval_rule_data.xml)
+    _inherit = ["mail.thread", "property.approval.mixin"]
     _order = "id desc"
     _internal_flag = "property_complaint_review_action"
     _property_create_fields = frozenset({"complaint_id"})
@@ -81,6 +83,39 @@ class PropertyComplaintReview(models.Model):
     def _write_action(self, vals):
         return self.sudo()._property_internal().write(vals)
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        reviews = super().create(vals_list)
+        # the quality centre's advice, then the project management centre's decision
+        reviews._approval_request()
+        return reviews
+
+    def _approval_activity_record(self):
+        return self.complaint_id
+
+    def _approval_approved(self):
+        self._write_action(
+            {
+                "state": "approved",
+                "decision_user_id": self.env.user.id,
+                "date_decision": fields.Datetime.now(),
+            }
+        )
+        for review in self:
+            review.complaint_id.message_post(
+                body=self.env._("Solution review approved: %(solution)s", solution=review.solution),
+                subtype_xmlid="mail.mt_note",
+            )
+
+    def _approval_refused(self, comment):
+        self._write_action(
+            {
+                "state": "rejected",
+                "decision_user_id": self.env.user.id,
+                "date_decision": fields.Datetime.now(),
+            }
+        )
+
     # ------------------------------------------------------------------ actions
     def _check_group(self, xmlid, message):
         if not self.env.su and not self.env.user.has_group(xmlid):
@@ -100,6 +135,7 @@ class PropertyComplaintReview(models.Model):
                 raise UserError(
                     self.env._("The quality centre's advice is given on a draft review only.")
                 )
+        self._approval_decide(True, advice.strip())
         self._write_action(
             {
                 "quality_advice": advice.strip(),
@@ -129,21 +165,10 @@ class PropertyComplaintReview(models.Model):
                         "the review."
                     )
                 )
-        self._write_action(
-            {
-                "state": state,
-                "decision_user_id": self.env.user.id,
-                "date_decision": fields.Datetime.now(),
-            }
-        )
+        self._approval_decide(state == "approved")
 
     def action_approve(self):
         self._decide("approved")
-        for review in self:
-            review.complaint_id.message_post(
-                body=self.env._("Solution review approved: %(solution)s", solution=review.solution),
-                subtype_xmlid="mail.mt_note",
-            )
         return True
 
     def action_reject(self):
