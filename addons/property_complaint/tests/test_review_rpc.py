@@ -160,3 +160,30 @@ class TestReviewRpc(RpcMixin, HttpCase, ComplaintCase):
         new_review = self._review(complaint)
         self.assertNotEqual(new_review, review)
         self.assertEqual(new_review.solution, "Patch the pipe")
+
+    def test_c12_review_levels_are_kept_approvals(self):
+        """The advice and the decision are the two levels of the suite's approval
+        mechanism: the advice cannot refuse, one person cannot give both."""
+        complaint = self._escalated()
+        review = self._review(complaint)
+        Review = self.env["property.approval.review"]
+        levels = Review.search([("res_model", "=", review._name), ("res_id", "=", review.id)])
+        self.assertEqual(levels.mapped("state"), ["pending", "waiting"])
+        # refused: the quality centre refusing instead of advising
+        self.rpc_as(self.quality_pmc)
+        self.assertRpcRefused("property.complaint.review", "action_approval_refuse", [review.id])
+        self.env.invalidate_all()
+        self.assertEqual(levels.mapped("state"), ["pending", "waiting"])
+        self.assertEqual(review.state, "draft")
+        # the advice given, the same person cannot decide
+        self.rpc("property.complaint.review", "action_record_advice", [review.id], "Check risers")
+        self.assertRpcRefused("property.complaint.review", "action_approval_approve", [review.id])
+        self.env.invalidate_all()
+        self.assertEqual(levels.mapped("state"), ["approved", "pending"])
+        self.assertEqual(review.state, "advised")
+        self.rpc_as(self.pmc)
+        self.rpc("property.complaint.review", "action_approve", [review.id])
+        self.env.invalidate_all()
+        self.assertEqual(levels.mapped("state"), ["approved", "approved"])
+        self.assertEqual(levels.mapped("reviewer_id"), self.quality_pmc | self.pmc)
+        self.assertEqual(review.state, "approved")
