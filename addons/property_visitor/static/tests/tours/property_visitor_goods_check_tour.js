@@ -93,6 +93,10 @@ registry.category("web_tour.tours").add("property_visitor_goods_check_tour", {
             content: "the title is the goods pass's number",
             trigger: `.o_breadcrumb:contains('${NUMBER}')`,
         },
+        {
+            content: "no empty photo placeholder for a goods pass (it has no photo)",
+            trigger: ".o_form_view:has(.o_gate_result):not(:has(.o_field_widget[name=photo]))",
+        },
         onPhone("The answer"),
         {
             content: "Check the goods",
