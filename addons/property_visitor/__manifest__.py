@@ -43,6 +43,9 @@
         "demo/property_visitor_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "property_visitor/static/src/**/*",
+        ],
         "web.assets_tests": [
             "property_visitor/static/tests/tours/*.js",
         ],

@@ -277,3 +277,20 @@ class TestPortalInvitationIntegrity(RpcMixin, HttpCase, PortalCase):
         self.assertEqual(answer["result"], "valid")
         self.assertEqual(answer["holder_name"], "Wang Wei")
         self.assertEqual(answer["visit_id"][0], current.id)
+
+    def test_v01_visit_number_typed_at_the_gate_as_its_code(self):
+        here = self._now_invitation()
+        there = self._now_invitation(unit=self.unit_c, visitor_name="Li Lei")
+        self.rpc_as(self.guard)
+        # another site's visit by its number: only "other_site", nothing of it
+        answer = self._scan(there.name.replace("-", "").lower())
+        self.assertEqual(answer["result"], "other_site")
+        self.assertNothingRevealed(answer)
+        # the printed number of a visit of the guard's site, any case, without its dash
+        for typed in (here.name, here.name.replace("-", "").lower()):
+            answer = self._scan(typed)
+            self.assertEqual(answer["result"], "valid", typed)
+            self.assertEqual(answer["holder_name"], "Wang Wei")
+            self.assertEqual(answer["visit_id"][0], here.id)
+            self.assertNotRegex(answer["validity"], r"\d:\d\d:\d\d", "no seconds")
+        self.assertEqual(self._scan(here.gate_token)["result"], "valid")

@@ -11,6 +11,11 @@ class PropertyGateVerify(models.TransientModel):
     visit_id = fields.Many2one("property.visit", string="Planned Visit", readonly=True)
 
     @api.model
+    def _gate_number_models(self):
+        # the visit's printed number (FK…) may be typed too
+        return [*super()._gate_number_models(), "property.visit"]
+
+    @api.model
     def _verify_token(self, token):
         result, record = super()._verify_token(token)
         if record is not None:

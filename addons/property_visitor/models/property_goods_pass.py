@@ -428,7 +428,8 @@ class PropertyGoodsPass(models.Model):
             "holder_name": self.carrier_name,
             "photo": False,
             "reference": f"{direction} {self.name} · {self.tenant_partner_id.name}",
-            "validity": str(self.valid_until or ""),
+            # in the site's time zone, to the minute (not UTC with seconds)
+            "validity": self._report_local_time("valid_until"),
             "site_id": self.site_id.id,
             "items": "\n".join(
                 f"{line.name} × {line.quantity:g} {line.uom_name or ''}".strip()

@@ -6,6 +6,7 @@ from . import (
     test_forged_context,
     test_gate,
     test_gate_integrity,
+    test_gate_phone,
     test_goods_pass,
     test_input_guard_rpc,
     test_keep_rpc,

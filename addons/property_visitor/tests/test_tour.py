@@ -45,7 +45,7 @@ class TestVisitorTour(HttpCase, VisitorCase):
             login="t_guard",
         )
         logs = self.env["property.gate.log"].search([("user_id", "=", self.guard.id)])
-        self.assertEqual(sorted(logs.mapped("result")), ["invalid", "valid"])
+        self.assertEqual(sorted(logs.mapped("result")), ["invalid", "invalid", "valid"])
         self.assertEqual(logs.filtered(lambda log: log.result == "valid").pass_id, card)
 
 
@@ -96,9 +96,12 @@ class TestGuardPhoneTour(HttpCase, VisitorCase):
 
     def test_v05_tour_guard_counts_the_goods_on_a_phone(self):
         self.guard.password = "t_guard"
-        self.env["ir.config_parameter"].sudo().set_param("property_visitor.gate_secret", "0" * 64)
         goods = self._confirmed_goods_pass()
-        goods.sudo().token_key = "b" * 32
+        # the printed number the tour's camera reads (the sequence's own is unknown to it)
+        self.env.cr.execute(
+            "UPDATE property_goods_pass SET name = 'XW2611-0042' WHERE id = %s", [goods.id]
+        )
+        goods.invalidate_recordset(["name"])
         self.start_tour(
             "/odoo/action-property_visitor.property_gate_verify_action",
             "property_visitor_goods_check_tour",

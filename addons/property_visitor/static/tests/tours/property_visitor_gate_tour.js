@@ -39,5 +39,23 @@ registry.category("web_tour.tours").add("property_visitor_gate_tour", {
             content: "says only that it is invalid",
             trigger: ".o_gate_result.alert-danger:contains('Invalid')",
         },
+        {
+            content: "Next pass",
+            trigger: "button[name=action_clear]",
+            run: "click",
+        },
+        {
+            content: "A printed number typed that no pass of this gate has",
+            trigger: ".o_field_widget[name=token] input",
+            run: "edit tx99-99999",
+        },
+        {
+            trigger: "button[name=action_verify]",
+            run: "click",
+        },
+        {
+            content: "says so in words",
+            trigger: ".o_gate_result.alert-danger:contains('No pass, goods pass or visit numbered tx99-99999')",
+        },
     ],
 });

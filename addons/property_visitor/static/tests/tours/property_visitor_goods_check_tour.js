@@ -1,7 +1,9 @@
 import { registry } from "@web/core/registry";
 
-// the gate code of the tour's goods pass (secret and key fixed by the test)
-const GOODS = "Gbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb.JYAnPqe1XFEHdJHP3yVsGDaqpqOm_LX5tXMD1NpBy8c";
+// the printed number of the tour's goods pass (fixed by the test), as the camera
+// reads it off a phone photo or a guard types it: lower case, without its dash
+const NUMBER = "XW2611-0042";
+const READ = "xw26110042";
 
 function onPhone(content, trigger = ".o_action_manager") {
     return {
@@ -39,21 +41,63 @@ registry.category("web_tour.tours").add("property_visitor_goods_check_tour", {
     steps: () => [
         onPhone("The gate screen"),
         {
-            content: "The guard scans the code of the goods pass",
-            trigger: ".o_field_widget[name=token] input",
-            run: `edit ${GOODS}`,
+            content: "The screen's title is the gate check's, not the model's",
+            trigger: ".o_breadcrumb:contains('Gate check')",
+            run() {
+                const title = document.querySelector(".o_breadcrumb").textContent;
+                if (title.includes("property.gate.verify")) {
+                    throw new Error(`The title reads "${title}".`);
+                }
+            },
         },
         {
-            trigger: "button[name=action_verify]",
+            content: "The camera (none headless) reads the printed number of the goods pass",
+            trigger: ".o_form_view button.o_gate_scan:contains('Scan')",
+            run() {
+                const scanner = odoo.loader.modules.get("@web/core/barcode/barcode_dialog");
+                scanner.scanBarcode = async () => READ;
+            },
+        },
+        {
+            content: "The guard taps Scan",
+            trigger: ".o_form_view button.o_gate_scan",
             run: "click",
         },
         {
-            content: "The goods pass is valid and lists its items",
+            content: "The answer at a glance: valid",
             trigger: ".o_gate_result.alert-success:contains('Valid')",
         },
         {
-            trigger: ".o_field_widget[name=items]:contains('Laptop')",
+            content: "the code read is in the code field",
+            trigger: `.o_field_widget[name=token] input:value(${READ})`,
         },
+        {
+            content: "the carrier",
+            trigger: ".o_field_widget[name=holder_name]:contains('Zhao Liu')",
+        },
+        {
+            content: "the items and their quantities",
+            trigger: ".o_field_widget[name=items]:contains('Laptop × 2 台'):contains('Files box × 3')",
+        },
+        {
+            content: "valid until the end of the day, site time, to the minute",
+            trigger: ".o_field_widget[name=validity]:contains('23:59')",
+            run() {
+                const text = this.anchor.textContent.trim();
+                if (/\d:\d\d:\d\d/.test(text)) {
+                    throw new Error(`The validity shows seconds: ${text}`);
+                }
+            },
+        },
+        {
+            content: "the title is the goods pass's number",
+            trigger: `.o_breadcrumb:contains('${NUMBER}')`,
+        },
+        {
+            content: "no empty photo placeholder for a goods pass (it has no photo)",
+            trigger: ".o_form_view:has(.o_gate_result):not(:has(.o_field_widget[name=photo]))",
+        },
+        onPhone("The answer"),
         {
             content: "Check the goods",
             trigger: "button[name=action_check_goods]",
