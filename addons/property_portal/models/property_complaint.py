@@ -68,6 +68,7 @@ class PropertyComplaint(models.Model):
     deadline_state = fields.Selection(groups=STAFF)
     is_due_today = fields.Boolean(groups=STAFF)
     is_late = fields.Boolean(groups=STAFF)
+    lateness_color = fields.Integer(groups=STAFF)
     date_customer_contacted = fields.Datetime(groups=STAFF)
     date_replied = fields.Datetime(groups=STAFF)
     date_investigated = fields.Datetime(groups=STAFF)
