@@ -222,6 +222,15 @@ class PropertyComplaint(models.Model):
             return types["complaint"]
         return types["repair"]
 
+    def _portal_request_label(self):
+        """What the resident reported, in the words of the form they chose it on."""
+        self.ensure_one()
+        complaint = self.sudo()
+        for _code, label, kind, demand in self._portal_request_types():
+            if complaint.kind == kind and (kind == "complaint" or complaint.demand_type == demand):
+                return label
+        return self.env._("Request or Question")
+
     def _portal_status(self):
         """The status shown to the resident: the stage, except that a complaint
         waiting for its callback reads as answered once the callback is recorded."""

@@ -58,6 +58,9 @@ class TestPortalRequestType(HttpCase, PortalCase):
         # nothing chosen: a repair request
         record = self._submit("Tap dripping")
         self.assertEqual((record.kind, record.demand_type), ("demand", "request"))
+        page = self.url_open(f"/my/complaints/{record.id}").text
+        label = re.search(r'class="o_property_request_type">([^<]*)<', page)
+        self.assertEqual(label.group(1), "报修")
         for code, expected in (
             ("inquiry", ("demand", "inquiry")),
             ("suggestion", ("demand", "suggestion")),
