@@ -55,7 +55,11 @@ class PropertyComplaintCallback(models.Model):
         help="The agent in charge of the callback.",
     )
     date_due = fields.Date(string="Due On", required=True, index=True, tracking=True)
-    date_done = fields.Datetime(string="Called Back On", tracking=True)
+    date_done = fields.Datetime(
+        string="Called Back On",
+        tracking=True,
+        help="Now when left empty as the callback is recorded.",
+    )
     method = fields.Selection(
         [("phone", "Phone"), ("visit", "Visit"), ("other", "Other")], tracking=True
     )
@@ -63,6 +67,10 @@ class PropertyComplaintCallback(models.Model):
         string="Called By",
         help="Who called the customer back: the customer-service supervisor after the fix "
         "is verified, or the building officer or person in charge.",
+    )
+    answered_by = fields.Char(
+        tracking=True,
+        help="Who answered a phone callback: the customer, or who spoke for them.",
     )
     satisfaction_id = fields.Many2one("property.complaint.satisfaction", tracking=True)
     is_satisfied = fields.Boolean(related="satisfaction_id.is_satisfied", store=True)
@@ -74,7 +82,8 @@ class PropertyComplaintCallback(models.Model):
     signed_form = fields.Binary(string="Signed Paper Form", copy=False, attachment=True)
     signed_form_name = fields.Char(string="Signed Form File Name")
     no_signature_possible = fields.Boolean(
-        help="A phone callback: the customer could not sign.",
+        help="Kept for the callbacks recorded before a phone callback needed no "
+        "signature; only a visit callback is signed.",
     )
     exemption_reason = fields.Selection(
         [
@@ -169,22 +178,29 @@ class PropertyComplaintCallback(models.Model):
     def _property_lock_message(self):
         return self.env._("A recorded callback is read-only.")
 
+    @api.onchange("method", "satisfaction_id")
+    def _onchange_method_date_done(self):
+        if self.state == "todo" and self.method and not self.date_done:
+            self.date_done = fields.Datetime.now()
+
     def _missing_for_done(self):
+        """What the callback lacks to be recorded (C15): the method and the
+        satisfaction; a visit is signed on screen or on paper, a phone callback names
+        who answered."""
         self.ensure_one()
         missing = []
-        for fname in ("date_done", "method", "satisfaction_id"):
+        for fname in ("method", "satisfaction_id"):
             if not self[fname]:
                 missing.append(self._fields[fname].get_description(self.env)["string"])
-        if not (self.signature or self.signed_form):
-            if not self.no_signature_possible:
-                missing.append(self.env._("the customer's signature or the signed paper form"))
-            elif self.method == "visit":
-                missing.append(self.env._("the customer's signature (a visit can be signed)"))
+        if self.method == "visit" and not (self.signature or self.signed_form):
+            missing.append(self.env._("the customer's signature or the signed paper form"))
+        if self.method == "phone" and not (self.answered_by or "").strip():
+            missing.append(self.env._("who answered the phone"))
         return missing
 
     def action_done(self):
-        """Record the callback (C15); a dissatisfied customer opens a second complaint
-        (C17)."""
+        """Record the callback (C15), at the time given or now; a dissatisfied customer
+        opens a second complaint (C17), announced to the agent."""
         self._check_group("property_complaint.group_complaint_agent")
         self._check_todo()
         for callback in self:
@@ -197,10 +213,29 @@ class PropertyComplaintCallback(models.Model):
                         fields=", ".join(missing),
                     )
                 )
+        now = fields.Datetime.now()
+        for callback in self.filtered(lambda c: not c.date_done):
+            callback.date_done = now
         self.with_context(property_complaint_action=INTERNAL).write({"state": "done"})
         self.activity_unlink(["mail.mail_activity_data_todo"])
-        self.filtered("is_dissatisfied")._create_second_complaints()
-        return True
+        seconds = self.filtered("is_dissatisfied")._create_second_complaints()
+        if not seconds:
+            return True
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "warning",
+                "sticky": True,
+                "title": self.env._("Second complaint opened"),
+                "message": self.env._(
+                    "The customer is dissatisfied: second complaint %(numbers)s is "
+                    "registered and the supervisors of the site are told.",
+                    numbers=", ".join(seconds.sudo().mapped("name")),
+                ),
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
 
     def action_exempt(self):
         """No callback is needed (C16): a supervisor records the reason."""
@@ -295,4 +330,3 @@ class PropertyComplaintCallback(models.Model):
             "res_id": self.complaint_id.id,
             "view_mode": "form",
         }
-

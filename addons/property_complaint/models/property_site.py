@@ -16,6 +16,16 @@ class PropertySite(models.Model):
         readonly=True,
         groups="base.group_system",
     )
+    complaint_department_ids = fields.Many2many(
+        "hr.department",
+        "property_site_complaint_department_rel",
+        "site_id",
+        "department_id",
+        string="Handling Departments",
+        check_company=True,
+        help="The departments complaints of this site are dispatched to; when empty, "
+        "the departments of the site's company.",
+    )
     complaint_count = fields.Integer(
         compute="_compute_complaint_count", groups="property_complaint.group_complaint_handler"
     )
@@ -28,6 +38,13 @@ class PropertySite(models.Model):
         )
         for site in self:
             site.complaint_count = counts.get(site, 0)
+
+    def _complaint_departments(self):
+        """The departments a complaint of the site can be dispatched to (C11)."""
+        self.ensure_one()
+        if self.complaint_department_ids:
+            return self.complaint_department_ids
+        return self.env["hr.department"].search([("company_id", "in", [self.company_id.id, False])])
 
     def _complaint_sequence_prefix(self):
         self.ensure_one()

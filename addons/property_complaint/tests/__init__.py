@@ -25,6 +25,7 @@ from . import (
     test_reports,
     test_review,
     test_review_rpc,
+    test_screens_rpc,
     test_settings_rpc,
     test_statistics,
     test_summary,

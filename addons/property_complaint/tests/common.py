@@ -116,7 +116,7 @@ class ComplaintCase(PropertyCase):
             {
                 "date_done": "2025-03-10 02:00:00",
                 "method": "phone",
-                "no_signature_possible": True,
+                "answered_by": "Mr Zhang",
                 "satisfaction_id": self.env.ref(level).id,
                 "comments": "Thank you.",
             }

@@ -20,3 +20,36 @@ class TestComplaintTour(HttpCase, ComplaintCase):
         self.assertEqual(complaint.handler_id, self.handler)
         self.assertEqual(complaint.transfer_ids.user_id, self.agent)
         self.assertEqual(complaint.stage_id.role, "progress")
+
+    def test_c15_c17_tour_agent_records_a_phone_callback(self):
+        self.agent.password = "t_agent"
+        complaint = self._new_complaint(summary="Tour callback leak")
+        self._dispatch(complaint, self.dep_engineering, self.handler)
+        complaint.with_user(self.agent).write(
+            {
+                "validity_reason": "Repair late.",
+                "responsible_department_id": self.dep_engineering.id,
+                "resolution": "<p>Pipe replaced.</p>",
+                "result_summary": "The leak is fixed.",
+                "result_solution": "Pipe replaced.",
+                "result_prevention": "Quarterly checks.",
+                "result_method": "phone",
+            }
+        )
+        complaint.with_user(self.agent).action_confirm_valid()
+        complaint.with_user(self.agent).action_communicate_result()
+        callback = complaint.callback_ids
+        self.assertEqual(callback.user_id, self.agent)
+        self.start_tour(
+            "/odoo/action-property_complaint.property_complaint_callback_action",
+            "property_complaint_phone_callback_tour",
+            login="t_agent",
+        )
+        self.assertEqual(callback.state, "done")
+        self.assertEqual(callback.method, "phone")
+        self.assertEqual(callback.answered_by, "Mr Tour himself")
+        self.assertTrue(callback.date_done)
+        self.assertFalse(callback.signature)
+        second = callback.second_complaint_id
+        self.assertTrue(second.is_second_complaint)
+        self.assertIn(second.name, " ".join(complaint.message_ids.mapped("body")))

@@ -68,6 +68,7 @@ class PropertyComplaint(models.Model):
     deadline_state = fields.Selection(groups=STAFF)
     is_due_today = fields.Boolean(groups=STAFF)
     is_late = fields.Boolean(groups=STAFF)
+    lateness_color = fields.Integer(groups=STAFF)
     date_customer_contacted = fields.Datetime(groups=STAFF)
     date_replied = fields.Datetime(groups=STAFF)
     date_investigated = fields.Datetime(groups=STAFF)
@@ -196,11 +197,56 @@ class PropertyComplaint(models.Model):
         return channel
 
     @api.model
+    def _portal_request_types(self):
+        """What a resident can report, in their words, with the kind and the type of
+        demand it is registered as: a repair request first (the default)."""
+        return [
+            ("repair", self.env._("Repair"), "demand", "request"),
+            ("inquiry", self.env._("Question"), "demand", "inquiry"),
+            ("suggestion", self.env._("Suggestion"), "demand", "suggestion"),
+            ("complaint", self.env._("Complaint"), "complaint", False),
+        ]
+
+    @api.model
+    def _portal_request_type(self, values):
+        """(kind, demand type) of what the resident chose: ``request_type`` (repair,
+        inquiry, suggestion, complaint), or the older ``kind``; a repair request when
+        nothing valid is given."""
+        types = {
+            code: (kind, demand) for code, _label, kind, demand in self._portal_request_types()
+        }
+        chosen = values.get("request_type")
+        if chosen in types:
+            return types[chosen]
+        if values.get("kind") == "complaint":
+            return types["complaint"]
+        return types["repair"]
+
+    def _portal_request_label(self):
+        """What the resident reported, in the words of the form they chose it on."""
+        self.ensure_one()
+        complaint = self.sudo()
+        for _code, label, kind, demand in self._portal_request_types():
+            if complaint.kind == kind and (kind == "complaint" or complaint.demand_type == demand):
+                return label
+        return self.env._("Request or Question")
+
+    def _portal_status(self):
+        """The status shown to the resident: the stage, except that a complaint
+        waiting for its callback reads as answered once the callback is recorded."""
+        self.ensure_one()
+        complaint = self.sudo()
+        if complaint.state == "callback" and complaint.callback_state in ("done", "exempted"):
+            return self.env._("Callback Answered")
+        return complaint.stage_id.name
+
+    @api.model
     def _portal_create(self, values, photos=()):
         """Register a complaint or demand submitted by the current portal user on one
         of their units (channel online, C01/C27), with their photos as evidence.
 
-        :param values: dict with ``unit_id``, ``kind``, ``summary``, ``description``
+        :param values: dict with ``unit_id``, ``request_type`` (or ``kind``),
+            ``summary``, ``description``
         :param photos: list of (file name, mimetype, bytes)
         """
         user = self.env.user
@@ -210,7 +256,7 @@ class PropertyComplaint(models.Model):
         summary = (values.get("summary") or "").strip()
         if not summary:
             raise ValidationError(self.env._("Say in a few words what the matter is."))
-        kind = values.get("kind") if values.get("kind") in ("complaint", "demand") else "complaint"
+        kind, demand_type = self._portal_request_type(values)
         photos = [p for p in photos if p[2]]
         if len(photos) > PORTAL_PHOTO_LIMIT:
             raise ValidationError(
@@ -230,6 +276,7 @@ class PropertyComplaint(models.Model):
             "site_id": unit.site_id.id,
             "unit_id": unit.id,
             "kind": kind,
+            "demand_type": demand_type,
             "summary": summary,
             "description": Markup("<p>%s</p>") % escape(description).replace("\n", Markup("<br/>"))
             if description

@@ -21,6 +21,7 @@ class PropertyComplaintCallback(models.Model):
     write_date = fields.Datetime(groups=STAFF)
     user_id = fields.Many2one(groups=STAFF)
     caller_name = fields.Char(groups=STAFF)
+    answered_by = fields.Char(groups=STAFF)
     complainant_name = fields.Char(groups=STAFF)
     kind = fields.Selection(groups=STAFF)
     summary = fields.Char(groups=STAFF)

@@ -6,6 +6,7 @@ from . import (
     test_portal_field_groups,
     test_portal_goods_pass,
     test_portal_invitation_integrity,
+    test_portal_request_type,
     test_portal_signatory_rpc,
     test_portal_tour,
     test_portal_visit,

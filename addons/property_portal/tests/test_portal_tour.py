@@ -41,6 +41,8 @@ class TestPortalTour(HttpCase, PortalCase):
         self.assertEqual(complaint.channel_id, self.channel_online)
         self.assertEqual(complaint.unit_id, self.unit_a)
         self.assertEqual(complaint.evidence_attachment_ids.mimetype, "image/png")
+        # the default choice is a repair request: a demand, not a complaint
+        self.assertEqual((complaint.kind, complaint.demand_type), ("demand", "request"))
         # customer service dispatches it: the resident sees the handler and the date
         self._dispatch(complaint, self.dep_engineering, self.handler)
         self.assertTrue(complaint.date_deadline_resolution)

@@ -53,6 +53,7 @@ class PropertyComplaintDeadlineMixin(models.AbstractModel):
     deadline_state = fields.Selection(
         [("late", "Late"), ("today", "Due Today"), ("at_risk", "At Risk"), ("ok", "On Time")],
         compute="_compute_deadline_state",
+        search="_search_deadline_state",
     )
     is_late = fields.Boolean(compute="_compute_deadline_state", search="_search_is_late")
     is_due_today = fields.Boolean(compute="_compute_deadline_state", search="_search_is_due_today")

@@ -108,13 +108,19 @@ class PropertyComplaintHandlingMixin(models.AbstractModel):
             complaint.activity_unlink(
                 ["property_complaint.mail_activity_type_complaint_handle"], user_id=old_handler.id
             )
-        if handler:
+        handle_type = self.env.ref("property_complaint.mail_activity_type_complaint_handle")
+        has_activity = complaint.activity_ids.filtered(
+            lambda a: a.activity_type_id == handle_type and a.user_id == handler
+        )
+        # a transfer to the same handler keeps the activity already scheduled
+        if handler and not has_activity:
             complaint.activity_schedule(
                 "property_complaint.mail_activity_type_complaint_handle",
                 user_id=handler.id,
                 summary=self.env._("Handle complaint %(number)s", number=complaint.name),
                 note=reason or complaint.summary,
             )
+        if handler:
             complaint.message_subscribe(partner_ids=handler.partner_id.ids)
 
     # ------------------------------------------------------------------

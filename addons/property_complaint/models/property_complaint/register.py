@@ -20,6 +20,7 @@ class PropertyComplaint(models.Model):
         "property.complaint.online.mixin",
         "property.complaint.class.mixin",
         "property.complaint.deadline.mixin",
+        "property.complaint.board.mixin",
         "property.complaint.suspension.mixin",
         "property.complaint.escalation.mixin",
         "property.complaint.closing.mixin",

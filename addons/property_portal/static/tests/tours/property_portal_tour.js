@@ -36,6 +36,14 @@ registry.category("web_tour.tours").add("property_portal_complaint_submit_tour",
             run: "click",
         },
         {
+            content: "A repair request is proposed first, in the resident's words",
+            trigger: "input#request_type_repair:checked",
+        },
+        {
+            content: "The resident can also ask, suggest or complain",
+            trigger: "label[for=request_type_complaint]",
+        },
+        {
             content: "What is the matter",
             trigger: "input[name=summary]",
             run: "edit Tour: water leak in the bathroom",
@@ -117,6 +125,10 @@ registry.category("web_tour.tours").add("property_portal_callback_tour", {
         {
             content: "A second complaint follows it up",
             trigger: ".o_property_callback_done a.o_property_second_complaint",
+        },
+        {
+            content: "The status follows the answer: no longer waiting for the callback",
+            trigger: ".o_property_stage:contains('Callback Answered')",
         },
     ],
 });
