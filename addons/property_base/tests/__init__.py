@@ -9,4 +9,5 @@ from . import (
     test_site_rules,
     test_tour,
     test_unit,
+    test_working_day_index,
 )
