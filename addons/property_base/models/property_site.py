@@ -156,12 +156,19 @@ class PropertySite(models.Model):
     # ------------------------------------------------------------------
     def _site_tz(self):
         self.ensure_one()
-        return _timezone(self.calendar_id.tz or self.env.user.tz or "Asia/Shanghai")
+        return _timezone(
+            self.calendar_id._property_tz_name() or self.env.user.tz or "Asia/Shanghai"
+        )
 
     def _local_date(self, dt):
         """The date, in the site's time zone, of a naive UTC datetime."""
         self.ensure_one()
         return pytz.utc.localize(dt).astimezone(self._site_tz()).date()
+
+    def _local_day_end(self, day):
+        """23:59:59 of ``day`` (a date) in the site's time zone, as a naive UTC datetime."""
+        self.ensure_one()
+        return _local_day_end_utc(self._site_tz().zone, day)
 
     def _working_day_deadline(self, start, days):
         """End of the ``days``-th working day after the day of ``start``.
@@ -175,10 +182,9 @@ class PropertySite(models.Model):
         self.ensure_one()
         if days <= 0:
             raise UserError(self.env._("A number of working days must be positive."))
-        calendar = self.calendar_id
-        tz = _timezone(calendar.tz or self.env.user.tz or "Asia/Shanghai")
+        tz = self._site_tz()
         next_day = tz.fromutc(start.replace(tzinfo=tz)).date() + timedelta(days=1)
-        last_day = calendar._property_nth_working_day(next_day, days)
+        last_day = self.calendar_id._property_nth_working_day(next_day, days)
         if not last_day:
             return False
         return _local_day_end_utc(tz.zone, last_day)

@@ -41,6 +41,12 @@ class ResourceCalendar(models.Model):
         also cleared in the other workers at the end of the transaction)."""
         self.env.registry.clear_cache()
 
+    @tools.ormcache("self.id")
+    def _property_tz_name(self):
+        """The calendar's time zone name (cached with the index, forgotten with it)."""
+        self.ensure_one()
+        return self.sudo().tz or False
+
     @tools.ormcache("self.id", "year")
     def _property_working_ordinals(self, year):
         """The working dates of ``year`` in the calendar's time zone, as a sorted tuple

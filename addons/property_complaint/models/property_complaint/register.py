@@ -66,7 +66,9 @@ class PropertyComplaint(models.Model):
         tracking=True,
         default=lambda self: self.env.user.property_site_ids[:1],
     )
-    company_id = fields.Many2one(related="site_id.company_id", store=True, index=True)
+    company_id = fields.Many2one(
+        related="site_id.company_id", store=True, index=True, precompute=True
+    )
     kind = fields.Selection(
         [("complaint", "Complaint"), ("demand", "Demand")],
         required=True,
@@ -91,11 +93,9 @@ class PropertyComplaint(models.Model):
         "property.complaint.channel",
         required=True,
         tracking=True,
-        default=lambda self: self.env.ref(
-            "property_complaint.channel_phone", raise_if_not_found=False
-        ),
+        default=lambda self: self._default_record("property_complaint.channel_phone"),
     )
-    is_online = fields.Boolean(related="channel_id.is_online", store=True)
+    is_online = fields.Boolean(related="channel_id.is_online", store=True, precompute=True)
     category_id = fields.Many2one("property.complaint.category", tracking=True, index=True)
     stage_id = fields.Many2one(
         "property.complaint.stage",
@@ -119,7 +119,9 @@ class PropertyComplaint(models.Model):
         index=True,
     )
     stage_role = fields.Selection(related="stage_id.role")
-    is_closed = fields.Boolean(compute="_compute_is_closed", store=True, index=True)
+    is_closed = fields.Boolean(
+        compute="_compute_is_closed", store=True, index=True, precompute=True
+    )
     priority = fields.Selection([("0", "Normal"), ("1", "Urgent")], default="0")
     color = fields.Integer()
     user_id = fields.Many2one(
@@ -232,7 +234,18 @@ class PropertyComplaint(models.Model):
 
     @api.model
     def _stage_for_role(self, role):
-        return self.env["property.complaint.stage"].search([("role", "=", role)], limit=1)
+        return self.env["property.complaint.stage"].browse(
+            self.env["property.complaint.stage"]._first_of_role(role)
+        )
+
+    @api.model
+    def _default_record(self, xmlid):
+        """The record of ``xmlid`` (False when missing), from the cached xmlid look-up
+        (``env.ref`` checks that the record exists with a query at every call)."""
+        model, res_id = self.env["ir.model.data"]._xmlid_to_res_model_res_id(
+            xmlid, raise_if_not_found=False
+        )
+        return self.env[model].browse(res_id) if model else False
 
     @api.depends("name", "summary")
     def _compute_display_name(self):
@@ -263,7 +276,11 @@ class PropertyComplaint(models.Model):
         assignments = [
             (vals.pop("department_id", False), vals.pop("handler_id", False)) for vals in vals_list
         ]
-        default_site = self.default_get(["site_id"]).get("site_id")
+        default_site = (
+            self.default_get(["site_id"]).get("site_id")
+            if not all(vals.get("site_id") for vals in vals_list)
+            else False
+        )
         sites = self.env["property.site"]
         for vals in vals_list:
             site = sites.browse(vals.get("site_id") or default_site)
@@ -277,6 +294,10 @@ class PropertyComplaint(models.Model):
                 vals["date_matter_arose"] = site._local_date(received)
             if "responsible_user_id" not in vals and site.manager_id:
                 vals["responsible_user_id"] = site.manager_id.id
+            if "callback_ids" not in vals:
+                # no callback yet: known now, not computed after the insert (an UPDATE)
+                vals.setdefault("callback_state", False)
+                vals.setdefault("is_callback_satisfied", False)
         if any(vals.get("class_override") for vals in vals_list):
             self._check_group("property_complaint.group_complaint_manager")
         # the life cycle starts at a stage of the role "new" (see access)
