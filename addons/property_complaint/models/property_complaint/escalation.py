@@ -82,6 +82,14 @@ class PropertyComplaintEscalationMixin(models.AbstractModel):
             return self
         now = now or fields.Datetime.now()
         complaints = self
+        # Two runs at once would both create the same log lines (the unique one per
+        # complaint and level stops the later with an error). Both touch the level
+        # first: the later waits, then gets a serialisation failure and is run again,
+        # as Odoo does, when it sees the earlier one's escalations.
+        self.env.cr.execute(
+            "UPDATE property_complaint_escalation_level SET write_date = write_date WHERE id = %s",
+            [level.id],
+        )
         owners = complaints._escalation_owners(level)
         activity_type = self.env.ref("property_complaint.mail_activity_type_complaint_escalation")
         log_vals, activity_vals, bodies = [], [], {}

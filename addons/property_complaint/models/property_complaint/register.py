@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 from odoo.tools import parse_contact_from_email
 
@@ -239,6 +239,25 @@ class PropertyComplaint(models.Model):
         )
 
     @api.model
+    @tools.ormcache()
+    def _precompute_inputs(self):
+        """The stored, non-computed fields that the precomputed fields depend on."""
+        names = set()
+        for field in self._fields.values():
+            if not (field.store and field.compute and field.precompute):
+                continue
+            for path in self.pool.field_depends[field]:
+                dependency = self._fields.get(path.split(".")[0])
+                if (
+                    dependency
+                    and dependency.store
+                    and not dependency.compute
+                    and dependency.type not in ("one2many", "many2many")
+                ):
+                    names.add(dependency.name)
+        return tuple(sorted(names))
+
+    @api.model
     def _default_record(self, xmlid):
         """The record of ``xmlid`` (False when missing), from the cached xmlid look-up
         (``env.ref`` checks that the record exists with a query at every call)."""
@@ -298,6 +317,16 @@ class PropertyComplaint(models.Model):
                 # no callback yet: known now, not computed after the insert (an UPDATE)
                 vals.setdefault("callback_state", False)
                 vals.setdefault("is_callback_satisfied", False)
+        # the plain fields without a default that the precomputed ones (class,
+        # deadlines) read: read on the record still unsaved, each of them would ask
+        # for its default on its own (the fields with a default get it from create)
+        inputs = self._precompute_inputs()
+        missing = {name for vals in vals_list for name in inputs if name not in vals}
+        if missing:
+            defaults = self.default_get(sorted(missing))
+            for vals in vals_list:
+                for name in missing - defaults.keys():
+                    vals.setdefault(name, False)
         if any(vals.get("class_override") for vals in vals_list):
             self._check_group("property_complaint.group_complaint_manager")
         # the life cycle starts at a stage of the role "new" (see access)
