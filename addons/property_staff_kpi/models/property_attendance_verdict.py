@@ -270,7 +270,8 @@ class PropertyAttendanceVerdict(models.Model):
                 ("date", ">=", date_from),
                 ("date", "<=", date_to),
             ],
-            [*VERDICT_VALUES, "employee_id", "date"],
+            # company_id: the rules of its company, read per verdict by the ledger
+            [*VERDICT_VALUES, "employee_id", "date", "company_id"],
         )
         known = {(verdict.employee_id.id, verdict.date): verdict for verdict in existing}
         days_by_employee = {
