@@ -61,6 +61,31 @@ def bulk_copy(env, template_id, count, deadline):
     )
 
 
+def remove_registered(env):
+    """Remove what the timed registrations committed (the database is kept between
+    runs): the complaints and tickets, their messages, followers and activities."""
+    env.cr.execute("SELECT id FROM property_complaint WHERE name NOT LIKE 'BENCH-%%'")
+    complaints = [row[0] for row in env.cr.fetchall()]
+    env.cr.execute("SELECT id FROM helpdesk_ticket")
+    tickets = [row[0] for row in env.cr.fetchall()]
+    for model, ids in (("property.complaint", complaints), ("helpdesk.ticket", tickets)):
+        if not ids:
+            continue
+        for table in ("mail_message", "mail_followers", "mail_activity"):
+            env.cr.execute(
+                f"DELETE FROM {table} WHERE res_model = %s AND res_id IN %s"
+                if table != "mail_message"
+                else f"DELETE FROM {table} WHERE model = %s AND res_id IN %s",
+                (model, tuple(ids)),
+            )
+        env.cr.execute(
+            f"DELETE FROM {model.replace('.', '_')} WHERE id IN %s",
+            (tuple(ids),),
+        )
+    env.cr.commit()
+    env.invalidate_all()
+
+
 def main():
     os.environ["ODOO_EXTRA_ADDONS"] = install_helpdesk()
     with bench_env(db_name("complaint"), ["property_complaint", "helpdesk_mgmt"]) as env:
@@ -88,8 +113,15 @@ def main():
         Complaint.create({"site_id": site.id, "summary": "warm-up", "co_complainant_count": 5})
         Ticket.create({"name": "warm-up", "description": "<p>warm-up</p>"})
 
-        with Timer() as complaint_t:
-            for i in range(REGISTER):
+        env.cr.commit()
+
+        # each record created and committed on its own, as the form view does; the
+        # two kinds alternate, so that a change of the machine's load weighs on both
+        complaint_t, ticket_t = Timer(), Timer()
+        complaint_t.seconds = ticket_t.seconds = 0.0
+        complaint_t.queries = ticket_t.queries = 0
+        for i in range(REGISTER):
+            with Timer() as one:
                 Complaint.create(
                     {
                         "site_id": site.id,
@@ -99,14 +131,17 @@ def main():
                         "is_written": bool(i % 2),
                     }
                 )
-            env.flush_all()
-        with Timer() as ticket_t:
-            for i in range(REGISTER):
+                env.cr.commit()
+            complaint_t.seconds += one.seconds
+            complaint_t.queries += one.queries
+            with Timer() as one:
                 Ticket.create(
                     {"name": f"Water leak {i}", "description": "<p>Water from the flat above.</p>"}
                 )
-            env.flush_all()
-        env.cr.rollback()
+                env.cr.commit()
+            ticket_t.seconds += one.seconds
+            ticket_t.queries += one.queries
+        remove_registered(env)
         report(
             f"(a) registering {REGISTER} records through the ORM (tracking on)",
             [
@@ -123,7 +158,7 @@ def main():
                 ("property.complaint: queries per complaint", complaint_t.queries / REGISTER, ""),
                 ("helpdesk.ticket: queries per ticket", ticket_t.queries / REGISTER, ""),
                 (
-                    "ratio complaint / ticket (goal <= 1.3)",
+                    "ratio complaint / ticket (goal <= 0.8)",
                     complaint_t.seconds / ticket_t.seconds,
                     "x",
                 ),
@@ -158,7 +193,7 @@ def main():
             env.cr.rollback()
         env.cr.execute("DELETE FROM property_complaint WHERE id = %s", (template.id,))
         env.cr.commit()
-        report("(b) escalation cron (goal <= 5 s, queries independent of the open total)", rows)
+        report("(b) escalation cron (goal <= 1 s, queries independent of the open total)", rows)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ logs in over JSON-RPC (``/web/session/authenticate``) and works for DURATION sec
 
 It prints the requests per second, p50/p95/max latency per kind of request and the
 errors, and exits 1 when there was any error (the goal: 20 concurrent users, zero
-errors, p95 under 1 s on a 2-core machine). Figures depend on the machine and its load.
+errors, p95 under 500 ms on a 2-core machine). Figures depend on the machine and its load.
 
 Run: python3 bench/load_test.py [--agents 16] [--guards 4] [--duration 60]
      [--workers 5] [--port 18115]  (or `make load`).

@@ -1,9 +1,22 @@
 from datetime import datetime, time, timedelta
+from functools import lru_cache
 
 import pytz
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+
+
+@lru_cache(maxsize=64)
+def _timezone(name):
+    return pytz.timezone(name)
+
+
+@lru_cache(maxsize=8192)
+def _local_day_end_utc(tz_name, day):
+    """23:59:59 of ``day`` in the time zone ``tz_name``, as a naive UTC datetime."""
+    end = pytz.timezone(tz_name).localize(datetime.combine(day, time(23, 59, 59)))
+    return end.astimezone(pytz.utc).replace(tzinfo=None)
 
 
 class PropertySite(models.Model):
@@ -143,12 +156,19 @@ class PropertySite(models.Model):
     # ------------------------------------------------------------------
     def _site_tz(self):
         self.ensure_one()
-        return pytz.timezone(self.calendar_id.tz or self.env.user.tz or "Asia/Shanghai")
+        return _timezone(
+            self.calendar_id._property_tz_name() or self.env.user.tz or "Asia/Shanghai"
+        )
 
     def _local_date(self, dt):
         """The date, in the site's time zone, of a naive UTC datetime."""
         self.ensure_one()
         return pytz.utc.localize(dt).astimezone(self._site_tz()).date()
+
+    def _local_day_end(self, day):
+        """23:59:59 of ``day`` (a date) in the site's time zone, as a naive UTC datetime."""
+        self.ensure_one()
+        return _local_day_end_utc(self._site_tz().zone, day)
 
     def _working_day_deadline(self, start, days):
         """End of the ``days``-th working day after the day of ``start``.
@@ -163,23 +183,22 @@ class PropertySite(models.Model):
         if days <= 0:
             raise UserError(self.env._("A number of working days must be positive."))
         tz = self._site_tz()
-        next_day = self._local_date(start) + timedelta(days=1)
-        day_start = tz.localize(datetime.combine(next_day, time.min))
-        reached = self.calendar_id.plan_days(days, day_start, compute_leaves=True)
-        if not reached:
+        next_day = tz.fromutc(start.replace(tzinfo=tz)).date() + timedelta(days=1)
+        last_day = self.calendar_id._property_nth_working_day(next_day, days)
+        if not last_day:
             return False
-        last_day = reached.astimezone(tz).date()
-        end = tz.localize(datetime.combine(last_day, time(23, 59, 59)))
-        return end.astimezone(pytz.utc).replace(tzinfo=None)
+        return _local_day_end_utc(tz.zone, last_day)
+
+    def _working_days_between(self, date_from, date_to):
+        """The number of working days from ``date_from`` to ``date_to`` (dates in the
+        site's time zone, both included)."""
+        self.ensure_one()
+        return self.calendar_id._property_count_working_days(date_from, date_to)
 
     def _is_working_day(self, day):
         """Whether ``day`` (a date) has working time in the site's calendar."""
         self.ensure_one()
-        tz = self._site_tz()
-        start = tz.localize(datetime.combine(day, time.min))
-        end = tz.localize(datetime.combine(day, time.max))
-        intervals = self.calendar_id._work_intervals_batch(start, end)[False]
-        return bool(list(intervals))
+        return self.calendar_id._property_is_working_day(day)
 
     # ------------------------------------------------------------------
     # Actions

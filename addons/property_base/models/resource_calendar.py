@@ -1,8 +1,9 @@
+from bisect import bisect_left, bisect_right
 from datetime import date, datetime, time, timedelta
 
 import pytz
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.tools import groupby
 
 try:
@@ -21,6 +22,93 @@ class ResourceCalendar(models.Model):
         domain=[("property_makeup_day", "=", True)],
         context={"default_property_makeup_day": True},
     )
+
+    # Odoo's plan_days looks 100 windows of 14 days ahead before giving up
+    PROPERTY_REACH_DAYS = 1400
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"tz", "two_weeks_calendar"} & vals.keys():
+            self._property_index_changed()
+        return res
+
+    # ------------------------------------------------------------------
+    # The working-day index
+    # ------------------------------------------------------------------
+    @api.model
+    def _property_index_changed(self):
+        """Forget every calendar's working-day index (the registry's default cache,
+        also cleared in the other workers at the end of the transaction)."""
+        self.env.registry.clear_cache()
+
+    @tools.ormcache("self.id")
+    def _property_tz_name(self):
+        """The calendar's time zone name (cached with the index, forgotten with it)."""
+        self.ensure_one()
+        return self.sudo().tz or False
+
+    @tools.ormcache("self.id", "year")
+    def _property_working_ordinals(self, year):
+        """The working dates of ``year`` in the calendar's time zone, as a sorted tuple
+        of date ordinals: the days with working time left once the global leaves
+        (public holidays, site closures) are removed, make-up days (调休) included.
+
+        The same days as ``plan_days(compute_leaves=True)`` finds (the same interval
+        computation, done once for the whole year); cached per calendar and year and
+        forgotten whenever an attendance line, a leave or the time zone changes.
+        """
+        self.ensure_one()
+        calendar = self.sudo().with_context(employee_timezone=False)
+        tz = pytz.timezone(calendar.tz or "Asia/Shanghai")
+        start = tz.localize(datetime(year, 1, 1))
+        stop = tz.localize(datetime(year + 1, 1, 1))
+        intervals = calendar._work_intervals_batch(start, stop, tz=tz)[False]
+        return tuple(sorted({begin.date().toordinal() for begin, _stop, _rec in intervals}))
+
+    def _property_nth_working_day(self, first_day, days):
+        """The date of the ``days``-th working day counted from ``first_day`` (a date,
+        counted itself when it is a working day), or False when the calendar has no
+        such day within Odoo's reach (1,400 days)."""
+        self.ensure_one()
+        ordinal = first_day.toordinal()
+        last = ordinal + self.PROPERTY_REACH_DAYS - 1
+        remaining = days
+        for year in range(first_day.year, date.fromordinal(last).year + 1):
+            ordinals = self._property_working_ordinals(year)
+            position = bisect_left(ordinals, ordinal) if year == first_day.year else 0
+            available = len(ordinals) - position
+            if available >= remaining:
+                found = ordinals[position + remaining - 1]
+                return date.fromordinal(found) if found <= last else False
+            remaining -= available
+        return False
+
+    def _property_working_dates(self, date_from, date_to):
+        """The working dates from ``date_from`` to ``date_to`` (both included)."""
+        self.ensure_one()
+        first, last = date_from.toordinal(), date_to.toordinal()
+        result = []
+        for year in range(date_from.year, date_to.year + 1):
+            ordinals = self._property_working_ordinals(year)
+            result += ordinals[bisect_left(ordinals, first) : bisect_right(ordinals, last)]
+        return [date.fromordinal(ordinal) for ordinal in result]
+
+    def _property_count_working_days(self, date_from, date_to):
+        """The number of working days from ``date_from`` to ``date_to`` (both included)."""
+        self.ensure_one()
+        first, last = date_from.toordinal(), date_to.toordinal()
+        count = 0
+        for year in range(date_from.year, date_to.year + 1):
+            ordinals = self._property_working_ordinals(year)
+            count += bisect_right(ordinals, last) - bisect_left(ordinals, first)
+        return count
+
+    def _property_is_working_day(self, day):
+        """Whether ``day`` (a date) has working time in the calendar."""
+        self.ensure_one()
+        ordinals = self._property_working_ordinals(day.year)
+        position = bisect_left(ordinals, day.toordinal())
+        return position < len(ordinals) and ordinals[position] == day.toordinal()
 
     # ------------------------------------------------------------------
     # The official schedule

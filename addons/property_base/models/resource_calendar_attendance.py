@@ -10,6 +10,22 @@ class ResourceCalendarAttendance(models.Model):
         help="A weekend day worked instead of a public holiday (调休), valid on its date only.",
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        self.env["resource.calendar"]._property_index_changed()
+        return lines
+
+    def write(self, vals):
+        res = super().write(vals)
+        self.env["resource.calendar"]._property_index_changed()
+        return res
+
+    def unlink(self):
+        res = super().unlink()
+        self.env["resource.calendar"]._property_index_changed()
+        return res
+
     @api.onchange("date_from")
     def _onchange_property_makeup_date(self):
         for line in self:

@@ -10,4 +10,5 @@ from . import (
     test_site_rules,
     test_tour,
     test_unit,
+    test_working_day_index,
 )

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 
 
 class PropertyComplaintStage(models.Model):
@@ -38,3 +38,26 @@ class PropertyComplaintStage(models.Model):
     def _compute_is_closed(self):
         for stage in self:
             stage.is_closed = stage.role == "closed"
+
+    @api.model
+    @tools.ormcache("role")
+    def _first_of_role(self, role):
+        """The id of the first active stage of ``role`` (False when none); cached, and
+        forgotten whenever a stage is created, changed or removed."""
+        return self.sudo().search([("role", "=", role)], limit=1).id or False
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        stages = super().create(vals_list)
+        self.env.registry.clear_cache()
+        return stages
+
+    def write(self, vals):
+        res = super().write(vals)
+        self.env.registry.clear_cache()
+        return res
+
+    def unlink(self):
+        res = super().unlink()
+        self.env.registry.clear_cache()
+        return res

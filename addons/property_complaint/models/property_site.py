@@ -1,4 +1,9 @@
 from odoo import api, fields, models
+from odoo.exceptions import MissingError
+
+# the date ranges of the sites' complaint sequences seen so far in this process:
+# {(database, sequence id): [(date_from, date_to, range id)]}
+_KNOWN_RANGES = {}
 
 
 class PropertySite(models.Model):
@@ -80,11 +85,25 @@ class PropertySite(models.Model):
         self.ensure_one()
         sequence = self._get_complaint_sequence()
         day = self._local_date(received)
-        if not sequence.sudo().date_range_ids.filtered(lambda r: r.date_from <= day <= r.date_to):
-            # The year's first number creates the year's range of the sequence: two first
-            # registrations at once would each create one and both take number 1. Both
-            # touch the sequence, so the later one gets a serialisation failure and Odoo
-            # runs the request again, when the range exists.
+        known = _KNOWN_RANGES.setdefault((self.env.cr.dbname, sequence.id), [])
+        for date_from, date_to, range_id in known:
+            if date_from <= day <= date_to:
+                # what next_by_id does once it found the range (without the search)
+                date_range = sequence.env["ir.sequence.date_range"].browse(range_id)
+                try:
+                    return date_range.with_context(ir_sequence_date_range=date_from)._next()
+                except MissingError:
+                    known.clear()  # a range was removed: look them up again
+                    break
+        ranges = sequence.sudo().date_range_ids.filtered(lambda r: r.date_from <= day <= r.date_to)
+        if ranges:
+            # a range, once there, stays: the next numbers skip the look-ups
+            known.append((ranges[0].date_from, ranges[0].date_to, ranges[0].id))
+        else:
+            # The year's first number creates the year's range of the sequence: two
+            # first registrations at once would each create one and both take number
+            # 1. Both touch the sequence, so the later one gets a serialisation
+            # failure and Odoo runs the request again, when the range exists.
             self.env.cr.execute(
                 "UPDATE ir_sequence SET write_date = write_date WHERE id = %s", [sequence.id]
             )

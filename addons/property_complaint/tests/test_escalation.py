@@ -57,3 +57,27 @@ class TestEscalation(ComplaintCase):
         with freeze_time("2025-03-10 04:00:00"):
             self.env["property.complaint"]._cron_escalate()
         self.assertFalse(complaint.escalation_ids)
+
+    def test_c13_cron_reports_its_batches_to_the_scheduler(self):
+        """Run by the scheduler, one call escalates one batch and reports it; the
+        scheduler commits it and calls again while some remain."""
+        complaints = self._new_complaint() | self._new_complaint() | self._new_complaint()
+        cron = self.env.ref("property_complaint.ir_cron_complaint_escalate")
+        progress = self.env["ir.cron.progress"].create({"cron_id": cron.id})
+        Complaint = self.env["property.complaint"].with_context(ir_cron_progress_id=progress.id)
+        with freeze_time("2025-03-03 04:00:00"):  # the supervisor's level only
+            first = Complaint._cron_escalate(batch_size=2)
+            self.assertEqual(len(first), 2)
+            self.assertEqual((progress.done, progress.remaining), (2, 1))
+            second = Complaint._cron_escalate(batch_size=2)
+            self.assertEqual(second, complaints - first)
+            self.assertEqual((progress.done, progress.remaining), (1, 0))
+            self.assertFalse(Complaint._cron_escalate(batch_size=2))
+        self.assertEqual(len(complaints.escalation_ids), 3, "one log line per complaint")
+        for complaint in complaints:
+            self.assertEqual(self._levels(complaint), ["supervisor"])
+            self.assertEqual(complaint.escalation_ids.user_id, self.supervisor)
+            self.assertEqual(
+                complaint.activity_ids.filtered(lambda a: "Escalated" in a.summary).user_id,
+                self.supervisor,
+            )

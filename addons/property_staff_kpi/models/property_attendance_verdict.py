@@ -1,3 +1,4 @@
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from datetime import datetime, time, timedelta
 
@@ -15,9 +16,86 @@ STATUSES = [
     ("holiday", "Public Holiday"),
 ]
 
+# the computed values of a verdict (see _employee_days)
+VERDICT_VALUES = [
+    "status",
+    "planned_start",
+    "planned_stop",
+    "planned_minutes",
+    "late_minutes",
+    "early_minutes",
+    "away_minutes",
+    "long_stretch",
+    "disciplinary",
+    "handover_missed",
+    "self_criticism_state",
+    "day_pay_forfeited",
+    "month_bonus_forfeited",
+]
 
-def _minutes(intervals):
-    return round(sum((stop - start).total_seconds() for start, stop, _rec in intervals) / 60)
+
+def _merged_spans(attendances):
+    """The closed attendances as sorted, disjoint (check_in, check_out) pairs in UTC
+    (aware), touching ones merged, as Odoo's Intervals would have them."""
+    spans = sorted(
+        (pytz.utc.localize(att.check_in), pytz.utc.localize(att.check_out))
+        for att in attendances
+        if att.check_in < att.check_out
+    )
+    return _normalized(spans)
+
+
+def _normalized(spans):
+    """Sorted, disjoint spans, overlapping or touching ones merged (Odoo's Intervals)."""
+    merged = []
+    for start, stop in sorted(spans):
+        if start >= stop:
+            continue
+        if merged and start <= merged[-1][1]:
+            if stop > merged[-1][1]:
+                merged[-1] = (merged[-1][0], stop)
+        else:
+            merged.append((start, stop))
+    return merged
+
+
+def _intersected(spans, others):
+    """``spans & others`` of two normalised lists (Odoo's Intervals.__and__)."""
+    result = []
+    position = 0
+    for start, stop in spans:
+        while position < len(others) and others[position][1] <= start:
+            position += 1
+        index = position
+        while index < len(others) and others[index][0] < stop:
+            begin, end = max(start, others[index][0]), min(stop, others[index][1])
+            if begin < end:
+                result.append((begin, end))
+            index += 1
+    return result
+
+
+def _subtracted(spans, others):
+    """``spans - others`` of two normalised lists (Odoo's Intervals.__sub__)."""
+    result = []
+    position = 0
+    for start, stop in spans:
+        while position < len(others) and others[position][1] <= start:
+            position += 1
+        cursor = start
+        index = position
+        while index < len(others) and others[index][0] < stop:
+            if others[index][0] > cursor:
+                result.append((cursor, others[index][0]))
+            cursor = max(cursor, others[index][1])
+            index += 1
+        if cursor < stop:
+            result.append((cursor, stop))
+    return result
+
+
+def _span_minutes(spans):
+    return round(sum((stop - start).total_seconds() for start, stop in spans) / 60)
 
 
 class PropertyAttendanceVerdict(models.Model):
@@ -170,7 +248,7 @@ class PropertyAttendanceVerdict(models.Model):
         attendances = (
             self.env["hr.attendance"]
             .sudo()
-            .search(
+            .search_fetch(
                 [
                     ("employee_id", "in", employees.ids),
                     ("check_in", "<", stop),
@@ -178,6 +256,7 @@ class PropertyAttendanceVerdict(models.Model):
                     ("check_out", "=", False),
                     ("check_out", ">", start),
                 ],
+                ["employee_id", "check_in", "check_out"],
                 order="check_in",
             )
         )
@@ -185,12 +264,14 @@ class PropertyAttendanceVerdict(models.Model):
         for attendance in attendances:
             if attendance.check_out:
                 by_employee[attendance.employee_id.id].append(attendance)
-        existing = self.sudo().search(
+        existing = self.sudo().search_fetch(
             [
                 ("employee_id", "in", employees.ids),
                 ("date", ">=", date_from),
                 ("date", "<=", date_to),
-            ]
+            ],
+            # company_id: the rules of its company, read per verdict by the ledger
+            [*VERDICT_VALUES, "employee_id", "date", "company_id"],
         )
         known = {(verdict.employee_id.id, verdict.date): verdict for verdict in existing}
         days_by_employee = {
@@ -207,7 +288,7 @@ class PropertyAttendanceVerdict(models.Model):
             for employee in employees
         }
         self._handover_pass(employees, days_by_employee)
-        to_create, result = [], self.sudo().browse()
+        to_create, kept_ids = [], []
         for employee in employees:
             for day, all_values in days_by_employee[employee.id].items():
                 values = {key: value for key, value in all_values.items() if key[0] != "_"}
@@ -215,17 +296,15 @@ class PropertyAttendanceVerdict(models.Model):
                 if verdict:
                     if verdict.self_criticism_state == "received" and values["status"] == "absent":
                         values.pop("self_criticism_state")
-                    changed = {
-                        key: value
-                        for key, value in values.items()
-                        if verdict._fields[key].convert_to_write(verdict[key], verdict) != value
-                    }
+                    # scalar fields only (dates, numbers, flags, selections): the
+                    # record's value compares as is with the computed one
+                    changed = {key: value for key, value in values.items() if verdict[key] != value}
                     if changed:
                         verdict.write(changed)
-                    result |= verdict
+                    kept_ids.append(verdict.id)
                 else:
                     to_create.append(dict(values, employee_id=employee.id, date=day))
-        return result | self.sudo().create(to_create)
+        return self.sudo().browse(kept_ids) | self.sudo().create(to_create)
 
     @api.model
     def _handover_pass(self, employees, days_by_employee):
@@ -268,25 +347,21 @@ class PropertyAttendanceVerdict(models.Model):
             day = begin.astimezone(tz).date()
             if date_from <= day <= date_to:
                 days[day].append((begin, end, record))
-        worked = Intervals(
-            [
-                (
-                    pytz.utc.localize(att.check_in),
-                    pytz.utc.localize(att.check_out),
-                    att,
-                )
-                for att in attendances
-            ]
-        )
+        # plain (start, stop) spans from here on: the day's computation needs no
+        # records, and Odoo's Intervals would union recordsets at every operation
+        leave_spans = [(begin, end) for begin, end, _records in leaves]
+        official_spans = [(begin, end) for begin, end, _records in official]
+        worked = _merged_spans(attendances)
+        worked_stops = [stop for _start, stop in worked]
         result = {}
         for day, intervals in days.items():
-            shift = Intervals(intervals)
-            work = shift - leaves
+            shift = _normalized([(begin, end) for begin, end, _record in intervals])
+            work = _subtracted(shift, leave_spans)
             values = {
                 "status": "present",
                 "planned_start": False,
                 "planned_stop": False,
-                "planned_minutes": _minutes(work),
+                "planned_minutes": _span_minutes(work),
                 "late_minutes": 0,
                 "early_minutes": 0,
                 "away_minutes": 0,
@@ -306,15 +381,21 @@ class PropertyAttendanceVerdict(models.Model):
                 values["status"] = "holiday" if global_leave else "leave"
                 result[day] = values
                 continue
-            work_list = list(work)
-            first_start, last_stop = work_list[0][0], work_list[-1][1]
+            first_start, last_stop = work[0][0], work[-1][1]
             values["planned_start"] = first_start.astimezone(pytz.utc).replace(tzinfo=None)
             values["planned_stop"] = last_stop.astimezone(pytz.utc).replace(tzinfo=None)
-            day_worked = worked & Intervals(
-                [(first_start - timedelta(hours=12), last_stop + timedelta(hours=12), self)]
-            )
-            covered = day_worked | official
-            present = work & covered
+            # the attendances within 12 hours of the shift, by bisection on the
+            # month's sorted spans
+            window_start = first_start - timedelta(hours=12)
+            window_stop = last_stop + timedelta(hours=12)
+            day_worked = [
+                (max(begin, window_start), min(end, window_stop))
+                for begin, end in worked[
+                    bisect_right(worked_stops, window_start) : bisect_left(worked, (window_stop,))
+                ]
+            ]
+            covered = _normalized(day_worked + official_spans) if official_spans else day_worked
+            present = _intersected(work, covered)
             if not present:
                 values.update(
                     status="absent",
@@ -325,18 +406,16 @@ class PropertyAttendanceVerdict(models.Model):
                 )
                 result[day] = values
                 continue
-            present_list = list(present)
-            missing = list(work - covered)
-            attended = list(day_worked)
-            if attended:
-                values["_first_in"] = attended[0][0].astimezone(pytz.utc).replace(tzinfo=None)
-                values["_last_out"] = attended[-1][1].astimezone(pytz.utc).replace(tzinfo=None)
+            missing = _subtracted(work, covered)
+            if day_worked:
+                values["_first_in"] = day_worked[0][0].astimezone(pytz.utc).replace(tzinfo=None)
+                values["_last_out"] = day_worked[-1][1].astimezone(pytz.utc).replace(tzinfo=None)
             late = early = away = 0
-            for begin, end, _rec in missing:
+            for begin, end in missing:
                 minutes = round((end - begin).total_seconds() / 60)
-                if begin == first_start and end <= present_list[0][0]:
+                if begin == first_start and end <= present[0][0]:
                     late += minutes
-                elif end == last_stop and begin >= present_list[-1][1]:
+                elif end == last_stop and begin >= present[-1][1]:
                     early += minutes
                 else:
                     away += minutes
@@ -345,7 +424,7 @@ class PropertyAttendanceVerdict(models.Model):
             values["away_minutes"] = away
             values["long_stretch"] = any(
                 (end - begin).total_seconds() > settings["stretch"] * 3600
-                for begin, end, _rec in day_worked
+                for begin, end in day_worked
             )
             values["disciplinary"] = (
                 values["late_minutes"] >= settings["threshold"] or away >= settings["threshold"]
@@ -456,9 +535,7 @@ class PropertyAttendanceVerdict(models.Model):
                 elif line.assessment_id.state != "confirmed" and (
                     line.points != points or line.reason != reason
                 ):
-                    line._property_internal().write(
-                        {"points": points, "reason": reason}
-                    )
+                    line._property_internal().write({"points": points, "reason": reason})
         for key, line in by_key.items():
             if key not in kept and line.assessment_id.state != "confirmed":
                 to_remove |= line

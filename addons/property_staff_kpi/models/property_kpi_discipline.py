@@ -62,11 +62,20 @@ class PropertyKpiDiscipline(models.Model):
                 }
             )
         records = self.create(vals_list)
+        # one to-do per dismissal proposed, created in batches per approver (an
+        # assessment with several dismissals gets one per batch: each batch has
+        # distinct assessments)
+        batches = {}
+        occurrences = {}
         for record in records.filtered(lambda r: r.level == "dismissal"):
             assessment = record.assessment_id
-            assessment.activity_schedule(
+            round_ = occurrences[assessment.id] = occurrences.get(assessment.id, -1) + 1
+            user = assessment.approver_user_id or self.env.user
+            batches.setdefault((round_, user), []).append(assessment.id)
+        for (_round, user), assessment_ids in batches.items():
+            self.env["property.kpi.assessment"].browse(assessment_ids).activity_schedule(
                 "mail.mail_activity_data_todo",
                 summary=self.env._("Dismissal proposed after repeated violations"),
-                user_id=(assessment.approver_user_id or self.env.user).id,
+                user_id=user.id,
             )
         return records

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.property_base.tools import is_internal
@@ -93,7 +93,15 @@ class PropertyKpiLine(models.Model):
 
     @api.model
     def _selection_source_model(self):
-        return [(model.model, model.name) for model in self.env["ir.model"].sudo().search([])]
+        # read at every write of source_ref: cached per language (the names are)
+        return list(self._source_model_selection(self.env.lang))
+
+    @tools.ormcache("lang")
+    def _source_model_selection(self, lang):
+        models_ = (
+            self.env["ir.model"].sudo().with_context(lang=lang).search([("model", "!=", False)])
+        )
+        return tuple((model.model, model.name) for model in models_)
 
     @api.depends("points", "item_id.kind", "reversed_line_id.signed_points")
     def _compute_signed_points(self):

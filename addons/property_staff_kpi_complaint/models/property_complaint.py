@@ -27,8 +27,10 @@ class PropertyComplaint(models.Model):
         assessment of the month it was received, once per complaint; the line goes
         when the complaint stops being valid or the employee is no longer named (until
         the month is confirmed). The month's zero-complaint bonus goes too."""
+        if not self:
+            return
         item = self.env.ref("property_staff_kpi.item_k05_quarrel", raise_if_not_found=False)
-        if not item or not self:
+        if not item:
             return
         item = item.sudo()
         complaints = self.sudo()

@@ -54,6 +54,7 @@ class PropertyComplaintClassMixin(models.AbstractModel):
         string="Class from the Facts",
         compute="_compute_computed_class",
         store=True,
+        precompute=True,
     )
     class_override = fields.Selection(
         CLASS_SELECTION,
@@ -68,6 +69,7 @@ class PropertyComplaintClassMixin(models.AbstractModel):
         string="Class",
         compute="_compute_complaint_class",
         store=True,
+        precompute=True,
         index=True,
         tracking=True,
     )

@@ -25,27 +25,33 @@ class PropertyComplaintDeadlineMixin(models.AbstractModel):
     # Deadlines (C08, C09)
     # ------------------------------------------------------------------
     date_deadline_response = fields.Datetime(
-        string="Response Deadline", compute="_compute_deadlines", store=True
+        string="Response Deadline", compute="_compute_deadlines", store=True, precompute=True
     )
     date_deadline_reply = fields.Datetime(
-        string="Reply Deadline", compute="_compute_deadlines", store=True
+        string="Reply Deadline", compute="_compute_deadlines", store=True, precompute=True
     )
     date_deadline_solution = fields.Datetime(
-        string="Solution Deadline", compute="_compute_deadlines", store=True
+        string="Solution Deadline", compute="_compute_deadlines", store=True, precompute=True
     )
     date_deadline_investigation = fields.Datetime(
         string="Investigation Deadline",
         compute="_compute_deadlines",
         store=True,
+        precompute=True,
         help="A visit complaint is investigated the same day.",
     )
     date_deadline_resolution = fields.Datetime(
-        string="Resolution Deadline", compute="_compute_deadlines", store=True, tracking=True
+        string="Resolution Deadline",
+        compute="_compute_deadlines",
+        store=True,
+        precompute=True,
+        tracking=True,
     )
     date_deadline_next = fields.Datetime(
         string="Next Deadline",
         compute="_compute_deadlines",
         store=True,
+        precompute=True,
         index=True,
         help="The earliest deadline not met yet; empty while the resolution clock is "
         "stopped or once resolved.",
@@ -89,7 +95,7 @@ class PropertyComplaintDeadlineMixin(models.AbstractModel):
         "is_closed",
     )
     def _compute_deadlines(self):
-        visit = self.env.ref("property_complaint.channel_visit", raise_if_not_found=False)
+        visit = self._default_record("property_complaint.channel_visit")
         for complaint in self:
             received = complaint.date_received
             site = complaint.site_id
@@ -108,11 +114,8 @@ class PropertyComplaintDeadlineMixin(models.AbstractModel):
                 accepted, company.property_complaint_solution_days
             )
             if visit and complaint.channel_id == visit:
-                day = site._local_date(received)
-                tz = site._site_tz()
-                end = tz.localize(datetime.combine(day, time(23, 59, 59)))
-                complaint.date_deadline_investigation = end.astimezone(pytz.utc).replace(
-                    tzinfo=None
+                complaint.date_deadline_investigation = site._local_day_end(
+                    site._local_date(received)
                 )
             else:
                 complaint.date_deadline_investigation = False
@@ -202,13 +205,8 @@ class PropertyComplaintDeadlineMixin(models.AbstractModel):
         including the day of ``end`` (naive UTC datetimes)."""
         self.ensure_one()
         site = self.site_id
-        tz = site._site_tz()
         first = site._local_date(start) + timedelta(days=1)
         last = site._local_date(end)
         if last < first:
             return 0
-        intervals = site.calendar_id._work_intervals_batch(
-            tz.localize(datetime.combine(first, time.min)),
-            tz.localize(datetime.combine(last, time.max)),
-        )[False]
-        return len({interval[0].date() for interval in intervals})
+        return site._working_days_between(first, last)

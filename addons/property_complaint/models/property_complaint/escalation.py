@@ -40,62 +40,69 @@ class PropertyComplaintEscalationMixin(models.AbstractModel):
         ]
 
     @api.model
-    def _cron_escalate(self, batch_size=500):
-        """C13: escalate the late complaints one level at a time, in batches. A level
-        is reached once per complaint: the unique log line decides, so the cron is safe
-        to run twice or concurrently."""
+    def _cron_escalate(self, batch_size=1000):
+        """C13: escalate the late complaints, one level after the other, at most
+        ``batch_size`` escalations per call. A level is reached once per complaint: the
+        search leaves out the complaints already escalated to it, and the unique log
+        line stops a concurrent run.
+
+        Run by the scheduler, each call reports its batch to ir.cron
+        (``_notify_progress``), which commits it and calls again while some remain;
+        called directly (no cron progress), it runs the batches until none remains.
+        Returns the complaints escalated."""
         now = fields.Datetime.now()
         levels = self.env["property.complaint.escalation.level"].search([("target", "!=", False)])
+        in_cron = bool(self.env.context.get("ir_cron_progress_id"))
         escalated = self.browse()
-        for level in levels:
-            while True:
+        while True:
+            done = 0
+            for level in levels:
+                if done >= batch_size:
+                    break
                 ids = self.search(
-                    self._escalation_domain(level, now), limit=batch_size, order="id"
+                    self._escalation_domain(level, now), limit=batch_size - done, order="id"
                 ).ids
-                if not ids:
-                    break
-                done = self.browse(ids)._escalate(level)
-                escalated |= done
-                if len(ids) < batch_size:
-                    break
-                if not self.env.registry.in_test_mode() and not self.env.context.get(
-                    "property_complaint_no_commit"
-                ):
-                    self.env.cr.commit()  # pylint: disable=invalid-commit
-        return escalated
+                if ids:
+                    escalated |= self.browse(ids)._escalate(level, now)
+                    done += len(ids)
+            remaining = (
+                sum(self.search_count(self._escalation_domain(level, now)) for level in levels)
+                if done >= batch_size
+                else 0
+            )
+            self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+            if not remaining or in_cron:
+                return escalated
 
-    def _escalate(self, level):
-        """Escalate these complaints to ``level``; returns those actually escalated by
-        this call (a concurrent run may have taken the others)."""
+    def _escalate(self, level, now=None):
+        """Escalate these complaints to ``level``, in batch: one create of the log
+        lines, one of the activities (which also makes each new owner a follower), one
+        batch of chatter notes. Returns the complaints escalated."""
         if not self:
             return self
+        now = now or fields.Datetime.now()
+        complaints = self
+        # Two runs at once would both create the same log lines (the unique one per
+        # complaint and level stops the later with an error). Both touch the level
+        # first: the later waits, then gets a serialisation failure and is run again,
+        # as Odoo does, when it sees the earlier one's escalations.
         self.env.cr.execute(
-            """
-            INSERT INTO property_complaint_escalation
-                (complaint_id, site_id, level_id, date, create_uid, write_uid, create_date,
-                 write_date)
-            SELECT c.id, c.site_id, %(level)s, %(now)s, %(uid)s, %(uid)s, %(now)s, %(now)s
-              FROM property_complaint c
-             WHERE c.id = ANY(%(ids)s)
-            ON CONFLICT (complaint_id, level_id) DO NOTHING
-            RETURNING complaint_id, id
-            """,
-            {"level": level.id, "now": fields.Datetime.now(), "uid": self.env.uid, "ids": self.ids},
+            "UPDATE property_complaint_escalation_level SET write_date = write_date WHERE id = %s",
+            [level.id],
         )
-        rows = self.env.cr.fetchall()
-        if not rows:
-            return self.browse()
-        complaints = self.browse([row[0] for row in rows])
-        logs = self.env["property.complaint.escalation"].browse([row[1] for row in rows])
-        self.env["property.complaint.escalation"].invalidate_model()
-        self.invalidate_model(["escalation_ids"])
         owners = complaints._escalation_owners(level)
         activity_type = self.env.ref("property_complaint.mail_activity_type_complaint_escalation")
-        activity_vals = []
-        bodies = {}
-        followers = {}
+        log_vals, activity_vals, bodies = [], [], {}
         for complaint in complaints:
             owner = owners.get(complaint.id) or self.env["res.users"]
+            log_vals.append(
+                {
+                    "complaint_id": complaint.id,
+                    "level_id": level.id,
+                    "date": now,
+                    "user_id": owner.id,
+                }
+            )
             if owner:
                 activity_vals.append(
                     complaint._activity_vals(
@@ -106,34 +113,27 @@ class PropertyComplaintEscalationMixin(models.AbstractModel):
                             number=complaint.name,
                             level=level.name,
                         ),
-                        complaint.summary,
+                        # no note: the activity shows the complaint's number and
+                        # summary (its record name) already
+                        False,
                     )
                 )
-                followers.setdefault(owner.partner_id.id, []).append(complaint.id)
             bodies[complaint.id] = self.env._(
                 "Escalated to %(level)s: %(owner)s (deadline %(deadline)s passed).",
                 level=level.name,
                 owner=owner.name or self.env._("nobody found"),
                 deadline=complaint.date_deadline_next,
             )
-        logs_by_owner = {}
-        for complaint_id, log_id in rows:
-            owner = owners.get(complaint_id)
-            if owner:
-                logs_by_owner.setdefault(owner, []).append(log_id)
-        for owner, log_ids in logs_by_owner.items():
-            logs.browse(log_ids).write({"user_id": owner.id})
+        self.env["property.complaint.escalation"].sudo().create(log_vals)
         if activity_vals:
             self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
                 activity_vals
             )
-        for partner_id, complaint_ids in followers.items():
-            self.browse(complaint_ids).message_subscribe(partner_ids=[partner_id])
         complaints._message_log_batch(bodies=bodies)
         if level.target == "pmc":
             takeover = complaints.filtered(lambda c: not c.is_escalated)
             for owner, group in takeover.grouped(lambda c: owners.get(c.id)).items():
-                vals = {"is_escalated": True, "date_escalated": fields.Datetime.now()}
+                vals = {"is_escalated": True, "date_escalated": now}
                 if owner:
                     vals["responsible_user_id"] = owner.id
                 group._write_action(vals)

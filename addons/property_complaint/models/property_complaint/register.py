@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 from odoo.tools import parse_contact_from_email
 
@@ -67,7 +67,9 @@ class PropertyComplaint(models.Model):
         tracking=True,
         default=lambda self: self.env.user.property_site_ids[:1],
     )
-    company_id = fields.Many2one(related="site_id.company_id", store=True, index=True)
+    company_id = fields.Many2one(
+        related="site_id.company_id", store=True, index=True, precompute=True
+    )
     kind = fields.Selection(
         [("complaint", "Complaint"), ("demand", "Demand")],
         required=True,
@@ -92,11 +94,9 @@ class PropertyComplaint(models.Model):
         "property.complaint.channel",
         required=True,
         tracking=True,
-        default=lambda self: self.env.ref(
-            "property_complaint.channel_phone", raise_if_not_found=False
-        ),
+        default=lambda self: self._default_record("property_complaint.channel_phone"),
     )
-    is_online = fields.Boolean(related="channel_id.is_online", store=True)
+    is_online = fields.Boolean(related="channel_id.is_online", store=True, precompute=True)
     category_id = fields.Many2one("property.complaint.category", tracking=True, index=True)
     stage_id = fields.Many2one(
         "property.complaint.stage",
@@ -120,7 +120,9 @@ class PropertyComplaint(models.Model):
         index=True,
     )
     stage_role = fields.Selection(related="stage_id.role")
-    is_closed = fields.Boolean(compute="_compute_is_closed", store=True, index=True)
+    is_closed = fields.Boolean(
+        compute="_compute_is_closed", store=True, index=True, precompute=True
+    )
     priority = fields.Selection([("0", "Normal"), ("1", "Urgent")], default="0")
     color = fields.Integer()
     user_id = fields.Many2one(
@@ -233,7 +235,37 @@ class PropertyComplaint(models.Model):
 
     @api.model
     def _stage_for_role(self, role):
-        return self.env["property.complaint.stage"].search([("role", "=", role)], limit=1)
+        return self.env["property.complaint.stage"].browse(
+            self.env["property.complaint.stage"]._first_of_role(role)
+        )
+
+    @api.model
+    @tools.ormcache()
+    def _precompute_inputs(self):
+        """The stored, non-computed fields that the precomputed fields depend on."""
+        names = set()
+        for field in self._fields.values():
+            if not (field.store and field.compute and field.precompute):
+                continue
+            for path in self.pool.field_depends[field]:
+                dependency = self._fields.get(path.split(".")[0])
+                if (
+                    dependency
+                    and dependency.store
+                    and not dependency.compute
+                    and dependency.type not in ("one2many", "many2many")
+                ):
+                    names.add(dependency.name)
+        return tuple(sorted(names))
+
+    @api.model
+    def _default_record(self, xmlid):
+        """The record of ``xmlid`` (False when missing), from the cached xmlid look-up
+        (``env.ref`` checks that the record exists with a query at every call)."""
+        model, res_id = self.env["ir.model.data"]._xmlid_to_res_model_res_id(
+            xmlid, raise_if_not_found=False
+        )
+        return self.env[model].browse(res_id) if model else False
 
     @api.depends("name", "summary")
     def _compute_display_name(self):
@@ -264,7 +296,11 @@ class PropertyComplaint(models.Model):
         assignments = [
             (vals.pop("department_id", False), vals.pop("handler_id", False)) for vals in vals_list
         ]
-        default_site = self.default_get(["site_id"]).get("site_id")
+        default_site = (
+            self.default_get(["site_id"]).get("site_id")
+            if not all(vals.get("site_id") for vals in vals_list)
+            else False
+        )
         sites = self.env["property.site"]
         for vals in vals_list:
             site = sites.browse(vals.get("site_id") or default_site)
@@ -278,6 +314,20 @@ class PropertyComplaint(models.Model):
                 vals["date_matter_arose"] = site._local_date(received)
             if "responsible_user_id" not in vals and site.manager_id:
                 vals["responsible_user_id"] = site.manager_id.id
+            if "callback_ids" not in vals:
+                # no callback yet: known now, not computed after the insert (an UPDATE)
+                vals.setdefault("callback_state", False)
+                vals.setdefault("is_callback_satisfied", False)
+        # the plain fields without a default that the precomputed ones (class,
+        # deadlines) read: read on the record still unsaved, each of them would ask
+        # for its default on its own (the fields with a default get it from create)
+        inputs = self._precompute_inputs()
+        missing = {name for vals in vals_list for name in inputs if name not in vals}
+        if missing:
+            defaults = self.default_get(sorted(missing))
+            for vals in vals_list:
+                for name in missing - defaults.keys():
+                    vals.setdefault(name, False)
         if any(vals.get("class_override") for vals in vals_list):
             self._check_group("property_complaint.group_complaint_manager")
         # the life cycle starts at a stage of the role "new" (see access)
