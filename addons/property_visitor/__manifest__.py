@@ -37,6 +37,7 @@
         "views/property_site_views.xml",
         "views/res_config_settings_views.xml",
         "views/menus.xml",
+        "views/home_views.xml",
     ],
     "demo": [
         "demo/property_visitor_demo.xml",

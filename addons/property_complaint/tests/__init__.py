@@ -12,6 +12,7 @@ from . import (
     test_dispatch,
     test_escalation,
     test_forged_context,
+    test_home_rpc,
     test_integrity_rpc,
     test_lifecycle_rpc,
     test_monthly,

@@ -9,6 +9,7 @@ from . import (
     test_emergency_callout,
     test_exam,
     test_forged_context,
+    test_home_rpc,
     test_leave_rules,
     test_lock_rpc,
     test_nothing_lost,

@@ -6,6 +6,7 @@ from . import (
     test_gate,
     test_gate_integrity,
     test_goods_pass,
+    test_home_rpc,
     test_input_guard_rpc,
     test_keep_rpc,
     test_logs,
