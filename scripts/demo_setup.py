@@ -1,4 +1,10 @@
-# Run by `make run` through `odoo shell` once, right after the demo database is created:
+# Run by `make run` through `odoo shell` once, right after the demo database is created.
+# A Chinese property company: its name and currency, its own departments (Odoo's demo
+# departments and employees archived), a tenant with a seal and a signatory on file,
+# the demo staff's attendances of last month (each addon's res.company._property_demo_setup).
+company = env.ref("base.main_company")
+company._property_demo_setup()
+print(f"Demo company: {company.name} ({company.currency_id.name})")
 # Simplified Chinese for the administrator and every demo user of the project.
 lang = env["res.lang"]._activate_lang("zh_CN")
 logins = ["admin", *env["res.users"].search([("login", "=like", "cs\\_%")]).mapped("login")]

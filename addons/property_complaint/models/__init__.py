@@ -15,6 +15,7 @@ from . import (
     property_site_statistics,
     property_unit,
     res_company,
+    res_company_demo,
     res_config_settings,
     res_partner,
     res_users,

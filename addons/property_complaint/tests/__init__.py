@@ -9,6 +9,7 @@ from . import (
     test_confidentiality,
     test_dates_rpc,
     test_deadline,
+    test_demo_rpc,
     test_dispatch,
     test_escalation,
     test_forged_context,

@@ -16,6 +16,7 @@ from . import (
     property_kpi_item,
     property_kpi_line,
     property_kpi_scheme,
+    res_company_demo,
     res_config_settings,
     res_users,
     resource_calendar_leaves,

@@ -6,6 +6,7 @@ from . import (
     test_bad_input,
     test_concurrency,
     test_context_rpc,
+    test_demo_rpc,
     test_emergency_callout,
     test_exam,
     test_forged_context,

@@ -21,6 +21,7 @@ from . import (
     property_visit,
     property_visit_area,
     property_visitor,
+    res_company_demo,
     res_config_settings,
     res_partner,
     res_users,

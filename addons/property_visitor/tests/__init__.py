@@ -2,6 +2,7 @@ from . import (
     test_access_matrix,
     test_bad_input,
     test_concurrency,
+    test_demo_rpc,
     test_forged_context,
     test_gate,
     test_gate_integrity,
