@@ -69,7 +69,8 @@ class ResUsers(models.Model):
                 continue
             target = next((action.id for group, action in homes if group in user.groups_id), False)
             if user.action_id.id != target:
-                super(ResUsers, user).write({"action_id": target})
+                user.write({"action_id": target})
+        return True
 
     @api.model
     def _property_update_home_actions(self):

@@ -1,3 +1,5 @@
+# The demo's setup apart from the company's settings (models/res_company.py).
+# pylint: disable=consider-merging-classes-inherited
 from odoo import Command, models
 
 # The departments of a Chinese property company (canonical name, names met before)
