@@ -34,6 +34,7 @@ class TestKpiHomeRpc(RpcMixin, HttpCase, KpiCase):
         ):
             self.assertNotIn(hidden, menus)
         self.assertNotIn("hr.menu_hr_root", apps)
+        self.assertNotIn("survey.menu_surveys", apps)
         self.assertNotIn("base.menu_management", apps)
         self.assertIn("property_staff_kpi.menu_kpi_own", menus)
         self.assertFalse(self._home())
