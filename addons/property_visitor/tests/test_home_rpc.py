@@ -84,3 +84,24 @@ class TestVisitorHomeRpc(RpcMixin, HttpCase, VisitorCase):
         self.assertEqual(
             self._home(), self.env.ref("property_visitor.property_gate_verify_action").id
         )
+
+
+@tagged("post_install", "-at_install")
+class TestVisitorHomeBrowser(HttpCase, VisitorCase):
+    """The web client opens each role's home at /odoo (the desk's domain of today is
+    evaluated by the client without error)."""
+
+    def test_home_04_web_client_opens_the_home(self):
+        for user, ready in (
+            (self.frontdesk, "!!document.querySelector('.o_list_view .o_control_panel')"),
+            (self.guard, "!!document.querySelector('.o_form_view [name=token] input')"),
+        ):
+            with self.subTest(user=user.login):
+                user.password = user.login
+                self.browser_js(
+                    "/odoo",
+                    "console.log('test successful')",
+                    ready,
+                    login=user.login,
+                    timeout=60,
+                )
