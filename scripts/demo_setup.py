@@ -1,8 +1,16 @@
-# Run by `make run` through `odoo shell` once, right after the demo database is created:
-# Simplified Chinese for the administrator and every demo user of the project.
+# Run by `make run` through `odoo shell` once, right after the demo database is created.
+# Simplified Chinese and Shanghai time for the administrator and every demo user of the
+# project (first: the demo staff's working days are planned in their time zone).
 lang = env["res.lang"]._activate_lang("zh_CN")
 logins = ["admin", *env["res.users"].search([("login", "=like", "cs\\_%")]).mapped("login")]
 users = env["res.users"].search([("login", "in", logins)])
 users.write({"lang": lang.code, "tz": "Asia/Shanghai"})
+# A Chinese property company: its name and currency, its own departments (Odoo's demo
+# departments and employees archived), a tenant with a seal and a signatory on file,
+# the demo staff's attendances since the first of last month (each addon's
+# res.company._property_demo_setup).
+company = env.ref("base.main_company")
+company._property_demo_setup()
 env.cr.commit()
 print("Simplified Chinese set for: {}".format(", ".join(sorted(users.mapped("login")))))
+print(f"Demo company: {company.name} ({company.currency_id.name})")

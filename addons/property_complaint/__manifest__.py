@@ -42,6 +42,7 @@
         "views/property_complaint_callback_views.xml",
         "views/property_complaint_statistics_views.xml",
         "views/property_complaint_callback_menus.xml",
+        "views/home_views.xml",
         "report/property_complaint_reports.xml",
         "report/property_complaint_templates.xml",
         "report/property_complaint_monthly_templates.xml",

@@ -43,6 +43,7 @@
         "report/property_kpi_assessment_report.xml",
         "report/property_kpi_team_report.xml",
         "views/menus.xml",
+        "views/home_views.xml",
     ],
     "demo": [
         "demo/property_staff_kpi_demo.xml",

@@ -38,6 +38,7 @@
         "views/property_site_views.xml",
         "wizard/property_settings_views.xml",
         "views/menus.xml",
+        "views/home_views.xml",
     ],
     "demo": [
         "demo/property_visitor_demo.xml",

@@ -10,6 +10,8 @@ from . import (
     property_site,
     property_site_input,
     property_unit,
+    res_company_demo,
+    res_groups,
     res_partner,
     res_users,
     resource_calendar,

@@ -16,6 +16,10 @@ TEMPLATE_EXCLUDED_GROUPS = (
 
 RESTRICTED_PARAM = "property_base.roles_restricted_groups"
 
+# Keys of a res.users write that change its groups (the user form writes the reified
+# fields of the groups, sel_groups_* and in_group_*).
+GROUP_KEYS = ("groups_id", "sel_groups_", "in_group_")
+
 
 class ResUsers(models.Model):
     _inherit = "res.users"
@@ -29,6 +33,50 @@ class ResUsers(models.Model):
         readonly=True,
         help="Sites whose records this user sees (as manager, supervisor or staff).",
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        users = super().create(vals_list)
+        users._property_update_home_action()
+        return users
+
+    def write(self, vals):
+        res = super().write(vals)
+        if any(key.startswith(GROUP_KEYS) for key in vals):
+            self._property_update_home_action()
+        return res
+
+    @api.model
+    def _property_home_actions(self):
+        """The home screens of the suite's roles: (sequence, group xmlid, action xmlid).
+        A user lands on the screen of the role with the lowest sequence among their
+        groups; each addon adds its roles."""
+        return []
+
+    def _property_update_home_action(self):
+        """Set the home action (``action_id``) of these users after their roles: the
+        screen of their main role, none once they have no role any more. A home
+        action chosen by hand (not one of the roles' screens) is kept."""
+        homes = []
+        for _sequence, group_xmlid, action_xmlid in sorted(self._property_home_actions()):
+            group = self.env.ref(group_xmlid, raise_if_not_found=False)
+            action = self.env.ref(action_xmlid, raise_if_not_found=False)
+            if group and action:
+                homes.append((group.sudo(), action.sudo()))
+        home_ids = {action.id for _group, action in homes}
+        for user in self.sudo().with_context(active_test=False):
+            if user.share or (user.action_id and user.action_id.id not in home_ids):
+                continue
+            target = next((action.id for group, action in homes if group in user.groups_id), False)
+            if user.action_id.id != target:
+                user.write({"action_id": target})
+        return True
+
+    @api.model
+    def _property_update_home_actions(self):
+        """Every user of the suite's roles (when an addon is installed or updated)."""
+        role = self.env.ref("property_base.group_property_user")
+        role.sudo().with_context(active_test=False).users._property_update_home_action()
 
     @api.model
     def _property_template_excluded_groups(self):

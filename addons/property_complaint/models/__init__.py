@@ -16,4 +16,5 @@ from . import (
     property_unit,
     res_company,
     res_partner,
+    res_users,
 )

@@ -1,4 +1,29 @@
-from odoo import fields, models
+from odoo import Command, fields, models
+
+# The demo (scripts/demo_setup.py calls _property_demo_setup)
+
+# The departments of a Chinese property company (canonical name, names met before)
+DEMO_DEPARTMENTS = [
+    ("客服部", ("客服部", "客户服务部", "客服中心")),
+    ("工程部", ("工程部", "工程维修部")),
+    ("秩序维护部", ("秩序维护部", "秩序部", "安保部")),
+    ("环境部", ("环境部", "环境管理部")),
+    ("项目管理中心", ("项目管理中心",)),
+    ("品质部", ("品质部", "品管中心", "品质管理部")),
+]
+# The demo users' departments; the heads of departments first
+DEMO_STAFF = {
+    "cs_manager": "客服部",
+    "cs_supervisor": "客服部",
+    "cs_agent": "客服部",
+    "cs_agent2": "客服部",
+    "cs_frontdesk": "客服部",
+    "cs_trainer": "客服部",
+    "cs_handler": "工程部",
+    "cs_guard": "秩序维护部",
+    "cs_pmc": "项目管理中心",
+    "cs_quality": "品质部",
+}
 
 
 class ResCompany(models.Model):
@@ -74,3 +99,90 @@ class ResCompany(models.Model):
     property_complaint_survey_callback_days = fields.Integer(
         string="Signed Callback (Days)", default=14
     )
+
+    def _property_demo_setup(self):
+        """The property company's own departments (one of each), the demo staff in
+        them, Odoo's demo departments and employees archived, cs_pmc in the project
+        management centre."""
+        res = super()._property_demo_setup()
+        departments = self._property_demo_departments()
+        self._property_demo_archive_odoo_hr(departments)
+        self._property_demo_staff(departments)
+        pmc = self.env["res.users"].sudo().search([("login", "=", "cs_pmc")])
+        if pmc:
+            self.env.ref("property_complaint.group_complaint_pmc").sudo().write(
+                {"users": [Command.link(pmc.id)]}
+            )
+        return res
+
+    def _property_demo_departments(self):
+        """{canonical name: department}: one active department of each name in this
+        company, a department met under an older name renamed, the duplicates'
+        employees moved to it and the duplicates archived."""
+        Department = self.env["hr.department"].sudo().with_context(active_test=False)
+        Employee = self.env["hr.employee"].sudo().with_context(active_test=False)
+        departments = {}
+        for name, aliases in DEMO_DEPARTMENTS:
+            found = Department.search(
+                [("name", "in", list(aliases)), ("company_id", "in", [self.id, False])],
+                order="active desc, id",
+            )
+            keep = found.filtered(lambda d, n=name: d.name == n)[:1] or found[:1]
+            if keep:
+                keep.write({"name": name, "active": True, "company_id": self.id})
+            else:
+                keep = Department.create({"name": name, "company_id": self.id})
+            duplicates = found - keep
+            if duplicates:
+                Employee.search([("department_id", "in", duplicates.ids)]).write(
+                    {"department_id": keep.id}
+                )
+                duplicates.write({"active": False})
+            departments[name] = keep
+        return departments
+
+    def _property_demo_archive_odoo_hr(self, departments):
+        """Odoo's demo departments and employees out of the suite's screens: archived,
+        but the employees of the suite's users, who move to the project management
+        centre when their department goes."""
+        data = self.env["ir.model.data"].sudo()
+        ours = self.env["hr.department"].browse([d.id for d in departments.values()])
+
+        def odoo_records(model):
+            rows = data.search([("model", "=", model), ("module", "not like", "property\\_%")])
+            return (
+                self.env[model]
+                .sudo()
+                .with_context(active_test=False)
+                .browse(rows.mapped("res_id"))
+                .exists()
+            )
+
+        staff = self.env.ref("property_base.group_property_user").sudo().users
+        employees = odoo_records("hr.employee")
+        kept = employees.filtered(lambda e: e.user_id and e.user_id in staff)
+        (employees - kept).filtered("active").write({"active": False})
+        odoo_departments = odoo_records("hr.department") - ours
+        kept.filtered(lambda e: not e.department_id or e.department_id in odoo_departments).write(
+            {"department_id": departments["项目管理中心"].id}
+        )
+        odoo_departments.filtered("active").write({"active": False})
+
+    def _property_demo_staff(self, departments):
+        """The demo users' employees (made for those who have none) in their
+        departments; a department without a head gets the first of them."""
+        Employee = self.env["hr.employee"].sudo().with_context(active_test=False)
+        users = self.env["res.users"].sudo().search([("login", "in", list(DEMO_STAFF))])
+        for login, name in DEMO_STAFF.items():
+            user = users.filtered(lambda u, lg=login: u.login == lg)
+            if not user:
+                continue
+            department = departments[name]
+            employee = Employee.search([("user_id", "=", user.id)], limit=1)
+            if not employee:
+                employee = Employee.create(
+                    {"name": user.name, "user_id": user.id, "company_id": user.company_id.id}
+                )
+            employee.write({"department_id": department.id, "active": True})
+            if not department.manager_id:
+                department.manager_id = employee

@@ -17,6 +17,7 @@ from . import (
     property_kpi_line,
     property_kpi_scheme,
     res_company,
+    res_users,
     resource_calendar_leaves,
     survey_survey,
     survey_user_input,

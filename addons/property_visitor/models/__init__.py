@@ -23,4 +23,5 @@ from . import (
     property_visitor,
     res_company,
     res_partner,
+    res_users,
 )
