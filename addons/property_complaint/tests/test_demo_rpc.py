@@ -4,7 +4,7 @@ from odoo.tests import HttpCase, tagged
 from odoo.addons.property_base.models.res_company_demo import DEMO_COMPANY_NAME
 from odoo.addons.property_base.tests.rpc import RpcMixin
 
-from ..models.res_company_demo import DEMO_DEPARTMENTS
+from ..models.res_company import DEMO_DEPARTMENTS
 from .common import ComplaintCase
 
 

@@ -5,7 +5,7 @@ from odoo.tests import HttpCase, tagged
 
 from odoo.addons.property_base.tests.rpc import RpcMixin
 
-from ..models.res_company_demo import DEMO_TENANT_NAME
+from ..models.res_company import DEMO_TENANT_NAME
 from .common import VisitorCase
 
 
