@@ -24,16 +24,18 @@ class PropertyComplaintSuspensionMixin(models.AbstractModel):
         [("to_approve", "To Approve"), ("suspended", "Suspended")],
         compute="_compute_suspension",
         store=True,
+        precompute=True,
         tracking=True,
         help="State of the suspension under way, if any.",
     )
     date_suspended = fields.Datetime(
-        string="Suspended On", compute="_compute_suspension", store=True
+        string="Suspended On", compute="_compute_suspension", store=True, precompute=True
     )
     resolution_extra_days = fields.Integer(
         string="Working Days Added",
         compute="_compute_suspension",
         store=True,
+        precompute=True,
         tracking=True,
         help="Working days added to the resolution deadline by the ended suspensions.",
     )
