@@ -81,6 +81,10 @@ class ResCompany(models.Model):
         has one."""
         Attendance = self.env["hr.attendance"].sudo()
         employees = self._property_demo_staff_employees()
+        # someone still checked in is left as they are (Odoo refuses a new attendance)
+        employees -= Attendance.search(
+            [("employee_id", "in", employees.ids), ("check_out", "=", False)]
+        ).employee_id
         vals_list = []
         for calendar, members in employees.grouped("resource_calendar_id").items():
             # a day around the period: a working day is whole in its own time zone

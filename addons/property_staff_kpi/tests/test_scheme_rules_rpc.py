@@ -102,6 +102,11 @@ class TestSchemeRulesRpc(RpcMixin, HttpCase, AttendanceCase):
         self.Verdict._run_period(self.emp_agent | self.emp_agent2, MONDAY, MONDAY)
         points = {
             line.employee_id: line.points
-            for line in self.Line.search([("item_id", "=", self.item("k03_late").id)])
+            for line in self.Line.search(
+                [
+                    ("item_id", "=", self.item("k03_late").id),
+                    ("employee_id", "in", (self.emp_agent | self.emp_agent2).ids),
+                ]
+            )
         }
         self.assertEqual(points, {self.emp_agent: 3, self.emp_agent2: 5})

@@ -18,6 +18,10 @@ class TestDemoTenantRpc(RpcMixin, HttpCase, VisitorCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._rpc_load_lang("property_base", "property_visitor")
+        # the demo data's tenant of that name, when installed, renamed out of the way
+        cls.env["res.partner"].search(
+            [("name", "=", DEMO_TENANT_NAME), ("id", "!=", cls.tenant.id)]
+        ).name = "Demo tenant (renamed by the test)"
         cls.tenant.name = DEMO_TENANT_NAME
 
     def _goods_pass(self, **vals):
