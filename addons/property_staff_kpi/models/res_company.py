@@ -81,9 +81,15 @@ class ResCompany(models.Model):
         has one."""
         Attendance = self.env["hr.attendance"].sudo()
         employees = self._property_demo_staff_employees()
-        # someone still checked in is left as they are (Odoo refuses a new attendance)
+        # someone with attendances of their own in the period, or still checked in, is
+        # left as they are (Odoo refuses overlapping attendances)
         employees -= Attendance.search(
-            [("employee_id", "in", employees.ids), ("check_out", "=", False)]
+            [
+                ("employee_id", "in", employees.ids),
+                "|",
+                ("check_out", "=", False),
+                ("check_in", ">=", datetime.combine(date_from - timedelta(days=1), time.min)),
+            ]
         ).employee_id
         vals_list = []
         for calendar, members in employees.grouped("resource_calendar_id").items():

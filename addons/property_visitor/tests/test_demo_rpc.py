@@ -18,6 +18,11 @@ class TestDemoTenantRpc(RpcMixin, HttpCase, VisitorCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._rpc_load_lang("property_base", "property_visitor")
+        # the demo data's tenant, when installed, out of the way: the setup then files
+        # the seal and the signatory of the tenant of that name, the test's
+        cls.env["ir.model.data"].search(
+            [("module", "=", "property_base"), ("name", "=", "demo_tenant_company")]
+        ).unlink()
         # the demo data's tenant of that name, when installed, renamed out of the way
         cls.env["res.partner"].search(
             [("name", "=", DEMO_TENANT_NAME), ("id", "!=", cls.tenant.id)]
