@@ -2,7 +2,7 @@
     "name": "Property Complaints and Demands",
     "summary": "Complaint and demand register (投诉/需求): registration, verdict, dispatch, "
     "result to the customer, closing and the history of each household",
-    "version": "18.0.1.6.0",
+    "version": "18.0.1.7.0",
     "category": "Services/Property",
     "license": "LGPL-3",
     "author": "Property Service Suite",

@@ -146,3 +146,38 @@ class TestSettingsRpc(SettingsCaseMixin, RpcMixin, HttpCase, ComplaintCase):
                 "property_complaint_days_class1": 1,
             },
         )
+
+    def test_c08_c09_a_changed_setting_moves_no_given_deadline(self):
+        """A complaint keeps the numbers in force when it was registered: the manager's
+        later change applies to the complaints registered after it, and an unrelated
+        change of an older complaint does not move its deadlines."""
+        manager = self.centre_manager
+        self.rpc_as(manager)
+        self._rpc_settings(
+            self.company, property_complaint_response_hours=2, property_complaint_days_class3=1
+        )
+        older = self._register(self.site)
+        given = (older.date_deadline_response, older.date_deadline_resolution)
+        self.assertEqual(str(given[0]), "2025-03-03 04:00:00")
+        self._rpc_settings(
+            self.company, property_complaint_response_hours=5, property_complaint_days_class3=3
+        )
+        # the client cannot rewrite the snapshot either
+        self.rpc_as(self.agent)
+        self.assertRpcRefused(
+            "property.complaint",
+            "write",
+            [older.id],
+            {"deadline_terms": {"response_hours": 99}},
+        )
+        with freeze_time("2025-03-03 03:00:00"):
+            self.rpc("property.complaint", "write", [older.id], {"description": "More facts"})
+        self.env.invalidate_all()
+        self.assertEqual(
+            (older.date_deadline_response, older.date_deadline_resolution), given
+        )
+        self.assertEqual(older.deadline_terms["response_hours"], 2)
+        # a complaint registered after the change takes the new numbers
+        newer = self._register(self.site)
+        self.assertEqual(str(newer.date_deadline_response), "2025-03-03 07:00:00")
+        self.assertEqual(str(newer.date_deadline_resolution), "2025-03-06 15:59:59")

@@ -13,6 +13,19 @@ DEADLINE_FIELDS = (
     "date_deadline_resolution",
     "date_deadline_next",
 )
+# The company's numbers a complaint's deadlines are counted with (C08, C09): taken when
+# the complaint is registered and kept, so that a later change of the rules moves no
+# deadline already given to a customer
+DEADLINE_TERMS = (
+    "response_hours",
+    "reply_hours",
+    "solution_days",
+    "days_class1",
+    "days_class2",
+    "days_class3",
+    "days_demand",
+    "days_escalated",
+)
 
 
 class PropertyComplaintDeadlineMixin(models.AbstractModel):
@@ -56,6 +69,16 @@ class PropertyComplaintDeadlineMixin(models.AbstractModel):
         help="The earliest deadline not met yet; empty while the resolution clock is "
         "stopped or once resolved.",
     )
+    deadline_terms = fields.Json(
+        string="Deadline Terms",
+        compute="_compute_deadline_terms",
+        store=True,
+        precompute=True,
+        copy=False,
+        groups="base.group_user",
+        help="The company's response, reply and resolution times in force when the "
+        "complaint was registered; its deadlines are counted with them.",
+    )
     deadline_state = fields.Selection(
         [("late", "Late"), ("today", "Due Today"), ("at_risk", "At Risk"), ("ok", "On Time")],
         compute="_compute_deadline_state",
@@ -67,13 +90,33 @@ class PropertyComplaintDeadlineMixin(models.AbstractModel):
     # ------------------------------------------------------------------
     # Deadlines
     # ------------------------------------------------------------------
+    @api.depends("company_id")
+    def _compute_deadline_terms(self):
+        """A snapshot of the company's numbers, taken once: the company's later
+        changes apply to the complaints registered after them."""
+        for complaint in self:
+            company = complaint.company_id or self.env.company
+            if (complaint.deadline_terms or {}).get("company_id") == company.id:
+                continue
+            complaint.deadline_terms = {
+                "company_id": company.id,
+                **{term: company[f"property_complaint_{term}"] for term in DEADLINE_TERMS},
+            }
+
+    def _deadline_term(self, term):
+        self.ensure_one()
+        terms = self.deadline_terms or {}
+        if term in terms:
+            return terms[term]
+        return (self.company_id or self.env.company)[f"property_complaint_{term}"]
+
     def _resolution_days(self):
         self.ensure_one()
         if self.is_escalated:
-            return self.company_id.property_complaint_days_escalated
+            return self._deadline_term("days_escalated")
         if self.kind == "demand":
-            return self.company_id.property_complaint_days_demand
-        return self.company_id[f"property_complaint_days_class{self.complaint_class or '3'}"]
+            return self._deadline_term("days_demand")
+        return self._deadline_term(f"days_class{self.complaint_class or '3'}")
 
     @api.depends(
         "date_received",
@@ -93,6 +136,7 @@ class PropertyComplaintDeadlineMixin(models.AbstractModel):
         "date_solution_proposed",
         "date_resolved",
         "is_closed",
+        "deadline_terms",
     )
     def _compute_deadlines(self):
         visit = self._default_record("property_complaint.channel_visit")
@@ -103,15 +147,13 @@ class PropertyComplaintDeadlineMixin(models.AbstractModel):
                 complaint.update(dict.fromkeys(DEADLINE_FIELDS, False))
                 continue
             accepted = complaint.date_accepted or received
-            company = complaint.company_id
+            term = complaint._deadline_term
             complaint.date_deadline_response = received + timedelta(
-                hours=company.property_complaint_response_hours
+                hours=term("response_hours")
             )
-            complaint.date_deadline_reply = received + timedelta(
-                hours=company.property_complaint_reply_hours
-            )
+            complaint.date_deadline_reply = received + timedelta(hours=term("reply_hours"))
             complaint.date_deadline_solution = site._working_day_deadline(
-                accepted, company.property_complaint_solution_days
+                accepted, term("solution_days")
             )
             if visit and complaint.channel_id == visit:
                 complaint.date_deadline_investigation = site._local_day_end(
