@@ -16,7 +16,7 @@ class PropertyComplaint(models.Model):
     """Complaints and demands in the residents' portal."""
 
     _name = "property.complaint"
-    _inherit = ["property.complaint", "portal.mixin"]
+    _inherit = ["property.portal.staff.chatter", "property.complaint", "portal.mixin"]
 
     # C22: the registration details, the complainant's contact data, the handling and
     # its notes are the staff's; the resident reads the matter, who handles it and
@@ -116,18 +116,6 @@ class PropertyComplaint(models.Model):
     is_typical_case = fields.Boolean(groups=STAFF)
     case_analysis = fields.Html(groups=STAFF)
     publication_topic = fields.Selection(groups=STAFF)
-    # the chatter, its followers and the activities are the staff's
-    message_ids = fields.One2many(groups=STAFF)
-    website_message_ids = fields.One2many(groups=STAFF)
-    has_message = fields.Boolean(groups=STAFF)
-    message_is_follower = fields.Boolean(groups=STAFF)
-    message_needaction = fields.Boolean(groups=STAFF)
-    message_needaction_counter = fields.Integer(groups=STAFF)
-    message_has_error = fields.Boolean(groups=STAFF)
-    message_has_error_counter = fields.Integer(groups=STAFF)
-    activity_exception_decoration = fields.Selection(groups=STAFF)
-    activity_exception_icon = fields.Char(groups=STAFF)
-    activity_type_icon = fields.Char(groups=STAFF)
 
     portal_result_state = fields.Selection(
         [("confirmed", "Confirmed by the Customer"), ("disputed", "Disputed by the Customer")],

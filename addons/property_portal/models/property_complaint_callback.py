@@ -8,7 +8,8 @@ class PropertyComplaintCallback(models.Model):
     """The customer answers the callback (C15) in the portal; a dissatisfied answer
     opens the second complaint of C17 through the callback's own action."""
 
-    _inherit = "property.complaint.callback"
+    _name = "property.complaint.callback"
+    _inherit = ["property.portal.staff.chatter", "property.complaint.callback"]
 
     method = fields.Selection(
         selection_add=[("portal", "Online (Portal)")], ondelete={"portal": "set null"}
@@ -34,18 +35,6 @@ class PropertyComplaintCallback(models.Model):
     signature = fields.Binary(groups=STAFF)
     signed_form = fields.Binary(groups=STAFF)
     signed_form_name = fields.Char(groups=STAFF)
-    # the chatter, its followers and the activities are the staff's
-    message_ids = fields.One2many(groups=STAFF)
-    website_message_ids = fields.One2many(groups=STAFF)
-    has_message = fields.Boolean(groups=STAFF)
-    message_is_follower = fields.Boolean(groups=STAFF)
-    message_needaction = fields.Boolean(groups=STAFF)
-    message_needaction_counter = fields.Integer(groups=STAFF)
-    message_has_error = fields.Boolean(groups=STAFF)
-    message_has_error_counter = fields.Integer(groups=STAFF)
-    activity_exception_decoration = fields.Selection(groups=STAFF)
-    activity_exception_icon = fields.Char(groups=STAFF)
-    activity_type_icon = fields.Char(groups=STAFF)
 
     def action_portal_answer(self, satisfaction, comments):
         """Record the customer's own answer: satisfaction level and comment, given

@@ -16,7 +16,7 @@ class PropertyGoodsPass(models.Model):
     goods passes in the portal (V05)."""
 
     _name = "property.goods.pass"
-    _inherit = ["property.goods.pass", "portal.mixin"]
+    _inherit = ["property.portal.staff.chatter", "property.goods.pass", "portal.mixin"]
 
     portal_approval_state = fields.Selection(
         [("approved", "Approved by the Signatory"), ("refused", "Refused by the Signatory")],
@@ -48,18 +48,6 @@ class PropertyGoodsPass(models.Model):
     gate_note = fields.Text(groups=STAFF)
     reissued_from_id = fields.Many2one(groups=STAFF)
     reissue_ids = fields.One2many(groups=STAFF)
-    # the chatter, its followers and the activities are the staff's
-    message_ids = fields.One2many(groups=STAFF)
-    website_message_ids = fields.One2many(groups=STAFF)
-    has_message = fields.Boolean(groups=STAFF)
-    message_is_follower = fields.Boolean(groups=STAFF)
-    message_needaction = fields.Boolean(groups=STAFF)
-    message_needaction_counter = fields.Integer(groups=STAFF)
-    message_has_error = fields.Boolean(groups=STAFF)
-    message_has_error_counter = fields.Integer(groups=STAFF)
-    activity_exception_decoration = fields.Selection(groups=STAFF)
-    activity_exception_icon = fields.Char(groups=STAFF)
-    activity_type_icon = fields.Char(groups=STAFF)
 
     def _compute_access_url(self):
         for goods in self:

@@ -43,6 +43,7 @@ class PropertyVisit(models.Model):
 
     _name = "property.visit"
     _inherit = [
+        "property.portal.staff.chatter",
         "property.visit",
         "property.gate.token.mixin",
         "portal.mixin",
@@ -94,18 +95,6 @@ class PropertyVisit(models.Model):
     overstay = fields.Boolean(groups=STAFF)
     anonymized = fields.Boolean(groups=STAFF)
     note = fields.Text(groups=STAFF)
-    # the chatter, its followers and the activities are the staff's
-    message_ids = fields.One2many(groups=STAFF)
-    website_message_ids = fields.One2many(groups=STAFF)
-    has_message = fields.Boolean(groups=STAFF)
-    message_is_follower = fields.Boolean(groups=STAFF)
-    message_needaction = fields.Boolean(groups=STAFF)
-    message_needaction_counter = fields.Integer(groups=STAFF)
-    message_has_error = fields.Boolean(groups=STAFF)
-    message_has_error_counter = fields.Integer(groups=STAFF)
-    activity_exception_decoration = fields.Selection(groups=STAFF)
-    activity_exception_icon = fields.Char(groups=STAFF)
-    activity_type_icon = fields.Char(groups=STAFF)
 
     @api.constrains("planned_time", "planned_end", "invited_by_id")
     def _check_planned_window(self):
