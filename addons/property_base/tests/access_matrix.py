@@ -255,8 +255,10 @@ class IntegrityPathsMixin:
             record.invalidate_recordset()
             return record.read(list(payload))
         if path == "attach":
-            return self.env["ir.attachment"].sudo().search_count(
-                [("res_model", "=", record._name), ("res_id", "=", record.id)]
+            return (
+                self.env["ir.attachment"]
+                .sudo()
+                .search_count([("res_model", "=", record._name), ("res_id", "=", record.id)])
             )
         if path == "archive":
             record.invalidate_recordset()

@@ -3,23 +3,12 @@ over JSON-RPC: an invalid number refused in Chinese with nothing registered, any
 stored in E.164 and a mainland number shown in its national format; the numbers stored
 before in the international format converted by the 18.0.1.2.0 migration."""
 
-import importlib.util
-from pathlib import Path
-
-from odoo.modules.module import get_module_path
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.property_base.tests.migration import load_migration
 from odoo.addons.property_base.tests.rpc import RpcMixin
 
 from .common import ComplaintCase
-
-
-def _migration():
-    path = Path(get_module_path("property_complaint"), "migrations/18.0.1.4.0/post-migrate.py")
-    spec = importlib.util.spec_from_file_location("property_complaint_phone_migration", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @tagged("post_install", "-at_install")
@@ -91,7 +80,7 @@ class TestPhoneRpc(RpcMixin, HttpCase, ComplaintCase):
             "UPDATE property_complaint SET partner_phone = %s WHERE id = %s",
             ["not a number", kept.id],
         )
-        _migration().migrate(self.env.cr, "18.0.1.1.0")
+        load_migration("property_complaint", "18.0.1.4.0").migrate(self.env.cr, "18.0.1.1.0")
         self.env.invalidate_all()
         self.assertEqual(old.partner_phone, "+8613800138000")
         self.assertEqual(kept.partner_phone, "not a number", "an invalid value is kept")

@@ -2,23 +2,12 @@
 E.164, read masked by the front desk and in clear, national format, by the supervisor;
 the national digits stored before converted by the 18.0.1.1.0 migration."""
 
-import importlib.util
-from pathlib import Path
-
-from odoo.modules.module import get_module_path
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.property_base.tests.migration import load_migration
 from odoo.addons.property_base.tests.rpc import RpcMixin
 
 from .common import VisitorCase
-
-
-def _migration():
-    path = Path(get_module_path("property_visitor"), "migrations/18.0.1.1.0/post-migrate.py")
-    spec = importlib.util.spec_from_file_location("property_visitor_phone_migration", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @tagged("post_install", "-at_install")
@@ -61,7 +50,7 @@ class TestPhoneRpc(RpcMixin, HttpCase, VisitorCase):
         self.env.cr.execute(
             "UPDATE property_visit SET phone = %s WHERE id = %s", ["13812345678", visit.id]
         )
-        _migration().migrate(self.env.cr, "18.0.1.0.0")
+        load_migration("property_visitor", "18.0.1.1.0").migrate(self.env.cr, "18.0.1.0.0")
         self.env.invalidate_all()
         self.assertEqual(visit.sudo().phone, "+8613812345678")
         self.assertEqual(visit.phone_masked, "138****5678")
