@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from odoo import api, fields, models
 
 # Administration rights of the HR apps that Odoo puts in the Default User Template
@@ -64,12 +66,17 @@ class ResUsers(models.Model):
             if group and action:
                 homes.append((group.sudo(), action.sudo()))
         home_ids = {action.id for _group, action in homes}
+        by_target = defaultdict(list)
         for user in self.sudo().with_context(active_test=False):
             if user.share or (user.action_id and user.action_id.id not in home_ids):
                 continue
             target = next((action.id for group, action in homes if group in user.groups_id), False)
             if user.action_id.id != target:
-                user.write({"action_id": target})
+                by_target[target].append(user.id)
+        # one write per screen
+        Users = self.sudo().with_context(active_test=False)
+        for target, user_ids in by_target.items():
+            Users.browse(user_ids).write({"action_id": target})
         return True
 
     @api.model
