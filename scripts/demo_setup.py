@@ -1,8 +1,13 @@
 # Run by `make run` through `odoo shell` once, right after the demo database is created.
-# Simplified Chinese and Shanghai time for the administrator and every demo user of the
-# project (first: the demo staff's working days are planned in their time zone).
+# Simplified Chinese and Shanghai time for the administrator, the demo resident and
+# every demo user of the project (first: the demo staff's working days are planned in
+# their time zone).
 lang = env["res.lang"]._activate_lang("zh_CN")
-logins = ["admin", *env["res.users"].search([("login", "=like", "cs\\_%")]).mapped("login")]
+logins = [
+    "admin",
+    "resident",
+    *env["res.users"].search([("login", "=like", "cs\\_%")]).mapped("login"),
+]
 users = env["res.users"].search([("login", "in", logins)])
 users.write({"lang": lang.code, "tz": "Asia/Shanghai"})
 # A Chinese property company: its name and currency, its own departments (Odoo's demo

@@ -21,6 +21,7 @@
         "views/portal_visit_templates.xml",
         "views/portal_goods_pass_templates.xml",
     ],
+    "demo": ["demo/property_portal_demo.xml"],
     "assets": {
         "web.assets_tests": [
             "property_portal/static/tests/tours/*.js",
