@@ -403,7 +403,8 @@ class PropertyKpiAssessment(models.Model):
         return True
 
     def action_approve_lines(self):
-        self.line_ids.filtered(lambda line: line.state in PENDING_STATES).action_approve()
+        pending = self.line_ids.filtered(lambda line: line.state in PENDING_STATES)
+        pending.action_approval_approve()
         return True
 
     def action_open_correction(self):
