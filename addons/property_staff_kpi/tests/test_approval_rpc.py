@@ -155,6 +155,29 @@ class TestKpiApprovalRpc(RpcMixin, HttpCase, KpiCase):
         self.env.invalidate_all()
         self.assertEqual(line.state, "refused")
 
+    def test_k16_withdrawn_proposal_withdraws_its_levels(self):
+        assessment = self.assess(self.emp_agent)
+        line = self._propose(assessment)
+        reviews = self._reviews(line)
+        self.rpc_as(self.user_agent)
+        self.assertRpcRefused("property.kpi.line", "unlink", line.ids)
+        self.assertEqual(self._reviews(line).mapped("state"), ["pending", "waiting"])
+        self.rpc_as(self.user_trainer)
+        self.rpc("property.kpi.line", "unlink", line.ids)
+        self.env.invalidate_all()
+        self.assertEqual(reviews.mapped("state"), ["cancelled", "cancelled"], "kept, withdrawn")
+        # the whole month deleted: its proposals are withdrawn too
+        other = self._propose(self.assess(self.emp_agent2))
+        self.rpc_as(self.user_manager)
+        self.rpc("property.kpi.assessment", "unlink", other.assessment_id.ids)
+        self.env.invalidate_all()
+        self.assertEqual(
+            self.env["property.approval.review"]
+            .search([("res_model", "=", "property.kpi.line"), ("res_id", "=", other.id)])
+            .mapped("state"),
+            ["cancelled", "cancelled"],
+        )
+
     def test_k16_migration_turns_waiting_lines_into_reviews(self):
         assessment = self.assess(self.emp_agent)
         proposed = self.add(assessment, "k02_extra_work", approve=False)
