@@ -2,7 +2,7 @@
     "name": "Property Portal",
     "summary": "Residents and tenants in Odoo's portal: complaints and demands, callbacks, "
     "visitor invitations with a QR code and the tenant signatory's goods-pass approval",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Property",
     "license": "LGPL-3",
     "author": "Property Service Suite",
@@ -11,6 +11,7 @@
         "security/ir.model.access.csv",
         "security/property_portal_security.xml",
         "data/mail_template_data.xml",
+        "data/property_approval_rule_data.xml",
         "views/property_visit_views.xml",
         "views/property_goods_pass_views.xml",
         "views/property_tenant_signatory_views.xml",

@@ -2,7 +2,7 @@
     "name": "Property Staff Assessment",
     "summary": "Monthly scoring ledger (考核) of customer-service staff: catalogue of "
     "bonus and deduction items, repeat and dismissal rules, approval and lock",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Services/Property",
     "license": "LGPL-3",
     "author": "Property Service Suite",
@@ -21,6 +21,7 @@
         "data/property_kpi_scheme_data.xml",
         "data/property_kpi_item_data.xml",
         "data/hr_leave_type_data.xml",
+        "data/property_approval_rule_data.xml",
         "wizard/property_kpi_batch_views.xml",
         "wizard/property_kpi_correction_views.xml",
         "views/property_kpi_scheme_views.xml",

@@ -77,9 +77,12 @@ class PropertyApprovalMixin(models.AbstractModel):
         self.ensure_one()
         return self._approval_reviews().filtered(lambda r: r.state == "pending")[:1]
 
-    def _approval_request(self):
+    def _approval_request(self, at_once=True):
         """Ask the approvals the rules call for; returns the records that need none
-        (their ``approval_state`` is then approved when a rule applied)."""
+        (their ``approval_state`` is then approved when a rule applied). With
+        ``at_once=False``, a level the requester may decide waits for the requester's
+        decision instead of being approved at once (a desk that registers a request and
+        decides it later, after its checks)."""
         rules = self.env["property.approval.rule"].sudo().search([("model", "=", self._name)])
         user, now = self.env.user, fields.Datetime.now()
         vals_list, free, asked = [], self.browse(), self.browse()
@@ -99,7 +102,12 @@ class PropertyApprovalMixin(models.AbstractModel):
                     "date_requested": now,
                     "state": "waiting",
                 }
-                if not pending and rule.requester_approves and user in rule._reviewers(record):
+                if (
+                    at_once
+                    and not pending
+                    and rule.requester_approves
+                    and user in rule._reviewers(record)
+                ):
                     vals.update(state="approved", reviewer_id=user.id, date_done=now)
                 elif not pending:
                     vals["state"] = pending = "pending"

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from .staff import STAFF
@@ -13,7 +13,9 @@ PORTAL_STAMPED = {
 
 class PropertyGoodsPass(models.Model):
     """The tenant company's authorised signatory approves or refuses its carry-out
-    goods passes in the portal (V05)."""
+    goods passes in the portal (V05): the first level of the pass's approval
+    (property.approval.mixin; the rule: data/property_approval_rule_data.xml), before
+    customer service's stamp."""
 
     _name = "property.goods.pass"
     _inherit = ["property.portal.staff.chatter", "property.goods.pass", "portal.mixin"]
@@ -30,6 +32,17 @@ class PropertyGoodsPass(models.Model):
         "property.tenant.signatory", string="Answered By", readonly=True, copy=False
     )
     portal_refusal_reason = fields.Text(string="Reason of the Refusal", readonly=True, copy=False)
+    approval_signatory_user_ids = fields.Many2many(
+        "res.users",
+        string="Signatories Who May Answer",
+        compute="_compute_approval_signatory_user_ids",
+        groups=STAFF,
+        help="V05: the portal users of the tenant's signatories authorised on the carrying day.",
+    )
+    # the approval's bookkeeping is the staff's (the signatory answers through the page)
+    approval_state = fields.Selection(groups=STAFF)
+    approval_review_ids = fields.One2many(groups=STAFF)
+    approval_can_review = fields.Boolean(groups=STAFF)
     # V05, V09: the carrier's ID document and phone, the desk's and the gate's work are
     # the staff's; the signatory reads what is carried out, by whom and when
     create_uid = fields.Many2one(groups=STAFF)
@@ -48,6 +61,21 @@ class PropertyGoodsPass(models.Model):
     gate_note = fields.Text(groups=STAFF)
     reissued_from_id = fields.Many2one(groups=STAFF)
     reissue_ids = fields.One2many(groups=STAFF)
+
+    @api.depends(
+        "tenant_partner_id.property_signatory_ids.portal_partner_id",
+        "tenant_partner_id.property_signatory_ids.date_from",
+        "tenant_partner_id.property_signatory_ids.date_to",
+        "planned_date",
+    )
+    def _compute_approval_signatory_user_ids(self):
+        for goods in self:
+            record = goods.sudo()
+            day = record.site_id._local_date(record.planned_date) if record.planned_date else None
+            contacts = record.tenant_partner_id.property_signatory_ids.filtered(
+                lambda s, day=day: day and s.portal_partner_id and s._is_valid_on(day)
+            ).portal_partner_id
+            goods.approval_signatory_user_ids = contacts.with_context(active_test=True).user_ids
 
     def _compute_access_url(self):
         for goods in self:
@@ -76,13 +104,15 @@ class PropertyGoodsPass(models.Model):
         return signatories[:1]
 
     def _portal_can_answer(self):
+        """The pass waits for the answer of the tenant's signatory and the current user
+        is one (the level's reviewers: ``approval_signatory_user_ids``)."""
         self.ensure_one()
         record = self.sudo()
-        return (
-            record.direction == "out"
-            and record.state == "draft"
-            and not record.portal_approval_state
-            and bool(self._portal_signatory())
+        review = record._approval_current_review() if record.state == "draft" else None
+        return bool(
+            review
+            and self.env.user in review.rule_id._reviewers(record)
+            and self._portal_signatory()
         )
 
     def _portal_check_answer(self):
@@ -111,9 +141,11 @@ class PropertyGoodsPass(models.Model):
         """V05: the authorised signatory signs the carry-out online; customer service
         still stamps the pass before the goods pass the gate."""
         self._portal_check_answer()
+        signatories = {record.id: record._portal_signatory() for record in self}
+        self._approval_decide(True)
         now = fields.Datetime.now()
         for record in self:
-            signatory = record._portal_signatory()
+            signatory = signatories[record.id]
             record.sudo()._write_internal(
                 {
                     "auth_method": "signature",
@@ -145,9 +177,11 @@ class PropertyGoodsPass(models.Model):
         if not reason:
             raise UserError(self.env._("Say why the goods may not be carried out."))
         self._portal_check_answer()
+        signatories = {record.id: record._portal_signatory() for record in self}
+        self._approval_decide(False, reason)
         now = fields.Datetime.now()
         for record in self:
-            signatory = record._portal_signatory()
+            signatory = signatories[record.id]
             record.sudo()._write_internal(
                 {
                     "portal_approval_state": "refused",
@@ -171,6 +205,17 @@ class PropertyGoodsPass(models.Model):
                 )
             )
         return True
+
+    def action_approval_approve(self, comment=None):
+        # the signatory's level is answered with its bookkeeping (who signed, how)
+        if self.env.user._is_portal():
+            return self.action_portal_approve()
+        return super().action_approval_approve(comment)
+
+    def action_approval_refuse(self, comment=None):
+        if self.env.user._is_portal():
+            return self.action_portal_refuse(comment)
+        return super().action_approval_refuse(comment)
 
     def _portal_notify_front_desk(self, summary):
         for record in self:

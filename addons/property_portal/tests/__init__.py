@@ -4,6 +4,7 @@ from . import (
     test_portal_bad_input,
     test_portal_complaint,
     test_portal_field_groups,
+    test_portal_goods_approval_rpc,
     test_portal_goods_pass,
     test_portal_invitation_integrity,
     test_portal_request_type,

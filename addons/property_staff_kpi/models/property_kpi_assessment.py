@@ -330,6 +330,12 @@ class PropertyKpiAssessment(models.Model):
         if any(a.state != "draft" for a in self):
             raise UserError(self.env._("Only a draft assessment can be deleted."))
 
+    def unlink(self):
+        # K16: the proposals of a deleted month are withdrawn with it (their lines go by
+        # the database's cascade, not through the lines' unlink)
+        self.line_ids._approval_cancel()
+        return super().unlink()
+
     # ------------------------------------------------------------------ rights
     def _is_kpi_manager(self):
         return self.env.su or self.env.user.has_group("property_staff_kpi.group_kpi_manager")
@@ -403,7 +409,8 @@ class PropertyKpiAssessment(models.Model):
         return True
 
     def action_approve_lines(self):
-        self.line_ids.filtered(lambda line: line.state in PENDING_STATES).action_approve()
+        pending = self.line_ids.filtered(lambda line: line.state in PENDING_STATES)
+        pending.action_approval_approve()
         return True
 
     def action_open_correction(self):

@@ -19,8 +19,10 @@ class PropertyKpiLine(models.Model):
     _order = "date, id"
     # the suite's integrity rules (property_base/models/property_integrity_mixin.py):
     # origin, state, source and decisions are written by the actions and the rules;
-    # only a proposed manual line of a draft assessment changes (K12, K16)
-    _inherit = ["property.integrity.mixin"]
+    # only a proposed manual line of a draft assessment changes (K12, K16); a proposal
+    # is approved level by level by the suite's approval mechanism (rules:
+    # data/property_approval_rule_data.xml)
+    _inherit = ["property.approval.mixin"]
     _internal_flag = "property_kpi_action"  # the assessment's: its actions write lines
     _property_lock_parent = "assessment_id"
     _property_create_fields = frozenset({"assessment_id"})
@@ -82,6 +84,13 @@ class PropertyKpiLine(models.Model):
         "res.users", string="First Level", readonly=True, help="Who approved at the first level."
     )
     approved_by_id = fields.Many2one("res.users", readonly=True)
+    approval_first_user_ids = fields.Many2many(
+        "res.users",
+        string="First-Level Approvers",
+        compute="_compute_approval_first_user_ids",
+        help="K16: who approves a proposal at the first level: the assessment's approver, "
+        "or a scoring manager of its company.",
+    )
 
     _sql_constraints = [
         (
@@ -110,6 +119,27 @@ class PropertyKpiLine(models.Model):
                 line.signed_points = -line.reversed_line_id.signed_points
             else:
                 line.signed_points = line.points * (-1 if line.item_id.kind != "bonus" else 1)
+
+    @api.depends("assessment_id.approver_user_id", "assessment_id.company_id")
+    def _compute_approval_first_user_ids(self):
+        managers = self.env.ref("property_staff_kpi.group_kpi_manager").sudo().users
+        for line in self:
+            assessment = line.sudo().assessment_id
+            company = assessment.company_id
+            line.approval_first_user_ids = assessment.approver_user_id | managers.filtered(
+                lambda user, company=company: (
+                    not user.share and (not company or company in user.company_ids)
+                )
+            )
+
+    @api.depends("item_id.name", "employee_id.name")
+    def _compute_display_name(self):
+        # named so in the approvals' messages and to-dos: the item and the employee
+        for line in self:
+            sudo = line.sudo()
+            line.display_name = (
+                f"{sudo.item_id.name} ({sudo.employee_id.name})" if sudo.item_id else False
+            )
 
     @api.onchange("item_id")
     def _onchange_item_id(self):
@@ -171,6 +201,12 @@ class PropertyKpiLine(models.Model):
     def create(self, vals_list):
         # who may give what, and the assessment's lock: property.integrity.mixin
         lines = super().create(vals_list)
+        # K16: a manual proposal asks the approvals of the rules (none: it counts at once)
+        proposals = lines.filtered(
+            lambda line: line.origin == "manual" and line.state == "proposed"
+        )
+        if proposals:
+            proposals._approval_request()._approval_approved()
         lines._after_change()
         return lines
 
@@ -191,6 +227,7 @@ class PropertyKpiLine(models.Model):
 
     def unlink(self):
         assessments = self.assessment_id
+        self._approval_cancel()  # a withdrawn proposal: its open levels are withdrawn
         res = super().unlink()
         if not is_internal(self.env, "kpi_no_rules"):
             assessments.exists()._apply_repeat_rule()
@@ -204,54 +241,38 @@ class PropertyKpiLine(models.Model):
         self.assessment_id._apply_repeat_rule()
         self.assessment_id._update_warnings()
 
-    # ------------------------------------------------------------------ actions
-    def _check_can_decide(self):
-        """K16, level by level: a proposed line is decided by the assessment's approver;
-        a line approved at that first level, by a scoring manager of the management
-        office who did not approve it at the first level."""
-        for line in self:
-            if line.state not in PENDING_STATES:
-                raise UserError(self.env._("Only a proposed line can be approved or refused."))
-            if line.assessment_id.state == "confirmed":
-                raise UserError(self.env._("The assessment is confirmed and locked."))
-        first = self.filtered(lambda line: line.state == "proposed")
-        first.assessment_id._check_is_approver()
-        second = self - first
-        if second:
-            if not self.env["property.kpi.assessment"]._is_kpi_manager():
-                raise UserError(
-                    self.env._(
-                        "This line was approved by the approver; the management office "
-                        "(a scoring manager) approves it at the second level."
-                    )
-                )
-            if self.env.user in second.reviewed_by_id:
-                raise UserError(
-                    self.env._("The second level is approved by somebody else than the first.")
-                )
+    # ------------------------------------------------------------------ approval
+    # K16: the levels are the rules' (the assessment's approver, then, when the scheme
+    # asks two levels, a scoring manager of the management office); the mechanism
+    # refuses whoever is not a reviewer of the level, the proposer (K10) and whoever
+    # decided the earlier level. The buttons call action_approval_approve/_refuse.
+    def _approval_company(self):
+        self.ensure_one()
+        return self.sudo().assessment_id.company_id
 
-    def action_approve(self):
-        self._check_can_decide()
-        first_of_two = self.filtered(
-            lambda line: (
-                line.state == "proposed"
-                and line.assessment_id.scheme_id.proposal_approval_levels == "2"
+    def _approval_activity_record(self):
+        # the approver's to-do is the assessment's ("Confirm the assessment")
+        return None
+
+    def _approval_decide(self, approve, comment=None):
+        res = super()._approval_decide(approve, comment)
+        # a first level approved, the next one waits: the line shows who approved it
+        for line in self.filtered(lambda line: line.approval_state == "pending"):
+            done = line._approval_reviews().filtered(lambda r: r.state == "approved")
+            if done and line.state == "proposed":
+                line._property_internal().write(
+                    {"state": "reviewed", "reviewed_by_id": done[-1:].reviewer_id.id}
+                )
+        return res
+
+    def _approval_approved(self):
+        if self:
+            self._property_internal().write(
+                {"state": "approved", "approved_by_id": self.env.user.id}
             )
-        )
-        first_of_two._property_internal().write(
-            {"state": "reviewed", "reviewed_by_id": self.env.user.id}
-        )
-        (self - first_of_two)._property_internal().write(
-            {"state": "approved", "approved_by_id": self.env.user.id}
-        )
-        return True
 
-    def action_refuse(self):
-        self._check_can_decide()
-        self._property_internal().write(
-            {"state": "refused", "approved_by_id": self.env.user.id}
-        )
-        return True
+    def _approval_refused(self, comment):
+        self._property_internal().write({"state": "refused", "approved_by_id": self.env.user.id})
 
     # ------------------------------------------------------------------ rules
     def _record_discipline(self):

@@ -97,10 +97,10 @@ class KpiCase(PropertyCase):
             }
         )
         if approve:
-            line.with_user(assessment.approver_user_id).action_approve()
+            line.with_user(assessment.approver_user_id).action_approval_approve()
             if line.state == "reviewed":  # K16: the management office approves next
                 second = self.user_manager
                 if line.reviewed_by_id == second:
                     second = self.user_manager_2
-                line.with_user(second).action_approve()
+                line.with_user(second).action_approval_approve()
         return line.with_env(self.env)

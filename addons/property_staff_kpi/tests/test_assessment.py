@@ -29,9 +29,9 @@ class TestAssessmentRules(KpiCase):
         self.add(assessment, "k04_meeting")
         second = self.add(assessment, "k04_games", approve=False)
         self.assertFalse(self._repeat_lines(assessment), "a proposed line does not count yet")
-        second.with_user(self.user_supervisor).action_approve()
+        second.with_user(self.user_supervisor).action_approval_approve()
         self.assertFalse(self._repeat_lines(assessment), "approved at the first level only")
-        second.with_user(self.user_manager).action_approve()
+        second.with_user(self.user_manager).action_approval_approve()
         self.assertEqual(len(self._repeat_lines(assessment)), 1)
         other = self.assess(self.emp_agent2)
         first = self.add(other, "k04_meeting")
@@ -129,39 +129,39 @@ class TestAssessmentRules(KpiCase):
                 {"assessment_id": assessment.id, "item_id": self.item("k02_cover").id, "points": 5}
             )
         with self.assertRaises(UserError):
-            line.with_user(self.user_trainer).action_approve()
+            line.with_user(self.user_trainer).action_approval_approve()
         # first level: the approver; the line does not count yet
-        line.with_user(self.user_supervisor).action_approve()
+        line.with_user(self.user_supervisor).action_approval_approve()
         self.assertEqual(line.state, "reviewed")
         self.assertEqual(line.reviewed_by_id, self.user_supervisor)
         self.assertEqual(assessment.total_capped, 80)
         # the approver cannot also give the second level
         with self.assertRaises(UserError):
-            line.with_user(self.user_supervisor).action_approve()
+            line.with_user(self.user_supervisor).action_approval_approve()
         # second level: the management office (a scoring manager)
-        line.with_user(self.user_manager).action_approve()
+        line.with_user(self.user_manager).action_approval_approve()
         self.assertEqual(line.state, "approved")
         self.assertEqual(assessment.total_capped, 85)
         refused = self.add(assessment, "k02_cover", approve=False)
-        refused.with_user(self.user_supervisor).action_refuse()
+        refused.with_user(self.user_supervisor).action_approval_refuse()
         self.assertEqual(assessment.total_capped, 85)
 
     def test_k16_same_manager_cannot_approve_both_levels(self):
         assessment = self.assess(self.emp_agent)
         assessment.approver_user_id = self.user_manager
         line = self.add(assessment, "k02_extra_work", approve=False)
-        line.with_user(self.user_manager).action_approve()
+        line.with_user(self.user_manager).action_approval_approve()
         self.assertEqual(line.state, "reviewed")
         with self.assertRaises(UserError):
-            line.with_user(self.user_manager).action_approve()
-        line.with_user(self.user_manager_2).action_approve()
+            line.with_user(self.user_manager).action_approval_approve()
+        line.with_user(self.user_manager_2).action_approval_approve()
         self.assertEqual(line.state, "approved")
 
     def test_k16_one_level_scheme(self):
         assessment = self.assess(self.emp_agent)
         assessment.scheme_id.proposal_approval_levels = "1"
         line = self.add(assessment, "k02_extra_work", approve=False)
-        line.with_user(self.user_supervisor).action_approve()
+        line.with_user(self.user_supervisor).action_approval_approve()
         self.assertEqual(line.state, "approved")
         self.assertEqual(assessment.total_capped, 85)
 

@@ -207,5 +207,5 @@ class TestKpiLockRpc(RpcMixin, HttpCase, KpiCase):
         self.env.invalidate_all()
         self.assertEqual((proposed.state, assessment.state), ("proposed", "draft"))
         # accepted: the approver's button
-        self.rpc("property.kpi.line", "action_approve", proposed.ids)
+        self.rpc("property.kpi.line", "action_approval_approve", proposed.ids)
         self.assertEqual(proposed.state, "reviewed")

@@ -5,7 +5,7 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.property_base.tools import internal
+from odoo.addons.property_base.tools import internal, is_internal
 
 GOODS_STAMPED = {
     "state",
@@ -29,6 +29,15 @@ FROZEN_AFTER_CONFIRM = {
     "large_move",
     "slot_id",
 }
+# what a draft's levels of approval depend on: changed, they are asked again (V05)
+APPROVAL_FIELDS = {
+    "direction",
+    "site_id",
+    "tenant_partner_id",
+    "planned_date",
+    "auth_method",
+    "signatory_id",
+}
 
 
 class PropertyGoodsPass(models.Model):
@@ -42,7 +51,11 @@ class PropertyGoodsPass(models.Model):
         "property.gate.token.mixin",
         "mail.thread",
         "mail.activity.mixin",
+        "property.approval.mixin",
     ]
+    # V05: customer service's stamp is a level of the suite's approval mechanism (after
+    # the tenant's signatory's when property_portal asks it; the rules are data:
+    # data/property_approval_rule_data.xml)
     # the suite's integrity rules (property_base/models/property_integrity_mixin.py)
     _property_keep = True
     _order = "id desc"
@@ -113,6 +126,30 @@ class PropertyGoodsPass(models.Model):
         "property.goods.pass", string="Reissue of", readonly=True, copy=False
     )
     reissue_ids = fields.One2many("property.goods.pass", "reissued_from_id", string="Reissued As")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        passes = super().create(vals_list)
+        # the desk that registers the pass stamps it later, after its checks
+        passes._approval_request(at_once=False)
+        return passes
+
+    def write(self, vals):
+        res = super().write(vals)
+        if APPROVAL_FIELDS & vals.keys() and not is_internal(self.env, self._internal_flag):
+            self._approval_renew()
+        return res
+
+    def _approval_renew(self):
+        """A draft whose tenant, direction, day or authorisation changed asks its levels
+        again (a refusal stays: the pass is cancelled)."""
+        drafts = self.filtered(lambda g: g.state == "draft" and g.approval_state != "refused")
+        drafts._approval_cancel()
+        drafts._approval_request(at_once=False)
+
+    def _approval_activity_record(self):
+        # the desk learns of the tenant's answer by its own to-do (property_portal)
+        return None
 
     def _stamped_error(self):
         return self.env._("The status of a goods pass changes only through its buttons.")
@@ -234,11 +271,9 @@ class PropertyGoodsPass(models.Model):
                 self.env._("The slot %(slot)s is already booked.", slot=slot.display_name)
             )
 
-    def action_confirm(self):
-        """Customer service's stamp (盖章确认), needed in both directions."""
-        self._check_customer_service()
-        self._check_state(("draft",))
-        now = fields.Datetime.now()
+    def _check_confirmable(self):
+        """What the stamp checks (V05-V07): not under decoration, the items listed, the
+        tenant's authorisation of a carry-out, the moving slot of a large move."""
         for record in self:
             if record.tenant_partner_id.property_under_decoration:
                 raise UserError(
@@ -252,6 +287,47 @@ class PropertyGoodsPass(models.Model):
                 raise UserError(self.env._("List the items carried."))
             record._check_authorisation()
             record._check_slot()
+
+    def action_confirm(self):
+        """Customer service's stamp (盖章确认), needed in both directions: the desk's
+        level of the pass's approval, decided after the checks; the last level confirms
+        the pass (``_approval_approved``)."""
+        self._check_customer_service()
+        self._check_state(("draft",))
+        for record in self:
+            if record.approval_state == "refused":
+                raise UserError(
+                    self.env._(
+                        "Goods pass %(name)s was refused: it cannot be stamped.", name=record.name
+                    )
+                )
+        self._check_confirmable()
+        # passes registered before the approvals: asked now
+        self.filtered(lambda g: not g.approval_state)._approval_request(at_once=False)
+        if self.env.su:
+            # the mechanism lets the superuser decide any level: never the tenant's
+            for record in self:
+                review = record._approval_current_review()
+                if review.rule_id.reviewer_field:
+                    raise UserError(
+                        self.env._(
+                            "%(record)s waits for the approval %(rule)s: you are not one of "
+                            "its reviewers.",
+                            record=record.display_name,
+                            rule=review.rule_id.name,
+                        )
+                    )
+        asked = self.filtered(lambda g: g.approval_state == "pending")
+        asked._approval_decide(True)
+        # no rule asks any approval: the stamp confirms at once
+        (self - asked)._approval_approved()
+        return True
+
+    def _approval_approved(self):
+        """Every level approved: the pass is confirmed, its items frozen (V05)."""
+        self._check_confirmable()
+        now = fields.Datetime.now()
+        for record in self:
             vals = {
                 "state": "confirmed",
                 "cs_confirmed_by_id": self.env.user.id,
@@ -261,11 +337,11 @@ class PropertyGoodsPass(models.Model):
                 vals["planned_date"] = record.slot_id.start
             record._write_internal(vals)
             record._write_internal({"valid_until": record._end_of_validity()})
-        return True
 
     def action_cancel(self):
         self._check_customer_service()
         self._check_state(("draft", "confirmed"))
+        self._approval_cancel()
         self._write_internal({"state": "cancelled"})
         return True
 
