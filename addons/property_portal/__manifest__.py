@@ -11,6 +11,7 @@
         "security/ir.model.access.csv",
         "security/property_portal_security.xml",
         "data/mail_template_data.xml",
+        "data/mail_activity_type_data.xml",
         "views/property_visit_views.xml",
         "views/property_goods_pass_views.xml",
         "views/property_tenant_signatory_views.xml",

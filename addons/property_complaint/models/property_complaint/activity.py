@@ -121,6 +121,7 @@ class PropertyComplaintActivityMixin(models.AbstractModel):
             or complaint.date_class1_notified
             or complaint.is_second_complaint
             or complaint.is_survey_comment
+            or complaint.escalation_ids
             for complaint in self
         )
 
