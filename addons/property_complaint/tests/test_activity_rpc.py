@@ -68,12 +68,12 @@ class TestActivityRpc(RpcMixin, HttpCase, ComplaintCase):
         return self.rpc("property.complaint.dispatch", "action_confirm", [wizard])
 
     def _update_twice(self, records):
-        """The dispatcher called again, twice: nothing is created."""
+        """The dispatcher called again, twice: no to-do is created, replaced or done."""
         Activity = self.env["mail.activity"].sudo()
-        before = Activity.search_count([])
+        before = Activity.search([]).ids
         records._activity_update()
         records._activity_update()
-        self.assertEqual(Activity.search_count([]), before, "a to-do was created twice")
+        self.assertEqual(Activity.search([]).ids, before, "a to-do was created twice")
 
     # ------------------------------------------------------------------
     # C13: no client context key switches the class-1 notice off
@@ -178,9 +178,11 @@ class TestActivityRpc(RpcMixin, HttpCase, ComplaintCase):
     # ------------------------------------------------------------------
     # C15: the callback's to-do
     # ------------------------------------------------------------------
-    def test_c15_callback_todo_for_the_agent_until_recorded(self):
+    def _resolved(self):
+        """A valid complaint, dispatched and resolved, its result ready to tell."""
         complaint = self._new_complaint(validity_reason="Leak confirmed")
-        self._dispatch(complaint, self.dep_engineering, self.handler)
+        with freeze_time("2025-03-03 02:10:00"):
+            self._dispatch(complaint, self.dep_engineering, self.handler)
         complaint.with_user(self.agent).write(
             {
                 "resolution": "<p>Pipe replaced.</p>",
@@ -191,6 +193,10 @@ class TestActivityRpc(RpcMixin, HttpCase, ComplaintCase):
             }
         )
         complaint.with_user(self.agent).action_confirm_valid()
+        return complaint
+
+    def test_c15_callback_todo_for_the_agent_until_recorded(self):
+        complaint = self._resolved()
         self.rpc_as(self.agent)
         with freeze_time("2025-03-05 02:00:00"):
             self.rpc("property.complaint", "action_communicate_result", complaint.ids)
@@ -203,6 +209,15 @@ class TestActivityRpc(RpcMixin, HttpCase, ComplaintCase):
         self.assertEqual(todos.user_id, self.agent)
         self.assertEqual(todos.date_deadline, callback.date_due)
         self._update_twice(callback)
+        # given to another agent: the to-do follows, one only
+        self.rpc(
+            "property.complaint.callback", "write", callback.ids, {"user_id": self.supervisor.id}
+        )
+        callback.invalidate_recordset()
+        self.assertEqual(callback.sudo().activity_ids.user_id, self.supervisor)
+        self.rpc("property.complaint.callback", "write", callback.ids, {"user_id": self.agent.id})
+        callback.invalidate_recordset()
+        self.assertEqual(callback.sudo().activity_ids.user_id, self.agent)
         # refused first: recorded without satisfaction, the to-do stays
         self.assertRpcRefused("property.complaint.callback", "action_done", callback.ids)
         self.assertEqual(len(callback.sudo().activity_ids), 1)
@@ -221,6 +236,30 @@ class TestActivityRpc(RpcMixin, HttpCase, ComplaintCase):
         callback.invalidate_recordset()
         self.assertFalse(callback.sudo().activity_ids)
         self.assertEqual(self._done(callback, self.env.ref("mail.mail_activity_data_todo")), 1)
+
+    def test_c16_exempted_callback_removes_the_todo(self):
+        complaint = self._resolved()
+        with freeze_time("2025-03-05 02:00:00"):
+            complaint.with_user(self.agent).action_communicate_result()
+        callback = complaint.callback_ids
+        self.assertEqual(callback.sudo().activity_ids.user_id, self.agent)
+        # refused first: an agent does not exempt; the to-do stays
+        self.rpc_as(self.agent)
+        self.rpc(
+            "property.complaint.callback", "write", callback.ids, {"exemption_reason": "no_contact"}
+        )
+        self.assertRpcRefused("property.complaint.callback", "action_exempt", callback.ids)
+        callback.invalidate_recordset()
+        self.assertEqual(callback.state, "todo")
+        self.assertEqual(callback.sudo().activity_ids.user_id, self.agent)
+        # the supervisor exempts it: no callback, no to-do (removed, not done)
+        self.rpc_as(self.supervisor)
+        self.rpc("property.complaint.callback", "action_exempt", callback.ids)
+        callback.invalidate_recordset()
+        self.assertEqual(callback.state, "exempted")
+        self.assertFalse(callback.sudo().activity_ids)
+        self.assertEqual(self._done(callback, self.env.ref("mail.mail_activity_data_todo")), 0)
+        self._update_twice(callback)
 
     # ------------------------------------------------------------------
     # C27: the department head of an online complaint
@@ -278,7 +317,8 @@ class TestActivityRpc(RpcMixin, HttpCase, ComplaintCase):
     # ------------------------------------------------------------------
     def test_c13_escalation_todo_moves_up_the_ladder(self):
         complaint = self._new_complaint()
-        self._dispatch(complaint, self.dep_engineering, self.handler)
+        with freeze_time("2025-03-03 02:10:00"):
+            self._dispatch(complaint, self.dep_engineering, self.handler)
         Complaint = self.env["property.complaint"]
         with freeze_time("2025-03-03 04:00:00"):
             Complaint._cron_escalate()
@@ -310,19 +350,8 @@ class TestActivityRpc(RpcMixin, HttpCase, ComplaintCase):
     # C17: the supervisors take the second complaint in hand
     # ------------------------------------------------------------------
     def test_c17_second_complaint_todo_until_accepted(self):
-        complaint = self._new_complaint(validity_reason="Leak confirmed")
-        self._dispatch(complaint, self.dep_engineering, self.handler)
-        complaint.with_user(self.agent).action_confirm_valid()
+        complaint = self._resolved()
         with freeze_time("2025-03-05 02:00:00"):
-            complaint.with_user(self.agent).write(
-                {
-                    "resolution": "<p>Pipe replaced.</p>",
-                    "result_summary": "The leak is fixed.",
-                    "result_solution": "Pipe replaced.",
-                    "result_prevention": "Quarterly checks.",
-                    "result_method": "phone",
-                }
-            )
             complaint.with_user(self.agent).action_communicate_result()
         with freeze_time("2025-03-10 02:00:00"):
             self._callback_done(complaint, "property_complaint.satisfaction_very_dissatisfied")
