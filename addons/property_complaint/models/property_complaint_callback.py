@@ -287,7 +287,7 @@ class PropertyComplaintCallback(models.Model):
         existing = callbacks.activity_ids.filtered(
             lambda a: a.activity_type_id == todo_type and a.automated
         )
-        to_done, to_unlink = self.env["mail.activity"], self.env["mail.activity"]
+        to_done = to_unlink = self.env["mail.activity"].sudo()
         for activity in existing:
             callback = callbacks.browse(activity.res_id)
             if wanted.pop((callback.id, activity.user_id.id), None):

@@ -72,7 +72,8 @@ class PropertyComplaintActivityMixin(models.AbstractModel):
             if wanted or complaints._activity_may_have_todos()
             else self.env["mail.activity"]
         )
-        to_done, to_unlink = self.env["mail.activity"], self.env["mail.activity"]
+        # the to-dos of others too (the handler's, done as the agent closes)
+        to_done = to_unlink = self.env["mail.activity"].sudo()
         for activity in existing:
             kind = kind_of_type[activity.activity_type_id.id]
             key = (activity.res_id, kind, activity.user_id.id)
@@ -177,9 +178,12 @@ class PropertyComplaintActivityMixin(models.AbstractModel):
         )
 
     def _activity_class1_users(self):
+        """Who is notified of a class-1 complaint: the service-centre manager and the
+        site's quality-centre contacts (the company's quality centre without them)."""
         self.ensure_one()
         site = self.site_id
-        quality = site.quality_user_ids or self.env.ref(
+        # the group without env.ref's query at each call
+        quality = site.quality_user_ids or self._default_record(
             "property_complaint.group_complaint_quality"
         ).users.filtered(lambda u: self.company_id in u.company_ids)
         return site.manager_id | quality
