@@ -94,7 +94,7 @@ def setup(db, agents, guards):
         )
         site.user_ids = [Command.set(created.ids)]
         channel = env.ref("property_complaint.channel_phone")
-        complaints = env["property.complaint"].with_context(property_complaint_no_notify=True)
+        complaints = env["property.complaint"]
         for chunk in range(0, 2000, 500):
             complaints.create(
                 [

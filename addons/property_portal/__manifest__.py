@@ -12,6 +12,7 @@
         "security/property_portal_security.xml",
         "data/mail_template_data.xml",
         "data/property_approval_rule_data.xml",
+        "data/mail_activity_type_data.xml",
         "views/property_visit_views.xml",
         "views/property_goods_pass_views.xml",
         "views/property_tenant_signatory_views.xml",

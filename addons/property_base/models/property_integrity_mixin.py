@@ -25,6 +25,8 @@ class PropertyIntegrityMixin(models.AbstractModel):
       superuser;
     - **archiving** (``_property_archive_group``) is for that group's members and for
       finished records only (``_property_finished``);
+    - **to-dos**: a write of the fields a model declares (``_property_activity_fields``)
+      runs its one to-do dispatcher, ``_activity_update()``, once the write is done;
     - **locks**: the records of ``_property_locked`` refuse every change but their
       actions', and so do their children (a model whose ``_property_lock_parent`` names
       the many2one to its parent) and their attachments.
@@ -136,6 +138,32 @@ class PropertyIntegrityMixin(models.AbstractModel):
     def _property_finished(self):
         """The records of ``self`` that may be archived (all by default)."""
         return self
+
+    def _property_activity_fields(self):
+        """Fields whose change by a write makes the model's ``_activity_update()`` (its
+        one to-do dispatcher, anchor: hr_holidays' ``activity_update``) run once the
+        write is done: the fields its to-dos follow that no action of the model
+        writes (an action calls the dispatcher itself). A computed field counts
+        through the fields it is computed from. None by default."""
+        return set()
+
+    def _property_activity_triggers(self):
+        """``_property_activity_fields()`` with the fields its computed fields are
+        computed from, once per model of the registry."""
+        cls = type(self)
+        triggers = cls.__dict__.get("_property_activity_cache")
+        if triggers is None:
+            triggers, todo = set(), list(self._property_activity_fields())
+            while todo:
+                name = todo.pop()
+                if name in triggers or name not in self._fields:
+                    continue
+                triggers.add(name)
+                field = self._fields[name]
+                if field.compute:
+                    todo.extend(path.split(".")[0] for path in self.pool.field_depends[field])
+            triggers = cls._property_activity_cache = frozenset(triggers)
+        return triggers
 
     def _property_owned_message(self, names):
         """The message refusing a client's write of the owned fields ``names``."""
@@ -368,7 +396,12 @@ def _guard_class():
             self._property_check_input(vals)
             if not self._property_is_internal():
                 self._property_check_write(vals)
-            return super().write(vals, **kwargs)
+            res = super().write(vals, **kwargs)
+            # the post-write hook: the to-dos follow the fields the model declared
+            if self._property_activity_triggers().isdisjoint(vals):
+                return res
+            self._activity_update()
+            return res
 
         def unlink(self, **kwargs):
             self._property_check_unlink()

@@ -217,7 +217,8 @@ class PropertyComplaintCallback(models.Model):
         for callback in self.filtered(lambda c: not c.date_done):
             callback.date_done = now
         self.with_context(property_complaint_action=INTERNAL).write({"state": "done"})
-        self.activity_unlink(["mail.mail_activity_data_todo"])
+        # the agent's to-do is done
+        self._activity_update()
         seconds = self.filtered("is_dissatisfied")._create_second_complaints()
         if not seconds:
             return True
@@ -257,7 +258,68 @@ class PropertyComplaintCallback(models.Model):
         self.with_context(property_complaint_action=INTERNAL).write(
             {"state": "exempted", "exempted_by_id": self.env.user.id}
         )
+        # no callback: the agent's to-do is removed
+        self._activity_update()
         return True
+
+    # ------------------------------------------------------------------
+    # The to-do of the callback (C15), in one place
+    # ------------------------------------------------------------------
+    def _property_activity_fields(self):
+        # the agent in charge may change: the to-do follows
+        return super()._property_activity_fields() | {"user_id", "date_due"}
+
+    def _activity_update(self):
+        """The agent in charge has one to-do while the callback is to make (due on its
+        day); it is marked done when the callback is recorded, removed when it is
+        exempted or given to another agent. In batch, idempotent (anchor:
+        hr_holidays' ``activity_update``). The dispatcher's to-dos are the automated
+        to-dos of a callback."""
+        callbacks = self.sudo()
+        if not callbacks:
+            return
+        todo_type = self.env.ref("mail.mail_activity_data_todo")
+        wanted = {
+            (callback.id, callback.user_id.id): callback
+            for callback in callbacks
+            if callback.state == "todo" and callback.user_id
+        }
+        existing = callbacks.activity_ids.filtered(
+            lambda a: a.activity_type_id == todo_type and a.automated
+        )
+        to_done = to_unlink = self.env["mail.activity"].sudo()
+        for activity in existing:
+            callback = callbacks.browse(activity.res_id)
+            if wanted.pop((callback.id, activity.user_id.id), None):
+                if activity.date_deadline != callback.date_due:
+                    activity.date_deadline = callback.date_due
+            elif callback.state == "done":
+                to_done |= activity
+            else:
+                to_unlink |= activity
+        if to_done:
+            to_done.action_feedback()
+        if to_unlink:
+            to_unlink.unlink()
+        if not wanted:
+            return
+        model_id = self.env["ir.model"]._get_id(self._name)
+        self.env["mail.activity"].sudo().create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": callback.id,
+                    "activity_type_id": todo_type.id,
+                    "user_id": callback.user_id.id,
+                    "automated": True,
+                    "date_deadline": callback.date_due,
+                    "summary": self.env._(
+                        "Call back the customer of %(number)s", number=callback.complaint_id.name
+                    ),
+                }
+                for callback in wanted.values()
+            ]
+        )
 
     # ------------------------------------------------------------------
     # Dissatisfaction (C17)
@@ -300,17 +362,9 @@ class PropertyComplaintCallback(models.Model):
                 {"second_complaint_id": second.id}
             )
             first = callback.complaint_id
-            supervisors = second.site_id.supervisor_ids
-            for supervisor in supervisors:
-                second.activity_schedule(
-                    "mail.mail_activity_data_todo",
-                    user_id=supervisor.id,
-                    summary=self.env._(
-                        "Second complaint after a dissatisfied callback of %(number)s",
-                        number=first.name,
-                    ),
-                )
-            second.message_subscribe(partner_ids=supervisors.partner_id.ids)
+            # the supervisors' to-dos were scheduled as it was registered (see
+            # property.complaint._activity_update)
+            second.message_subscribe(partner_ids=second.site_id.supervisor_ids.partner_id.ids)
             body = self.env._(
                 "The customer was dissatisfied at the callback of %(first)s (%(level)s): "
                 "second complaint %(second)s opened.",

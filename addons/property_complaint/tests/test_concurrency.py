@@ -18,7 +18,7 @@ class TestConcurrency(ConcurrencyCase):
 
     def _register(self, env, count):
         channel = env.ref("property_complaint.channel_phone")
-        complaints = env["property.complaint"].with_context(property_complaint_no_notify=True)
+        complaints = env["property.complaint"]
         names = []
         for n in range(count):  # one by one, as agents do
             complaint = complaints.create(

@@ -66,18 +66,10 @@ class PropertyComplaintSurveyComment(models.TransientModel):
                 "survey_callback_deadline": callback,
             }
         )
+        # the head of the department answers with written measures: its to-do
+        demand._activity_update()
         head = self.department_id.manager_id.user_id
         if head:
-            demand.activity_schedule(
-                "mail.mail_activity_data_todo",
-                date_deadline=self.site_id._local_date(answer),
-                user_id=head.id,
-                summary=self.env._(
-                    "Survey comment %(number)s: answer with written measures",
-                    number=demand.name,
-                ),
-                note=self.comment,
-            )
             demand.sudo().message_subscribe(partner_ids=head.partner_id.ids)
         return {
             "type": "ir.actions.act_window",

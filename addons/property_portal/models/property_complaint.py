@@ -361,14 +361,46 @@ class PropertyComplaint(models.Model):
             complaint.message_post(
                 body=body, author_id=self.env.user.partner_id.id, subtype_xmlid="mail.mt_note"
             )
-            supervisors = complaint.site_id.supervisor_ids or complaint.site_id.manager_id
-            for supervisor in supervisors:
-                complaint.activity_schedule(
-                    "mail.mail_activity_data_todo",
-                    user_id=supervisor.id,
-                    summary=self.env._(
-                        "Result of %(number)s disputed by the customer", number=complaint.name
-                    ),
-                    note=reason,
-                )
+        # the supervisors' to-dos
+        records._activity_update()
         return True
+
+    # ------------------------------------------------------------------
+    # The to-dos of the complaint (see property_complaint's activity.py)
+    # ------------------------------------------------------------------
+    def _activity_kinds(self):
+        # the supervisors (or the manager), while a result disputed online is open
+        return dict(
+            super()._activity_kinds(),
+            dispute=("property_portal.mail_activity_type_complaint_dispute", True),
+        )
+
+    def _activity_may_have_todos(self):
+        return super()._activity_may_have_todos() or any(
+            complaint.portal_result_state == "disputed" for complaint in self
+        )
+
+    def _activity_wanted(self):
+        wanted = super()._activity_wanted()
+        for complaint in self.filtered(
+            lambda c: c.portal_result_state == "disputed" and not c.is_closed
+        ):
+            summary = self.env._(
+                "Result of %(number)s disputed by the customer", number=complaint.name
+            )
+            site = complaint.site_id
+            for supervisor in site.supervisor_ids or site.manager_id:
+                wanted.append(
+                    (
+                        complaint,
+                        "dispute",
+                        supervisor,
+                        {"summary": summary, "note": complaint.portal_dispute_reason},
+                    )
+                )
+        return wanted
+
+    def _activity_obsolete(self, kind, activity):
+        if kind == "dispute":
+            return "done" if self.is_closed else "unlink"
+        return super()._activity_obsolete(kind, activity)

@@ -3,6 +3,7 @@
 # of all of them, so it is imported last. Each method is defined in one room only.
 from . import (
     access,
+    activity,
     board,
     closing,
     complaint_class,

@@ -123,14 +123,10 @@ class PropertyComplaintAccessMixin(models.AbstractModel):
             if {"class_override", "class_override_reason"} & vals.keys():
                 self._check_group("property_complaint.group_complaint_manager")
         self._prepare_contact_vals(vals)
-        res = super().write(vals)
-        if {"channel_id", "complained_department_id"} & vals.keys():
-            self._notify_department_head()
-        if not self.env.context.get("property_complaint_no_notify"):
-            self.filtered(
-                lambda c: c.complaint_class == "1" and not c.date_class1_notified
-            )._notify_class1()
-        return res
+        # no notification here: the to-dos follow the actions, and the registration
+        # fields they depend on through the integrity layer's post-write hook
+        # (see activity.py, _property_activity_fields)
+        return super().write(vals)
 
     def _write_action(self, vals):
         return self.with_context(property_complaint_action=INTERNAL).write(vals)

@@ -58,7 +58,8 @@ class PropertyComplaintClosingMixin(models.AbstractModel):
                 "date_resolved": fields.Datetime.now(),
             }
         )
-        self.activity_feedback(["property_complaint.mail_activity_type_complaint_handle"])
+        # the handler's to-do is done
+        self._activity_update()
         return True
 
     def _has_resolution(self):
@@ -102,6 +103,7 @@ class PropertyComplaintClosingMixin(models.AbstractModel):
         self.filtered(lambda c: not c.date_resolved)._write_action({"date_resolved": now})
         self._write_action(vals)
         self._schedule_callbacks()
+        self._activity_update()
         return True
 
     def _schedule_callbacks(self):
@@ -109,15 +111,8 @@ class PropertyComplaintClosingMixin(models.AbstractModel):
         pending = self.filtered(lambda c: c.callback_state != "todo")
         Callback = self.env["property.complaint.callback"].sudo()
         callbacks = Callback.create(Callback._prepare_for_complaints(pending))
-        for callback in callbacks:
-            callback.activity_schedule(
-                "mail.mail_activity_data_todo",
-                date_deadline=callback.date_due,
-                user_id=callback.user_id.id,
-                summary=self.env._(
-                    "Call back the customer of %(number)s", number=callback.complaint_id.name
-                ),
-            )
+        # the agent's to-do to call back
+        callbacks._activity_update()
 
     def _get_close_blockers(self):
         """Translated names of the conditions still missing to close (C18); other
@@ -160,7 +155,8 @@ class PropertyComplaintClosingMixin(models.AbstractModel):
         self._write_action(
             {"state": "closed", "date_closed": fields.Datetime.now()}
         )
-        self.activity_unlink(["property_complaint.mail_activity_type_complaint_handle"])
+        # every to-do of the complaint is over
+        self._activity_update()
         return True
 
     def action_reopen(self):
@@ -184,6 +180,8 @@ class PropertyComplaintClosingMixin(models.AbstractModel):
                     self.env._("Complaint %(number)s is not closed.", number=complaint.name)
                 )
         self._write_action({"state": "progress", "date_closed": False})
+        # handled again: the handler's to-do
+        self._activity_update()
         for complaint in self:
             complaint.message_post(
                 body=self.env._("Reopened: %(reason)s", reason=reason),

@@ -209,53 +209,6 @@ class PropertyComplaintClassMixin(models.AbstractModel):
             *arose_before,
         ]
         complaints = self.search(domain)
+        # a fact of the class: the class-1 notice follows (_property_activity_fields)
         complaints._write_action({"fact_unresolved_month": True})
-        complaints._notify_class1()
         return complaints
-
-    def _notify_class1(self):
-        """C13 (our addition): notify the service-centre manager and the quality
-        centre as soon as a complaint is class 1."""
-        to_notify = self.filtered(
-            lambda c: c.complaint_class == "1" and not c.date_class1_notified and not c.is_closed
-        )
-        to_notify = to_notify.filtered(lambda c: c.company_id.property_complaint_class1_notify)
-        if not to_notify:
-            return
-        quality_group = self.env.ref("property_complaint.group_complaint_quality")
-        activity_type = self.env.ref("property_complaint.mail_activity_type_complaint_escalation")
-        vals_list = []
-        bodies = {}
-        for complaint in to_notify:
-            site = complaint.site_id
-            quality = site.quality_user_ids or quality_group.users.filtered(
-                lambda u, c=complaint: c.company_id in u.company_ids
-            )
-            users = site.manager_id | quality
-            summary = self.env._("Class 1 complaint %(number)s", number=complaint.name)
-            for user in users:
-                vals_list.append(
-                    complaint._activity_vals(activity_type, user, summary, complaint.summary)
-                )
-            complaint.message_subscribe(partner_ids=users.partner_id.ids)
-            bodies[complaint.id] = self.env._(
-                "Class 1 complaint: notified %(users)s.",
-                users=", ".join(users.mapped("name")) or self.env._("nobody (no manager set)"),
-            )
-        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
-            vals_list
-        )
-        to_notify._message_log_batch(bodies=bodies)
-        to_notify._write_action({"date_class1_notified": fields.Datetime.now()})
-
-    def _activity_vals(self, activity_type, user, summary, note):
-        self.ensure_one()
-        return {
-            "res_model_id": self.env["ir.model"]._get_id(self._name),
-            "res_id": self.id,
-            "activity_type_id": activity_type.id,
-            "user_id": user.id,
-            "summary": summary,
-            "note": note,
-            "date_deadline": fields.Date.context_today(self),
-        }

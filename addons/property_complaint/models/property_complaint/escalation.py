@@ -76,8 +76,9 @@ class PropertyComplaintEscalationMixin(models.AbstractModel):
 
     def _escalate(self, level, now=None):
         """Escalate these complaints to ``level``, in batch: one create of the log
-        lines, one of the activities (which also makes each new owner a follower), one
-        batch of chatter notes. Returns the complaints escalated."""
+        lines, one batch of chatter notes, then the to-dos (one create of the
+        activities, which also makes each new owner a follower, see
+        ``_activity_update``). Returns the complaints escalated."""
         if not self:
             return self
         now = now or fields.Datetime.now()
@@ -91,8 +92,7 @@ class PropertyComplaintEscalationMixin(models.AbstractModel):
             [level.id],
         )
         owners = complaints._escalation_owners(level)
-        activity_type = self.env.ref("property_complaint.mail_activity_type_complaint_escalation")
-        log_vals, activity_vals, bodies = [], [], {}
+        log_vals, bodies = [], {}
         for complaint in complaints:
             owner = owners.get(complaint.id) or self.env["res.users"]
             log_vals.append(
@@ -103,21 +103,6 @@ class PropertyComplaintEscalationMixin(models.AbstractModel):
                     "user_id": owner.id,
                 }
             )
-            if owner:
-                activity_vals.append(
-                    complaint._activity_vals(
-                        activity_type,
-                        owner,
-                        self.env._(
-                            "Escalated complaint %(number)s: %(level)s",
-                            number=complaint.name,
-                            level=level.name,
-                        ),
-                        # no note: the activity shows the complaint's number and
-                        # summary (its record name) already
-                        False,
-                    )
-                )
             bodies[complaint.id] = self.env._(
                 "Escalated to %(level)s: %(owner)s (deadline %(deadline)s passed).",
                 level=level.name,
@@ -125,10 +110,6 @@ class PropertyComplaintEscalationMixin(models.AbstractModel):
                 deadline=complaint.date_deadline_next,
             )
         self.env["property.complaint.escalation"].sudo().create(log_vals)
-        if activity_vals:
-            self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
-                activity_vals
-            )
         complaints._message_log_batch(bodies=bodies)
         if level.target == "pmc":
             takeover = complaints.filtered(lambda c: not c.is_escalated)
@@ -137,6 +118,8 @@ class PropertyComplaintEscalationMixin(models.AbstractModel):
                 if owner:
                     vals["responsible_user_id"] = owner.id
                 group._write_action(vals)
+        # the new owner's to-do; the previous level's is done
+        complaints._activity_update()
         return complaints
 
     def _escalation_owners(self, level):

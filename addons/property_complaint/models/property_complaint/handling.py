@@ -43,6 +43,7 @@ class PropertyComplaintHandlingMixin(models.AbstractModel):
                     self.env._("Complaint %(number)s is already accepted.", number=complaint.name)
                 )
         self._accept()
+        self._activity_update()
         return True
 
     def _accept(self):
@@ -54,6 +55,7 @@ class PropertyComplaintHandlingMixin(models.AbstractModel):
                     "state": "progress",
                 }
             )
+        return to_accept
 
     def action_dispatch(self):
         """Open the dispatch wizard (派单/转派)."""
@@ -65,9 +67,10 @@ class PropertyComplaintHandlingMixin(models.AbstractModel):
         action["context"] = {"default_complaint_id": self.id}
         return action
 
-    def _dispatch(self, department, handler, reason):
+    def _dispatch(self, department, handler, reason, update_activities=True):
         """Assign the complaint to ``department`` and ``handler`` (C11): write the
-        transfer line, accept it when new and schedule an activity for the handler."""
+        transfer line, accept it when new and (unless the caller does it for a batch,
+        ``update_activities``) bring its to-dos up to date: the handler's to-do."""
         self.ensure_one()
         self._check_open()
         is_transfer = bool(self.department_id or self.handler_id)
@@ -101,27 +104,14 @@ class PropertyComplaintHandlingMixin(models.AbstractModel):
                 "reason": reason,
             }
         )
-        old_handler = complaint.handler_id
         complaint._write_action({"department_id": department.id, "handler_id": handler.id})
         complaint._accept()
-        if old_handler and old_handler != handler:
-            complaint.activity_unlink(
-                ["property_complaint.mail_activity_type_complaint_handle"], user_id=old_handler.id
-            )
-        handle_type = self.env.ref("property_complaint.mail_activity_type_complaint_handle")
-        has_activity = complaint.activity_ids.filtered(
-            lambda a: a.activity_type_id == handle_type and a.user_id == handler
-        )
-        # a transfer to the same handler keeps the activity already scheduled
-        if handler and not has_activity:
-            complaint.activity_schedule(
-                "property_complaint.mail_activity_type_complaint_handle",
-                user_id=handler.id,
-                summary=self.env._("Handle complaint %(number)s", number=complaint.name),
-                note=reason or complaint.summary,
-            )
         if handler:
             complaint.message_subscribe(partner_ids=handler.partner_id.ids)
+        if update_activities:
+            # the handler's to-do moves with the complaint (a transfer to the same
+            # handler keeps the one already scheduled)
+            complaint._activity_update()
 
     # ------------------------------------------------------------------
     # Response, reply, handling (C08, C12)

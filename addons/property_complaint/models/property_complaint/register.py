@@ -25,6 +25,7 @@ class PropertyComplaint(models.Model):
         "property.complaint.escalation.mixin",
         "property.complaint.closing.mixin",
         "property.complaint.followup.mixin",
+        "property.complaint.activity.mixin",
         "mail.thread",
         "mail.activity.mixin",
         "property.integrity.mixin",
@@ -339,9 +340,10 @@ class PropertyComplaint(models.Model):
                     self.env["hr.department"].browse(department_id),
                     self.env["res.users"].browse(handler_id),
                     False,
+                    update_activities=False,
                 )
-        complaints._notify_department_head()
-        complaints._notify_class1()
+        # the to-dos of the new complaints, in one batch
+        complaints._activity_update()
         return complaints
 
     # ------------------------------------------------------------------
