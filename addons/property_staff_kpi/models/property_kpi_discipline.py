@@ -75,7 +75,9 @@ class PropertyKpiDiscipline(models.Model):
         for (_round, user), assessment_ids in batches.items():
             self.env["property.kpi.assessment"].browse(assessment_ids).activity_schedule(
                 "mail.mail_activity_data_todo",
-                summary=self.env._("Dismissal proposed after repeated violations"),
+                summary=self.with_context(lang=user.lang).env._(
+                    "Dismissal proposed after repeated violations"
+                ),
                 user_id=user.id,
             )
         return records
