@@ -8,6 +8,7 @@ import re
 
 from lxml import etree
 
+from odoo import models
 from odoo.tests import TransactionCase, tagged
 
 # Latin words a Chinese screen legitimately shows, beside codes and abbreviations
@@ -131,3 +132,17 @@ class TestLatinWords(TransactionCase):
         for report in self._records("ir.actions.report"):
             check(f"report {report.xml_id}", report.name)
         self.assertFalse(findings, "Latin words on zh_CN screens:\n" + "\n".join(findings))
+
+    def test_every_suite_model_names_its_records(self):
+        """Breadcrumbs and links show a record's name, never 'property.kpi.assessment,1'
+        (Odoo's fallback when a model has neither a name nor a display name)."""
+        unnamed = []
+        for model in self.env["ir.model"].search([("model", "=like", "property.%")]):
+            Model = self.env.get(model.model)
+            if Model is None or Model._abstract or Model._transient:
+                continue
+            if Model._rec_name:
+                continue
+            if type(Model)._compute_display_name is models.BaseModel._compute_display_name:
+                unnamed.append(model.model)
+        self.assertFalse(unnamed, "models whose records have no name")

@@ -15,6 +15,7 @@ class PropertyKpiDiscipline(models.Model):
     (the levels and how long a light violation counts are the scheme's)."""
 
     _name = "property.kpi.discipline"
+    _rec_name = "employee_id"  # breadcrumbs name the record, not the model (issue #19)
     _description = "Discipline Record"
     _inherit = ["property.input.mixin"]
     _order = "employee_id, sequence_number"

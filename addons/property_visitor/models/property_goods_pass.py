@@ -301,7 +301,7 @@ class PropertyGoodsPass(models.Model):
                     self.env._(
                         "Goods pass %(name)s is valid from its carrying day, %(date)s.",
                         name=record.name,
-                        date=record._report_local_time()[:10],
+                        date=record._report_local_time().split(" ")[0],
                     )
                 )
 
