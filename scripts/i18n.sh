@@ -21,7 +21,8 @@ for addon in "${addons[@]}"; do
         sed -e 's/^"Language: \\n"/"Language: zh_CN\\n"/' "$dir/$addon.pot" >"$dir/zh_CN.po"
     fi
     msgattrib --no-obsolete -o "$dir/zh_CN.po" "$dir/zh_CN.po"
-    "$PYTHON" "$ROOT/scripts/i18n_fill.py" "$dir/zh_CN.po" "$ROOT/scripts/i18n_glossary_zh_CN.json"
+    "$PYTHON" "$ROOT/scripts/i18n_fill.py" "$dir/zh_CN.po" "$ROOT/scripts/i18n_glossary_zh_CN.json" \
+        "$ROOT/addons/property_base/tools/glossary_zh_CN.json"
     printf '%s: ' "$addon"
     msgfmt --statistics -o /dev/null "$dir/zh_CN.po"
 done

@@ -1,6 +1,9 @@
-"""Fill the empty msgstr of a .po file from a glossary of Odoo's common strings.
+"""Fill the empty msgstr of a .po file from glossaries: Odoo's common strings
+({msgid: msgstr}) and the suite's terms (addons/property_base/tools/glossary_zh_CN.json,
+whose "terms" pin msgids, issue #19).
 
-Usage: i18n_fill.py PO GLOSSARY.json. Entries already translated are left alone.
+Usage: i18n_fill.py PO GLOSSARY.json [GLOSSARY.json ...]. Entries already translated are
+left alone.
 """
 import json
 import sys
@@ -8,9 +11,18 @@ import sys
 import polib
 
 
-def main(po_path, glossary_path):
-    with open(glossary_path, encoding="utf-8") as handle:
-        glossary = json.load(handle)
+def load(path):
+    with open(path, encoding="utf-8") as handle:
+        data = json.load(handle)
+    if "terms" in data:
+        return {k: v for term in data["terms"] for k, v in term.get("msgids", {}).items()}
+    return data
+
+
+def main(po_path, *glossary_paths):
+    glossary = {}
+    for path in glossary_paths:
+        glossary.update(load(path))
     po = polib.pofile(po_path, wrapwidth=78)
     filled = 0
     for entry in po:

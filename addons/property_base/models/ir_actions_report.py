@@ -1,6 +1,8 @@
 from odoo import models
 from odoo.exceptions import AccessError
 
+from ..tools.date_style import report_helpers
+
 
 class IrActionsReport(models.Model):
     _inherit = "ir.actions.report"
@@ -29,3 +31,10 @@ class IrActionsReport(models.Model):
     def _render_qweb_text(self, report_ref, docids, data=None):
         self._property_check_report_groups(report_ref)
         return super()._render_qweb_text(report_ref, docids, data=data)
+
+    def _get_rendering_context(self, report, docids, data):
+        """The suite's date style on paper (zh_date, zh_datetime, zh_month, zh_quarter:
+        property_base/tools/date_style.py) for every printed form."""
+        values = super()._get_rendering_context(report, docids, data)
+        values.update(report_helpers())
+        return values

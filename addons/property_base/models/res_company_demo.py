@@ -2,6 +2,10 @@ from odoo import models
 
 # The demo company of `make run` (scripts/demo_setup.py): a Chinese property company.
 DEMO_COMPANY_NAME = "深圳阳光物业服务有限公司"
+# The demo's administrator (Odoo's demo calls it Mitchell Admin): a Chinese name on the
+# Chinese screens; a name the company gave it is kept.
+ODOO_DEMO_ADMIN_NAMES = ("Mitchell Admin", "Administrator")
+DEMO_ADMIN_NAME = "陈志强"
 
 
 class ResCompany(models.Model):
@@ -24,4 +28,23 @@ class ResCompany(models.Model):
         ):
             vals["name"] = DEMO_COMPANY_NAME
         company.write(vals)
+        self._property_demo_admin_name()
         return True
+
+    def _property_demo_admin_name(self):
+        """The administrator (user, partner, employee) under a Chinese name, unless the
+        company renamed it already."""
+        admin = self.env.ref("base.user_admin", raise_if_not_found=False)
+        if not admin:
+            return
+        admin = admin.sudo()
+        if admin.name in ODOO_DEMO_ADMIN_NAMES:
+            admin.partner_id.name = DEMO_ADMIN_NAME
+        if "hr.employee" in self.env:
+            employees = (
+                self.env["hr.employee"]
+                .sudo()
+                .with_context(active_test=False)
+                .search([("user_id", "=", admin.id), ("name", "in", ODOO_DEMO_ADMIN_NAMES)])
+            )
+            employees.write({"name": DEMO_ADMIN_NAME})

@@ -6,6 +6,7 @@ class PropertyComplaintEscalation(models.Model):
     complaint and level, so that each level is reached once."""
 
     _name = "property.complaint.escalation"
+    _rec_name = "complaint_id"  # breadcrumbs name the record, not the model (issue #19)
     _description = "Complaint Escalation"
     _inherit = ["property.input.mixin"]
     _order = "date desc, id desc"

@@ -6,6 +6,7 @@ class PropertyComplaintTransfer(models.Model):
     dispatch wizard; never edited afterwards."""
 
     _name = "property.complaint.transfer"
+    _rec_name = "complaint_id"  # breadcrumbs name the record, not the model (issue #19)
     _description = "Complaint Dispatch"
     _inherit = ["property.input.mixin"]
     _order = "date desc, id desc"

@@ -14,7 +14,7 @@ class ReportComplaintMonthly(models.AbstractModel):
 
     _DIMENSIONS = (
         ("kind", "类别（投诉/需求）"),
-        ("category_id", "专业分类"),
+        ("category_id", "专业类别"),
         ("channel_id", "接收渠道"),
         ("department_id", "处理部门"),
     )

@@ -20,11 +20,11 @@ class ReportComplaintSummary(models.AbstractModel):
     _DIMENSIONS = (
         ("complaint_class", "按投诉等级"),
         ("kind", "按类别（投诉/需求）"),
-        ("category_id", "按专业分类"),
+        ("category_id", "按专业类别"),
         ("department_id", "按处理部门"),
         ("site_id", "按管理处"),
     )
-    _CLASS_LABELS = {"1": "一级投诉（重大）", "2": "二级投诉（重要）", "3": "三级投诉（一般）"}
+    _CLASS_LABELS = {"1": "一类投诉（重大）", "2": "二类投诉（重要）", "3": "三类投诉（一般）"}
     _KIND_LABELS = {"complaint": "投诉", "demand": "需求"}
     # printed after the period's label: 2025年3月统计, 2025年上半年总结, 2025年度总结
     _TYPE_TITLES = {"month": "统计", "quarter": "统计", "half_year": "总结", "year": "总结"}

@@ -25,6 +25,7 @@ from . import (
     test_privacy_rpc,
     test_register,
     test_report_confidentiality,
+    test_report_dates_rpc,
     test_reports,
     test_review,
     test_review_rpc,

@@ -33,7 +33,7 @@ class TestMonthly(HttpCase, ComplaintCase):
         for expected in (
             "客户投诉/需求信息月报表",
             "顾客投诉分类统计表",
-            "2025-03",
+            "2025年03月",
             "本月数",
             "上月数",
             "满意率",

@@ -32,7 +32,7 @@ class TestReports(ReportMixin, HttpCase, ComplaintCase):
         for expected in (
             complaint.name,
             "客户投诉处理单",
-            "投诉分类",
+            "专业类别",
             "责任单位人员",
             "联号",
             "Water leak",

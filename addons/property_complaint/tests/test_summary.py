@@ -83,7 +83,7 @@ class TestSummary(HttpCase, ComplaintCase):
         self.assertEqual(by_kind["需求"]["current"]["nbr"], 1)
         by_class = {row["label"]: row["current"].get("nbr", 0) for row in tables["按投诉等级"]}
         # the second complaint is class 2 (C17), a demand has no class
-        self.assertEqual(by_class["二级投诉（重要）"], 1)
+        self.assertEqual(by_class["二类投诉（重要）"], 1)
         self.assertEqual(by_class["未分级"], 1)
         self.assertEqual(sum(by_class.values()), 4)
         # the one grouped query gives the figures of one query per dimension
@@ -119,13 +119,13 @@ class TestSummary(HttpCase, ComplaintCase):
         for expected in (
             "客户投诉/需求统计汇总表",
             "2025年上半年总结",
-            "2025-01-01",
-            "2025-06-30",
-            "2024-07-01",
-            "2024-12-31",
+            "2025年01月01日",
+            "2025年06月30日",
+            "2024年07月01日",
+            "2024年12月31日",
             self.site.name,
             "按投诉等级",
-            "按专业分类",
+            "按专业类别",
             "按处理部门",
             "按管理处",
             "本期数",
@@ -136,7 +136,7 @@ class TestSummary(HttpCase, ComplaintCase):
             "25.0%",
             "+3",
             "制表人",
-            "客服中心经理",
+            "服务中心经理",
         ):
             self.assertIn(expected, text)
 

@@ -35,6 +35,23 @@ class HrEmployee(models.Model):
         "property.kpi.discipline", "employee_id", groups="hr.group_hr_user"
     )
 
+    def _property_kpi_lang(self):
+        """The language of the automatic text about this employee (the reasons of the
+        automatic lines, issue #19): the employee's user's, else the company's, as
+        long as it is active; else the current one."""
+        self.ensure_one()
+        employee = self.sudo()
+        Lang = self.env["res.lang"]
+        for code in (employee.user_id.lang, employee.company_id.partner_id.lang):
+            if code and Lang._get_code(code):
+                return code
+        return self.env.lang or "en_US"
+
+    def _property_kpi_env(self):
+        """An environment in the employee's language (``_property_kpi_lang``): its
+        ``_()`` writes the automatic reasons as the company reads them."""
+        return self.with_context(lang=self._property_kpi_lang()).env
+
     @api.depends("kpi_assessment_ids.date_month")
     def _compute_kpi_recent_assessment_ids(self):
         since = fields.Date.context_today(self).replace(day=1) - relativedelta(months=11)

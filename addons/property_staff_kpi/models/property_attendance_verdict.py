@@ -6,6 +6,7 @@ import pytz
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.misc import format_date
 
 from odoo.addons.resource.models.utils import Intervals
 
@@ -474,32 +475,35 @@ class PropertyAttendanceVerdict(models.Model):
         """The automatic lines this verdict calls for: {item: (points, reason)}."""
         self.ensure_one()
         due = {}
+        # written in the employee's language, the date as that language writes it
+        env = self.employee_id._property_kpi_env()
+        day = format_date(env, self.date)
         if self.status == "absent" and items["absent"]:
             due[items["absent"]] = (
                 items["absent"].points_min,
-                self.env._("Absent on %(date)s without approved leave (A03)", date=self.date),
+                env._("Absent on %(date)s without approved leave (A03)", date=day),
             )
         minutes = max(self.late_minutes, self.early_minutes)
         if minutes and items["late"]:
             scheme = self.env["property.kpi.scheme"]._for_employee(self.employee_id)
             points = scheme._late_points(minutes, items["late"])
-            reason = self.env._(
+            reason = env._(
                 "%(date)s: late %(late)s min, left early %(early)s min (A01)",
-                date=self.date,
+                date=day,
                 late=self.late_minutes,
                 early=self.early_minutes,
             )
             if self.late_minutes >= settings["threshold"]:
-                reason += " " + self.env._("- disciplinary violation (A10)")
+                reason += " " + env._("- disciplinary violation (A10)")
             due[items["late"]] = (points, reason)
         if self.away_minutes > settings["away"] and items["away"]:
-            reason = self.env._(
+            reason = env._(
                 "%(date)s: away from the post %(away)s min (A02)",
-                date=self.date,
+                date=day,
                 away=self.away_minutes,
             )
             if self.away_minutes >= settings["threshold"]:
-                reason += " " + self.env._("- disciplinary violation (A10)")
+                reason += " " + env._("- disciplinary violation (A10)")
             due[items["away"]] = (items["away"].points_min, reason)
         return due
 

@@ -118,7 +118,7 @@ class PropertyEmergencyCallout(models.Model):
                         "source": callout,
                         "date": fields.Date.context_today(callout, callout.call_time),
                         "points": item.points_min,
-                        "reason": self.env._(
+                        "reason": callout.employee_id._property_kpi_env()._(
                             "%(name)s: on the spot %(late)s min past the time limit (K13)",
                             name=callout.name,
                             late=callout.late_minutes,

@@ -3,9 +3,14 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import LazyTranslate
+
+from odoo.addons.property_base.tools.date_style import zh_month
 
 from .property_kpi_assignment import ROLES
 from .property_kpi_line import PENDING_STATES
+
+_lt = LazyTranslate(__name__)
 
 # stored computed fields, computed at creation already, that a manager may still change
 EDITABLE_COMPUTE = {"store": True, "readonly": False, "precompute": True}
@@ -204,9 +209,17 @@ class PropertyKpiAssessment(models.Model):
 
     @api.depends("date_month")
     def _compute_month_label(self):
+        # the suite's date style (issue #19): 2025年03月 on screens and on paper
         for assessment in self:
-            month = assessment.date_month
-            assessment.month_label = month and f"{month.year}-{month.month:02d}"
+            assessment.month_label = zh_month(assessment.date_month) or False
+
+    @api.depends("employee_id", "month_label")
+    def _compute_display_name(self):
+        # the breadcrumbs and links name the employee and the month, never the model
+        for assessment in self:
+            assessment.display_name = " ".join(
+                filter(None, (assessment.sudo().employee_id.name, assessment.month_label))
+            )
 
     @api.depends("role")
     def _compute_is_team_leader(self):
@@ -315,7 +328,7 @@ class PropertyKpiAssessment(models.Model):
     def create(self, vals_list):
         # who may give what: property.integrity.mixin
         assessments = super().create(vals_list)
-        assessments._schedule_todo(self.env._("Score the month"), "assessor_user_id")
+        assessments._schedule_todo(_lt("Score the month"), "assessor_user_id")
         return assessments
 
     def write(self, vals):
@@ -370,9 +383,14 @@ class PropertyKpiAssessment(models.Model):
         self.activity_feedback(["mail.mail_activity_data_todo"])
 
     def _schedule_todo(self, summary, user_field):
+        """A to-do for the user of ``user_field``; ``summary`` (a lazy translation) in
+        that user's language, as the chatter keeps it once done (issue #19)."""
         for assessment in self.filtered(user_field):
+            user = assessment[user_field]
             assessment.activity_schedule(
-                "mail.mail_activity_data_todo", summary=summary, user_id=assessment[user_field].id
+                "mail.mail_activity_data_todo",
+                summary=self.with_context(lang=user.lang).env._(summary),
+                user_id=user.id,
             )
 
     def action_submit(self):
@@ -387,14 +405,14 @@ class PropertyKpiAssessment(models.Model):
                     )
                 )
         self._set_state("submitted")
-        self._schedule_todo(self.env._("Confirm the assessment"), "approver_user_id")
+        self._schedule_todo(_lt("Confirm the assessment"), "approver_user_id")
         return True
 
     def action_send_back(self):
         self._check_state("submitted", self.env._("Only a submitted assessment can be sent back."))
         self._check_is_approver()
         self._set_state("draft")
-        self._schedule_todo(self.env._("Revise the assessment"), "assessor_user_id")
+        self._schedule_todo(_lt("Revise the assessment"), "assessor_user_id")
         return True
 
     def action_confirm(self):

@@ -41,7 +41,7 @@ class PropertyKpiAssessmentRulesMixin(models.AbstractModel):
                     assessment._automatic_line_vals(
                         item,
                         assessment,
-                        reason=self.env._(
+                        reason=assessment.employee_id._property_kpi_env()._(
                             "%(medium)s medium and %(light)s light violations this month",
                             medium=medium,
                             light=light,
@@ -185,7 +185,7 @@ class PropertyKpiAssessmentRulesMixin(models.AbstractModel):
                 )
         for assessment, names in skipped.items():
             assessment.message_post(
-                body=self.env._(
+                body=assessment.employee_id._property_kpi_env()._(
                     "Automatic line %(item)s not added: the assessment is confirmed.",
                     item=", ".join(names),
                 )
@@ -206,7 +206,7 @@ class PropertyKpiAssessmentRulesMixin(models.AbstractModel):
         locked = lines.filtered(lambda line: line.assessment_id.state == "confirmed")
         for assessment in locked.assessment_id:
             assessment.message_post(
-                body=self.env._(
+                body=assessment.employee_id._property_kpi_env()._(
                     "The source of an automatic line was cancelled; the assessment is "
                     "confirmed, a manager may correct it."
                 )

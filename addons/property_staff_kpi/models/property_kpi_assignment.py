@@ -13,6 +13,7 @@ class PropertyKpiAssignment(models.Model):
     role and the person who confirms the assessor's scoring."""
 
     _name = "property.kpi.assignment"
+    _rec_name = "site_id"  # breadcrumbs name the record, not the model (issue #19)
     _description = "Assessment Assignment"
     _inherit = ["property.input.mixin"]
     _order = "site_id, department_id, role"

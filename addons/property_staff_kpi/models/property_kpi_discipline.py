@@ -15,6 +15,7 @@ class PropertyKpiDiscipline(models.Model):
     (the levels and how long a light violation counts are the scheme's)."""
 
     _name = "property.kpi.discipline"
+    _rec_name = "employee_id"  # breadcrumbs name the record, not the model (issue #19)
     _description = "Discipline Record"
     _inherit = ["property.input.mixin"]
     _order = "employee_id, sequence_number"
@@ -75,7 +76,9 @@ class PropertyKpiDiscipline(models.Model):
         for (_round, user), assessment_ids in batches.items():
             self.env["property.kpi.assessment"].browse(assessment_ids).activity_schedule(
                 "mail.mail_activity_data_todo",
-                summary=self.env._("Dismissal proposed after repeated violations"),
+                summary=self.with_context(lang=user.lang).env._(
+                    "Dismissal proposed after repeated violations"
+                ),
                 user_id=user.id,
             )
         return records

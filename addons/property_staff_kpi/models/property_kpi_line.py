@@ -15,6 +15,7 @@ class PropertyKpiLine(models.Model):
     are created once (K13, K15); corrections of a confirmed month are new lines (K12)."""
 
     _name = "property.kpi.line"
+    _rec_name = "item_id"  # breadcrumbs name the record, not the model (issue #19)
     _description = "Assessment Line"
     _order = "date, id"
     # the suite's integrity rules (property_base/models/property_integrity_mixin.py):

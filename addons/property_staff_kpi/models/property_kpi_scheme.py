@@ -181,6 +181,7 @@ class PropertyKpiSchemeLate(models.Model):
     leave of up to ``minutes`` minutes costs ``points``."""
 
     _name = "property.kpi.scheme.late"
+    _rec_name = "scheme_id"  # breadcrumbs name the record, not the model (issue #19)
     _description = "Late Arrival Points"
     _inherit = ["property.input.mixin"]
     _order = "scheme_id, minutes"

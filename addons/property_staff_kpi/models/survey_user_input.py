@@ -67,7 +67,7 @@ class SurveyUserInput(models.Model):
                     "item": item,
                     "source": answer,
                     "date": fields.Date.context_today(answer, when),
-                    "reason": self.env._(
+                    "reason": employee._property_kpi_env()._(
                         "Skills exam %(exam)s: %(score)s%%",
                         exam=answer.survey_id.title,
                         score=round(score, 2),

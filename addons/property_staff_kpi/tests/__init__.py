@@ -4,6 +4,7 @@ from . import (
     test_assessment,
     test_attendance_consequences,
     test_attendance_verdict,
+    test_automatic_text_rpc,
     test_bad_input,
     test_concurrency,
     test_context_rpc,

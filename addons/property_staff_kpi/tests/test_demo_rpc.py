@@ -62,3 +62,38 @@ class TestDemoAttendanceRpc(RpcMixin, HttpCase, KpiCase):
         self.assertEqual(
             self.env["hr.attendance"].search_count([("employee_id", "in", employees.ids)]), 56
         )
+
+
+@tagged("post_install", "-at_install")
+class TestDemoAdminNameRpc(RpcMixin, HttpCase, KpiCase):
+    """The demo's administrator has a Chinese name (issue #19), on its user and its
+    employee; a name the company gave it stays."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._rpc_load_lang("property_base", "property_staff_kpi")
+        cls.admin = cls.env.ref("base.user_admin")
+        cls.admin_employee = cls.env["hr.employee"].search(
+            [("user_id", "=", cls.admin.id)], limit=1
+        ) or cls.env["hr.employee"].create({"name": "Admin", "user_id": cls.admin.id})
+
+    def _names_seen(self):
+        self.rpc_as(self.user_agent)
+        [user] = self.rpc("res.users", "read", self.admin.ids, ["name"])
+        [employee] = self.rpc("hr.employee.public", "read", self.admin_employee.ids, ["name"])
+        return user["name"], employee["name"]
+
+    def test_demo_admin_renamed_by_the_company_keeps_its_name(self):
+        self.admin.name = "周经理"
+        self.admin_employee.name = "周经理"
+        self.env.company._property_demo_setup()
+        self.assertEqual(self._names_seen(), ("周经理", "周经理"))
+
+    def test_demo_admin_gets_a_chinese_name(self):
+        self.admin.name = "Mitchell Admin"
+        self.admin_employee.name = "Mitchell Admin"
+        self.env.company._property_demo_setup()
+        user_name, employee_name = self._names_seen()
+        self.assertEqual(user_name, employee_name)
+        self.assertRegex(user_name, r"^[\u4e00-\u9fff]{2,4}$")

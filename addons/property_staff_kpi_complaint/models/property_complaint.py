@@ -51,7 +51,7 @@ class PropertyComplaint(models.Model):
                     "item": item,
                     "source": complaint,
                     "date": complaint._kpi_local_date(),
-                    "reason": self.env._(
+                    "reason": employee._property_kpi_env()._(
                         "Valid complaint %(number)s: %(summary)s",
                         number=complaint.name,
                         summary=complaint.summary or "",

@@ -51,7 +51,9 @@ class PropertyKpiAssessment(models.Model):
                 "item": item,
                 "source": assessment,
                 "date": assessment.date_month,
-                "reason": self.env._("No valid complaint this month"),
+                "reason": assessment.employee_id._property_kpi_env()._(
+                    "No valid complaint this month"
+                ),
             }
             for assessment in self
             if assessment.state != "confirmed"

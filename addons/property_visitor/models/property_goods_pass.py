@@ -6,6 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.property_base.tools import internal, is_internal
+from odoo.addons.property_base.tools.date_style import zh_datetime
 
 GOODS_STAMPED = {
     "state",
@@ -200,8 +201,7 @@ class PropertyGoodsPass(models.Model):
         value = self[field_name]
         if not value:
             return ""
-        local = pytz.utc.localize(value).astimezone(self.site_id._site_tz())
-        return local.strftime("%Y-%m-%d %H:%M")
+        return zh_datetime(value, self.site_id._site_tz())
 
     # ------------------------------------------------------------------
     # Customer service
@@ -377,7 +377,7 @@ class PropertyGoodsPass(models.Model):
                     self.env._(
                         "Goods pass %(name)s is valid from its carrying day, %(date)s.",
                         name=record.name,
-                        date=record._report_local_time()[:10],
+                        date=record._report_local_time().split(" ")[0],
                     )
                 )
 

@@ -10,6 +10,7 @@ class PropertyPersonalLookup(models.Model):
     counts these lines."""
 
     _name = "property.personal.lookup"
+    _rec_name = "user_id"  # breadcrumbs name the record, not the model (issue #19)
     _description = "Look-up by Phone or ID Number"
     _inherit = ["property.input.mixin"]
     _order = "date desc, id desc"

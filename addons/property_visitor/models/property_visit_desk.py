@@ -5,6 +5,8 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.property_base.tools.date_style import zh_date
+
 
 class PropertyVisitDeskMixin(models.AbstractModel):
     """What the front desk does with a visit: check-in and check-out, refusal, the area
@@ -194,13 +196,10 @@ class PropertyVisitDeskMixin(models.AbstractModel):
         return pytz.utc.localize(value).astimezone(self.site_id._site_tz()).strftime("%H:%M")
 
     def _register_days(self):
-        return sorted(
-            {
-                str(visit.site_id._local_date(visit.arrival_time))
-                for visit in self
-                if visit.arrival_time
-            }
-        )
+        days = {
+            visit.site_id._local_date(visit.arrival_time) for visit in self if visit.arrival_time
+        }
+        return [zh_date(day) for day in sorted(days)]
 
     def _register_contact(self):
         self.ensure_one()

@@ -171,7 +171,7 @@ class TestGatePhone(RpcMixin, HttpCase, VisitorCase):
         self.assertEqual(answer["display_name"], self.goods.name)
         # valid until 23:59:59 on the carrying day, Shanghai time (15:59:59 UTC)
         self.assertEqual(str(self.goods.valid_until), "2026-11-26 15:59:59")
-        self.assertEqual(answer["validity"], "2026-11-26 23:59")
+        self.assertEqual(answer["validity"], "2026年11月26日 23:59")  # one date style
         self.assertNotRegex(answer["validity"], r"\d:\d\d:\d\d", "no seconds")
         # the next pass: the title is the screen's again
         wizard_id = self.rpc("property.gate.verify", "create", {"token": self.goods.name})

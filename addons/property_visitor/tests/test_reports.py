@@ -34,6 +34,7 @@ class TestReports(ReportMixin, HttpCase, VisitorCase):
             "110***********002X",
             "10:00",
             "制表",
+            "日期：2025年03月03日",  # one date style on paper (issue #19)
         ):
             self.assertIn(expected, text)
         self.assertNotIn("11010519491231002X", text, "ID numbers are printed masked")
@@ -46,8 +47,9 @@ class TestReports(ReportMixin, HttpCase, VisitorCase):
         )
         card.action_activate()
         text = self._pdf("property_visitor.action_report_pass_card", card)
-        for expected in ("临时出入证", "Li Gong", card.name, "有效期"):
+        for expected in ("临时出入证", "Li Gong", card.name, "有效期：2025年03月03日"):
             self.assertIn(expected, text)
+        self.assertNotIn("2025-03-03", text)
 
     def test_v05_two_part_goods_pass(self):
         goods = (
@@ -69,3 +71,6 @@ class TestReports(ReportMixin, HttpCase, VisitorCase):
         self.assertEqual(text.count("携物出入门证"), 2, "two parts")
         for expected in ("第一联", "第二联", "Tenant Co.", "Zhao Liu", "Printer", "客户服务部盖章"):
             self.assertIn(expected, text)
+        # 2025-03-03 02:00 UTC in the site's time zone, without seconds (issue #19)
+        self.assertIn("2025年03月03日 10:00", text)
+        self.assertNotIn("2025-03-03", text)

@@ -1,6 +1,6 @@
-import pytz
-
 from odoo import api, fields, models
+
+from odoo.addons.property_base.tools.date_style import zh_datetime
 
 
 class PropertyComplaintFollowupMixin(models.AbstractModel):
@@ -97,8 +97,7 @@ class PropertyComplaintFollowupMixin(models.AbstractModel):
         self.ensure_one()
         if not dt:
             return ""
-        local = pytz.utc.localize(dt).astimezone(self.site_id._site_tz())
-        return local.strftime("%Y-%m-%d %H:%M")
+        return zh_datetime(dt, self.site_id._site_tz())
 
     def action_view_callbacks(self):
         self.ensure_one()
