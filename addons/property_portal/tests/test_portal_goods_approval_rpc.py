@@ -6,24 +6,14 @@ slip) only the stamp. The refused case first, and that nothing was written. The
 18.0.1.1.0 migration asks the levels of the drafts registered before."""
 
 import base64
-import importlib.util
-from pathlib import Path
 
 from odoo import Command
-from odoo.modules.module import get_module_path
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.property_base.tests.migration import load_migration
 from odoo.addons.property_base.tests.rpc import RpcMixin
 
 from .common import PNG, PortalCase
-
-
-def _migration():
-    path = Path(get_module_path("property_portal"), "migrations/18.0.1.1.0/post-migrate.py")
-    spec = importlib.util.spec_from_file_location("property_portal_approval_migration", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @tagged("post_install", "-at_install")
@@ -199,7 +189,7 @@ class TestPortalGoodsApprovalRpc(RpcMixin, HttpCase, PortalCase):
             (refused.id,),
         )
         self.env.invalidate_all()
-        migrated = _migration().goods_passes_to_reviews(self.env)
+        migrated = load_migration("property_portal", "18.0.1.1.0").goods_passes_to_reviews(self.env)
         self.assertEqual(migrated & passes, passes)
         self.assertEqual(
             [(r.rule_id, r.state) for r in waiting.sudo()._approval_reviews()],
@@ -208,7 +198,11 @@ class TestPortalGoodsApprovalRpc(RpcMixin, HttpCase, PortalCase):
         self.assertEqual(waiting.sudo()._approval_reviews().requested_by_id, self.frontdesk)
         self.assertEqual(refused.sudo().approval_state, "refused")
         self.assertFalse(refused.sudo()._approval_reviews())
-        self.assertFalse(_migration().goods_passes_to_reviews(self.env) & passes, "run once")
+        self.assertFalse(
+            load_migration("property_portal", "18.0.1.1.0").goods_passes_to_reviews(self.env)
+            & passes,
+            "run once",
+        )
         # the migrated pass is answered as any other
         self.rpc_as(self.portal_signatory)
         self.rpc("property.goods.pass", "action_portal_approve", waiting.ids)

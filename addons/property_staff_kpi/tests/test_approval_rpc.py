@@ -5,23 +5,12 @@ proposal (K10), an agent decides nothing, nobody decides two levels. The refused
 first, and that nothing was written. The 18.0.1.2.0 migration turns the lines waiting
 before into pending reviews."""
 
-import importlib.util
-from pathlib import Path
-
-from odoo.modules.module import get_module_path
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.property_base.tests.migration import load_migration
 from odoo.addons.property_base.tests.rpc import RpcMixin
 
 from .common import KpiCase
-
-
-def _migration():
-    path = Path(get_module_path("property_staff_kpi"), "migrations/18.0.1.2.0/post-migrate.py")
-    spec = importlib.util.spec_from_file_location("property_staff_kpi_approval_migration", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @tagged("post_install", "-at_install")
@@ -200,7 +189,7 @@ class TestKpiApprovalRpc(RpcMixin, HttpCase, KpiCase):
             (self.user_supervisor.id, reviewed.id),
         )
         self.env.invalidate_all()
-        migrated = _migration().lines_to_reviews(self.env)
+        migrated = load_migration("property_staff_kpi", "18.0.1.2.0").lines_to_reviews(self.env)
         self.assertEqual(migrated & (lines | done), lines, "only the waiting lines")
         self.env.invalidate_all()
         self.assertEqual(
@@ -216,7 +205,10 @@ class TestKpiApprovalRpc(RpcMixin, HttpCase, KpiCase):
             ],
         )
         self.assertEqual((proposed | reviewed).mapped("approval_state"), ["pending"] * 2)
-        self.assertFalse(_migration().lines_to_reviews(self.env) & lines, "run once")
+        self.assertFalse(
+            load_migration("property_staff_kpi", "18.0.1.2.0").lines_to_reviews(self.env) & lines,
+            "run once",
+        )
         # the migrated lines are decided as any other: refused first, then accepted
         self.rpc_as(self.user_supervisor)
         self.assertRpcRefused("property.kpi.line", "action_approval_approve", reviewed.ids)
