@@ -24,4 +24,5 @@ from . import (
     test_settings_rpc,
     test_tour,
     test_visit,
+    test_walk_in_rpc,
 )
