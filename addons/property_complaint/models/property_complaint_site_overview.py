@@ -80,9 +80,11 @@ class PropertySiteComplaintOverview(models.AbstractModel):
         _model, domain, xmlid = lists[key]
         action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
         label = self._fields[f"overview_{key}_count"]._description_string(self.env)
+        name = self.env._("%(site)s: %(list)s", site=self.display_name, list=label)
         action.update(
             {
-                "name": self.env._("%(site)s: %(list)s", site=self.display_name, list=label),
+                "name": name,
+                "display_name": name,
                 "domain": [("site_id", "=", self.id), *domain],
                 "context": {"create": False},
                 "views": [(False, "list"), (False, "form")],

@@ -62,6 +62,7 @@ class PropertySite(models.Model):
         action.update(
             {
                 "name": self.env._("%(site)s: Passes Expiring", site=self.display_name),
+                "display_name": self.env._("%(site)s: Passes Expiring", site=self.display_name),
                 "domain": [
                     ("site_id", "=", self.id),
                     *self._passes_expiring(self._local_date(fields.Datetime.now())),
