@@ -71,8 +71,7 @@ class PropertySiteComplaintOverview(models.AbstractModel):
     def action_open_complaint_overview(self):
         """The list behind one number of the site's card (``overview`` in the context)."""
         self.ensure_one()
-        if not self.env.user.has_group(SUPERVISORS):
-            raise UserError(self.env._("The overview is for supervisors and managers."))
+        self.env["property.complaint"]._check_group(SUPERVISORS)
         key = self.env.context.get("overview")
         lists = self._complaint_overview_lists()
         if key not in lists:

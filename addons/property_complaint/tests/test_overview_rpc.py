@@ -7,7 +7,7 @@ from freezegun import freeze_time
 from odoo import Command
 from odoo.tests import HttpCase, tagged
 
-from odoo.addons.property_base.tests.rpc import USER_ERRORS, RpcError, RpcMixin
+from odoo.addons.property_base.tests.rpc import RpcMixin
 
 from .common import ComplaintCase
 
@@ -92,14 +92,12 @@ class TestOverviewRpc(RpcMixin, HttpCase, ComplaintCase):
         # the agent: no numbers, no list behind them
         self.rpc_as(self.agent)
         self.assertRpcRefused("property.site", "read", self.site.ids, FIELDS)
-        with self.assertRaises(RpcError) as caught:
-            self.rpc(
-                "property.site",
-                "action_open_complaint_overview",
-                self.site.ids,
-                context={"overview": "late"},
-            )
-        self.assertIn(caught.exception.name, USER_ERRORS)
+        self.assertRpcRefused(
+            "property.site",
+            "action_open_complaint_overview",
+            self.site.ids,
+            context={"overview": "late"},
+        )
         # the other company's supervisor sees only its own site, and nothing of ours
         self.rpc_as(self.supervisor_b)
         self.assertEqual(self._cards(), {self.site_b.id: [1, 0, 0, 0, 0, 0]})
@@ -144,3 +142,62 @@ class TestOverviewRpc(RpcMixin, HttpCase, ComplaintCase):
                     else:
                         self.assertEqual(found, records.ids, key)
                     self.assertEqual(numbers[key], len(found), key)
+
+
+@tagged("post_install", "-at_install")
+class TestMonthPrintRpc(RpcMixin, HttpCase, ComplaintCase):
+    """C20, C21, C26: the monthly report and the register of a chosen month, printed
+    from the Reporting menu."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._rpc_load_lang("property_base", "property_complaint")
+        cls.march = cls._new_complaint(cls, summary="March leak")
+        cls.april = cls._new_complaint(
+            cls, summary="April leak", date_received="2025-04-02 02:00:00"
+        )
+
+    def _wizard(self):
+        return self.rpc(
+            "property.complaint.month.print",
+            "create",
+            [{"site_id": self.site.id, "year": 2025, "month": "3"}],
+        )
+
+    @freeze_time("2025-04-10 02:00:00")
+    def test_c26_month_print_refused_to_the_agent(self):
+        Wizard = self.env["property.complaint.month.print"]
+        before = Wizard.search_count([])
+        self.rpc_as(self.agent)
+        self.assertRpcRefused(
+            "property.complaint.month.print",
+            "create",
+            [{"site_id": self.site.id, "year": 2025, "month": "3"}],
+        )
+        self.assertEqual(Wizard.search_count([]), before)
+
+    @freeze_time("2025-04-10 02:00:00")
+    def test_c26_month_print_monthly_report_and_register_of_the_month(self):
+        self.rpc_as(self.supervisor)
+        # the default month is the previous one (the report is due early in the next)
+        defaults = self.rpc("property.complaint.month.print", "default_get", ["year", "month"])
+        self.assertEqual((defaults["year"], defaults["month"]), (2025, "3"))
+        wizard_id = self._wizard()
+        monthly = self.rpc("property.complaint.month.print", "action_print_monthly", wizard_id)
+        self.assertEqual(monthly["report_name"], "property_complaint.report_complaint_monthly")
+        self.assertEqual(monthly["data"]["month"], "2025-03-01")
+        self.assertEqual(monthly["context"]["active_ids"], self.site.ids)
+        register = self.rpc("property.complaint.month.print", "action_print_register", wizard_id)
+        self.assertEqual(register["report_name"], "property_complaint.report_complaint_register")
+        self.assertEqual(
+            (register["data"]["date_from"], register["data"]["date_to"]),
+            ("2025-03-01", "2025-03-31"),
+        )
+        # the register of March lists the March complaint, not April's
+        self.assertIn(self.march.id, register["context"]["active_ids"])
+        self.assertNotIn(self.april.id, register["context"]["active_ids"])
+        # the menu is under Reporting
+        menus = self.rpc("ir.ui.menu", "load_menus", False)
+        xmlids = {menu["xmlid"] for key, menu in menus.items() if key != "root"}
+        self.assertIn("property_complaint.menu_property_complaint_month_print", xmlids)
