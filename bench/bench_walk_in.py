@@ -109,6 +109,8 @@ def main():
                     "site_id": site.id,
                     "visitor_name": f"Walk-in {n}",
                     "phone_masked": phone,
+                    "id_type": "passport",
+                    "id_number_masked": f"E{n:08d}",
                     "company_name": "Courier Ltd",
                     "purpose": "Delivery",
                     "host_unit_id": unit.id,

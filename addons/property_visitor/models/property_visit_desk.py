@@ -114,6 +114,15 @@ class PropertyVisitDeskMixin(models.AbstractModel):
         self._check_state(("planned",), self.env._("checked in"))
         now = fields.Datetime.now()
         for visit in self:
+            # V01: the visitor's ID document is registered (a repeat visitor's comes
+            # from the visitor on save)
+            if not visit.sudo().id_number:
+                raise UserError(
+                    self.env._(
+                        "Register the ID document of %(visitor)s before letting them in.",
+                        visitor=visit.visitor_name,
+                    )
+                )
             host = visit._walk_in_host()
             if not host:
                 raise UserError(

@@ -35,6 +35,15 @@ class TestWalkInRpc(RpcMixin, HttpCase, VisitorCase):
         # the guard does not let visitors in
         self.rpc_as(self.guard)
         self.assertRpcRefused("property.visit", "action_walk_in_check_in", [visit_id])
+        # V01: no ID document registered, no walk-in
+        self.rpc_as(self.frontdesk)
+        no_id = self._walk_in(id_number_masked=False)
+        with self.assertRaises(RpcError) as caught:
+            self.rpc("property.visit", "action_walk_in_check_in", [no_id])
+        self.assertIn(caught.exception.name, USER_ERRORS)
+        no_id = self.env["property.visit"].browse(no_id)
+        self.assertEqual(no_id.state, "planned")
+        self.assertFalse(no_id.contact_answer or no_id.arrival_time)
         # a unit with nobody to answer for it: the host must be named first
         self.unit.sudo().write({"occupant_ids": [(5, 0, 0)], "owner_id": False})
         self.rpc_as(self.frontdesk)
