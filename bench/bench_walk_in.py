@@ -139,6 +139,7 @@ def main():
                             "site_id": site.id,
                             "visitor_id": values["visitor_id"],
                             "visitor_name": values["visitor_name"],
+                            "id_type": values["id_type"],
                             "phone_masked": phone,
                             "purpose": "Delivery",
                             "host_unit_id": unit.id,
