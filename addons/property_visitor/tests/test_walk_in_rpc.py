@@ -116,3 +116,29 @@ class TestWalkInRpc(RpcMixin, HttpCase, VisitorCase):
         self.assertEqual(value["company_name"], "Courier Ltd")
         self.assertNotEqual(value["id_number_masked"], ID_OK)
         self.assertTrue(value["id_number_masked"])
+
+    @freeze_time(NOW)
+    def test_v01_repeat_visitor_passport_copied_with_its_type(self):
+        self.rpc_as(self.frontdesk)
+        first = self._walk_in(id_type="passport", id_number_masked="E12345678")
+        self.rpc("property.visit", "action_walk_in_check_in", [first])
+        visitor = self.env["property.visit"].browse(first).visitor_id
+        # the repeat visitor chosen, nothing of the document typed again
+        again = self.rpc(
+            "property.visit",
+            "create",
+            [
+                {
+                    "site_id": self.site.id,
+                    "visitor_id": visitor.id,
+                    "visitor_name": "Wang Wei",
+                    "purpose": "Delivery",
+                    "host_unit_id": self.unit.id,
+                }
+            ],
+        )[0]
+        self.rpc("property.visit", "action_walk_in_check_in", [again])
+        again = self.env["property.visit"].browse(again)
+        self.assertEqual(again.state, "checked_in")
+        self.assertEqual(again.id_type, "passport")
+        self.assertEqual(again.sudo().id_number, "E12345678")
