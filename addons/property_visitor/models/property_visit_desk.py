@@ -123,7 +123,8 @@ class PropertyVisitDeskMixin(models.AbstractModel):
                         visitor=visit.visitor_name,
                     )
                 )
-            host = visit._walk_in_host()
+            # who answered: as typed by the desk, else the person visited or household
+            host = visit.contact_person or visit._walk_in_host()
             if not host:
                 raise UserError(
                     self.env._(
