@@ -21,7 +21,7 @@ registry.category("web_tour.tours").add("property_visitor_walk_in_tour", {
         {
             content: "Phone",
             trigger: ".o_field_widget[name=phone_masked] input",
-            run: "edit 13812345678",
+            run: "edit 13698765432",
         },
         {
             content: "ID number (V01)",
@@ -66,7 +66,7 @@ registry.category("web_tour.tours").add("property_visitor_walk_in_tour", {
         },
         {
             content: "the phone is shown masked",
-            trigger: ".o_field_widget[name=phone_masked]:contains('138****5678')",
+            trigger: ".o_field_widget[name=phone_masked]:contains('136****5432')",
         },
         {
             content: "Check the visitor out",
@@ -86,7 +86,7 @@ registry.category("web_tour.tours").add("property_visitor_walk_in_tour", {
         {
             content: "The phone finds the repeat visitor (looked up on leaving the field)",
             trigger: ".o_field_widget[name=phone_masked] input",
-            run: "edit 13812345678 && click body",
+            run: "edit 13698765432 && click body",
         },
         {
             content: "The repeat visitor fills the name",
