@@ -27,6 +27,7 @@
         "wizard/property_complaint_register_print_views.xml",
         "wizard/property_complaint_survey_comment_views.xml",
         "wizard/property_complaint_summary_print_views.xml",
+        "wizard/property_complaint_month_print_views.xml",
         "views/property_complaint_views.xml",
         "views/property_complaint_channel_views.xml",
         "views/property_complaint_category_views.xml",

@@ -22,6 +22,7 @@
         "report/report_visit_register.xml",
         "report/report_pass_card.xml",
         "report/report_goods_pass.xml",
+        "report/report_visit_pass.xml",
         "wizard/property_visit_register_print_views.xml",
         "views/property_visitor_views.xml",
         "views/property_visit_views.xml",

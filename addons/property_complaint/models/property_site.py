@@ -8,7 +8,7 @@ _KNOWN_RANGES = {}
 
 class PropertySite(models.Model):
     _name = "property.site"
-    _inherit = ["property.site", "mail.alias.mixin.optional"]
+    _inherit = ["property.site", "mail.alias.mixin.optional", "property.site.complaint.overview"]
 
     complaint_prefix = fields.Char(
         string="Complaint Number Prefix",

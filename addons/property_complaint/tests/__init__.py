@@ -21,6 +21,7 @@ from . import (
     test_monthly,
     test_nothing_lost,
     test_online,
+    test_overview_rpc,
     test_phone_rpc,
     test_privacy_rpc,
     test_register,

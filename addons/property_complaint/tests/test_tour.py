@@ -1,3 +1,4 @@
+
 from odoo.tests import HttpCase, tagged
 
 from .common import ComplaintCase
@@ -53,3 +54,33 @@ class TestComplaintTour(HttpCase, ComplaintCase):
         second = callback.second_complaint_id
         self.assertTrue(second.is_second_complaint)
         self.assertIn(second.name, " ".join(complaint.message_ids.mapped("body")))
+
+
+@tagged("post_install", "-at_install")
+class TestOverviewTour(HttpCase, ComplaintCase):
+    """Issue #19: the supervisor's and the handler's daily tasks from their home."""
+
+    def test_overview_tour_supervisor_dispatches_from_the_overview(self):
+        self.supervisor.password = "t_supervisor"
+        self.site.name = "Tour Site"
+        self.dep_engineering.name = "Tour Engineering"
+        self.handler.name = "Tour Handler"
+        # received 2025-03-03 and never answered: late whatever today is
+        late = self._new_complaint(summary="Tour late leak")
+        self.start_tour("/odoo", "property_complaint_overview_dispatch_tour", login="t_supervisor")
+        self.assertEqual(late.handler_id, self.handler)
+        self.assertEqual(late.department_id, self.dep_engineering)
+        self.assertEqual(late.transfer_ids.user_id, self.supervisor)
+        self.assertEqual(late.stage_id.role, "progress")
+
+    def test_c12_tour_handler_records_the_handling(self):
+        self.handler.password = "t_handler"
+        complaint = self._new_complaint(summary="Tour handling leak")
+        self._dispatch(complaint, self.dep_engineering, self.handler)
+        other = self._new_complaint(summary="Tour other leak")
+        self._dispatch(other, self.dep_security, self.handler2)
+        self.start_tour("/odoo", "property_complaint_handler_handling_tour", login="t_handler")
+        self.assertIn("riser pipe is cracked", complaint.investigation)
+        self.assertEqual(complaint.cause_analysis, "Old cast-iron pipe")
+        self.assertTrue(complaint.date_investigated)
+        self.assertFalse(other.date_investigated)

@@ -182,6 +182,8 @@ class PropertyVisit(models.Model):
         for visit in self.sudo().filtered("visitor_id"):
             vals = {}
             if not visit.id_number and visit.visitor_id.id_number:
+                # the number with its document type (a passport is not a resident ID)
+                vals["id_type"] = visit.visitor_id.id_type
                 vals["id_number"] = visit.visitor_id.id_number
             if not visit.phone and visit.visitor_id.phone:
                 vals["phone"] = visit.visitor_id.phone

@@ -107,6 +107,62 @@ class PropertyVisitDeskMixin(models.AbstractModel):
             )
         return True
 
+    def action_walk_in_check_in(self):
+        """The walk-in in one action (V02): the front desk has called the host, who
+        agreed; the answer is stamped now, on the person visited (or the household or
+        tenant of the unit), and the visitor is checked in. The form then shows the
+        visitor's pass, ready to print."""
+        self._check_desk_user()
+        self._check_state(("planned",), self.env._("checked in"))
+        now = fields.Datetime.now()
+        for visit in self:
+            # V01: the visitor's ID document is registered (a repeat visitor's comes
+            # from the visitor on save)
+            if not visit.sudo().id_number:
+                raise UserError(
+                    self.env._(
+                        "Register the ID document of %(visitor)s before letting them in.",
+                        visitor=visit.visitor_name,
+                    )
+                )
+            # who answered: as typed by the desk, else the person visited or household
+            host = visit.contact_person or visit._walk_in_host()
+            if not host:
+                raise UserError(
+                    self.env._(
+                        "Name the person visited or the unit's household before recording "
+                        "that the host agreed to receive %(visitor)s.",
+                        visitor=visit.visitor_name,
+                    )
+                )
+            visit._write_internal(
+                {
+                    "host_partner_id": visit.host_partner_id.id or visit._walk_in_partner().id,
+                    "contact_person": host,
+                    "contact_method": visit.contact_method or "phone",
+                    "contact_time": now,
+                    "contact_answer": "agreed",
+                }
+            )
+        return self.action_check_in()
+
+    def _walk_in_partner(self):
+        """The household or tenant of the host unit (its occupant, else its owner)."""
+        self.ensure_one()
+        unit = self.host_unit_id.sudo()
+        return (unit.occupant_ids or unit.owner_id)[:1]
+
+    def _walk_in_host(self):
+        """Who answered for the host: the person visited, else the unit's household."""
+        self.ensure_one()
+        partner = self.host_partner_id or self._walk_in_partner()
+        return self.host_person or partner.sudo().name or False
+
+    def action_print_visit_pass(self):
+        """The visitor's pass of a visit on site (访客通行单)."""
+        self._check_state(("checked_in",), self.env._("printed as a pass"))
+        return self.env.ref("property_visitor.action_report_visit_pass").report_action(self)
+
     def _ensure_visitor(self):
         """Link the visit to its repeat-visitor record, creating it the first time."""
         self.ensure_one()

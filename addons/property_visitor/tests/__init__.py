@@ -16,6 +16,7 @@ from . import (
     test_masked_lookup_rpc,
     test_masked_search,
     test_nothing_lost,
+    test_overview_rpc,
     test_pass,
     test_phone_rpc,
     test_privacy,
@@ -24,4 +25,5 @@ from . import (
     test_settings_rpc,
     test_tour,
     test_visit,
+    test_walk_in_rpc,
 )

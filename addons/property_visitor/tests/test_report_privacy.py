@@ -84,6 +84,15 @@ class TestReportPrivacy(PrintAccessMixin, HttpCase, VisitorCase):
             masked=(ID_MASKED, PHONE_MASKED),
         )
 
+    def test_v09_visitor_pass_prints_neither_id_number_nor_phone(self):
+        self._check_report(
+            "property_visitor.report_visit_pass",
+            self.visit,
+            printers=self.frontdesk | self.guard | self.privileged,
+            refused=self.site_user | self.frontdesk_b | self.supervisor_b,
+            expected=("访客通行单", "Wang Wei", self.visit.name, "Delivery"),
+        )
+
     def test_v09_pass_card_prints_no_id_number_for_guard_and_front_desk(self):
         self._check_report(
             "property_visitor.report_pass_card",

@@ -12,6 +12,7 @@ class TestVisitorTour(HttpCase, VisitorCase):
     def test_v02_tour_walk_in_contact_check_in_out(self):
         self.frontdesk.password = "t_frontdesk"
         self.unit.number = "TOUR-101"
+        self.tenant.name = "Tour Household"
         # the tour runs at the real time of day: no night-duty window during it
         self.site.company_id.write(
             {"property_visitor_night_start_hour": 0, "property_visitor_night_end_hour": 0}
@@ -21,10 +22,19 @@ class TestVisitorTour(HttpCase, VisitorCase):
             "property_visitor_walk_in_tour",
             login="t_frontdesk",
         )
-        visit = self.env["property.visit"].search([("visitor_name", "=", "Tour Visitor")])
-        self.assertEqual(visit.state, "checked_out")
-        self.assertEqual(visit.registrar_id, self.frontdesk)
-        self.assertEqual(visit.contact_answer, "agreed")
+        first, again = self.env["property.visit"].search(
+            [("visitor_name", "=", "Tour Visitor")], order="id"
+        )
+        self.assertEqual(first.state, "checked_out")
+        self.assertEqual(again.state, "checked_in")
+        for visit in first | again:
+            self.assertEqual(visit.registrar_id, self.frontdesk)
+            self.assertEqual(visit.contact_answer, "agreed")
+            self.assertEqual(visit.contact_person, "Tour Household")
+            self.assertTrue(visit.contact_time)
+        # the repeat visitor was found by the phone: one visitor, its ID on both visits
+        self.assertEqual(again.visitor_id, first.visitor_id)
+        self.assertEqual(again.sudo().id_number, "11010519491231002X")
 
     def test_gate_tour_guard_verifies_a_pass(self):
         self.guard.password = "t_guard"
