@@ -14,7 +14,9 @@ class PropertyComplaintEscalation(models.Model):
     complaint_id = fields.Many2one(
         "property.complaint", required=True, ondelete="cascade", index=True, readonly=True
     )
-    site_id = fields.Many2one(related="complaint_id.site_id", store=True)
+    # precomputed: the escalation cron gives it in the values of its batch, so that it
+    # goes into the INSERT instead of an UPDATE of every new log line
+    site_id = fields.Many2one(related="complaint_id.site_id", store=True, precompute=True)
     level_id = fields.Many2one(
         "property.complaint.escalation.level", required=True, ondelete="restrict", readonly=True
     )

@@ -77,6 +77,8 @@ class TestEscalation(ComplaintCase):
         for complaint in complaints:
             self.assertEqual(self._levels(complaint), ["supervisor"])
             self.assertEqual(complaint.escalation_ids.user_id, self.supervisor)
+            # the site of the log line (its record rules) comes with the batch's values
+            self.assertEqual(complaint.escalation_ids.site_id, complaint.site_id)
             self.assertEqual(
                 complaint.activity_ids.filtered(lambda a: "Escalated" in a.summary).user_id,
                 self.supervisor,

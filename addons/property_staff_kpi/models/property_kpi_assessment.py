@@ -192,10 +192,15 @@ class PropertyKpiAssessment(models.Model):
 
     @api.depends("site_id", "company_id")
     def _compute_scheme(self):
-        schemes = self.env["property.kpi.scheme"].sudo()
-        for assessment in self:
-            if not assessment.scheme_id or assessment.state == "draft":
-                assessment.scheme_id = schemes._for_site(assessment.site_id, assessment.company_id)
+        todo = self.filtered(lambda a: not a.scheme_id or a.state == "draft")
+        # one search for every site of the batch
+        schemes = (
+            self.env["property.kpi.scheme"]
+            .sudo()
+            ._for_sites({(a.site_id, a.company_id) for a in todo})
+        )
+        for assessment in todo:
+            assessment.scheme_id = schemes[(assessment.site_id, assessment.company_id)]
 
     @api.depends("site_id", "department_id", "role")
     def _compute_assignment(self):

@@ -1,3 +1,4 @@
+from bisect import bisect_left
 from collections import defaultdict
 
 from odoo import api, fields, models
@@ -44,9 +45,12 @@ class PropertyKpiAssessmentTeamMixin(models.AbstractModel):
         ranks = {}
         for key, team in teams.items():
             team.sort(key=lambda a: -a.total_capped)
+            # best first: a member's rank is 1 + the number of members with a higher
+            # total, i.e. the position of the first member with its total
+            totals = [-member.total_capped for member in team]
             ranks[key] = {
-                member.id: 1 + sum(1 for other in team if other.total_capped > member.total_capped)
-                for member in team
+                member.id: 1 + bisect_left(totals, total)
+                for member, total in zip(team, totals, strict=True)
             }
         return teams, ranks
 

@@ -9,6 +9,23 @@ from .property_kpi_item import VIOLATION_KINDS
 PENDING_STATES = ("proposed", "reviewed")
 
 
+class SourceReference(fields.Reference):
+    """The source of an automatic line. Odoo's Reference checks that the record of
+    each ``"model,id"`` it is given exists, with a query per line; the rules write
+    their lines' sources from records they just read (under the internal flag only
+    server code raises), so a batch of thousands of lines skips that query per line.
+    Anything else is checked as Odoo does."""
+
+    def convert_to_cache(self, value, record, validate=True):
+        if (
+            isinstance(value, str)
+            and is_internal(record.env, "property_kpi_action")
+            and value.split(",")[0] in self.get_values(record.env)
+        ):
+            return value
+        return super().convert_to_cache(value, record, validate=validate)
+
+
 class PropertyKpiLine(models.Model):
     """A bonus or a deduction of a monthly assessment. Manual lines are proposals that
     count once approved (K16); automatic lines link to the record that caused them and
@@ -67,7 +84,7 @@ class PropertyKpiLine(models.Model):
         readonly=True,
         help="A manual line is a written proposal that counts once approved up the chain.",
     )
-    source_ref = fields.Reference(
+    source_ref = SourceReference(
         selection="_selection_source_model",
         string="Source",
         readonly=True,

@@ -114,9 +114,10 @@ class PropertyKpiScheme(models.Model):
     )
     def _check_discipline(self):
         for scheme in self:
-            if not (
-                2 <= scheme.discipline_written_number <= scheme.discipline_dismissal_number
-            ) or scheme.discipline_reset_months < 0:
+            if (
+                not (2 <= scheme.discipline_written_number <= scheme.discipline_dismissal_number)
+                or scheme.discipline_reset_months < 0
+            ):
                 raise ValidationError(
                     self.env._(
                         "Scheme %(name)s: the written warning comes from the second "
@@ -166,14 +167,42 @@ class PropertyKpiScheme(models.Model):
     @api.model
     def _for_site(self, site, company=None):
         """The scheme that scores the staff of ``site``."""
-        company = company or site.company_id or self.env.company
-        if site:
-            scheme = self.search([("site_ids", "in", site.ids)], limit=1)
-            if scheme:
-                return scheme
-        return self.search(
-            [("site_ids", "=", False), ("company_id", "in", [company.id, False])], limit=1
-        )
+        return self._for_sites([(site, company)])[(site, company)]
+
+    @api.model
+    def _for_employees(self, employees):
+        """{employee id: the scheme that scores them}, with one search for them all."""
+        employees = employees.sudo()
+        keys = {
+            employee.id: (employee.property_site_id, employee.company_id) for employee in employees
+        }
+        schemes = self.sudo()._for_sites(set(keys.values()))
+        return {employee_id: schemes[key] for employee_id, key in keys.items()}
+
+    @api.model
+    def _for_sites(self, pairs):
+        """{(site, company): the scheme that scores the staff of the site} for the given
+        pairs (a missing company is the site's, else the current one), with one search
+        for them all: the first scheme listing the site, else the first of its company
+        (or of every company) listing no site."""
+        site_ids = list({site.id for site, _company in pairs if site})
+        schemes = self.search(["|", ("site_ids", "in", site_ids), ("site_ids", "=", False)])
+        result = {}
+        for key in pairs:
+            site, company = key
+            company = company or site.company_id or self.env.company
+            result[key] = next(
+                (scheme for scheme in schemes if site and site.id in scheme.site_ids.ids),
+                None,
+            ) or next(
+                (
+                    scheme
+                    for scheme in schemes
+                    if not scheme.site_ids and scheme.company_id.id in (company.id, False)
+                ),
+                self.browse(),
+            )
+        return result
 
 
 class PropertyKpiSchemeLate(models.Model):

@@ -98,6 +98,7 @@ class PropertyComplaintEscalationMixin(models.AbstractModel):
             log_vals.append(
                 {
                     "complaint_id": complaint.id,
+                    "site_id": complaint.site_id.id,
                     "level_id": level.id,
                     "date": now,
                     "user_id": owner.id,
