@@ -1,11 +1,12 @@
-"""pytest-odoo defaults for this repository (see the README, "Running the tests with pytest-odoo").
+"""pytest-odoo defaults for this repository (see the README, "Running the tests with
+pytest-odoo").
 
-`python3 -m pytest --odoo-database=DB addons/...` runs the addons' Odoo tests on the existing
-database DB of the private cluster. Unless given on the command line, this file supplies what
-`scripts/lib.sh` gives Odoo: the configuration `odoo.conf` (the cluster's address and role),
-the addons path (Odoo's own addons next to the `odoo` package, then ./addons), the data
-directory under .local/ and a database filter on DB alone (for HttpCase with --odoo-http).
-"""
+`python3 -m pytest --odoo-database=DB addons/...` runs the addons' Odoo tests on
+the existing database DB of the private cluster. Unless given on the command line,
+this file supplies what `scripts/lib.sh` gives Odoo: the configuration `odoo.conf`
+(the cluster's address and role), the addons path (Odoo's own addons next to the
+`odoo` package, then ./addons), the data directory under .local/ and a database
+filter on DB alone (for HttpCase with --odoo-http)."""
 
 import logging
 import os
@@ -37,9 +38,10 @@ def _under_addons(arg):
 
 
 class _TestFrameworkImport(logging.Filter):
-    """pytest-odoo imports odoo.tests before it switches test mode on for each test module,
-    so Odoo 18 logs "Importing test framework, avoid importing ... when not running in test
-    mode" as an ERROR with a stack: a false alarm under pytest, dropped here."""
+    """pytest-odoo imports odoo.tests before it switches test mode on for each test
+    module, so Odoo 18 logs "Importing test framework, avoid importing ... when
+    not running in test mode" as an ERROR with a stack: a false alarm under
+    pytest, dropped here."""
 
     def filter(self, record):
         return not record.getMessage().startswith("Importing test framework, avoid")
@@ -47,7 +49,8 @@ class _TestFrameworkImport(logging.Filter):
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_cmdline_main(config):
-    # A wrapper around pytest-odoo's own (a wrapper too, which hands these options to Odoo).
+    # A wrapper around pytest-odoo's own (a wrapper too, which hands these options to
+    # Odoo).
     _odoo_defaults(config)
     return (yield)
 
@@ -60,7 +63,8 @@ def _odoo_defaults(config):
             _under_addons(arg) for arg in config.args
         ):
             raise pytest.UsageError(
-                "The addons' tests run on an existing database where they are installed: "
+                "The addons' tests run on an existing database where they are "
+                "installed: "
                 "give it with --odoo-database=DB (see the README, "
                 '"Running the tests with pytest-odoo").'
             )

@@ -52,7 +52,9 @@ def _day_spans(rng, day):
     """The attendances of one employee on one working day (UTC), or none."""
 
     def at(moment, minutes=0):
-        return datetime.datetime.combine(day, moment) + datetime.timedelta(minutes=minutes)
+        return datetime.datetime.combine(day, moment) + datetime.timedelta(
+            minutes=minutes
+        )
 
     draw = rng.random()
     if draw < 0.02:  # absent
@@ -96,12 +98,14 @@ def _generate(env, employees):
         """
         INSERT INTO hr_attendance (employee_id, check_in, check_out, worked_hours,
                                    in_mode, out_mode, overtime_status,
-                                   property_overtime_compensation, create_uid, write_uid,
+                                   property_overtime_compensation,
+                                   create_uid, write_uid,
                                    create_date, write_date)
         VALUES %s
         """,
         rows,
-        template="(%s, %s, %s, %s, 'manual', 'manual', 'to_approve', 'pay', %s, %s, now(), now())",
+        template="(%s, %s, %s, %s, 'manual', 'manual', 'to_approve', 'pay', %s, %s, "
+        "now(), now())",
         page_size=5000,
     )
     env.cr.execute("ANALYZE hr_attendance")
@@ -127,7 +131,9 @@ def main():
         with Timer() as gen:
             days, rows = _generate(env, employees)
         env.flush_all()
-        attendances = env["hr.attendance"].search([("employee_id", "in", employees.ids)])
+        attendances = env["hr.attendance"].search(
+            [("employee_id", "in", employees.ids)]
+        )
         dates = attendances._get_attendances_dates()
         Verdict = env["property.attendance.verdict"]
         # warm-up on one employee (caches, prepared plans), then the timed runs
@@ -146,7 +152,9 @@ def main():
         with Timer() as rerun:
             Verdict._run_period(employees, MONTH_FROM, MONTH_TO)
             env.flush_all()
-        statuses = dict(Verdict._read_group([("id", "in", verdicts.ids)], ["status"], ["__count"]))
+        statuses = dict(
+            Verdict._read_group([("id", "in", verdicts.ids)], ["status"], ["__count"])
+        )
         lines = env["property.kpi.line"].search_count([("origin", "=", "automatic")])
         overtimes = env["hr.attendance.overtime"].search_count(
             [("employee_id", "in", employees.ids)]
@@ -156,7 +164,11 @@ def main():
             [
                 ("attendances generated (SQL)", rows, ""),
                 ("generation", gen.seconds, "s"),
-                ("Odoo overtime recomputation (_update_overtime)", odoo_overtime.seconds, "s"),
+                (
+                    "Odoo overtime recomputation (_update_overtime)",
+                    odoo_overtime.seconds,
+                    "s",
+                ),
                 ("  queries", odoo_overtime.queries, ""),
                 ("  overtime records", overtimes, ""),
                 ("verdicts + ledger lines (_run_period)", ours.seconds, "s"),

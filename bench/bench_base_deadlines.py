@@ -26,7 +26,9 @@ def _plan_days_deadline(site, start, days):
 
 def main():
     with bench_env(db_name("base"), ["property_base"]) as env:
-        calendar = env["resource.calendar"].create({"name": "Bench hours", "tz": "Asia/Shanghai"})
+        calendar = env["resource.calendar"].create(
+            {"name": "Bench hours", "tz": "Asia/Shanghai"}
+        )
         site = env["property.site"].create(
             {"name": "Bench site", "code": "BENCH", "calendar_id": calendar.id}
         )
@@ -57,7 +59,9 @@ def main():
         for start, n in pairs[:ANCHOR_SAMPLES]:
             expected = _plan_days_deadline(site, start, n)
             if site._local_date(site._working_day_deadline(start, n)) != expected:
-                raise AssertionError(f"index and plan_days differ: {n} days after {start}")
+                raise AssertionError(
+                    f"index and plan_days differ: {n} days after {start}"
+                )
         env.cr.rollback()
     per_deadline = holidays.seconds * 1000 / SAMPLES
     per_anchor = anchor.seconds * 1000 / ANCHOR_SAMPLES
@@ -69,16 +73,28 @@ def main():
                 plain_first.seconds * 1000,
                 "ms",
             ),
-            ("weekly schedule only: ms per deadline", plain.seconds * 1000 / SAMPLES, "ms"),
+            (
+                "weekly schedule only: ms per deadline",
+                plain.seconds * 1000 / SAMPLES,
+                "ms",
+            ),
             (
                 "with holidays and 调休: first deadline (index built)",
                 holidays_first.seconds * 1000,
                 "ms",
             ),
-            ("with 2025-2026 holidays and 调休: ms per deadline (goal <= 0.1)", per_deadline, "ms"),
+            (
+                "with 2025-2026 holidays and 调休: ms per deadline (goal <= 0.1)",
+                per_deadline,
+                "ms",
+            ),
             ("queries per deadline (with holidays)", holidays.queries / SAMPLES, ""),
             ("ratio holidays / weekly", holidays.seconds / plain.seconds, "x"),
-            (f"anchor: Odoo plan_days, ms per deadline ({ANCHOR_SAMPLES})", per_anchor, "ms"),
+            (
+                f"anchor: Odoo plan_days, ms per deadline ({ANCHOR_SAMPLES})",
+                per_anchor,
+                "ms",
+            ),
             ("ratio index / plan_days", per_deadline / per_anchor, "x"),
         ],
     )

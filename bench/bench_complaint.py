@@ -68,7 +68,10 @@ def remove_registered(env):
     complaints = [row[0] for row in env.cr.fetchall()]
     env.cr.execute("SELECT id FROM helpdesk_ticket")
     tickets = [row[0] for row in env.cr.fetchall()]
-    for model, ids in (("property.complaint", complaints), ("helpdesk.ticket", tickets)):
+    for model, ids in (
+        ("property.complaint", complaints),
+        ("helpdesk.ticket", tickets),
+    ):
         if not ids:
             continue
         for table in ("mail_message", "mail_followers", "mail_activity"):
@@ -88,7 +91,9 @@ def remove_registered(env):
 
 def main():
     os.environ["ODOO_EXTRA_ADDONS"] = install_helpdesk()
-    with bench_env(db_name("complaint"), ["property_complaint", "helpdesk_mgmt"]) as env:
+    with bench_env(
+        db_name("complaint"), ["property_complaint", "helpdesk_mgmt"]
+    ) as env:
         env = env(context=dict(env.context, tracking_disable=False))
         site = env["property.site"].search([("code", "=", "BENCH")], limit=1)
         if not site:  # the database is kept between runs
@@ -96,7 +101,9 @@ def main():
                 {"name": "Bench hours", "tz": "Asia/Shanghai"}
             )
             calendar._property_import_cn_holidays(2025)
-            supervisor = env["res.users"].create({"name": "Bench supervisor", "login": "bsup"})
+            supervisor = env["res.users"].create(
+                {"name": "Bench supervisor", "login": "bsup"}
+            )
             site = env["property.site"].create(
                 {
                     "name": "Bench site",
@@ -110,7 +117,9 @@ def main():
         Complaint = env["property.complaint"]
         Ticket = env["helpdesk.ticket"]
         # warm-up (caches, sequences)
-        Complaint.create({"site_id": site.id, "summary": "warm-up", "co_complainant_count": 5})
+        Complaint.create(
+            {"site_id": site.id, "summary": "warm-up", "co_complainant_count": 5}
+        )
         Ticket.create({"name": "warm-up", "description": "<p>warm-up</p>"})
 
         env.cr.commit()
@@ -136,7 +145,10 @@ def main():
             complaint_t.queries += one.queries
             with Timer() as one:
                 Ticket.create(
-                    {"name": f"Water leak {i}", "description": "<p>Water from the flat above.</p>"}
+                    {
+                        "name": f"Water leak {i}",
+                        "description": "<p>Water from the flat above.</p>",
+                    }
                 )
                 env.cr.commit()
             ticket_t.seconds += one.seconds
@@ -155,8 +167,16 @@ def main():
                     ticket_t.seconds * 1000 / REGISTER,
                     "ms",
                 ),
-                ("property.complaint: queries per complaint", complaint_t.queries / REGISTER, ""),
-                ("helpdesk.ticket: queries per ticket", ticket_t.queries / REGISTER, ""),
+                (
+                    "property.complaint: queries per complaint",
+                    complaint_t.queries / REGISTER,
+                    "",
+                ),
+                (
+                    "helpdesk.ticket: queries per ticket",
+                    ticket_t.queries / REGISTER,
+                    "",
+                ),
                 (
                     "ratio complaint / ticket (goal <= 0.8)",
                     complaint_t.seconds / ticket_t.seconds,
@@ -188,12 +208,19 @@ def main():
             rows += [
                 (f"{total:,} open, {LATE:,} late: seconds", cron_t.seconds, "s"),
                 (f"{total:,} open, {LATE:,} late: SQL queries", cron_t.queries, ""),
-                (f"{total:,} open, {LATE:,} late: complaints escalated", len(escalated), ""),
+                (
+                    f"{total:,} open, {LATE:,} late: complaints escalated",
+                    len(escalated),
+                    "",
+                ),
             ]
             env.cr.rollback()
         env.cr.execute("DELETE FROM property_complaint WHERE id = %s", (template.id,))
         env.cr.commit()
-        report("(b) escalation cron (goal <= 1 s, queries independent of the open total)", rows)
+        report(
+            "(b) escalation cron (goal <= 1 s, queries independent of the open total)",
+            rows,
+        )
 
 
 if __name__ == "__main__":

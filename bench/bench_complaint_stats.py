@@ -30,8 +30,9 @@ def _generate(env, site, user):
     cr.execute(
         """
         INSERT INTO property_complaint (
-            name, summary, site_id, company_id, kind, validity, channel_id, category_id,
-            stage_id, state, department_id, responsible_department_id, date_received, active,
+            name, summary, site_id, company_id, kind, validity, channel_id,
+            category_id, stage_id, state, department_id, responsible_department_id,
+            date_received, active,
             is_closed, is_second_complaint, is_typical_case, user_id,
             create_uid, write_uid, create_date, write_date)
         SELECT 'BENCH-' || n, 'Complaint ' || n, %(site)s, %(company)s,
@@ -39,9 +40,14 @@ def _generate(env, site, user):
                (%(channels)s::int[])[1 + n %% array_length(%(channels)s::int[], 1)],
                (%(categories)s::int[])[1 + n %% array_length(%(categories)s::int[], 1)],
                %(stage)s, 'callback',
-               (%(departments)s::int[])[1 + n %% array_length(%(departments)s::int[], 1)],
-               (%(departments)s::int[])[1 + (n / 7) %% array_length(%(departments)s::int[], 1)],
-               timestamp '2024-07-01' + (n * %(step)s * interval '1 minute'), TRUE, FALSE,
+               (%(departments)s::int[])[
+                   1 + n %% array_length(%(departments)s::int[], 1)
+               ],
+               (%(departments)s::int[])[
+                   1 + (n / 7) %% array_length(%(departments)s::int[], 1)
+               ],
+               timestamp '2024-07-01' + (n * %(step)s * interval '1 minute'),
+               TRUE, FALSE,
                n %% 97 = 0, n %% 500 = 0, %(user)s, %(user)s, %(user)s, now(), now()
           FROM generate_series(1, %(count)s) AS n
         """,
@@ -60,7 +66,8 @@ def _generate(env, site, user):
     cr.execute(
         """
         INSERT INTO property_complaint_callback (
-            complaint_id, site_id, company_id, kind, state, user_id, date_due, date_done,
+            complaint_id, site_id, company_id, kind, state, user_id, date_due,
+            date_done,
             method, satisfaction_id, is_satisfied, is_dissatisfied,
             create_uid, write_uid, create_date, write_date)
         SELECT c.id, c.site_id, c.company_id, c.kind,
@@ -72,7 +79,9 @@ def _generate(env, site, user):
           FROM (SELECT * FROM property_complaint WHERE name LIKE 'BENCH-%%'
                    AND id %% 5 < 3 ORDER BY id LIMIT %(count)s) c
           JOIN property_complaint_satisfaction l
-            ON l.id = (%(levels)s::int[])[1 + (c.id / 25) %% array_length(%(levels)s::int[], 1)]
+            ON l.id = (%(levels)s::int[])[
+                1 + (c.id / 25) %% array_length(%(levels)s::int[], 1)
+            ]
         """,
         {"user": user.id, "count": CALLBACKS, "levels": levels},
     )
@@ -89,8 +98,8 @@ def _generate(env, site, user):
         """
         UPDATE property_complaint c SET parent_complaint_id = p.id
           FROM property_complaint p
-         WHERE c.is_second_complaint AND p.name = 'BENCH-' || (substr(c.name, 7)::int - 1)
-        """
+         WHERE c.is_second_complaint AND p.name = 'BENCH-' || (substr(c.name,
+         7)::int - 1)"""
     )
     cr.execute("ANALYZE property_complaint")
     cr.execute("ANALYZE property_complaint_callback")
@@ -111,7 +120,13 @@ def main():
         Statistics = env["property.complaint.statistics"].with_user(user)
         with Timer() as screen:
             total = Statistics._monthly_figures(site, MONTH)
-            for fname in ("kind", "category_id", "channel_id", "department_id", "site_id"):
+            for fname in (
+                "kind",
+                "category_id",
+                "channel_id",
+                "department_id",
+                "site_id",
+            ):
                 Statistics._monthly_figures(site, MONTH, groupby=(fname,))
         with Timer() as quarter:
             Statistics._read_group(
@@ -126,7 +141,9 @@ def main():
                 site.ids,
                 {"month": MONTH.isoformat()},
             )
-        Summary = env["report.property_complaint.report_complaint_summary"].with_user(user)
+        Summary = env["report.property_complaint.report_complaint_summary"].with_user(
+            user
+        )
         with Timer() as half_year:
             Summary._summary(site, "half_year", datetime.date(2025, 1, 1))
         summaries = {}
@@ -149,7 +166,9 @@ def main():
             ("internal review form", "action_report_complaint_review", complaint),
             ("callback record", "action_report_complaint_callback", callback),
         ):
-            pdf, _kind = Report._render_qweb_pdf(f"property_complaint.{xmlid}", records.ids)
+            pdf, _kind = Report._render_qweb_pdf(
+                f"property_complaint.{xmlid}", records.ids
+            )
             sizes.append((f"PDF size: {label}", len(pdf) // 1024, "KB"))
         month_start, month_end = site._month_bounds(MONTH)
         month_rows = env["property.complaint"].search_count(
@@ -157,7 +176,8 @@ def main():
         )
         current = total["current"][()]
         report(
-            f"Complaint statistics over {COMPLAINTS:,} complaints and {CALLBACKS:,} callbacks",
+            f"Complaint statistics over {COMPLAINTS:,} complaints and {CALLBACKS:,} "
+            f"callbacks",
             [
                 ("generation (SQL)", gen.seconds, "s"),
                 ("complaints in the month (June 2025)", month_rows, ""),
@@ -166,7 +186,11 @@ def main():
                 ("quarterly figures by kind", quarter.seconds, "s"),
                 ("printed monthly report (PDF)", monthly.seconds, "s"),
                 ("PDF size: monthly report", len(pdf_monthly) // 1024, "KB"),
-                ("half-year summary figures (2025 H1, 5 dimensions)", half_year.seconds, "s"),
+                (
+                    "half-year summary figures (2025 H1, 5 dimensions)",
+                    half_year.seconds,
+                    "s",
+                ),
                 ("  queries", half_year.queries, ""),
                 ("printed half-year summary (PDF)", summaries["half_year"][0], "s"),
                 ("PDF size: half-year summary", summaries["half_year"][1], "KB"),
@@ -176,7 +200,11 @@ def main():
                 ("June: count", current["nbr"], ""),
                 ("June: callback rate", current["callback_rate"] or 0.0, "%"),
                 ("June: satisfaction rate", current["satisfaction_rate"] or 0.0, "%"),
-                ("June: second-complaint rate", current["second_complaint_rate"] or 0.0, "%"),
+                (
+                    "June: second-complaint rate",
+                    current["second_complaint_rate"] or 0.0,
+                    "%",
+                ),
             ],
         )
         env.cr.rollback()

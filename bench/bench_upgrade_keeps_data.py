@@ -19,14 +19,21 @@ from harness import ROOT, Timer, bench_env, db_name, report, run, size
 import odoo
 from odoo import SUPERUSER_ID, Command, api
 
-ADDONS = ["property_base", "property_complaint", "property_staff_kpi", "property_visitor"]
+ADDONS = [
+    "property_base",
+    "property_complaint",
+    "property_staff_kpi",
+    "property_visitor",
+]
 COUNT = size(200, 8)
 AGENTS = size(20, 3)
 
 
 def generate(env):
     site = env["property.site"].create({"name": "Upgrade site", "code": "UPG"})
-    building = env["property.building"].create({"name": "B1", "code": "B1", "site_id": site.id})
+    building = env["property.building"].create(
+        {"name": "B1", "code": "B1", "site_id": site.id}
+    )
     unit = env["property.unit"].create({"building_id": building.id, "number": "101"})
     channel = env.ref("property_complaint.channel_phone")
     complaints = env["property.complaint"].create(
@@ -68,7 +75,12 @@ def generate(env):
     )
     employees = env["hr.employee"].create(
         [
-            {"name": u.name, "user_id": u.id, "property_site_id": site.id, "kpi_role": "frontline"}
+            {
+                "name": u.name,
+                "user_id": u.id,
+                "property_site_id": site.id,
+                "kpi_role": "frontline",
+            }
             for u in users
         ]
     )

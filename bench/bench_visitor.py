@@ -26,7 +26,8 @@ def _generate(env, site, user):
         INSERT INTO property_visit (
             name, state, site_id, company_id, visitor_name, purpose, people_count,
             id_type, approval_state, arrival_time, departure_time, closed_time,
-            registrar_id, registrar_role, create_uid, write_uid, create_date, write_date)
+            registrar_id, registrar_role, create_uid, write_uid, create_date,
+            write_date)
         SELECT 'BENCH-' || n, 'checked_out', %(site)s, %(company)s, 'Visitor ' || n,
                'Delivery', 1, 'resident_id', 'not_needed',
                t, t + interval '1 hour', t + interval '1 hour',
@@ -34,7 +35,12 @@ def _generate(env, site, user):
         FROM (SELECT n, timestamp '2024-01-01' + (n * interval '2 minutes') AS t
               FROM generate_series(1, %(count)s) AS n) AS gen
         """,
-        {"site": site.id, "company": site.company_id.id, "user": user.id, "count": PAST_VISITS},
+        {
+            "site": site.id,
+            "company": site.company_id.id,
+            "user": user.id,
+            "count": PAST_VISITS,
+        },
     )
     cr.execute(
         """
@@ -43,13 +49,20 @@ def _generate(env, site, user):
             date_from, date_to, token_key, deposit_state, extension_count, fee, deposit,
             id_type, create_uid, write_uid, create_date, write_date)
         SELECT 'BP-' || n, 'temporary',
-               (ARRAY['active', 'active', 'active', 'suspended', 'expired', 'revoked'])[1 + n %% 6],
+               (ARRAY['active', 'active', 'active', 'suspended', 'expired',
+                      'revoked'])[1 + n %% 6],
                %(site)s, %(company)s, 'Holder ' || n, 'contractor',
-               date '2025-01-01', date '2030-12-31', md5(n::text || random()::text), 'held', 0,
+               date '2025-01-01', date '2030-12-31', md5(n::text || random()::text),
+               'held', 0,
                10, 50, 'resident_id', %(user)s, %(user)s, now(), now()
         FROM generate_series(1, %(count)s) AS n
         """,
-        {"site": site.id, "company": site.company_id.id, "user": user.id, "count": PASSES},
+        {
+            "site": site.id,
+            "company": site.company_id.id,
+            "user": user.id,
+            "count": PASSES,
+        },
     )
     cr.execute("ANALYZE property_visit")
     cr.execute("ANALYZE property_pass")
@@ -64,31 +77,46 @@ def _stats(samples):
 def main():
     with bench_env(db_name("visitor"), ["property_visitor"]) as env:
         env.company.write(
-            {"property_visitor_night_start_hour": 0, "property_visitor_night_end_hour": 0}
+            {
+                "property_visitor_night_start_hour": 0,
+                "property_visitor_night_end_hour": 0,
+            }
         )
         site = env["property.site"].create({"name": "Bench site", "code": "BENCHV"})
-        building = env["property.building"].create({"name": "B1", "code": "B1", "site_id": site.id})
-        unit = env["property.unit"].create({"building_id": building.id, "number": "101"})
+        building = env["property.building"].create(
+            {"name": "B1", "code": "B1", "site_id": site.id}
+        )
+        unit = env["property.unit"].create(
+            {"building_id": building.id, "number": "101"}
+        )
         users = env["res.users"].with_context(no_reset_password=True)
         frontdesk = users.create(
             {
                 "name": "Bench front desk",
                 "login": "bench_frontdesk",
-                "groups_id": [Command.link(env.ref("property_visitor.group_visitor_frontdesk").id)],
+                "groups_id": [
+                    Command.link(env.ref("property_visitor.group_visitor_frontdesk").id)
+                ],
             }
         )
         guard = users.create(
             {
                 "name": "Bench guard",
                 "login": "bench_guard",
-                "groups_id": [Command.link(env.ref("property_visitor.group_visitor_guard").id)],
+                "groups_id": [
+                    Command.link(env.ref("property_visitor.group_visitor_guard").id)
+                ],
             }
         )
         site.user_ids = [Command.set((frontdesk | guard).ids)]
         with Timer() as gen:
             _generate(env, site, frontdesk)
 
-        Visit = env["property.visit"].with_user(frontdesk).with_context(tracking_disable=False)
+        Visit = (
+            env["property.visit"]
+            .with_user(frontdesk)
+            .with_context(tracking_disable=False)
+        )
         walk_in, walk_in_queries = [], 0
         for n in range(WALK_INS):
             phone = f"139{n:08d}"
@@ -114,7 +142,11 @@ def main():
             walk_in_queries += t.queries
             env.invalidate_all()
 
-        tokens = env["property.pass"].search([], limit=SCANS, order="id desc").mapped("gate_token")
+        tokens = (
+            env["property.pass"]
+            .search([], limit=SCANS, order="id desc")
+            .mapped("gate_token")
+        )
         Verify = env["property.gate.verify"].with_user(guard)
         scans, scan_queries, results = [], 0, {}
         for token in tokens:

@@ -23,7 +23,9 @@ def tour_counts():
     """{walk-in label: (typed fields, clicks, choices)} from the tour's steps between a
     ``// walk-in: <label>`` marker and the next ``// end walk-in``."""
     counts = {}
-    marked = re.findall(r"// walk-in: ([^\n]+)\n(.*?)// end walk-in", TOUR.read_text(), re.S)
+    marked = re.findall(
+        r"// walk-in: ([^\n]+)\n(.*?)// end walk-in", TOUR.read_text(), re.S
+    )
     for label, body in marked:
         runs = re.findall(r'run: "([^"]*)"', body)
         actions = [action.strip() for run_ in runs for action in run_.split("&&")]
@@ -58,10 +60,15 @@ def main():
     )
     with bench_env(db_name("walk_in"), ["property_visitor"]) as env:
         env.company.write(
-            {"property_visitor_night_start_hour": 0, "property_visitor_night_end_hour": 0}
+            {
+                "property_visitor_night_start_hour": 0,
+                "property_visitor_night_end_hour": 0,
+            }
         )
         site = env["property.site"].create({"name": "Bench walk-in", "code": "BENCHW"})
-        building = env["property.building"].create({"name": "W1", "code": "W1", "site_id": site.id})
+        building = env["property.building"].create(
+            {"name": "W1", "code": "W1", "site_id": site.id}
+        )
         household = env["res.partner"].create({"name": "Bench household"})
         unit = env["property.unit"].create(
             {
@@ -78,13 +85,19 @@ def main():
                     "name": "Bench walk-in desk",
                     "login": "bench_walk_in_desk",
                     "groups_id": [
-                        Command.link(env.ref("property_visitor.group_visitor_frontdesk").id)
+                        Command.link(
+                            env.ref("property_visitor.group_visitor_frontdesk").id
+                        )
                     ],
                 }
             )
         )
         site.user_ids = [Command.link(frontdesk.id)]
-        Visit = env["property.visit"].with_user(frontdesk).with_context(tracking_disable=False)
+        Visit = (
+            env["property.visit"]
+            .with_user(frontdesk)
+            .with_context(tracking_disable=False)
+        )
         spec = {
             name: {}
             for name in (
@@ -123,7 +136,11 @@ def main():
             with Timer() as total:
                 with Timer() as t:
                     values = Visit.onchange(
-                        {"phone_masked": phone, "state": "planned", "id_type": "resident_id"},
+                        {
+                            "phone_masked": phone,
+                            "state": "planned",
+                            "id_type": "resident_id",
+                        },
                         ["phone_masked"],
                         spec,
                     )["value"]
@@ -153,7 +170,15 @@ def main():
                 steps["agreed"].append(t.seconds)
                 with Timer() as t:
                     visit.invalidate_recordset()
-                    visit.read(["name", "visitor_name", "host_unit_id", "contact_person", "state"])
+                    visit.read(
+                        [
+                            "name",
+                            "visitor_name",
+                            "host_unit_id",
+                            "contact_person",
+                            "state",
+                        ]
+                    )
                 steps["pass"].append(t.seconds)
             queries += total.queries
             if visit.state != "checked_in" or visit.contact_answer != "agreed":
@@ -170,9 +195,14 @@ def main():
     rows = []
     for key, label in labels.items():
         med, p95 = _ms(steps[key])
-        rows += [(f"{label}: median", med, "ms"), (f"{label}: 95th percentile", p95, "ms")]
+        rows += [
+            (f"{label}: median", med, "ms"),
+            (f"{label}: 95th percentile", p95, "ms"),
+        ]
     rows.append(("queries per walk-in", queries / WALK_INS, ""))
-    report(f"server time of the walk-in's steps (repeat visitor), {WALK_INS} samples", rows)
+    report(
+        f"server time of the walk-in's steps (repeat visitor), {WALK_INS} samples", rows
+    )
 
 
 if __name__ == "__main__":

@@ -52,7 +52,14 @@ def bench_env(db, modules, fresh=False):
     run has ``modules`` upgraded, so that it runs the current code). Commits nothing
     unless the caller does."""
     config.parse_config(
-        ["-c", str(ROOT / "odoo.conf"), "--addons-path", addons_path(), "--log-level", "warn"]
+        [
+            "-c",
+            str(ROOT / "odoo.conf"),
+            "--addons-path",
+            addons_path(),
+            "--log-level",
+            "warn",
+        ]
     )
     config["data_dir"] = str(ROOT / ".local" / "data")
     # the database service refuses to drop a database while listing is off (odoo.conf
@@ -94,7 +101,8 @@ def _missing_modules(db, modules):
     """The names among ``modules`` that are not installed in ``db``."""
     with contextlib.closing(odoo.sql_db.db_connect(db).cursor()) as cr:
         cr.execute(
-            "SELECT name FROM ir_module_module WHERE state = 'installed' AND name IN %s",
+            "SELECT name FROM ir_module_module WHERE state = 'installed' AND name IN "
+            "%s",
             (tuple(modules),),
         )
         installed = {row[0] for row in cr.fetchall()}
@@ -102,7 +110,8 @@ def _missing_modules(db, modules):
 
 
 class Timer:
-    """``with Timer() as t: ...`` then ``t.seconds`` (and ``t.queries`` when counted)."""
+    """``with Timer() as t: ...`` then ``t.seconds`` (and ``t.queries`` when
+    counted)."""
 
     def __enter__(self):
         self._queries = odoo.sql_db.sql_counter

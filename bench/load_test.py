@@ -1,22 +1,24 @@
 """Load test against a real Odoo server in multi-worker mode, as in production.
 
-A throwaway database of the private cluster gets the suite and generated data (a site,
-AGENTS customer-service agents, GUARDS gate guards, active passes, 2,000 complaints);
-Odoo then starts on loopback with ``--workers`` (5 by default: Odoo's deployment rule of
-2 x CPU cores + 1 for this 2-core machine) and every simulated user
-logs in over JSON-RPC (``/web/session/authenticate``) and works for DURATION seconds:
+A throwaway database of the private cluster gets the suite and generated data (a
+site, AGENTS customer-service agents, GUARDS gate guards, active passes, 2,000
+complaints); Odoo then starts on loopback with ``--workers`` (5 by default: Odoo's
+deployment rule of 2 x CPU cores + 1 for this 2-core machine) and every simulated
+user logs in over JSON-RPC (``/web/session/authenticate``) and works for DURATION
+seconds:
 
 - an agent registers a complaint (``call_kw`` create), then searches the register
   (``search_read`` of the latest complaints of the site) and reads one complaint;
-- a guard scans a pass at the gate (``property.gate.verify`` create + ``action_verify``).
+- a guard scans a pass at the gate (``property.gate.verify`` create +
+  ``action_verify``).
 
 It prints the requests per second, p50/p95/max latency per kind of request and the
 errors, and exits 1 when there was any error (the goal: 20 concurrent users, zero
-errors, p95 under 500 ms on a 2-core machine). Figures depend on the machine and its load.
+errors, p95 under 500 ms on a 2-core machine). Figures depend on the machine and
+its load.
 
 Run: python3 bench/load_test.py [--agents 16] [--guards 4] [--duration 60]
-     [--workers 5] [--port 18115]  (or `make load`).
-"""
+     [--workers 5] [--port 18115]  (or `make load`)."""
 
 import argparse
 import http.cookiejar
@@ -67,8 +69,12 @@ def setup(db, agents, guards):
                 "calendar_id": env.company.resource_calendar_id.id,
             }
         )
-        building = env["property.building"].create({"name": "B1", "code": "B1", "site_id": site.id})
-        unit = env["property.unit"].create({"building_id": building.id, "number": "101"})
+        building = env["property.building"].create(
+            {"name": "B1", "code": "B1", "site_id": site.id}
+        )
+        unit = env["property.unit"].create(
+            {"building_id": building.id, "number": "101"}
+        )
         users = env["res.users"].with_context(no_reset_password=True)
         agent_group = env.ref("property_complaint.group_complaint_agent")
         guard_group = env.ref("property_visitor.group_visitor_guard")
@@ -138,14 +144,18 @@ class Client:
 
     def rpc(self, path, params):
         self.ids += 1
-        body = json.dumps({"jsonrpc": "2.0", "method": "call", "params": params, "id": self.ids})
+        body = json.dumps(
+            {"jsonrpc": "2.0", "method": "call", "params": params, "id": self.ids}
+        )
         request = urllib.request.Request(
             self.base + path, body.encode(), {"Content-Type": "application/json"}
         )
         with self.opener.open(request, timeout=60) as response:
             answer = json.loads(response.read())
         if answer.get("error"):
-            raise RuntimeError(answer["error"].get("data", {}).get("message") or answer["error"])
+            raise RuntimeError(
+                answer["error"].get("data", {}).get("message") or answer["error"]
+            )
         return answer["result"]
 
     def call(self, model, method, args, kwargs=None):
@@ -179,7 +189,8 @@ def log_in(client, db, login, ready, stats):
     stats.timed(
         "login",
         lambda: client.rpc(
-            "/web/session/authenticate", {"db": db, "login": login, "password": PASSWORD}
+            "/web/session/authenticate",
+            {"db": db, "login": login, "password": PASSWORD},
         ),
     )
     ready.wait(timeout=300)
@@ -214,14 +225,20 @@ def agent_loop(base, db, login, site_id, unit_id, channel_id, ready, stop, stats
                 "property.complaint",
                 "search_read",
                 [[("site_id", "=", site_id)]],
-                {"fields": ["name", "summary", "stage_id", "complaint_class"], "limit": 80},
+                {
+                    "fields": ["name", "summary", "stage_id", "complaint_class"],
+                    "limit": 80,
+                },
             ),
         )
         if new_id:
             stats.timed(
                 "complaint read",
                 lambda new_id=new_id: client.call(
-                    "property.complaint", "web_read", [new_id], {"specification": {"name": {}}}
+                    "property.complaint",
+                    "web_read",
+                    [new_id],
+                    {"specification": {"name": {}}},
                 ),
             )
 
@@ -259,7 +276,9 @@ def main():
     parser.add_argument("--guards", type=int, default=4)
     parser.add_argument("--duration", type=int, default=60)
     parser.add_argument("--workers", type=int, default=5)
-    parser.add_argument("--port", type=int, default=int(os.environ.get("LOAD_PORT", 18115)))
+    parser.add_argument(
+        "--port", type=int, default=int(os.environ.get("LOAD_PORT", 18115))
+    )
     args = parser.parse_args()
     db = db_name("load")
     site_id, unit_id, channel_id, logins, tokens = setup(db, args.agents, args.guards)
@@ -268,7 +287,9 @@ def main():
     # websocket (gevent) process again with sys.argv[0], which `-m odoo` breaks
     odoo_bin = Path(odoo.__file__).resolve().parent.parent / "odoo-bin"
     launcher = (
-        [sys.executable, str(odoo_bin)] if odoo_bin.exists() else [sys.executable, "-m", "odoo"]
+        [sys.executable, str(odoo_bin)]
+        if odoo_bin.exists()
+        else [sys.executable, "-m", "odoo"]
     )
     server = subprocess.Popen(
         [
@@ -300,11 +321,23 @@ def main():
         threads = [
             threading.Thread(
                 target=agent_loop,
-                args=(base, db, login, site_id, unit_id, channel_id, ready, stop, stats),
+                args=(
+                    base,
+                    db,
+                    login,
+                    site_id,
+                    unit_id,
+                    channel_id,
+                    ready,
+                    stop,
+                    stats,
+                ),
             )
             for login in logins[: args.agents]
         ] + [
-            threading.Thread(target=guard_loop, args=(base, db, login, tokens, ready, stop, stats))
+            threading.Thread(
+                target=guard_loop, args=(base, db, login, tokens, ready, stop, stats)
+            )
             for login in logins[args.agents :]
         ]
         for thread in threads:
@@ -327,10 +360,13 @@ def report(args, stats, elapsed):
     out = sys.stdout
     total = sum(len(v) for k, v in stats.samples.items() if k != "login")
     out.write(
-        f"\n== Load: {args.agents} agents + {args.guards} guards, {args.workers} workers, "
-        f"{elapsed:.0f} s ==\n"
+        f"\n== Load: {args.agents} agents + {args.guards} guards, {args.workers} "
+        f"workers, {elapsed:.0f} s ==\n"
     )
-    out.write(f"  requests (login excluded) {total:>8}   throughput {total / elapsed:8.1f} req/s\n")
+    out.write(
+        f"  requests (login excluded) {total:>8}   throughput {total / elapsed:8.1f} "
+        f"req/s\n"
+    )
     every = []
     for kind, samples in sorted(stats.samples.items()):
         ms = sorted(s * 1000 for s in samples)
@@ -344,8 +380,9 @@ def report(args, stats, elapsed):
     every.sort()
     if every:
         out.write(
-            f"  {'all requests':<18} n={len(every):>6}  p50 {statistics.median(every):7.0f} ms  "
-            f"p95 {every[max(0, int(len(every) * 0.95) - 1)]:7.0f} ms\n"
+            f"  {'all requests':<18} n={len(every):>6}  p50 "
+            f"{statistics.median(every):7.0f} ms  p95 "
+            f"{every[max(0, int(len(every) * 0.95) - 1)]:7.0f} ms\n"
         )
     out.write(f"  errors {len(stats.errors)}\n")
     for error in stats.errors[:10]:

@@ -14,7 +14,11 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SECTIONS = (("DESCRIPTION.md", None), ("CONFIGURE.md", "Configuration"), ("USAGE.md", "Usage"))
+SECTIONS = (
+    ("DESCRIPTION.md", None),
+    ("CONFIGURE.md", "Configuration"),
+    ("USAGE.md", "Usage"),
+)
 LICENSE_BADGES = {
     "LGPL-3": (
         "https://img.shields.io/badge/licence-LGPL--3-blue.png",
@@ -62,7 +66,15 @@ def render(addon):
     ]
     if not parts or parts[0][0] is not None:
         raise SystemExit(f"{addon}: readme/DESCRIPTION.md is missing")
-    out += [parts[0][1], "", "**Table of contents**", "", ".. contents::", "   :local:", ""]
+    out += [
+        parts[0][1],
+        "",
+        "**Table of contents**",
+        "",
+        ".. contents::",
+        "   :local:",
+        "",
+    ]
     for title, body in parts[1:]:
         out += [heading(title, "="), "", body, ""]
     out += [heading("Credits", "="), "", heading("Authors", "-"), ""]

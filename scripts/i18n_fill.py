@@ -5,6 +5,7 @@ whose "terms" pin msgids, issue #19).
 Usage: i18n_fill.py PO GLOSSARY.json [GLOSSARY.json ...]. Entries already translated are
 left alone.
 """
+
 import json
 import sys
 
@@ -15,7 +16,9 @@ def load(path):
     with open(path, encoding="utf-8") as handle:
         data = json.load(handle)
     if "terms" in data:
-        return {k: v for term in data["terms"] for k, v in term.get("msgids", {}).items()}
+        return {
+            k: v for term in data["terms"] for k, v in term.get("msgids", {}).items()
+        }
     return data
 
 

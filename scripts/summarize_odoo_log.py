@@ -8,7 +8,9 @@ and so do errors logged outside any test.
 import re
 import sys
 
-REPORT = re.compile(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests when loading database")
+REPORT = re.compile(
+    r"(\d+) failed, (\d+) error\(s\) of (\d+) tests when loading database"
+)
 RECORD = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (\w+) \S+ (\S+): (.*)")
 SKIP = re.compile(r": skipped ")
 FAIL_MARK = re.compile(r"^(FAIL|ERROR): ")
@@ -38,7 +40,9 @@ def main(path):
             ):
                 stray_errors.append(message)
     if report is None:
-        sys.stderr.write(f"Odoo did not report test results (install error or crash?): {path}\n")
+        sys.stderr.write(
+            f"Odoo did not report test results (install error or crash?): {path}\n"
+        )
         print(0, skipped, 1)
         return
     failures, errors, ran = report

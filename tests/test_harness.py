@@ -60,7 +60,11 @@ class TestLogSummary(unittest.TestCase):
             log.writelines(self.LINE.format(**line) for line in lines)
         try:
             out = subprocess.run(
-                [sys.executable, str(ROOT / "scripts" / "summarize_odoo_log.py"), log.name],
+                [
+                    sys.executable,
+                    str(ROOT / "scripts" / "summarize_odoo_log.py"),
+                    log.name,
+                ],
                 capture_output=True,
                 text=True,
                 check=True,
@@ -101,7 +105,9 @@ class TestLogSummary(unittest.TestCase):
         self.assertEqual(self._summary([stray, self._report()]), (3, 0, 1))
 
     def test_failures_are_counted(self):
-        self.assertEqual(self._summary([self._report(failed=1, errors=1, ran=5)]), (3, 0, 2))
+        self.assertEqual(
+            self._summary([self._report(failed=1, errors=1, ran=5)]), (3, 0, 2)
+        )
 
 
 if __name__ == "__main__":

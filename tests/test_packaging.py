@@ -42,13 +42,22 @@ class TestPreCommitConfig(unittest.TestCase):
 
     def test_ruff_not_the_tools_it_replaces(self):
         self.assertIn("ruff-check", self.hooks)
-        for replaced in ("flake8", "black", "isort", "autoflake", "pyupgrade", "ruff-format"):
+        for replaced in (
+            "flake8",
+            "black",
+            "isort",
+            "autoflake",
+            "pyupgrade",
+            "ruff-format",
+        ):
             self.assertNotIn(replaced, self.hooks)
 
     def test_pylint_odoo_runs_with_our_rc_file(self):
         repo, hook = self.hooks["pylint_odoo"]
         self.assertEqual(repo, "https://github.com/OCA/pylint-odoo")
-        rcfiles = [a.split("=", 1)[1] for a in hook["args"] if a.startswith("--rcfile=")]
+        rcfiles = [
+            a.split("=", 1)[1] for a in hook["args"] if a.startswith("--rcfile=")
+        ]
         self.assertEqual(rcfiles, [".pylintrc"])
         for rcfile in rcfiles:
             self.assertTrue((ROOT / rcfile).is_file(), rcfile)

@@ -1,12 +1,13 @@
-"""The addons' tests also run under pytest-odoo (stdlib only: pytest runs in a subprocess).
+"""The addons' tests also run under pytest-odoo (stdlib only: pytest runs in a
+subprocess).
 
-Needs the private cluster running (`make test` starts it before the harness tests) and the
-packages of requirements-test.txt. It installs property_base alone in a throwaway database,
-runs a few of its test modules with `python -m pytest --odoo-database=...` as the README
-documents, and drops the database. pytest's output is captured, never printed as is: on a
-failure it appears in the assertion message with every line prefixed, so that no line of it
-can pass for the suite's summary.
-"""
+Needs the private cluster running (`make test` starts it before the harness tests)
+and the packages of requirements-test.txt. It installs property_base alone in a
+throwaway database, runs a few of its test modules with `python -m pytest
+--odoo-database=...` as the README documents, and drops the database. pytest's
+output is captured, never printed as is: on a failure it appears in the assertion
+message with every line prefixed, so that no line of it can pass for the suite's
+summary."""
 
 import os
 import re
@@ -16,15 +17,18 @@ import unittest
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# Fast modules: plain TransactionCase, and one HttpCase over JSON-RPC (with --odoo-http).
+# Fast modules: plain TransactionCase, and one HttpCase over JSON-RPC (with
+# --odoo-http).
 MODULES = [
     "addons/property_base/tests/test_unit.py",
     "addons/property_base/tests/test_calendar.py",
     "addons/property_base/tests/test_privacy_rpc.py",
 ]
-# e.g. "==== 14 passed in 4.64s ====", "==== 1 failed, 13 passed, 6 subtests passed in 5.1s ===="
+# e.g. "==== 14 passed in 4.64s ====", "==== 1 failed, 13 passed, 6 subtests passed in
+# 5.1s ===="
 SUMMARY = re.compile(
-    r"^=+ (?P<counts>\d+ [a-z ]+(?:, \d+ [a-z ]+)*) in [\d.]+s(?: \([\d:]+\))? =+$", re.M
+    r"^=+ (?P<counts>\d+ [a-z ]+(?:, \d+ [a-z ]+)*) in [\d.]+s(?: \([\d:]+\))? =+$",
+    re.M,
 )
 
 
@@ -36,7 +40,13 @@ def _quoted(output, limit=200):
 def _lib(command, timeout=600):
     """Run COMMAND in bash with scripts/lib.sh sourced (PG_BIN set), for this Python."""
     return subprocess.run(
-        ["bash", "-c", f'. "$1/scripts/lib.sh" && PG_BIN=$(pg_bindir) && {command}', "-", ROOT],
+        [
+            "bash",
+            "-c",
+            f'. "$1/scripts/lib.sh" && PG_BIN=$(pg_bindir) && {command}',
+            "-",
+            ROOT,
+        ],
         env=dict(os.environ, PYTHON=sys.executable),
         cwd=ROOT,
         capture_output=True,
@@ -58,7 +68,8 @@ def _pytest(*args, timeout=600):
 
 
 class TestPytestOdoo(unittest.TestCase):
-    """`python -m pytest --odoo-database=DB addons/...` collects and passes the addons' tests."""
+    """`python -m pytest --odoo-database=DB addons/...` collects and passes the
+    addons' tests."""
 
     DB = f"property_pytest_odoo_{os.getpid()}"
 
@@ -71,7 +82,9 @@ class TestPytestOdoo(unittest.TestCase):
                 "(scripts/pg.sh start on its own)."
             )
         found = subprocess.run(
-            [sys.executable, "-c", "import pytest_odoo"], capture_output=True, check=False
+            [sys.executable, "-c", "import pytest_odoo"],
+            capture_output=True,
+            check=False,
         )
         if found.returncode:
             raise AssertionError(
@@ -96,7 +109,10 @@ class TestPytestOdoo(unittest.TestCase):
 
     @classmethod
     def _drop(cls):
-        _lib(f'"$PG_BIN/dropdb" --if-exists {cls.DB} && rm -rf "$LOCAL/data/filestore/{cls.DB}"')
+        _lib(
+            f'"$PG_BIN/dropdb" --if-exists {cls.DB} && rm -rf '
+            f'"$LOCAL/data/filestore/{cls.DB}"'
+        )
 
     def test_addon_tests_collected_and_passed(self):
         result = _pytest(f"--odoo-database={self.DB}", "--odoo-http", *MODULES)
@@ -106,7 +122,9 @@ class TestPytestOdoo(unittest.TestCase):
         self.assertTrue(summary, "no pytest summary line:\n" + _quoted(output))
         counts = {
             word: int(number)
-            for number, _sep, word in (part.partition(" ") for part in summary[-1].split(", "))
+            for number, _sep, word in (
+                part.partition(" ") for part in summary[-1].split(", ")
+            )
         }
         collected = re.search(r"^collected (\d+) items?", output, re.M)
         self.assertTrue(collected, "no collection line:\n" + _quoted(output))
@@ -117,12 +135,14 @@ class TestPytestOdoo(unittest.TestCase):
         self.assertLessEqual(set(counts), allowed, _quoted(output))
         # every module given ran
         for module in MODULES:
-            self.assertRegex(output, rf"(?m)^{re.escape(module)} \.+\s+\[", _quoted(output))
+            self.assertRegex(
+                output, rf"(?m)^{re.escape(module)} \.+\s+\[", _quoted(output)
+            )
 
 
 class TestPytestOdooUsage(unittest.TestCase):
-    """Without --odoo-database, pytest on the addons says what to give instead of failing
-    on an import."""
+    """Without --odoo-database, pytest on the addons says what to give instead of
+    failing on an import."""
 
     def test_without_a_database_says_so(self):
         result = _pytest(MODULES[0], timeout=120)

@@ -1,12 +1,13 @@
-"""An upgrade from an earlier release keeps the data (stdlib only: Odoo runs in subprocesses).
+"""An upgrade from an earlier release keeps the data (stdlib only: Odoo runs in
+subprocesses).
 
-Needs the private cluster running (`make test` starts it before the harness tests) and the
-repository's history (a clone, not an export): the addons of RELEASE are taken with
-`git archive`, installed with their demo data in a throwaway database, given the data that
-the later releases move (the rule numbers as system parameters, a complaint suspended the
-old way, a phone typed as people type it), then upgraded with the addons of this checkout.
-The database is dropped at the end.
-"""
+Needs the private cluster running (`make test` starts it before the harness tests)
+and the repository's history (a clone, not an export): the addons of RELEASE are
+taken with `git archive`, installed with their demo data in a throwaway database,
+given the data that the later releases move (the rule numbers as system
+parameters, a complaint suspended the old way, a phone typed as people type it),
+then upgraded with the addons of this checkout. The database is dropped at the
+end."""
 
 import json
 import os
@@ -39,9 +40,11 @@ complaint = env["property.complaint"].create({
     "channel_id": env.ref("property_complaint.channel_phone").id,
 })
 complaint.action_accept()
-complaint.write(
-    {"suspension_cause": "purchase", "suspension_amount": 6000, "suspension_reason": "Pump"}
-)
+complaint.write({
+    "suspension_cause": "purchase",
+    "suspension_amount": 6000,
+    "suspension_reason": "Pump",
+})
 complaint.action_suspend()
 P.set_param("property_complaint.suspension_approval", "True")
 env.cr.commit()
@@ -101,7 +104,13 @@ def _odoo_paths():
 def _lib(command, timeout=120):
     """Run COMMAND in bash with scripts/lib.sh sourced (PG_BIN set), for this Python."""
     return subprocess.run(
-        ["bash", "-c", f'. "$1/scripts/lib.sh" && PG_BIN=$(pg_bindir) && {command}', "-", ROOT],
+        [
+            "bash",
+            "-c",
+            f'. "$1/scripts/lib.sh" && PG_BIN=$(pg_bindir) && {command}',
+            "-",
+            ROOT,
+        ],
         env=dict(os.environ, PYTHON=sys.executable),
         cwd=ROOT,
         capture_output=True,
@@ -112,7 +121,9 @@ def _lib(command, timeout=120):
 
 
 def _tail(output, limit=60):
-    return "\n".join(f"    odoo> {line}" for line in output.strip().splitlines()[-limit:])
+    return "\n".join(
+        f"    odoo> {line}" for line in output.strip().splitlines()[-limit:]
+    )
 
 
 class TestUpgradeFromRelease(unittest.TestCase):
@@ -182,7 +193,11 @@ class TestUpgradeFromRelease(unittest.TestCase):
         if shell:
             command.append("--no-http")
         else:
-            command += ["--stop-after-init", "--max-cron-threads=0", "--http-port=18299"]
+            command += [
+                "--stop-after-init",
+                "--max-cron-threads=0",
+                "--http-port=18299",
+            ]
         result = subprocess.run(
             command,
             input=stdin,
@@ -203,11 +218,15 @@ class TestUpgradeFromRelease(unittest.TestCase):
         old = os.path.join(cls.tmp, "addons")
         names = sorted(p.parent.name for p in Path(old).glob("*/__manifest__.py"))
         cls._odoo(old, "-i", ",".join(names))
-        found = re.search(r"^SETUP (\d+)$", cls._odoo(old, stdin=SETUP, shell=True), re.M)
+        found = re.search(
+            r"^SETUP (\d+)$", cls._odoo(old, stdin=SETUP, shell=True), re.M
+        )
         if not found:
             raise AssertionError("The release's data could not be set up.")
         cls.complaint_id = int(found.group(1))
-        current = sorted(p.parent.name for p in (ROOT / "addons").glob("*/__manifest__.py"))
+        current = sorted(
+            p.parent.name for p in (ROOT / "addons").glob("*/__manifest__.py")
+        )
         cls._odoo(str(ROOT / "addons"), "-u", ",".join(current))
         output = cls._odoo(
             str(ROOT / "addons"),
@@ -216,11 +235,15 @@ class TestUpgradeFromRelease(unittest.TestCase):
         )
         found = re.search(r"^CHECK (.*)$", output, re.M)
         if not found:
-            raise AssertionError(f"The upgraded data could not be read:\n{_tail(output)}")
+            raise AssertionError(
+                f"The upgraded data could not be read:\n{_tail(output)}"
+            )
         cls.after = json.loads(found.group(1))
 
     def test_c10_suspension_becomes_its_history(self):
-        self.assertEqual(self.after["suspensions"], [["purchase", 6000.0, "Pump", "suspended"]])
+        self.assertEqual(
+            self.after["suspensions"], [["purchase", 6000.0, "Pump", "suspended"]]
+        )
         self.assertEqual(self.after["state"], "progress")
 
     def test_state_follows_the_stage_of_every_complaint(self):

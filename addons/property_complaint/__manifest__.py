@@ -1,7 +1,8 @@
 {
     "name": "Property Complaints and Demands",
-    "summary": "Complaint and demand register (投诉/需求): registration, verdict, dispatch, "
-    "result to the customer, closing and the history of each household",
+    "summary": "Complaint and demand register (投诉/需求): registration, verdict, "
+    "dispatch, result to the customer, closing and the history of each "
+    "household",
     "version": "18.0.1.7.0",
     "category": "Services/Property",
     "license": "LGPL-3",

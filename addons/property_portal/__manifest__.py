@@ -1,7 +1,8 @@
 {
     "name": "Property Portal",
-    "summary": "Residents and tenants in Odoo's portal: complaints and demands, callbacks, "
-    "visitor invitations with a QR code and the tenant signatory's goods-pass approval",
+    "summary": "Residents and tenants in Odoo's portal: complaints and demands, "
+    "callbacks, visitor invitations with a QR code and the tenant "
+    "signatory's goods-pass approval",
     "version": "18.0.1.1.0",
     "category": "Services/Property",
     "license": "LGPL-3",

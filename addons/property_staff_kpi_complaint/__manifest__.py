@@ -1,7 +1,7 @@
 {
     "name": "Property Staff Assessment - Complaints",
-    "summary": "Valid complaints naming an employee deduct from their monthly assessment; "
-    "a month without valid complaints earns the bonus (K13)",
+    "summary": "Valid complaints naming an employee deduct from their monthly "
+    "assessment; a month without valid complaints earns the bonus (K13)",
     "version": "18.0.1.0.0",
     "category": "Services/Property",
     "license": "LGPL-3",

@@ -1,7 +1,7 @@
 {
     "name": "Property Visitors and Passes",
-    "summary": "Visitor register (访客登记), temporary entry passes and resident cards, "
-    "two-part goods passes (携物出入门证) and live gate verification",
+    "summary": "Visitor register (访客登记), temporary entry passes and resident "
+    "cards, two-part goods passes (携物出入门证) and live gate verification",
     "version": "18.0.1.3.0",
     "category": "Services/Property",
     "license": "LGPL-3",

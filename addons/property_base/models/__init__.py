@@ -1,5 +1,7 @@
 # the mixins first: the models below inherit them
-from . import property_input_mixin, property_integrity_mixin, property_stamped_mixin  # isort: skip
+from . import property_input_mixin  # isort: skip
+from . import property_integrity_mixin  # isort: skip
+from . import property_stamped_mixin  # isort: skip
 from . import property_approval_mixin  # isort: skip
 from . import (
     ir_actions_report,

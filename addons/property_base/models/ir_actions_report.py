@@ -19,7 +19,8 @@ class IrActionsReport(models.Model):
         if report.groups_id and not (report.groups_id & self.env.user.groups_id):
             raise AccessError(
                 self.env._(
-                    "You may not print the report %(report)s: it is kept for other roles.",
+                    "You may not print the report %(report)s: it is kept for other "
+                    "roles.",
                     report=report.name,
                 )
             )

@@ -69,7 +69,9 @@ class IrAttachment(models.Model):
     def write(self, vals):
         if {"res_model", "res_id", "datas", "raw", "db_datas", "url"} & vals.keys():
             self._property_check_integrity("write")
-            Model = self.env.get(vals.get("res_model") or self.sudo()[:1].res_model or "")
+            Model = self.env.get(
+                vals.get("res_model") or self.sudo()[:1].res_model or ""
+            )
             if vals.get("res_id") and self._property_guarded(Model):
                 record = Model.browse(vals["res_id"]).exists()
                 if record:

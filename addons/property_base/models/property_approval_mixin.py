@@ -53,7 +53,8 @@ class PropertyApprovalMixin(models.AbstractModel):
         return self["company_id"] if "company_id" in self._fields else self.env.company
 
     def _approval_activity_record(self):
-        """The record the reviewers' to-dos hang on (``self`` when it has activities)."""
+        """The record the reviewers' to-dos hang on (``self`` when it has
+        activities)."""
         self.ensure_one()
         return self if "activity_ids" in self._fields else None
 
@@ -83,7 +84,11 @@ class PropertyApprovalMixin(models.AbstractModel):
         ``at_once=False``, a level the requester may decide waits for the requester's
         decision instead of being approved at once (a desk that registers a request and
         decides it later, after its checks)."""
-        rules = self.env["property.approval.rule"].sudo().search([("model", "=", self._name)])
+        rules = (
+            self.env["property.approval.rule"]
+            .sudo()
+            .search([("model", "=", self._name)])
+        )
         user, now = self.env.user, fields.Datetime.now()
         vals_list, free, asked = [], self.browse(), self.browse()
         for record in self:
@@ -117,7 +122,9 @@ class PropertyApprovalMixin(models.AbstractModel):
             else:
                 free |= record
         if vals_list:
-            self.env["property.approval.review"]._property_internal().sudo().create(vals_list)
+            self.env["property.approval.review"]._property_internal().sudo().create(
+                vals_list
+            )
         if asked:
             asked.sudo()._property_internal().write({"approval_state": "pending"})
             asked._approval_schedule()
@@ -154,15 +161,16 @@ class PropertyApprovalMixin(models.AbstractModel):
             if not review:
                 raise UserError(
                     self.env._(
-                        "%(record)s is not waiting for approval.", record=record.display_name
+                        "%(record)s is not waiting for approval.",
+                        record=record.display_name,
                     )
                 )
             rule = review.rule_id
             if not self.env.su and user not in rule._reviewers(record):
                 raise AccessError(
                     self.env._(
-                        "%(record)s waits for the approval %(rule)s: you are not one of its "
-                        "reviewers.",
+                        "%(record)s waits for the approval %(rule)s: you are not one "
+                        "of its reviewers.",
                         record=record.display_name,
                         rule=rule.name,
                     )
@@ -170,7 +178,8 @@ class PropertyApprovalMixin(models.AbstractModel):
             if not approve and rule.advisory:
                 raise UserError(
                     self.env._(
-                        "%(rule)s is advice: give it, the next level decides.", rule=rule.name
+                        "%(rule)s is advice: give it, the next level decides.",
+                        rule=rule.name,
                     )
                 )
             earlier = record._approval_reviews().filtered(
@@ -179,15 +188,20 @@ class PropertyApprovalMixin(models.AbstractModel):
             if user in earlier.reviewer_id and not self.env.su:
                 raise UserError(
                     self.env._(
-                        "You decided an earlier level of %(record)s: another reviewer decides "
-                        "this one.",
+                        "You decided an earlier level of %(record)s: another reviewer "
+                        "decides this one.",
                         record=record.display_name,
                     )
                 )
-            if review.requested_by_id == user and not rule.requester_approves and not self.env.su:
+            if (
+                review.requested_by_id == user
+                and not rule.requester_approves
+                and not self.env.su
+            ):
                 raise UserError(
                     self.env._(
-                        "You asked for the approval of %(record)s: another reviewer decides.",
+                        "You asked for the approval of %(record)s: another reviewer "
+                        "decides.",
                         record=record.display_name,
                     )
                 )
@@ -200,7 +214,9 @@ class PropertyApprovalMixin(models.AbstractModel):
                     "comment": comment,
                 }
             )
-            following = record._approval_reviews().filtered(lambda r: r.state == "waiting")
+            following = record._approval_reviews().filtered(
+                lambda r: r.state == "waiting"
+            )
             if not approve:
                 following._property_internal().write({"state": "cancelled"})
                 refused |= record
@@ -210,7 +226,9 @@ class PropertyApprovalMixin(models.AbstractModel):
                 approved |= record
             target = record._approval_activity_record()
             if target is not None:
-                target.sudo().activity_unlink(["mail.mail_activity_data_todo"], user_id=user.id)
+                target.sudo().activity_unlink(
+                    ["mail.mail_activity_data_todo"], user_id=user.id
+                )
         if approved:
             approved.sudo()._property_internal().write({"approval_state": "approved"})
         if refused:
@@ -228,7 +246,9 @@ class PropertyApprovalMixin(models.AbstractModel):
 
     def _approval_cancel(self):
         """Withdraw the open requests of these records."""
-        reviews = self._approval_reviews().filtered(lambda r: r.state in ("waiting", "pending"))
+        reviews = self._approval_reviews().filtered(
+            lambda r: r.state in ("waiting", "pending")
+        )
         if reviews:
             reviews._property_internal().write({"state": "cancelled"})
         pending = self.filtered(lambda r: r.approval_state == "pending")

@@ -2,8 +2,9 @@ from odoo import fields, models
 
 
 class PropertyApprovalReview(models.Model):
-    """One level of the approval of a record (``property.approval.mixin``): asked when the
-    record asks, then approved, refused or withdrawn; kept as the record's history."""
+    """One level of the approval of a record (``property.approval.mixin``): asked
+    when the record asks, then approved, refused or withdrawn; kept as the
+    record's history."""
 
     _name = "property.approval.review"
     _description = "Approval Review"
@@ -14,7 +15,11 @@ class PropertyApprovalReview(models.Model):
 
     res_model = fields.Char(string="Model", required=True, index=True, readonly=True)
     res_id = fields.Many2oneReference(
-        string="Record", model_field="res_model", required=True, index=True, readonly=True
+        string="Record",
+        model_field="res_model",
+        required=True,
+        index=True,
+        readonly=True,
     )
     rule_id = fields.Many2one(
         "property.approval.rule", required=True, ondelete="restrict", readonly=True

@@ -4,10 +4,11 @@ from odoo.tools.safe_eval import safe_eval
 
 
 class PropertyApprovalRule(models.Model):
-    """Who approves what: the approval policy of the suite as data. A rule applies to the
-    records of one model (of one company, or of all) that match its domain; the rules of
-    a record are approved one level after the other, by the members of a group or by the
-    user a field of the record names (``property.approval.mixin``)."""
+    """Who approves what: the approval policy of the suite as data. A rule applies to
+    the records of one model (of one company, or of all) that match its domain;
+    the rules of a record are approved one level after the other, by the members
+    of a group or by the user a field of the record names
+    (``property.approval.mixin``)."""
 
     _name = "property.approval.rule"
     _description = "Approval Rule"
@@ -17,9 +18,15 @@ class PropertyApprovalRule(models.Model):
     name = fields.Char(required=True, translate=True)
     model = fields.Selection(selection="_selection_model", required=True, index=True)
     active = fields.Boolean(default=True)
-    sequence = fields.Integer(default=10, help="The levels of a record are approved in this order.")
-    company_id = fields.Many2one("res.company", help="Empty: the rule applies to every company.")
-    domain = fields.Char(default="[]", help="The records that need this approval (all when empty).")
+    sequence = fields.Integer(
+        default=10, help="The levels of a record are approved in this order."
+    )
+    company_id = fields.Many2one(
+        "res.company", help="Empty: the rule applies to every company."
+    )
+    domain = fields.Char(
+        default="[]", help="The records that need this approval (all when empty)."
+    )
     reviewer_group_id = fields.Many2one("res.groups", string="Approved by the Group")
     reviewer_field = fields.Char(
         string="Approved by the User in Field",
@@ -27,12 +34,14 @@ class PropertyApprovalRule(models.Model):
     )
     advisory = fields.Boolean(
         string="Advice Only",
-        help="The reviewers of this level give their advice (with a text) and cannot refuse.",
+        help="The reviewers of this level give their advice (with a text) and cannot "
+        "refuse.",
     )
     requester_approves = fields.Boolean(
         string="The Requester May Decide",
-        help="A reviewer of this level who asks may decide it: at once (recorded) when it "
-        "is the first level to approve. Otherwise nobody approves their own request.",
+        help="A reviewer of this level who asks may decide it: at once (recorded) "
+        "when it is the first level to approve. Otherwise nobody approves their "
+        "own request.",
     )
 
     @api.model
@@ -40,7 +49,8 @@ class PropertyApprovalRule(models.Model):
         return [
             (name, self.env[name]._description)
             for name, cls in sorted(self.env.registry.items())
-            if not cls._abstract and issubclass(cls, self.env.registry["property.approval.mixin"])
+            if not cls._abstract
+            and issubclass(cls, self.env.registry["property.approval.mixin"])
         ]
 
     @api.constrains("reviewer_group_id", "reviewer_field", "model", "domain")
@@ -49,17 +59,20 @@ class PropertyApprovalRule(models.Model):
             if bool(rule.reviewer_group_id) == bool(rule.reviewer_field):
                 raise ValidationError(
                     self.env._(
-                        "Approval rule %(rule)s: name either a group or a field of the record "
-                        "that approves.",
+                        "Approval rule %(rule)s: name either a group or a field of "
+                        "the record that approves.",
                         rule=rule.name,
                     )
                 )
             model = self.env[rule.model]
-            field = model._fields.get(rule.reviewer_field) if rule.reviewer_field else None
+            field = (
+                model._fields.get(rule.reviewer_field) if rule.reviewer_field else None
+            )
             if rule.reviewer_field and (not field or field.comodel_name != "res.users"):
                 raise ValidationError(
                     self.env._(
-                        "Approval rule %(rule)s: %(field)s is not a user field of the record.",
+                        "Approval rule %(rule)s: %(field)s is not a user field of the "
+                        "record.",
                         rule=rule.name,
                         field=rule.reviewer_field,
                     )
@@ -69,7 +82,8 @@ class PropertyApprovalRule(models.Model):
             except Exception as error:
                 raise ValidationError(
                     self.env._(
-                        "Approval rule %(rule)s: its domain cannot be read (%(error)s).",
+                        "Approval rule %(rule)s: its domain cannot be read "
+                        "(%(error)s).",
                         rule=rule.name,
                         error=error,
                     )

@@ -8,10 +8,14 @@ class PropertyBuilding(models.Model):
     _order = "site_id, sequence, name"
 
     name = fields.Char(required=True)
-    code = fields.Char(help="Short code printed before the unit numbers, e.g. A or 1栋.")
+    code = fields.Char(
+        help="Short code printed before the unit numbers, e.g. A or 1栋."
+    )
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
-    site_id = fields.Many2one("property.site", required=True, index=True, ondelete="restrict")
+    site_id = fields.Many2one(
+        "property.site", required=True, index=True, ondelete="restrict"
+    )
     company_id = fields.Many2one(related="site_id.company_id", store=True, index=True)
     floor_count = fields.Integer(string="Number of Floors")
     unit_ids = fields.One2many("property.unit", "building_id", string="Units")
@@ -37,7 +41,9 @@ class PropertyBuilding(models.Model):
 
     def action_view_units(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("property_base.property_unit_action")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "property_base.property_unit_action"
+        )
         action["domain"] = [("building_id", "=", self.id)]
         action["context"] = {"default_building_id": self.id}
         return action

@@ -12,7 +12,14 @@ from odoo.tools import SQL, Query
 _logger = logging.getLogger(__name__)
 
 # what the ORM raises for a request of a client it cannot read
-CLIENT_ERRORS = (ValueError, TypeError, KeyError, AssertionError, NotImplementedError, NameError)
+CLIENT_ERRORS = (
+    ValueError,
+    TypeError,
+    KeyError,
+    AssertionError,
+    NotImplementedError,
+    NameError,
+)
 
 # PostgreSQL's integer column
 INT_RANGE = (-(2**31), 2**31 - 1)
@@ -31,15 +38,21 @@ TEXT_LIMITS = {
 
 class PropertyInputMixin(models.AbstractModel):
     """The suite's input guard, inherited by the suite's own models (every
-    ``property.*`` model, directly or through ``property.integrity.mixin``): it refuses,
+    ``property.*`` model, directly or through ``property.integrity.mixin``): it
+    refuses,
     with a clear message in the user's language and before anything is written, the
     values PostgreSQL or the ORM would otherwise reject with a server error or store
-    unchecked: NUL characters, text longer than the configured limit, integers outside
-    PostgreSQL's range, numbers that are not finite, values outside a selection and dates
-    that cannot be read or lie outside 1900–2199; relational values that are neither ids
+    unchecked: NUL characters, text longer than the configured limit, integers
+    outside
+    PostgreSQL's range, numbers that are not finite, values outside a selection
+    and dates
+    that cannot be read or lie outside 1900–2199; relational values that are
+    neither ids
     nor commands; text fields given a list, a mapping or a boolean (a whole number is
-    taken as its digits, as a phone or a code typed into a spreadsheet arrives); and, on
-    their search paths, a limit, an offset or a count limit that is not a whole number
+    taken as its digits, as a phone or a code typed into a spreadsheet arrives);
+    and, on
+    their search paths, a limit, an offset or a count limit that is not a whole
+    number
     from 0 up. The models of the rest of the database do not pay for it."""
 
     _name = "property.input.mixin"
@@ -79,23 +92,36 @@ class PropertyInputMixin(models.AbstractModel):
             _logger.info("Request refused on %s: %s", self._name, error, exc_info=True)
             raise ValidationError(
                 self.env._(
-                    "The search filter, sort order or grouping is not valid: %(request)s",
+                    "The search filter, sort order or grouping is not valid: "
+                    "%(request)s",
                     request=" ".join(str(part) for part in request if part)[:300],
                 )
             ) from error
 
     @api.model
-    def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
+    def read_group(
+        self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True
+    ):
         with self._property_unreadable_request(domain, fields, groupby, orderby):
             return super().read_group(
-                domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy
+                domain,
+                fields,
+                groupby,
+                offset=offset,
+                limit=limit,
+                orderby=orderby,
+                lazy=lazy,
             )
 
     @api.model
     def name_search(self, name="", args=None, operator="ilike", limit=100):
         self._property_check_paging(limit=limit)
         if not isinstance(name, str):
-            name = str(name) if isinstance(name, int) and not isinstance(name, bool) else ""
+            name = (
+                str(name)
+                if isinstance(name, int) and not isinstance(name, bool)
+                else ""
+            )
         with self._property_unreadable_request(args, operator):
             return super().name_search(name, args or [], operator=operator, limit=limit)
 
@@ -108,7 +134,9 @@ class PropertyInputMixin(models.AbstractModel):
         return super().web_read(specification)
 
     @api.model
-    def search_read(self, domain=None, fields=None, offset=0, limit=None, order=None, **kwargs):
+    def search_read(
+        self, domain=None, fields=None, offset=0, limit=None, order=None, **kwargs
+    ):
         self._property_check_field_names(fields)
         return super().search_read(
             domain, fields, offset=offset, limit=limit, order=order, **kwargs
@@ -140,12 +168,25 @@ class PropertyInputMixin(models.AbstractModel):
 
     @api.model
     def _read_group(
-        self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None
+        self,
+        domain,
+        groupby=(),
+        aggregates=(),
+        having=(),
+        offset=0,
+        limit=None,
+        order=None,
     ):
         self._property_check_paging(offset=offset, limit=limit)
         with self._property_unreadable_request(domain, groupby, aggregates, order):
             return super()._read_group(
-                domain, groupby, aggregates, having=having, offset=offset, limit=limit, order=order
+                domain,
+                groupby,
+                aggregates,
+                having=having,
+                offset=offset,
+                limit=limit,
+                order=order,
             )
 
     @api.model
@@ -154,7 +195,12 @@ class PropertyInputMixin(models.AbstractModel):
     ):
         self._property_check_paging(offset=offset, limit=limit, count_limit=count_limit)
         return super().web_search_read(
-            domain, specification, offset=offset, limit=limit, order=order, count_limit=count_limit
+            domain,
+            specification,
+            offset=offset,
+            limit=limit,
+            order=order,
+            count_limit=count_limit,
         )
 
     @api.model
@@ -166,7 +212,10 @@ class PropertyInputMixin(models.AbstractModel):
             if domain is None or domain is False:
                 return
             raise ValidationError(
-                self.env._("The search filter is not valid: %(domain)s", domain=str(domain)[:200])
+                self.env._(
+                    "The search filter is not valid: %(domain)s",
+                    domain=str(domain)[:200],
+                )
             )
         for term in domain:
             if not isinstance(term, (list, tuple)) or len(term) != 3:
@@ -182,7 +231,9 @@ class PropertyInputMixin(models.AbstractModel):
             values = value if isinstance(value, (list, tuple)) else [value]
             error = None
             if isinstance(value, (list, tuple)) and operator in ("<", "<=", ">", ">="):
-                error = self.env._("%(value)s is not a value to search.", value=str(value)[:40])
+                error = self.env._(
+                    "%(value)s is not a value to search.", value=str(value)[:40]
+                )
             for item in values:
                 if error:
                     break
@@ -193,9 +244,13 @@ class PropertyInputMixin(models.AbstractModel):
                 and field.type in ("one2many", "many2many")
                 and any(isinstance(item, str) for item in value)
             ):
-                error = self.env._("%(value)s is not a list of ids.", value=str(value)[:40])
+                error = self.env._(
+                    "%(value)s is not a list of ids.", value=str(value)[:40]
+                )
             if not error and isinstance(value, (list, tuple)) and field.relational:
-                kinds = {isinstance(item, str) for item in value if item not in (None, False)}
+                kinds = {
+                    isinstance(item, str) for item in value if item not in (None, False)
+                }
                 if len(kinds) > 1:  # names and ids mixed
                     error = self.env._("names and ids cannot be mixed.")
             if error:
@@ -209,15 +264,24 @@ class PropertyInputMixin(models.AbstractModel):
 
     @api.model
     def _property_check_domain_value(self, field, operator, value):
-        if value is None or value is False or (value is True and field.type == "boolean"):
+        if (
+            value is None
+            or value is False
+            or (value is True and field.type == "boolean")
+        ):
             return None
         if isinstance(value, (models.BaseModel, models.NewId, Query, SQL)):
             return None  # what server code puts in a filter: a subquery, an SQL term
         if value is True or isinstance(value, (dict, list, tuple, set)):
-            return self.env._("%(value)s is not a value to search.", value=str(value)[:40])
+            return self.env._(
+                "%(value)s is not a value to search.", value=str(value)[:40]
+            )
         if operator in ("child_of", "parent_of"):
             return None
-        if field.type in ("integer", "many2one", "one2many", "many2many") or field.name == "id":
+        if (
+            field.type in ("integer", "many2one", "one2many", "many2many")
+            or field.name == "id"
+        ):
             if isinstance(value, str):
                 if operator.endswith("like") or field.type == "many2one":
                     return None  # a name, searched as a text
@@ -250,8 +314,8 @@ class PropertyInputMixin(models.AbstractModel):
             if type(value) is not int or not 0 <= value <= BIGINT_MAX:
                 raise ValidationError(
                     self.env._(
-                        "%(what)s of the search must be a whole number from 0 to %(max)s, "
-                        "not %(value)s.",
+                        "%(what)s of the search must be a whole number from 0 to "
+                        "%(max)s, not %(value)s.",
                         what=labels[key],
                         max=BIGINT_MAX,
                         value=str(value)[:40],
@@ -283,7 +347,9 @@ class PropertyInputMixin(models.AbstractModel):
         ``vals``."""
         if not isinstance(vals, dict):
             raise ValidationError(
-                self.env._("The values to save must be given as field names and values.")
+                self.env._(
+                    "The values to save must be given as field names and values."
+                )
             )
         unknown = [str(name)[:40] for name in vals if name not in self._fields]
         if unknown:
@@ -305,7 +371,8 @@ class PropertyInputMixin(models.AbstractModel):
                     vals[name] = False
                 continue
             if field.type == "char" and type(value) is int:
-                # a phone or a code sent as a number (a spreadsheet, a script): its digits
+                # a phone or a code sent as a number (a spreadsheet, a script): its
+                # digits
                 value = vals[name] = str(value)
             checker = getattr(self, f"_property_check_{field.type}_input", None)
             if checker is None:
@@ -324,15 +391,20 @@ class PropertyInputMixin(models.AbstractModel):
         if not isinstance(value, str):
             return self.env._("%(value)s is not a text.", value=str(value)[:40])
         if "\x00" in value:
-            return self.env._("the text contains a NUL character, which cannot be stored.")
+            return self.env._(
+                "the text contains a NUL character, which cannot be stored."
+            )
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
-            return self.env._("the text contains characters that are not valid Unicode.")
+            return self.env._(
+                "the text contains characters that are not valid Unicode."
+            )
         limit = self._property_text_limit(field)
         if len(value) > limit:
             return self.env._(
-                "the text is %(length)s characters long; at most %(limit)s are accepted.",
+                "the text is %(length)s characters long; at most %(limit)s are "
+                "accepted.",
                 length=len(value),
                 limit=limit,
             )
@@ -369,7 +441,9 @@ class PropertyInputMixin(models.AbstractModel):
 
     def _property_check_selection_input(self, field, value):
         if isinstance(value, (list, dict)) or value not in field.get_values(self.env):
-            return self.env._("%(value)s is not one of the choices.", value=str(value)[:40])
+            return self.env._(
+                "%(value)s is not one of the choices.", value=str(value)[:40]
+            )
         return None
 
     def _property_check_date_input(self, field, value):
@@ -381,7 +455,10 @@ class PropertyInputMixin(models.AbstractModel):
             )
         except (TypeError, ValueError, OverflowError):
             return self.env._("%(value)s is not a date.", value=str(value)[:40])
-        if isinstance(day, (date, datetime)) and not YEAR_RANGE[0] <= day.year <= YEAR_RANGE[1]:
+        if (
+            isinstance(day, (date, datetime))
+            and not YEAR_RANGE[0] <= day.year <= YEAR_RANGE[1]
+        ):
             return self.env._(
                 "the year %(year)s is outside %(min)s–%(max)s.",
                 year=day.year,
@@ -395,8 +472,14 @@ class PropertyInputMixin(models.AbstractModel):
     def _property_check_id(self, value):
         """The message when ``value`` is not the id of a record (a positive whole
         number within PostgreSQL's range)."""
-        if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= INT_RANGE[1]:
-            return self.env._("%(value)s is not the id of a record.", value=str(value)[:40])
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int)
+            or not 0 < value <= INT_RANGE[1]
+        ):
+            return self.env._(
+                "%(value)s is not the id of a record.", value=str(value)[:40]
+            )
         return None
 
     def _property_check_many2one_input(self, field, value):
@@ -426,9 +509,15 @@ class PropertyInputMixin(models.AbstractModel):
             if not isinstance(command, (list, tuple)) or not command:
                 return invalid
             kind = command[0]  # an int or a Command (an IntEnum)
-            if isinstance(kind, bool) or not isinstance(kind, int) or not 0 <= kind <= 6:
+            if (
+                isinstance(kind, bool)
+                or not isinstance(kind, int)
+                or not 0 <= kind <= 6
+            ):
                 return invalid
-            if kind in (0, 1) and (len(command) < 3 or not isinstance(command[2], dict)):
+            if kind in (0, 1) and (
+                len(command) < 3 or not isinstance(command[2], dict)
+            ):
                 return invalid
             if kind in (1, 2, 3, 4):
                 if len(command) < 2:

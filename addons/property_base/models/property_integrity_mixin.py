@@ -6,40 +6,53 @@ from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 from ..tools import internal, is_internal
 
 # the fields of every model that only the ORM writes
-MAGIC_FIELDS = {"id", "create_uid", "create_date", "write_uid", "write_date", "display_name"}
+MAGIC_FIELDS = {
+    "id",
+    "create_uid",
+    "create_date",
+    "write_uid",
+    "write_date",
+    "display_name",
+}
 
 
 class PropertyIntegrityMixin(models.AbstractModel):
-    """The suite's integrity rules, declared by a model and held on every path a client
-    can take (create, write, copy, import, unlink, archive, one2many commands,
-    attachments), whatever the context it sends:
+    """The suite's integrity rules, declared by a model and held on every path a
+    client can take (create, write, copy, import, unlink, archive, one2many
+    commands, attachments), whatever the context it sends:
 
-    - **owned fields** (``_property_owned_fields``: the model's list, its read-only and
+    - **owned fields** (``_property_owned_fields``: the model's list, its
+      read-only and
       computed fields) are written only by the model's actions, which raise the
       model's internal flag (``_internal_flag``, see ``tools/internal_call.py``); a
       client's create may only give them their default, its write not at all;
-    - **group fields** (``_property_group_fields``: field -> group) are written only by
+    - **group fields** (``_property_group_fields``: field -> group) are written
+      only by
       that group's members (and the model's actions), like owned fields for everyone
       else;
     - **kept records** (``_property_keep``) are never deleted, not even by the
       superuser;
     - **archiving** (``_property_archive_group``) is for that group's members and for
       finished records only (``_property_finished``);
-    - **to-dos**: a write of the fields a model declares (``_property_activity_fields``)
+    - **to-dos**: a write of the fields a model declares
+      (``_property_activity_fields``)
       runs its one to-do dispatcher, ``_activity_update()``, once the write is done;
     - **locks**: the records of ``_property_locked`` refuse every change but their
-      actions', and so do their children (a model whose ``_property_lock_parent`` names
+      actions', and so do their children (a model whose ``_property_lock_parent``
+      names
       the many2one to its parent) and their attachments.
       A lock on some fields only (``_property_field_locks``) refuses a change of
       those fields and leaves the rest of the record free.
 
-    The checks run before any override of the model's own ``create``/``write``/``unlink``:
-    ``_register_hook`` puts a guard class first among the bases of the registry's class
+    The checks run before any override of the model's own
+    ``create``/``write``/``unlink``:
+    ``_register_hook`` puts a guard class first among the bases of the registry's
+    class
     (the hooks of ``base_automation``, which set and delete these methods on the
     registry's class itself, leave it in place); it runs the
-    suite's input guard (``property.input.mixin``, inherited) first, then these rules,
-    then the model's code.
-    """
+    suite's input guard (``property.input.mixin``, inherited) first, then these
+    rules,
+    then the model's code."""
 
     _name = "property.integrity.mixin"
     _description = "Integrity Rules of the Suite"
@@ -94,7 +107,9 @@ class PropertyIntegrityMixin(models.AbstractModel):
         """The fields among ``names`` that the user's groups do not let them write."""
         groups = self._property_group_fields()
         return {
-            name for name in names if name in groups and not self.env.user.has_group(groups[name])
+            name
+            for name in names
+            if name in groups and not self.env.user.has_group(groups[name])
         }
 
     def _property_group_message(self, names):
@@ -103,7 +118,9 @@ class PropertyIntegrityMixin(models.AbstractModel):
         return self.env._(
             "%(model)s: only %(groups)s may change: %(fields)s.",
             model=self._property_model_label(),
-            groups=", ".join(sorted(self.env.ref(xmlid).sudo().full_name for xmlid in groups)),
+            groups=", ".join(
+                sorted(self.env.ref(xmlid).sudo().full_name for xmlid in groups)
+            ),
             fields=self._property_field_labels(names),
         )
 
@@ -161,7 +178,9 @@ class PropertyIntegrityMixin(models.AbstractModel):
                 triggers.add(name)
                 field = self._fields[name]
                 if field.compute:
-                    todo.extend(path.split(".")[0] for path in self.pool.field_depends[field])
+                    todo.extend(
+                        path.split(".")[0] for path in self.pool.field_depends[field]
+                    )
             triggers = cls._property_activity_cache = frozenset(triggers)
         return triggers
 
@@ -213,11 +232,16 @@ class PropertyIntegrityMixin(models.AbstractModel):
         return self.env["ir.model"]._get(self._name).name or self._description
 
     def _property_field_labels(self, names):
-        return ", ".join(sorted(self._fields[name]._description_string(self.env) for name in names))
+        return ", ".join(
+            sorted(self._fields[name]._description_string(self.env) for name in names)
+        )
 
     @api.model
     def _property_check_create(self, vals_list):
-        names = set().union(*(vals.keys() for vals in vals_list)) - self._property_create_fields
+        names = (
+            set().union(*(vals.keys() for vals in vals_list))
+            - self._property_create_fields
+        )
         refused = self._property_given(vals_list, names & self._property_owned())
         if refused:
             raise UserError(
@@ -269,10 +293,16 @@ class PropertyIntegrityMixin(models.AbstractModel):
         if parent:
             self[parent]._property_check_unlocked(children=True)
             if vals.get(parent):
-                self[parent].browse(vals[parent])._property_check_unlocked(children=True)
+                self[parent].browse(vals[parent])._property_check_unlocked(
+                    children=True
+                )
 
     def _property_check_unlink(self):
-        if self._property_keep and self and not self.env.context.get(MODULE_UNINSTALL_FLAG):
+        if (
+            self._property_keep
+            and self
+            and not self.env.context.get(MODULE_UNINSTALL_FLAG)
+        ):
             raise UserError(
                 self.env._(
                     "%(model)s records are kept permanently and cannot be deleted.",
@@ -292,7 +322,11 @@ class PropertyIntegrityMixin(models.AbstractModel):
         if not self or self._property_is_internal(trust_sudo):
             return
         records = self.sudo()
-        locked = records._property_children_locked() if children else records._property_locked()
+        locked = (
+            records._property_children_locked()
+            if children
+            else records._property_locked()
+        )
         if locked:
             raise UserError(self.browse(locked[0].id)._property_lock_message())
 
@@ -301,7 +335,8 @@ class PropertyIntegrityMixin(models.AbstractModel):
         if not self.env.user.has_group(group):
             raise AccessError(
                 self.env._(
-                    "Only the group %(group)s can archive or restore %(model)s records.",
+                    "Only the group %(group)s can archive or restore %(model)s "
+                    "records.",
                     group=self.env.ref(group).sudo().full_name,
                     model=self._property_model_label(),
                 )
@@ -311,7 +346,8 @@ class PropertyIntegrityMixin(models.AbstractModel):
             if unfinished:
                 raise UserError(
                     self.env._(
-                        "%(record)s is still open: only finished records can be archived.",
+                        "%(record)s is still open: only finished records can be "
+                        "archived.",
                         record=unfinished[0].display_name,
                     )
                 )
@@ -350,7 +386,9 @@ class PropertyIntegrityMixin(models.AbstractModel):
         if self._abstract:
             return
         cls = self.env.registry[self._name]
-        if not any(getattr(base, "_property_integrity_guard", False) for base in cls.__bases__):
+        if not any(
+            getattr(base, "_property_integrity_guard", False) for base in cls.__bases__
+        ):
             # a first base of the registry's class: before every class of the model in
             # the method order, and out of reach of the hooks that set and delete
             # create/write/unlink on the registry's class itself (base_automation)

@@ -140,7 +140,13 @@ class PropertySite(models.Model):
     def write(self, vals):
         self._property_check_input(vals)  # the suite's input guard first (see create)
         res = super().write(vals)
-        if {"manager_id", "supervisor_ids", "user_ids", "company_id", "active"} & vals.keys():
+        if {
+            "manager_id",
+            "supervisor_ids",
+            "user_ids",
+            "company_id",
+            "active",
+        } & vals.keys():
             self._membership_changed()
         return res
 
@@ -166,7 +172,8 @@ class PropertySite(models.Model):
         return pytz.utc.localize(dt).astimezone(self._site_tz()).date()
 
     def _local_day_end(self, day):
-        """23:59:59 of ``day`` (a date) in the site's time zone, as a naive UTC datetime."""
+        """23:59:59 of ``day`` (a date) in the site's time zone, as a naive UTC
+        datetime."""
         self.ensure_one()
         return _local_day_end_utc(self._site_tz().zone, day)
 
@@ -214,7 +221,9 @@ class PropertySite(models.Model):
 
     def action_view_units(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("property_base.property_unit_action")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "property_base.property_unit_action"
+        )
         action["domain"] = [("site_id", "=", self.id)]
         action["context"] = {"search_default_group_building": 1}
         return action

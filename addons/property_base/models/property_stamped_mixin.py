@@ -28,7 +28,12 @@ class PropertyStampedMixin(models.AbstractModel):
     _editable_state = "draft"
 
     name = fields.Char(
-        string="Number", required=True, readonly=True, copy=False, default="/", index=True
+        string="Number",
+        required=True,
+        readonly=True,
+        copy=False,
+        default="/",
+        index=True,
     )
     # each model redefines the field with the list of its states and its default
     state = fields.Selection(
@@ -79,7 +84,8 @@ class PropertyStampedMixin(models.AbstractModel):
         return self._property_internal().write(vals)
 
     def _check_state(self, allowed, action_label=None):
-        """Refuse, with ``_state_error``, unless every record is in an ``allowed`` state."""
+        """Refuse, with ``_state_error``, unless every record is in an ``allowed``
+        state."""
         for record in self:
             if record.state not in allowed:
                 raise UserError(record._state_error(action_label))

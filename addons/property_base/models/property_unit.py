@@ -12,12 +12,22 @@ class PropertyUnit(models.Model):
 
     name = fields.Char(compute="_compute_name", store=True, index="trigram")
     building_id = fields.Many2one(
-        "property.building", required=True, index=True, ondelete="restrict", tracking=True
+        "property.building",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
     )
     site_id = fields.Many2one(
-        related="building_id.site_id", store=True, index=True, string="Site", readonly=True
+        related="building_id.site_id",
+        store=True,
+        index=True,
+        string="Site",
+        readonly=True,
     )
-    company_id = fields.Many2one(related="building_id.company_id", store=True, index=True)
+    company_id = fields.Many2one(
+        related="building_id.company_id", store=True, index=True
+    )
     floor = fields.Integer()
     number = fields.Char(required=True, tracking=True, help="Unit number, e.g. 1203.")
     kind = fields.Selection(
@@ -52,4 +62,6 @@ class PropertyUnit(models.Model):
     def _compute_name(self):
         for unit in self:
             prefix = unit.building_id.code or unit.building_id.name or ""
-            unit.name = f"{prefix}-{unit.number}" if prefix and unit.number else unit.number
+            unit.name = (
+                f"{prefix}-{unit.number}" if prefix and unit.number else unit.number
+            )

@@ -45,6 +45,8 @@ class ResCompany(models.Model):
                 self.env["hr.employee"]
                 .sudo()
                 .with_context(active_test=False)
-                .search([("user_id", "=", admin.id), ("name", "in", ODOO_DEMO_ADMIN_NAMES)])
+                .search(
+                    [("user_id", "=", admin.id), ("name", "in", ODOO_DEMO_ADMIN_NAMES)]
+                )
             )
             employees.write({"name": DEMO_ADMIN_NAME})

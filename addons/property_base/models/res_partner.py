@@ -5,7 +5,9 @@ from odoo.osv import expression
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
-    property_owned_unit_ids = fields.One2many("property.unit", "owner_id", string="Owned Units")
+    property_owned_unit_ids = fields.One2many(
+        "property.unit", "owner_id", string="Owned Units"
+    )
     property_occupied_unit_ids = fields.Many2many(
         "property.unit",
         "property_unit_occupant_rel",
@@ -13,7 +15,9 @@ class ResPartner(models.Model):
         "unit_id",
         string="Occupied Units",
     )
-    property_unit_count = fields.Integer(string="Units", compute="_compute_property_unit_count")
+    property_unit_count = fields.Integer(
+        string="Units", compute="_compute_property_unit_count"
+    )
     property_private = fields.Boolean(
         string="Resident's Personal Data",
         compute="_compute_property_private",
@@ -48,7 +52,11 @@ class ResPartner(models.Model):
     def _property_private_domain(self):
         Partner = self.sudo().with_context(active_test=False)
         staff = Partner._search(
-            ["|", ("user_ids.share", "=", False), ("id", "in", self._property_company_partners())]
+            [
+                "|",
+                ("user_ids.share", "=", False),
+                ("id", "in", self._property_company_partners()),
+            ]
         )
         return expression.AND(
             [expression.OR(self._property_private_domains()), [("id", "not in", staff)]]
@@ -65,7 +73,9 @@ class ResPartner(models.Model):
         private = (
             set(
                 self.with_context(active_test=False)._search(
-                    expression.AND([[("id", "in", records.ids)], self._property_private_domain()])
+                    expression.AND(
+                        [[("id", "in", records.ids)], self._property_private_domain()]
+                    )
                 )
             )
             if records
@@ -78,7 +88,9 @@ class ResPartner(models.Model):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             return expression.FALSE_DOMAIN
         private = (
-            self.sudo().with_context(active_test=False)._search(self._property_private_domain())
+            self.sudo()
+            .with_context(active_test=False)
+            ._search(self._property_private_domain())
         )
         positive = (operator == "=") == value
         return [("id", "in" if positive else "not in", private)]
@@ -88,7 +100,9 @@ class ResPartner(models.Model):
 
     def action_view_property_units(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("property_base.property_unit_action")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "property_base.property_unit_action"
+        )
         action["domain"] = self._property_units_domain()
         action["context"] = {"default_owner_id": self.id}
         return action

@@ -60,7 +60,9 @@ class ResUsers(models.Model):
         screen of their main role, none once they have no role any more. A home
         action chosen by hand (not one of the roles' screens) is kept."""
         homes = []
-        for _sequence, group_xmlid, action_xmlid in sorted(self._property_home_actions()):
+        for _sequence, group_xmlid, action_xmlid in sorted(
+            self._property_home_actions()
+        ):
             group = self.env.ref(group_xmlid, raise_if_not_found=False)
             action = self.env.ref(action_xmlid, raise_if_not_found=False)
             if group and action:
@@ -70,7 +72,9 @@ class ResUsers(models.Model):
         for user in self.sudo().with_context(active_test=False):
             if user.share or (user.action_id and user.action_id.id not in home_ids):
                 continue
-            target = next((action.id for group, action in homes if group in user.groups_id), False)
+            target = next(
+                (action.id for group, action in homes if group in user.groups_id), False
+            )
             if user.action_id.id != target:
                 by_target[target].append(user.id)
         # one write per screen
@@ -114,7 +118,8 @@ class ResUsers(models.Model):
             template.sudo().write(
                 {
                     "groups_id": [
-                        fields.Command.unlink(g.id) for g in template.sudo().groups_id & excluded
+                        fields.Command.unlink(g.id)
+                        for g in template.sudo().groups_id & excluded
                     ]
                 }
             )
@@ -129,6 +134,8 @@ class ResUsers(models.Model):
         for group in todo:
             stray = group.sudo().users & users
             if stray:
-                group.sudo().write({"users": [fields.Command.unlink(u.id) for u in stray]})
+                group.sudo().write(
+                    {"users": [fields.Command.unlink(u.id) for u in stray]}
+                )
         done |= set(todo.get_external_id().values())
         params.set_param(RESTRICTED_PARAM, ",".join(sorted(done - {""})))

@@ -63,7 +63,9 @@ class ResourceCalendar(models.Model):
         start = tz.localize(datetime(year, 1, 1))
         stop = tz.localize(datetime(year + 1, 1, 1))
         intervals = calendar._work_intervals_batch(start, stop, tz=tz)[False]
-        return tuple(sorted({begin.date().toordinal() for begin, _stop, _rec in intervals}))
+        return tuple(
+            sorted({begin.date().toordinal() for begin, _stop, _rec in intervals})
+        )
 
     def _property_nth_working_day(self, first_day, days):
         """The date of the ``days``-th working day counted from ``first_day`` (a date,
@@ -90,11 +92,14 @@ class ResourceCalendar(models.Model):
         result = []
         for year in range(date_from.year, date_to.year + 1):
             ordinals = self._property_working_ordinals(year)
-            result += ordinals[bisect_left(ordinals, first) : bisect_right(ordinals, last)]
+            result += ordinals[
+                bisect_left(ordinals, first) : bisect_right(ordinals, last)
+            ]
         return [date.fromordinal(ordinal) for ordinal in result]
 
     def _property_count_working_days(self, date_from, date_to):
-        """The number of working days from ``date_from`` to ``date_to`` (both included)."""
+        """The number of working days from ``date_from`` to ``date_to`` (both
+        included)."""
         self.ensure_one()
         first, last = date_from.toordinal(), date_to.toordinal()
         count = 0
@@ -129,11 +134,15 @@ class ResourceCalendar(models.Model):
         names = {h.value: h.chinese for h in chinese_calendar.Holiday}
         runs = []
         # consecutive days share the same (ordinal - position)
-        for _key, group in groupby(enumerate(days), key=lambda p: p[1].toordinal() - p[0]):
+        for _key, group in groupby(
+            enumerate(days), key=lambda p: p[1].toordinal() - p[0]
+        ):
             run = sorted(day for _index, day in group)
             labels = []
             for day in run:
-                label = names.get(chinese_calendar.holidays[day], chinese_calendar.holidays[day])
+                label = names.get(
+                    chinese_calendar.holidays[day], chinese_calendar.holidays[day]
+                )
                 if label not in labels:
                     labels.append(label)
             runs.append((run[0], run[-1], "、".join(labels)))
@@ -141,7 +150,8 @@ class ResourceCalendar(models.Model):
         return runs, workdays
 
     def _property_local_bounds(self, first_day, last_day):
-        """Naive UTC datetimes of the local start of ``first_day`` and end of ``last_day``."""
+        """Naive UTC datetimes of the local start of ``first_day`` and end of
+        ``last_day``."""
         self.ensure_one()
         tz = pytz.timezone(self.tz or "Asia/Shanghai")
         start = tz.localize(datetime.combine(first_day, time.min))
@@ -155,7 +165,12 @@ class ResourceCalendar(models.Model):
         """The weekly lines (no dates, no resource) of the calendar."""
         self.ensure_one()
         return self.attendance_ids.filtered(
-            lambda a: not a.date_from and not a.date_to and not a.resource_id and not a.display_type
+            lambda a: (
+                not a.date_from
+                and not a.date_to
+                and not a.resource_id
+                and not a.display_type
+            )
         )
 
     def _property_import_cn_holidays(self, year):
@@ -204,7 +219,9 @@ class ResourceCalendar(models.Model):
         kept_leaves, kept_days = Leave, Attendance
         for calendar in self:
             for first_day, last_day, name in holidays:
-                date_from, date_to = calendar._property_local_bounds(first_day, last_day)
+                date_from, date_to = calendar._property_local_bounds(
+                    first_day, last_day
+                )
                 found = leaves_by_key.get((calendar.id, date_from, date_to))
                 if found:
                     kept_leaves |= found
@@ -270,7 +287,9 @@ class ResourceCalendar(models.Model):
     def _property_remind_manual_entry(self, year):
         """Ask the managers of the sites using these calendars, once, to enter
         ``year``'s holidays and make-up days by hand."""
-        sites = self.env["property.site"].sudo().search([("calendar_id", "in", self.ids)])
+        sites = (
+            self.env["property.site"].sudo().search([("calendar_id", "in", self.ids)])
+        )
         if not sites:
             return 0
         summary = self.env._(
@@ -298,10 +317,10 @@ class ResourceCalendar(models.Model):
                 "mail.mail_activity_data_todo",
                 summary=summary,
                 note=self.env._(
-                    "The installed holiday data has no schedule for %(year)s yet. Open the "
-                    "working time %(calendar)s and enter the public holidays (Time Off) and "
-                    "the make-up working days by hand, or import them again once the data "
-                    "is updated.",
+                    "The installed holiday data has no schedule for %(year)s yet. "
+                    "Open the working time %(calendar)s and enter the public holidays "
+                    "(Time Off) and the make-up working days by hand, or import them "
+                    "again once the data is updated.",
                     year=year,
                     calendar=site.calendar_id.display_name,
                 ),
@@ -314,7 +333,9 @@ class ResourceCalendar(models.Model):
     def _cron_property_import_cn_holidays(self):
         """Keep the sites' calendars in step with the official schedule: this year and,
         from December on, the next one; remind the managers when a year is missing."""
-        calendars = self.env["property.site"].sudo().search([("active", "=", True)]).calendar_id
+        calendars = (
+            self.env["property.site"].sudo().search([("active", "=", True)]).calendar_id
+        )
         if not calendars:
             return
         today = fields.Date.context_today(self)

@@ -7,7 +7,8 @@ class ResourceCalendarAttendance(models.Model):
 
     property_makeup_day = fields.Boolean(
         string="Make-up Working Day",
-        help="A weekend day worked instead of a public holiday (调休), valid on its date only.",
+        help="A weekend day worked instead of a public holiday (调休), valid on its "
+        "date only.",
     )
 
     @api.model_create_multi
@@ -38,12 +39,15 @@ class ResourceCalendarAttendance(models.Model):
         for line in self.filtered("property_makeup_day"):
             if not line.date_from or line.date_to != line.date_from:
                 raise ValidationError(
-                    self.env._("A make-up working day must start and end on the same date.")
+                    self.env._(
+                        "A make-up working day must start and end on the same date."
+                    )
                 )
             if int(line.dayofweek) != line.date_from.weekday():
                 raise ValidationError(
                     self.env._(
-                        "The day of the week of a make-up working day must match its date (%s).",
+                        "The day of the week of a make-up working day must match its "
+                        "date (%s).",
                         line.date_from,
                     )
                 )

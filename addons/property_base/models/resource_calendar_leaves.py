@@ -7,7 +7,8 @@ class ResourceCalendarLeaves(models.Model):
     property_cn_holiday = fields.Boolean(
         string="China Public Holiday",
         readonly=True,
-        help="Imported from the official holiday schedule; imported again without duplicates.",
+        help="Imported from the official holiday schedule; imported again without "
+        "duplicates.",
     )
 
     # The calendars' working-day index (resource.calendar._property_working_ordinals)

@@ -13,15 +13,16 @@ rules, never computed from the ACLs):
   rows about other sites); without a record, only the model-level rights are checked.
 
 Extension point: a later addon (the residents' portal) adds its roles and rows by
-subclassing the addon's test class and extending the tables with :func:`extend_matrix`::
+subclassing the addon's test class and extending the tables with
+:func:`extend_matrix`::
 
     class TestComplaintAccessPortal(TestComplaintAccessMatrix):
-        ROLES = dict(TestComplaintAccessMatrix.ROLES, portal_resident=("base.group_portal",))
+        ROLES = dict(TestComplaintAccessMatrix.ROLES,
+        portal_resident=("base.group_portal",))
         MATRIX = extend_matrix(
             TestComplaintAccessMatrix.MATRIX, "portal_resident",
             {"complaint": "r", "complaint (other site)": ""},
-        )
-"""
+        )"""
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -180,7 +181,9 @@ class AccessMatrixMixin:
                             f"expected {'allowed' if expected else 'refused'}, "
                             f"got {'allowed' if got else 'refused'}"
                         )
-        self.assertFalse(mismatches, "access matrix mismatches:\n" + "\n".join(mismatches))
+        self.assertFalse(
+            mismatches, "access matrix mismatches:\n" + "\n".join(mismatches)
+        )
 
 
 class NothingLostMixin:
@@ -212,9 +215,12 @@ class PrintAccessMixin:
         return report._render_qweb_html(xmlid, records.ids, data=data)[0].decode()
 
     def _assert_print_refused(self, user, xmlid, records, data=None):
-        """Printing fails on an AccessError (QWeb wraps the one raised in a template)."""
+        """Printing fails on an AccessError (QWeb wraps the one raised in a
+        template)."""
         # Odoo's assertRaises takes one class: the AccessError or QWeb's wrapper
-        with self.assertRaises(Exception, msg=f"{user.login} printed {xmlid}") as caught:
+        with self.assertRaises(
+            Exception, msg=f"{user.login} printed {xmlid}"
+        ) as caught:
             self._print_html(user, xmlid, records, data)
         error = caught.exception
         if isinstance(error, QWebException):
@@ -258,7 +264,9 @@ class IntegrityPathsMixin:
             return (
                 self.env["ir.attachment"]
                 .sudo()
-                .search_count([("res_model", "=", record._name), ("res_id", "=", record.id)])
+                .search_count(
+                    [("res_model", "=", record._name), ("res_id", "=", record.id)]
+                )
             )
         if path == "archive":
             record.invalidate_recordset()

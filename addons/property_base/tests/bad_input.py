@@ -32,7 +32,9 @@ UNSTORABLE_TEXT = st.tuples(
     st.text(alphabet=TEXT, max_size=20),
 ).map("".join)
 OVERSIZED_CHAR = st.text(alphabet=TEXT, min_size=1001, max_size=1400)
-HUGE_INTEGERS = st.one_of(st.integers(min_value=INT_MAX + 1), st.integers(max_value=-INT_MAX - 2))
+HUGE_INTEGERS = st.one_of(
+    st.integers(min_value=INT_MAX + 1), st.integers(max_value=-INT_MAX - 2)
+)
 ABSURD_DATETIMES = st.one_of(
     st.datetimes(max_value=datetime(1899, 12, 31, 23, 59)),
     st.datetimes(min_value=datetime(2200, 1, 1)),
@@ -49,7 +51,9 @@ class BadInputMixin:
     @classmethod
     def _load_zh_cn(cls, *modules):
         cls.env["res.lang"]._activate_lang("zh_CN")
-        cls.env["ir.module.module"]._load_module_terms(list(modules), ["zh_CN"], overwrite=True)
+        cls.env["ir.module.module"]._load_module_terms(
+            list(modules), ["zh_CN"], overwrite=True
+        )
 
     def _refused(self, model, call):
         Model = self.env[model].sudo().with_context(active_test=False)
@@ -60,9 +64,13 @@ class BadInputMixin:
                     call()
                     self.env.flush_all()
             except psycopg2.IntegrityError as error:
-                raise _as_validation_error(self.env(context={"lang": "zh_CN"}), error) from error
+                raise _as_validation_error(
+                    self.env(context={"lang": "zh_CN"}), error
+                ) from error
         self.env.invalidate_all()
         message = str(caught.exception.args[0])
         self.assertRegex(message, CJK, f"not in Chinese: {message}")
-        self.assertEqual(Model.search_count([]), before, "a half-written record was left")
+        self.assertEqual(
+            Model.search_count([]), before, "a half-written record was left"
+        )
         return message

@@ -29,7 +29,10 @@ class PropertyCase(TransactionCase):
                         }
                     )
                     for day in range(5)
-                    for start, stop, period in ((8.5, 12.0, "morning"), (13.5, 17.5, "afternoon"))
+                    for start, stop, period in (
+                        (8.5, 12.0, "morning"),
+                        (13.5, 17.5, "afternoon"),
+                    )
                 ],
             }
         )
@@ -75,7 +78,9 @@ class PropertyCase(TransactionCase):
                     "company_id": company.id,
                     "company_ids": [Command.set(company.ids)],
                     "groups_id": [
-                        Command.set([cls.env.ref("base.group_user").id] + [g.id for g in groups])
+                        Command.set(
+                            [cls.env.ref("base.group_user").id] + [g.id for g in groups]
+                        )
                     ],
                 }
             )

@@ -33,7 +33,9 @@ class ConcurrencyCase(BaseCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.registry = Registry(get_db_name())
-        assert not cls.registry.in_test_mode(), "real cursors need the registry outside test mode"
+        assert not cls.registry.in_test_mode(), (
+            "real cursors need the registry outside test mode"
+        )
 
     def setUp(self):
         super().setUp()
@@ -48,7 +50,8 @@ class ConcurrencyCase(BaseCase):
         return api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
 
     def _committed(self, func):
-        """Run ``func(env)`` in its own transaction, commit, return its (plain) result."""
+        """Run ``func(env)`` in its own transaction, commit, return its (plain)
+        result."""
         with self.registry.cursor() as cr:
             env = self._env(cr)
             result = func(env)
@@ -90,7 +93,9 @@ class ConcurrencyCase(BaseCase):
                         return
                     time.sleep(0.1 * tryno)
 
-        threads = [threading.Thread(target=run, args=(i, job)) for i, job in enumerate(jobs)]
+        threads = [
+            threading.Thread(target=run, args=(i, job)) for i, job in enumerate(jobs)
+        ]
         # the loser of a conflict gets a database error, reported in ``outcome``
         with mute_logger("odoo.sql_db"):
             for thread in threads:
@@ -121,7 +126,11 @@ class ConcurrencyCase(BaseCase):
             lambda env: (
                 env["property.site"]
                 .create(
-                    {"name": name, "code": code, "calendar_id": env.company.resource_calendar_id.id}
+                    {
+                        "name": name,
+                        "code": code,
+                        "calendar_id": env.company.resource_calendar_id.id,
+                    }
                 )
                 .id
             )
@@ -137,12 +146,18 @@ class ConcurrencyCase(BaseCase):
         self._cleanup(
             [
                 (
-                    f"DELETE FROM mail_activity WHERE res_model = %(model)s AND res_id IN {ids}",
+                    f"DELETE FROM mail_activity WHERE res_model = %(model)s AND "
+                    f"res_id IN {ids}",
                     params,
                 ),
-                (f"DELETE FROM mail_message WHERE model = %(model)s AND res_id IN {ids}", params),
                 (
-                    f"DELETE FROM mail_followers WHERE res_model = %(model)s AND res_id IN {ids}",
+                    f"DELETE FROM mail_message WHERE model = %(model)s AND res_id IN "
+                    f"{ids}",
+                    params,
+                ),
+                (
+                    f"DELETE FROM mail_followers WHERE res_model = %(model)s AND "
+                    f"res_id IN {ids}",
                     params,
                 ),
                 (f"DELETE FROM {table} WHERE site_id = %(site)s", params),

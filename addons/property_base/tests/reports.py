@@ -11,7 +11,10 @@ def pdf_text(pdf):
         handle.write(pdf)
         handle.flush()
         return subprocess.run(
-            ["pdftotext", "-layout", handle.name, "-"], capture_output=True, check=True, text=True
+            ["pdftotext", "-layout", handle.name, "-"],
+            capture_output=True,
+            check=True,
+            text=True,
         ).stdout
 
 

@@ -24,7 +24,8 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 class RpcError(Exception):
-    """A JSON-RPC error answer: ``name`` is the exception's class, ``message`` its text."""
+    """A JSON-RPC error answer: ``name`` is the exception's class, ``message`` its
+    text."""
 
     def __init__(self, name, message, status=200):
         super().__init__(f"{name}: {message}")
@@ -57,7 +58,9 @@ class RpcMixin:
         """POST ``params`` as a JSON-RPC call to ``route``; the decoded answer."""
         response = self.url_open(
             route,
-            data=json.dumps({"jsonrpc": "2.0", "method": "call", "id": 1, "params": params}),
+            data=json.dumps(
+                {"jsonrpc": "2.0", "method": "call", "id": 1, "params": params}
+            ),
             headers={"Content-Type": "application/json"},
         )
         if response.status_code != 200:
@@ -70,7 +73,12 @@ class RpcMixin:
         with mute_logger("odoo.http"):
             answer = self.rpc_raw(
                 "/web/dataset/call_kw",
-                {"model": model, "method": method, "args": list(args), "kwargs": kwargs},
+                {
+                    "model": model,
+                    "method": method,
+                    "args": list(args),
+                    "kwargs": kwargs,
+                },
             )
         if "error" in answer:
             data = answer["error"].get("data") or {}

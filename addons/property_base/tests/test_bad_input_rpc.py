@@ -28,17 +28,34 @@ class TestBadInputRpc(RpcMixin, HttpCase, PropertyCase):
 
     def test_bad_input_many2one_given_a_string_refused(self):
         before = self._building_count()
-        for value in ("abc", "1", [self.site.id], {"id": self.site.id}, -1, 0, INT_MAX + 1, 1.5):
+        for value in (
+            "abc",
+            "1",
+            [self.site.id],
+            {"id": self.site.id},
+            -1,
+            0,
+            INT_MAX + 1,
+            1.5,
+        ):
             with self.subTest(value=value):
                 self.assertRpcRefused(
-                    "property.building", "create", {"name": "Building X", "site_id": value}
+                    "property.building",
+                    "create",
+                    {"name": "Building X", "site_id": value},
                 )
         self.assertEqual(self._building_count(), before)
-        self.assertRpcRefused("property.building", "write", self.building.ids, {"site_id": "abc"})
+        self.assertRpcRefused(
+            "property.building", "write", self.building.ids, {"site_id": "abc"}
+        )
         self.assertEqual(self.building.site_id, self.site)
         # an id is taken
-        new_id = self.rpc("property.building", "create", {"name": "B2", "site_id": self.site.id})
-        self.assertEqual(self.env["property.building"].browse(new_id).site_id, self.site)
+        new_id = self.rpc(
+            "property.building", "create", {"name": "B2", "site_id": self.site.id}
+        )
+        self.assertEqual(
+            self.env["property.building"].browse(new_id).site_id, self.site
+        )
 
     def test_bad_input_x2many_not_ids_nor_commands_refused(self):
         users = self.site.user_ids
@@ -57,12 +74,21 @@ class TestBadInputRpc(RpcMixin, HttpCase, PropertyCase):
             [-3],
         ):
             with self.subTest(value=value):
-                self.assertRpcRefused("property.site", "write", self.site.ids, {"user_ids": value})
+                self.assertRpcRefused(
+                    "property.site", "write", self.site.ids, {"user_ids": value}
+                )
         self.assertEqual(self.site.user_ids, users)
         # commands and ids are taken
-        self.rpc("property.site", "write", self.site.ids, {"user_ids": [[4, self.manager.id]]})
+        self.rpc(
+            "property.site",
+            "write",
+            self.site.ids,
+            {"user_ids": [[4, self.manager.id]]},
+        )
         self.assertIn(self.manager, self.site.user_ids)
-        self.rpc("property.site", "write", self.site.ids, {"user_ids": [[6, 0, users.ids]]})
+        self.rpc(
+            "property.site", "write", self.site.ids, {"user_ids": [[6, 0, users.ids]]}
+        )
         self.assertEqual(self.site.user_ids, users)
 
     def test_bad_input_text_given_a_non_text_refused(self):
@@ -89,23 +115,42 @@ class TestBadInputRpc(RpcMixin, HttpCase, PropertyCase):
             {"limit": 1.5},
         ):
             with self.subTest(kwargs=kwargs):
-                self.assertRpcRefused("property.building", "search_read", [], ["name"], **kwargs)
+                self.assertRpcRefused(
+                    "property.building", "search_read", [], ["name"], **kwargs
+                )
                 self.assertRpcRefused("property.building", "search", [], **kwargs)
                 self.assertRpcRefused(
                     "property.building", "web_search_read", [], {"name": {}}, **kwargs
                 )
                 self.assertRpcRefused(
-                    "property.building", "web_read_group", [], ["name"], ["site_id"], **kwargs
+                    "property.building",
+                    "web_read_group",
+                    [],
+                    ["name"],
+                    ["site_id"],
+                    **kwargs,
                 )
         self.assertRpcRefused("property.building", "search_count", [], limit=-1)
         self.assertRpcRefused(
-            "property.building", "web_search_read", [], {"name": {}}, limit=1, count_limit=-1
+            "property.building",
+            "web_search_read",
+            [],
+            {"name": {}},
+            limit=1,
+            count_limit=-1,
         )
         # a limit from 0 is taken, also the web client's "everything"
         self.assertEqual(
-            len(self.rpc("property.building", "search_read", [], ["name"], limit=1, offset=0)), 1
+            len(
+                self.rpc(
+                    "property.building", "search_read", [], ["name"], limit=1, offset=0
+                )
+            ),
+            1,
         )
-        self.rpc("property.building", "web_search_read", [], {"name": {}}, limit=2**53 - 1)
+        self.rpc(
+            "property.building", "web_search_read", [], {"name": {}}, limit=2**53 - 1
+        )
 
     def test_bad_input_search_filter_values_refused(self):
         for domain in (
@@ -125,8 +170,12 @@ class TestBadInputRpc(RpcMixin, HttpCase, PropertyCase):
             "abc",
         ):
             with self.subTest(domain=domain):
-                self.assertRpcRefused("property.building", "search_read", domain, ["name"])
-        self.assertRpcRefused("property.building", "search_read", [], ["name"], order="abc")
+                self.assertRpcRefused(
+                    "property.building", "search_read", domain, ["name"]
+                )
+        self.assertRpcRefused(
+            "property.building", "search_read", [], ["name"], order="abc"
+        )
         # a name searched on a record field and a date as text are taken
         found = self.rpc(
             "property.building",
@@ -144,17 +193,23 @@ class TestBadInputRpc(RpcMixin, HttpCase, PropertyCase):
         before = self._building_count()
         # an emptied record field is no record (PostgreSQL would refuse the empty text)
         with mute_logger("odoo.sql_db"):  # the database's NOT NULL, as Odoo reports it
-            self.assertRpcRefused("property.building", "create", {"name": "B", "site_id": ""})
+            self.assertRpcRefused(
+                "property.building", "create", {"name": "B", "site_id": ""}
+            )
         self.assertEqual(self._building_count(), before)
 
     def test_bad_input_unknown_fields_and_groupings_refused(self):
         before = self._building_count()
         self.assertRpcRefused(
-            "property.building", "create", {"name": "B", "site_id": self.site.id, "abc": 1}
+            "property.building",
+            "create",
+            {"name": "B", "site_id": self.site.id, "abc": 1},
         )
         self.assertRpcRefused("property.building", "create", "abc")
         self.assertEqual(self._building_count(), before)
-        self.assertRpcRefused("property.building", "write", self.building.ids, {"abc": 1})
+        self.assertRpcRefused(
+            "property.building", "write", self.building.ids, {"abc": 1}
+        )
         for method, args, kwargs in (
             ("read", [self.building.ids, ["abc"]], {}),
             ("read", [self.building.ids, "name"], {}),
@@ -172,5 +227,7 @@ class TestBadInputRpc(RpcMixin, HttpCase, PropertyCase):
         # what the web client asks is answered
         self.assertTrue(self.rpc("property.building", "name_search", "Building"))
         self.assertTrue(
-            self.rpc("property.building", "web_read_group", [], ["name"], ["site_id"])["groups"]
+            self.rpc("property.building", "web_read_group", [], ["name"], ["site_id"])[
+                "groups"
+            ]
         )

@@ -14,7 +14,8 @@ class TestChinaWorkingDays(PropertyCase):
         self.calendar._property_import_cn_holidays(2025)
         for day in range(1, 9):
             self.assertFalse(
-                self.site._is_working_day(date(2025, 10, day)), f"2025-10-0{day} is a holiday"
+                self.site._is_working_day(date(2025, 10, day)),
+                f"2025-10-0{day} is a holiday",
             )
         # the 调休 make-up days (a Sunday and a Saturday) are working days ...
         self.assertTrue(self.site._is_working_day(date(2025, 9, 28)))
@@ -37,7 +38,8 @@ class TestChinaWorkingDays(PropertyCase):
         # the day of acceptance itself is not counted, even late at night local time
         late = datetime(2025, 9, 30, 15, 30)  # 23:30 in Shanghai, still 09-30
         self.assertEqual(
-            self.site._local_date(self.site._working_day_deadline(late, 1)), date(2025, 10, 9)
+            self.site._local_date(self.site._working_day_deadline(late, 1)),
+            date(2025, 10, 9),
         )
 
     def test_base_holiday_import_is_idempotent(self):
@@ -60,7 +62,9 @@ class TestChinaWorkingDays(PropertyCase):
             {
                 "name": "Company anniversary",
                 "calendar_id": self.calendar.id,
-                "date_from": datetime(2025, 6, 2, 16, 0),  # 3 June, whole day in Shanghai
+                "date_from": datetime(
+                    2025, 6, 2, 16, 0
+                ),  # 3 June, whole day in Shanghai
                 "date_to": datetime(2025, 6, 3, 15, 59, 59),
             }
         )
@@ -81,7 +85,9 @@ class TestChinaWorkingDays(PropertyCase):
         self.assertEqual(action["params"]["type"], "warning")
         self.assertIn("2099", action["params"]["message"])
         self.assertEqual(self.calendar.global_leave_ids, leaves_before)
-        self.assertTrue(self.site._is_working_day(date(2099, 1, 1)), "weekly schedule kept")
+        self.assertTrue(
+            self.site._is_working_day(date(2099, 1, 1)), "weekly schedule kept"
+        )
         activities = self.site.activity_ids.filtered(lambda a: "2099" in a.summary)
         self.assertEqual(len(activities), 1)
         self.assertEqual(activities.user_id, self.user_site_manager)
@@ -117,7 +123,9 @@ class TestChinaWorkingDays(PropertyCase):
             }
         )
         self.assertTrue(self.site._is_working_day(saturday))
-        self.assertFalse(self.site._is_working_day(date(2099, 1, 10)), "valid on its date only")
+        self.assertFalse(
+            self.site._is_working_day(date(2099, 1, 10)), "valid on its date only"
+        )
         with self.assertRaises(ValidationError):
             self.calendar.write(
                 {

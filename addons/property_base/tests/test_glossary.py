@@ -15,7 +15,9 @@ from odoo.tools.translate import TranslationModuleReader
 
 
 def load_glossary():
-    path = os.path.join(get_module_path("property_base"), "tools", "glossary_zh_CN.json")
+    path = os.path.join(
+        get_module_path("property_base"), "tools", "glossary_zh_CN.json"
+    )
     with open(path, encoding="utf-8") as handle:
         return json.load(handle)["terms"]
 
@@ -54,16 +56,23 @@ class TestGlossary(TransactionCase):
             sources = {row[4].strip() for row in reader if row[0] == module}
             po = polib.pofile(os.path.join(path, "i18n", "zh_CN.po"))
             for entry in po:
-                if entry.obsolete or not entry.msgstr or entry.msgid.strip() not in sources:
+                if (
+                    entry.obsolete
+                    or not entry.msgstr
+                    or entry.msgid.strip() not in sources
+                ):
                     continue
                 with self.subTest(module=module, msgid=entry.msgid):
                     self.assertFalse(
-                        self._offences(entry.msgstr), f"{module}: {entry.msgid} → {entry.msgstr}"
+                        self._offences(entry.msgstr),
+                        f"{module}: {entry.msgid} → {entry.msgstr}",
                     )
                     for term in self.terms:
                         expected = term.get("msgids", {}).get(entry.msgid)
                         if expected:
-                            self.assertEqual(entry.msgstr, expected, f"{module}: {entry.msgid}")
+                            self.assertEqual(
+                                entry.msgstr, expected, f"{module}: {entry.msgid}"
+                            )
 
     def test_glossary_printed_forms(self):
         """The Chinese text of the printed forms (templates and report models)."""

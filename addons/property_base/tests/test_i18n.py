@@ -26,12 +26,18 @@ class TestTranslations(TransactionCase):
                 sources = {row[4].strip() for row in reader if row[0] == module}
                 i18n = os.path.join(get_module_path(module), "i18n")
                 po = polib.pofile(os.path.join(i18n, "zh_CN.po"))
-                translated = {e.msgid.strip() for e in po if e.msgstr.strip() and not e.obsolete}
+                translated = {
+                    e.msgid.strip() for e in po if e.msgstr.strip() and not e.obsolete
+                }
                 missing = sorted(sources - translated)
-                self.assertFalse(missing, f"{module}: untranslated in zh_CN.po: {missing[:20]}")
+                self.assertFalse(
+                    missing, f"{module}: untranslated in zh_CN.po: {missing[:20]}"
+                )
                 pot = polib.pofile(os.path.join(i18n, f"{module}.pot"))
                 stale = sorted(sources - {e.msgid.strip() for e in pot})
-                self.assertFalse(stale, f"{module}: {module}.pot is out of date: {stale[:20]}")
+                self.assertFalse(
+                    stale, f"{module}: {module}.pot is out of date: {stale[:20]}"
+                )
 
     def test_base_translation_placeholders_match(self):
         modules = self.env["ir.module.module"].search(

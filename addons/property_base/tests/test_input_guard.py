@@ -5,14 +5,23 @@ from hypothesis import strategies as st
 
 from odoo.tests import HttpCase, tagged
 
-from .bad_input import BOUNDED, CJK, HUGE_INTEGERS, INT_MAX, TEXT, UNSTORABLE_TEXT, BadInputMixin
+from .bad_input import (
+    BOUNDED,
+    CJK,
+    HUGE_INTEGERS,
+    INT_MAX,
+    TEXT,
+    UNSTORABLE_TEXT,
+    BadInputMixin,
+)
 from .common import PropertyCase
 
 
 @tagged("post_install", "-at_install")
 class TestInputGuard(BadInputMixin, PropertyCase):
-    """Values PostgreSQL would refuse with a server error, or store unchecked, are refused
-    by every model of the suite with a message in the user's language, nothing written."""
+    """Values PostgreSQL would refuse with a server error, or store unchecked, are
+    refused by every model of the suite with a message in the user's language,
+    nothing written."""
 
     @classmethod
     def setUpClass(cls):
@@ -20,7 +29,9 @@ class TestInputGuard(BadInputMixin, PropertyCase):
         cls._load_zh_cn("property_base")
         cls.manager = cls._create_user("t_guard_manager", cls.group_manager)
         cls.manager.lang = "zh_CN"
-        cls.env["ir.config_parameter"].set_param("property_base.input_max_length_char", "60")
+        cls.env["ir.config_parameter"].set_param(
+            "property_base.input_max_length_char", "60"
+        )
 
     def _as_manager(self, model):
         return self.env[model].with_user(self.manager).with_context(lang="zh_CN")
@@ -33,7 +44,9 @@ class TestInputGuard(BadInputMixin, PropertyCase):
     @BOUNDED
     @given(text=UNSTORABLE_TEXT)
     def test_bad_input_nul_character_refused(self, text):
-        message = self._refused("property.building", lambda: self._new_building(name=text))
+        message = self._refused(
+            "property.building", lambda: self._new_building(name=text)
+        )
         self.assertTrue("NUL" in message or "Unicode" in message, message)
         building = self.building.with_user(self.manager).with_context(lang="zh_CN")
         self._refused("property.building", lambda: building.write({"code": text}))
@@ -42,7 +55,9 @@ class TestInputGuard(BadInputMixin, PropertyCase):
     @BOUNDED
     @given(text=st.text(alphabet=TEXT, min_size=61, max_size=400))
     def test_bad_input_text_longer_than_the_setting_refused(self, text):
-        message = self._refused("property.building", lambda: self._new_building(name=text))
+        message = self._refused(
+            "property.building", lambda: self._new_building(name=text)
+        )
         self.assertIn("60", message)
 
     @BOUNDED
@@ -62,7 +77,9 @@ class TestInputGuard(BadInputMixin, PropertyCase):
     @BOUNDED
     @given(number=HUGE_INTEGERS)
     def test_bad_input_integer_out_of_range_refused(self, number):
-        self._refused("property.building", lambda: self._new_building(floor_count=number))
+        self._refused(
+            "property.building", lambda: self._new_building(floor_count=number)
+        )
         unit = self.unit.with_user(self.manager).with_context(lang="zh_CN")
         self._refused("property.unit", lambda: unit.write({"floor": number}))
         self.assertEqual(self.unit.floor, 1)
@@ -70,11 +87,14 @@ class TestInputGuard(BadInputMixin, PropertyCase):
     def test_bad_input_integer_limits_accepted(self):
         for number in (INT_MAX, -INT_MAX - 1):
             self.assertEqual(
-                self._new_building(name=str(number), floor_count=number).floor_count, number
+                self._new_building(name=str(number), floor_count=number).floor_count,
+                number,
             )
 
     @BOUNDED
-    @given(value=st.sampled_from([float("nan"), float("inf"), float("-inf"), "many", [1]]))
+    @given(
+        value=st.sampled_from([float("nan"), float("inf"), float("-inf"), "many", [1]])
+    )
     def test_bad_input_area_not_a_number_refused(self, value):
         unit = self.unit.with_user(self.manager).with_context(lang="zh_CN")
         self._refused("property.unit", lambda: unit.write({"area": value}))
@@ -150,7 +170,9 @@ class TestInputGuardOverRpc(BadInputMixin, HttpCase, PropertyCase):
             )
             self.assertIn("error", answer, vals)
             self.assertEqual(
-                answer["error"]["data"]["name"], "odoo.exceptions.ValidationError", answer["error"]
+                answer["error"]["data"]["name"],
+                "odoo.exceptions.ValidationError",
+                answer["error"],
             )
             self.assertRegex(answer["error"]["data"]["message"], CJK)
         self.assertEqual(Building.search_count([]), before)

@@ -27,7 +27,15 @@ CODE = re.compile(r"^[A-Z]{2,4}$")
 # part of an address (example.com, name@site)
 LATIN_WORD = re.compile(r"(?<![A-Za-z0-9_.@/%-])[A-Za-z]{2,}(?![A-Za-z0-9_.@/%-])")
 # attributes whose value users read
-TEXT_ATTRIBUTES = ("string", "help", "placeholder", "confirm", "title", "sum", "aria-label")
+TEXT_ATTRIBUTES = (
+    "string",
+    "help",
+    "placeholder",
+    "confirm",
+    "title",
+    "sum",
+    "aria-label",
+)
 # placeholders and expressions of translated messages are not words users read
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\{.*?\}\}|\{\w*\}|#\{.*?\}")
 
@@ -35,7 +43,9 @@ PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\{.*?\}\}|\{\w*\}|#\{.*?\}")
 def latin_words(text):
     text = PLACEHOLDER.sub(" ", text or "")
     return [
-        word for word in LATIN_WORD.findall(text) if word not in ALLOWED and not CODE.match(word)
+        word
+        for word in LATIN_WORD.findall(text)
+        if word not in ALLOWED and not CODE.match(word)
     ]
 
 
@@ -50,7 +60,9 @@ class TestLatinWords(TransactionCase):
         )
         cls.modules = modules.mapped("name")
         for module in cls.modules:
-            cls.env["ir.module.module"]._load_module_terms([module], ["zh_CN"], overwrite=True)
+            cls.env["ir.module.module"]._load_module_terms(
+                [module], ["zh_CN"], overwrite=True
+            )
         cls.zh = cls.env(context={"lang": "zh_CN"})
 
     def _records(self, model):
@@ -97,9 +109,13 @@ class TestLatinWords(TransactionCase):
 
     def test_latin_word_detection(self):
         """What counts: English words; not codes, numbers, units or addresses."""
-        self.assertEqual(latin_words("Absent on 2026年11月25日 (A03)"), ["Absent", "on"])
+        self.assertEqual(
+            latin_words("Absent on 2026年11月25日 (A03)"), ["Absent", "on"]
+        )
         self.assertEqual(latin_words("Score the month"), ["Score", "the", "month"])
-        self.assertFalse(latin_words("V05 身份证ID、PDF、SMS 10 MB 例如 example.com %(date)s"))
+        self.assertFalse(
+            latin_words("V05 身份证ID、PDF、SMS 10 MB 例如 example.com %(date)s")
+        )
 
     def test_zh_cn_screens_have_no_latin_words(self):
         findings = []
@@ -110,12 +126,15 @@ class TestLatinWords(TransactionCase):
                 findings.append(f"{where}: {' '.join(words)} ← {text[:120]!r}")
 
         for view in self._records("ir.ui.view"):
-            # the arch after translation (of QWeb pages too: portal pages, printed forms)
+            # the arch after translation (of QWeb pages too: portal pages, printed
+            # forms)
             root = etree.fromstring(view.arch_db.encode())
             for where, text in self._arch_texts(root):
                 check(f"view {view.xml_id} {where}", text)
             if view.model and view.model in self.env and view.type != "qweb":
-                shown = {node.get("name") for node in root.iter("field") if node.get("name")}
+                shown = {
+                    node.get("name") for node in root.iter("field") if node.get("name")
+                }
                 for where, text in self._field_texts(view.model, sorted(shown)):
                     check(f"view {view.xml_id} field {where}", text)
         for menu in self._records("ir.ui.menu"):
@@ -125,13 +144,15 @@ class TestLatinWords(TransactionCase):
             if action.help:
                 check(
                     f"action {action.xml_id} help",
-                    etree.fromstring(f"<div>{action.help}</div>", etree.HTMLParser()).xpath(
-                        "string()"
-                    ),
+                    etree.fromstring(
+                        f"<div>{action.help}</div>", etree.HTMLParser()
+                    ).xpath("string()"),
                 )
         for report in self._records("ir.actions.report"):
             check(f"report {report.xml_id}", report.name)
-        self.assertFalse(findings, "Latin words on zh_CN screens:\n" + "\n".join(findings))
+        self.assertFalse(
+            findings, "Latin words on zh_CN screens:\n" + "\n".join(findings)
+        )
 
     def test_every_suite_model_names_its_records(self):
         """Breadcrumbs and links show a record's name, never 'property.kpi.assessment,1'
@@ -143,6 +164,9 @@ class TestLatinWords(TransactionCase):
                 continue
             if Model._rec_name:
                 continue
-            if type(Model)._compute_display_name is models.BaseModel._compute_display_name:
+            if (
+                type(Model)._compute_display_name
+                is models.BaseModel._compute_display_name
+            ):
                 unnamed.append(model.model)
         self.assertFalse(unnamed, "models whose records have no name")

@@ -19,8 +19,18 @@ class TestPhone(BadInputMixin, PropertyCase):
 
     def test_c02_v09_invalid_number_refused_in_chinese(self):
         env = self.env(context=dict(self.env.context, lang="zh_CN"))
-        for value in ("12345", "138001380060", "not a phone", ["13800138000"], 1.5, True):
-            with self.subTest(value=value), self.assertRaises(ValidationError) as caught:
+        for value in (
+            "12345",
+            "138001380060",
+            "not a phone",
+            ["13800138000"],
+            1.5,
+            True,
+        ):
+            with (
+                self.subTest(value=value),
+                self.assertRaises(ValidationError) as caught,
+            ):
                 normalize_phone(env, value)
             self.assertRegex(str(caught.exception), r"[\u4e00-\u9fff]")
 

@@ -24,7 +24,9 @@ class TestPrivacyRpc(RpcMixin, HttpCase, PropertyCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._rpc_load_lang("property_base")
-        cls.owner.write({"phone": PHONE, "mobile": PHONE, "email": EMAIL, "vat": ID_NUMBER})
+        cls.owner.write(
+            {"phone": PHONE, "mobile": PHONE, "email": EMAIL, "vat": ID_NUMBER}
+        )
         cls.staff_user = cls._create_user("t_site_staff", cls.group_user)
         cls.staff_user.partner_id.phone = "13900001111"
         cls.site_admin = cls._create_user("t_site_admin", cls.group_manager)
@@ -54,7 +56,9 @@ class TestPrivacyRpc(RpcMixin, HttpCase, PropertyCase):
             ["|", ("email", "=", EMAIL), ("vat", "=", ID_NUMBER)],
         ):
             with self.subTest(domain=domain):
-                answer = self.rpc("res.partner", "search_read", domain, ["phone", "name"])
+                answer = self.rpc(
+                    "res.partner", "search_read", domain, ["phone", "name"]
+                )
                 self.assertEqual(answer, [])
         self.assertEqual(self.rpc("res.partner", "name_search", "Test Owner"), [])
 
@@ -90,13 +94,18 @@ class TestPrivacyRpc(RpcMixin, HttpCase, PropertyCase):
 
     def test_c22_own_and_colleagues_partners_keep_working(self):
         self.rpc_as(self.staff_user)
-        answer = self.rpc("res.partner", "read", [self.staff_user.partner_id.id], ["phone"])
+        answer = self.rpc(
+            "res.partner", "read", [self.staff_user.partner_id.id], ["phone"]
+        )
         self.assertEqual(answer[0]["phone"], "13900001111")
-        answer = self.rpc("res.partner", "read", [self.site_admin.partner_id.id], ["email"])
+        answer = self.rpc(
+            "res.partner", "read", [self.site_admin.partner_id.id], ["email"]
+        )
         self.assertEqual(answer[0]["email"], "t_site_admin@example.com")
         company = self.env.company.partner_id
         self.assertEqual(
-            self.rpc("res.partner", "read", [company.id], ["name"])[0]["name"], company.name
+            self.rpc("res.partner", "read", [company.id], ["name"])[0]["name"],
+            company.name,
         )
 
     def test_c22_site_administrator_reads_the_residents_data(self):

@@ -28,7 +28,9 @@ class TestSiteRules(PropertyCase):
         cls.unit_b = cls.env["property.unit"].create(
             {"building_id": cls.building_b.id, "number": "201"}
         )
-        cls.other_company = cls.env["res.company"].create({"name": "Other Property Co."})
+        cls.other_company = cls.env["res.company"].create(
+            {"name": "Other Property Co."}
+        )
         cls.site_c = cls.env["property.site"].create(
             {
                 "name": "Other company's site",
@@ -41,9 +43,12 @@ class TestSiteRules(PropertyCase):
     def test_base_user_sees_only_assigned_sites(self):
         Unit = self.env["property.unit"].with_user(self.user_a)
         self.assertEqual(Unit.search([]), self.unit)
-        self.assertEqual(self.env["property.site"].with_user(self.user_a).search([]), self.site)
         self.assertEqual(
-            self.env["property.building"].with_user(self.user_a).search([]), self.building
+            self.env["property.site"].with_user(self.user_a).search([]), self.site
+        )
+        self.assertEqual(
+            self.env["property.building"].with_user(self.user_a).search([]),
+            self.building,
         )
         with self.assertRaises(AccessError):
             self.unit_b.with_user(self.user_a).read(["number"])
@@ -53,7 +58,8 @@ class TestSiteRules(PropertyCase):
 
     def test_base_manager_and_supervisor_see_their_site(self):
         self.assertEqual(
-            self.env["property.unit"].with_user(self.user_site_manager).search([]), self.unit
+            self.env["property.unit"].with_user(self.user_site_manager).search([]),
+            self.unit,
         )
         self.site_b.supervisor_ids = self.user_site_manager
         self.assertEqual(

@@ -25,7 +25,13 @@ PERIODS = {
     "night": [(20.0, 24.0, "afternoon")],
     "whole": [(0.0, 24.0, "morning")],
 }
-TIME_ZONES = ["Asia/Shanghai", "UTC", "Europe/Paris", "America/New_York", "Pacific/Auckland"]
+TIME_ZONES = [
+    "Asia/Shanghai",
+    "UTC",
+    "Europe/Paris",
+    "America/New_York",
+    "Pacific/Auckland",
+]
 
 
 def _reference_deadline(site, start, days):
@@ -117,7 +123,9 @@ class TestWorkingDayIndex(PropertyCase):
                 "name": "Random hours",
                 "tz": spec["tz"],
                 "global_leave_ids": [Command.clear()],
-                "attendance_ids": [Command.clear(), *lines] if lines else [Command.clear()],
+                "attendance_ids": [Command.clear(), *lines]
+                if lines
+                else [Command.clear()],
             }
         )
         moment = datetime(2025, 1, 1)
@@ -192,13 +200,19 @@ class TestWorkingDayIndex(PropertyCase):
             }
         )
         self.assertFalse(self.site._is_working_day(monday))
-        leave.date_to = datetime(2025, 6, 2, 2, 0)  # a half day: the afternoon is worked
+        leave.date_to = datetime(
+            2025, 6, 2, 2, 0
+        )  # a half day: the afternoon is worked
         self.assertTrue(self.site._is_working_day(monday))
         leave.unlink()
-        self.assertEqual(self.site._working_days_between(monday, monday + timedelta(days=6)), 5)
+        self.assertEqual(
+            self.site._working_days_between(monday, monday + timedelta(days=6)), 5
+        )
         self.calendar.attendance_ids.filtered(lambda a: a.dayofweek == "0").unlink()
         self.assertFalse(self.site._is_working_day(monday))
-        self.assertEqual(self.site._working_days_between(monday, monday + timedelta(days=6)), 4)
+        self.assertEqual(
+            self.site._working_days_between(monday, monday + timedelta(days=6)), 4
+        )
         saturday = date(2025, 6, 7)
         self.calendar.attendance_ids[:1].write({"dayofweek": "5"})
         self.assertTrue(self.site._is_working_day(saturday))

@@ -37,7 +37,11 @@ def phone_display(number):
     if not number:
         return False
     return phone_format(
-        number, REGION, REGION_PHONE_CODE, force_format="NATIONAL", raise_exception=False
+        number,
+        REGION,
+        REGION_PHONE_CODE,
+        force_format="NATIONAL",
+        raise_exception=False,
     )
 
 
@@ -50,7 +54,9 @@ def normalize_phone(env, value):
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)  # a phone sent as a number: its digits
     if not isinstance(value, str):
-        raise ValidationError(env._("%(phone)s is not a phone number.", phone=str(value)[:40]))
+        raise ValidationError(
+            env._("%(phone)s is not a phone number.", phone=str(value)[:40])
+        )
     value = value.strip()
     if not value:
         return False
@@ -73,7 +79,12 @@ def convert_stored_phones(cr, table, column):
     rewritten."""
     column_sql, table_sql = SQL.identifier(column), SQL.identifier(table)
     cr.execute(
-        SQL("SELECT DISTINCT %s FROM %s WHERE %s IS NOT NULL", column_sql, table_sql, column_sql)
+        SQL(
+            "SELECT DISTINCT %s FROM %s WHERE %s IS NOT NULL",
+            column_sql,
+            table_sql,
+            column_sql,
+        )
     )
     changed = 0
     for (value,) in cr.fetchall():

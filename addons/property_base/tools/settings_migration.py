@@ -46,7 +46,9 @@ def params_to_company(env, addon):
         try:
             values[name] = _convert(field, param.value or "")
         except ValueError:
-            _logger.warning("Setting %s: value %r not kept (not a number)", param.key, param.value)
+            _logger.warning(
+                "Setting %s: value %r not kept (not a number)", param.key, param.value
+            )
     if values:
         Company.search([]).write(values)
     params.unlink()

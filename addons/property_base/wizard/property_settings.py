@@ -46,13 +46,17 @@ class PropertySettings(models.TransientModel):
             return
         user = self.env.user
         if companies - user.company_ids:
-            raise AccessError(self.env._("You may change the settings of your own companies only."))
+            raise AccessError(
+                self.env._("You may change the settings of your own companies only.")
+            )
         settings = self._setting_fields()
         for name in vals:
             if name == "company_id":
                 continue
             field = self._fields.get(name)
-            if name not in settings or (field.groups and not user.has_groups(field.groups)):
+            if name not in settings or (
+                field.groups and not user.has_groups(field.groups)
+            ):
                 raise AccessError(
                     self.env._(
                         "You may not change the setting %(setting)s.",
@@ -63,7 +67,9 @@ class PropertySettings(models.TransientModel):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            company = self.env["res.company"].browse(vals.get("company_id") or self.env.company.id)
+            company = self.env["res.company"].browse(
+                vals.get("company_id") or self.env.company.id
+            )
             self._check_settings_vals(vals, company)
         self.check_access("create")
         records = super(PropertySettings, self.sudo()).create(vals_list)

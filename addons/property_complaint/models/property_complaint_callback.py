@@ -31,7 +31,9 @@ class PropertyComplaintCallback(models.Model):
         check_company=True,
     )
     site_id = fields.Many2one(related="complaint_id.site_id", store=True, index=True)
-    company_id = fields.Many2one(related="complaint_id.company_id", store=True, index=True)
+    company_id = fields.Many2one(
+        related="complaint_id.company_id", store=True, index=True
+    )
     kind = fields.Selection(related="complaint_id.kind", store=True)
     summary = fields.Char(related="complaint_id.summary")
     complainant_name = fields.Char(related="complaint_id.complainant_name")
@@ -65,8 +67,8 @@ class PropertyComplaintCallback(models.Model):
     )
     caller_name = fields.Char(
         string="Called By",
-        help="Who called the customer back: the customer-service supervisor after the fix "
-        "is verified, or the building officer or person in charge.",
+        help="Who called the customer back: the customer-service supervisor after the "
+        "fix is verified, or the building officer or person in charge.",
     )
     answered_by = fields.Char(
         tracking=True,
@@ -74,7 +76,9 @@ class PropertyComplaintCallback(models.Model):
     )
     satisfaction_id = fields.Many2one("property.complaint.satisfaction", tracking=True)
     is_satisfied = fields.Boolean(related="satisfaction_id.is_satisfied", store=True)
-    is_dissatisfied = fields.Boolean(related="satisfaction_id.is_dissatisfied", store=True)
+    is_dissatisfied = fields.Boolean(
+        related="satisfaction_id.is_dissatisfied", store=True
+    )
     comments = fields.Text(string="Customer's Comments")
     signature = fields.Binary(
         string="Customer's Signature", copy=False, attachment=True, help="签字认可"
@@ -112,16 +116,23 @@ class PropertyComplaintCallback(models.Model):
     def _search_is_late(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(self.env._("Unsupported search on late callbacks."))
-        domain = [("state", "=", "todo"), ("date_due", "<", fields.Date.context_today(self))]
+        domain = [
+            ("state", "=", "todo"),
+            ("date_due", "<", fields.Date.context_today(self)),
+        ]
         return domain if (operator == "=") == value else ["!", *domain]
 
     @api.model
     def _due_days(self, complaint):
         """Calendar days to call back (C15): 7 for class 1, 14 otherwise (settings).
         The class comes from the class rules (C05–C07) when they are installed."""
-        is_class1 = "complaint_class" in complaint._fields and complaint.complaint_class in (
-            "1",
-            1,
+        is_class1 = (
+            "complaint_class" in complaint._fields
+            and complaint.complaint_class
+            in (
+                "1",
+                1,
+            )
         )
         company = complaint.company_id or self.env.company
         if is_class1:
@@ -193,7 +204,9 @@ class PropertyComplaintCallback(models.Model):
             if not self[fname]:
                 missing.append(self._fields[fname].get_description(self.env)["string"])
         if self.method == "visit" and not (self.signature or self.signed_form):
-            missing.append(self.env._("the customer's signature or the signed paper form"))
+            missing.append(
+                self.env._("the customer's signature or the signed paper form")
+            )
         if self.method == "phone" and not (self.answered_by or "").strip():
             missing.append(self.env._("who answered the phone"))
         return missing
@@ -314,7 +327,8 @@ class PropertyComplaintCallback(models.Model):
                     "automated": True,
                     "date_deadline": callback.date_due,
                     "summary": self.env._(
-                        "Call back the customer of %(number)s", number=callback.complaint_id.name
+                        "Call back the customer of %(number)s",
+                        number=callback.complaint_id.name,
                     ),
                 }
                 for callback in wanted.values()
@@ -330,7 +344,9 @@ class PropertyComplaintCallback(models.Model):
         return {
             "site_id": first.site_id.id,
             "kind": "complaint",
-            "summary": self.env._("Second complaint: %(summary)s", summary=first.summary),
+            "summary": self.env._(
+                "Second complaint: %(summary)s", summary=first.summary
+            ),
             "description": self.comments or False,
             "channel_id": first.channel_id.id,
             "category_id": first.category_id.id,
@@ -350,8 +366,8 @@ class PropertyComplaintCallback(models.Model):
         }
 
     def _create_second_complaints(self):
-        """Exactly one second complaint (二次投诉) per dissatisfied callback, linked both
-        ways; the supervisors of the site are notified."""
+        """Exactly one second complaint (二次投诉) per dissatisfied callback, linked
+        both ways; the supervisors of the site are notified."""
         todo = self.filtered(lambda c: not c.second_complaint_id)
         if not todo:
             return self.env["property.complaint"]
@@ -364,10 +380,12 @@ class PropertyComplaintCallback(models.Model):
             first = callback.complaint_id
             # the supervisors' to-dos were scheduled as it was registered (see
             # property.complaint._activity_update)
-            second.message_subscribe(partner_ids=second.site_id.supervisor_ids.partner_id.ids)
+            second.message_subscribe(
+                partner_ids=second.site_id.supervisor_ids.partner_id.ids
+            )
             body = self.env._(
-                "The customer was dissatisfied at the callback of %(first)s (%(level)s): "
-                "second complaint %(second)s opened.",
+                "The customer was dissatisfied at the callback of %(first)s "
+                "(%(level)s): second complaint %(second)s opened.",
                 first=first.name,
                 level=callback.satisfaction_id.name,
                 second=second.name,

@@ -17,8 +17,8 @@ class PropertyComplaintCategory(models.Model):
         [("complaint", "Complaint"), ("demand", "Demand")],
         required=True,
         default="complaint",
-        help="Kind proposed when a record of this category is registered; developer and "
-        "handover matters are demands by default.",
+        help="Kind proposed when a record of this category is registered; developer "
+        "and handover matters are demands by default.",
     )
     department_id = fields.Many2one(
         "hr.department",

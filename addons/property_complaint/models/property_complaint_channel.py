@@ -15,8 +15,8 @@ class PropertyComplaintChannel(models.Model):
     active = fields.Boolean(default=True)
     is_online = fields.Boolean(
         string="Online Channel",
-        help="Complaints received through this channel notify the head of the department "
-        "complained about at once and ask for a written answer (C27).",
+        help="Complaints received through this channel notify the head of the "
+        "department complained about at once and ask for a written answer (C27).",
     )
     note = fields.Text(translate=True)
 

@@ -12,13 +12,22 @@ class PropertyComplaintEscalation(models.Model):
     _order = "date desc, id desc"
 
     complaint_id = fields.Many2one(
-        "property.complaint", required=True, ondelete="cascade", index=True, readonly=True
+        "property.complaint",
+        required=True,
+        ondelete="cascade",
+        index=True,
+        readonly=True,
     )
     # precomputed: the escalation cron gives it in the values of its batch, so that it
     # goes into the INSERT instead of an UPDATE of every new log line
-    site_id = fields.Many2one(related="complaint_id.site_id", store=True, precompute=True)
+    site_id = fields.Many2one(
+        related="complaint_id.site_id", store=True, precompute=True
+    )
     level_id = fields.Many2one(
-        "property.complaint.escalation.level", required=True, ondelete="restrict", readonly=True
+        "property.complaint.escalation.level",
+        required=True,
+        ondelete="restrict",
+        readonly=True,
     )
     target = fields.Selection(related="level_id.target")
     date = fields.Datetime(required=True, default=fields.Datetime.now, readonly=True)

@@ -26,8 +26,8 @@ class PropertyComplaintEscalationLevel(models.Model):
             ("quality", "Quality Centre"),
         ],
         required=True,
-        help="Who receives the complaint. The project management centre takes it over as "
-        "an escalated complaint (升级投诉) with its own resolution deadline.",
+        help="Who receives the complaint. The project management centre takes it over "
+        "as an escalated complaint (升级投诉) with its own resolution deadline.",
     )
 
     _sql_constraints = [

@@ -22,18 +22,27 @@ class PropertyComplaintReview(models.Model):
     _property_create_fields = frozenset({"complaint_id"})
 
     complaint_id = fields.Many2one(
-        "property.complaint", required=True, ondelete="cascade", index=True, readonly=True
+        "property.complaint",
+        required=True,
+        ondelete="cascade",
+        index=True,
+        readonly=True,
     )
     name = fields.Char(related="complaint_id.name")
     site_id = fields.Many2one(related="complaint_id.site_id", store=True)
     company_id = fields.Many2one(related="complaint_id.company_id", store=True)
     organiser_id = fields.Many2one(
-        "res.users", string="Organised By", default=lambda self: self.env.user, readonly=True
+        "res.users",
+        string="Organised By",
+        default=lambda self: self.env.user,
+        readonly=True,
     )
     date_review = fields.Date(string="Review Date", default=fields.Date.context_today)
     participants = fields.Text()
     solution = fields.Text(string="Reviewed Solution", required=True, tracking=True)
-    quality_advice = fields.Text(string="Quality Centre's Advice", readonly=True, tracking=True)
+    quality_advice = fields.Text(
+        string="Quality Centre's Advice", readonly=True, tracking=True
+    )
     advice_user_id = fields.Many2one(
         "res.users", string="Advice Given By", readonly=True, copy=False, tracking=True
     )
@@ -74,8 +83,8 @@ class PropertyComplaintReview(models.Model):
         ):
             raise UserError(
                 self.env._(
-                    "The solution of a review cannot change once the quality centre has "
-                    "given its advice; request a new review."
+                    "The solution of a review cannot change once the quality centre "
+                    "has given its advice; request a new review."
                 )
             )
         return super().write(vals)
@@ -103,7 +112,9 @@ class PropertyComplaintReview(models.Model):
         )
         for review in self:
             review.complaint_id.message_post(
-                body=self.env._("Solution review approved: %(solution)s", solution=review.solution),
+                body=self.env._(
+                    "Solution review approved: %(solution)s", solution=review.solution
+                ),
                 subtype_xmlid="mail.mt_note",
             )
 
@@ -125,7 +136,9 @@ class PropertyComplaintReview(models.Model):
         """The quality centre records its advice (mandatory text) on a draft review."""
         self._check_group(
             "property_complaint.group_complaint_quality",
-            self.env._("Only the quality centre gives its advice on a solution review."),
+            self.env._(
+                "Only the quality centre gives its advice on a solution review."
+            ),
         )
         if not isinstance(advice, str) or not advice.strip():
             raise UserError(self.env._("Write the quality centre's advice."))
@@ -133,7 +146,9 @@ class PropertyComplaintReview(models.Model):
         for review in self:
             if review.state != "draft":
                 raise UserError(
-                    self.env._("The quality centre's advice is given on a draft review only.")
+                    self.env._(
+                        "The quality centre's advice is given on a draft review only."
+                    )
                 )
         self._approval_decide(True, advice.strip())
         self._write_action(
@@ -149,20 +164,25 @@ class PropertyComplaintReview(models.Model):
     def _decide(self, state):
         self._check_group(
             "property_complaint.group_complaint_pmc",
-            self.env._("Only the project management centre decides on a solution review."),
+            self.env._(
+                "Only the project management centre decides on a solution review."
+            ),
         )
         for review in self:
             if review.state != "advised":
                 raise UserError(
-                    self.env._("Record the quality centre's advice before deciding on the review.")
+                    self.env._(
+                        "Record the quality centre's advice before deciding on the "
+                        "review."
+                    )
                     if review.state == "draft"
                     else self.env._("This solution review is already decided.")
                 )
             if review.advice_user_id == self.env.user and not self.env.su:
                 raise UserError(
                     self.env._(
-                        "The one who gave the quality centre's advice cannot also decide on "
-                        "the review."
+                        "The one who gave the quality centre's advice cannot also "
+                        "decide on the review."
                     )
                 )
         self._approval_decide(state == "approved")

@@ -2,7 +2,8 @@ from odoo import fields, models
 
 
 class PropertyComplaintSatisfaction(models.Model):
-    """A level of the satisfaction scale of the callback (C15), e.g. 非常满意 … 非常不满意."""
+    """A level of the satisfaction scale of the callback (C15), e.g. 非常满意 …
+    非常不满意."""
 
     _name = "property.complaint.satisfaction"
     _description = "Callback Satisfaction Level"

@@ -22,13 +22,19 @@ class PropertySiteComplaintOverview(models.AbstractModel):
         string="Escalated", compute="_compute_complaint_overview", groups=SUPERVISORS
     )
     overview_suspension_count = fields.Integer(
-        string="Suspensions to Approve", compute="_compute_complaint_overview", groups=SUPERVISORS
+        string="Suspensions to Approve",
+        compute="_compute_complaint_overview",
+        groups=SUPERVISORS,
     )
     overview_review_count = fields.Integer(
-        string="Reviews Waiting", compute="_compute_complaint_overview", groups=SUPERVISORS
+        string="Reviews Waiting",
+        compute="_compute_complaint_overview",
+        groups=SUPERVISORS,
     )
     overview_callback_count = fields.Integer(
-        string="Callbacks Due", compute="_compute_complaint_overview", groups=SUPERVISORS
+        string="Callbacks Due",
+        compute="_compute_complaint_overview",
+        groups=SUPERVISORS,
     )
 
     def _complaint_overview_lists(self):
@@ -39,8 +45,16 @@ class PropertySiteComplaintOverview(models.AbstractModel):
         register = "property_complaint.property_complaint_action"
         return {
             "late": ("property.complaint", [*open_, ("is_late", "=", True)], register),
-            "due_today": ("property.complaint", [*open_, ("is_due_today", "=", True)], register),
-            "escalated": ("property.complaint", [*open_, ("is_escalated", "=", True)], register),
+            "due_today": (
+                "property.complaint",
+                [*open_, ("is_due_today", "=", True)],
+                register,
+            ),
+            "escalated": (
+                "property.complaint",
+                [*open_, ("is_escalated", "=", True)],
+                register,
+            ),
             "suspension": (
                 "property.complaint",
                 [("suspension_ids.state", "=", "to_approve")],
@@ -69,13 +83,16 @@ class PropertySiteComplaintOverview(models.AbstractModel):
                 site[f"overview_{key}_count"] = counts.get(site, 0)
 
     def action_open_complaint_overview(self):
-        """The list behind one number of the site's card (``overview`` in the context)."""
+        """The list behind one number of the site's card (``overview`` in the
+        context)."""
         self.ensure_one()
         self.env["property.complaint"]._check_group(SUPERVISORS)
         key = self.env.context.get("overview")
         lists = self._complaint_overview_lists()
         if key not in lists:
-            raise UserError(self.env._("Unknown number of the overview: %(key)s.", key=key))
+            raise UserError(
+                self.env._("Unknown number of the overview: %(key)s.", key=key)
+            )
         _model, domain, xmlid = lists[key]
         action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
         label = self._fields[f"overview_{key}_count"]._description_string(self.env)

@@ -22,11 +22,15 @@ class PropertyComplaintStatistics(models.Model):
     date_received = fields.Datetime(string="Received On", readonly=True)
     site_id = fields.Many2one("property.site", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
-    kind = fields.Selection([("complaint", "Complaint"), ("demand", "Demand")], readonly=True)
+    kind = fields.Selection(
+        [("complaint", "Complaint"), ("demand", "Demand")], readonly=True
+    )
     complaint_class = fields.Selection(CLASS_SELECTION, string="Class", readonly=True)
     category_id = fields.Many2one("property.complaint.category", readonly=True)
     channel_id = fields.Many2one("property.complaint.channel", readonly=True)
-    department_id = fields.Many2one("hr.department", string="Handling Department", readonly=True)
+    department_id = fields.Many2one(
+        "hr.department", string="Handling Department", readonly=True
+    )
     responsible_department_id = fields.Many2one("hr.department", readonly=True)
     is_closed = fields.Boolean(readonly=True)
     is_second_complaint = fields.Boolean(string="Second Complaint", readonly=True)
@@ -38,7 +42,9 @@ class PropertyComplaintStatistics(models.Model):
     on_time_resolution_rate = fields.Float(
         string="On-time Resolution Rate (%)", readonly=True, aggregator="avg"
     )
-    callback_rate = fields.Float(string="Callback Rate (%)", readonly=True, aggregator="avg")
+    callback_rate = fields.Float(
+        string="Callback Rate (%)", readonly=True, aggregator="avg"
+    )
     satisfaction_rate = fields.Float(
         string="Satisfaction Rate (%)", readonly=True, aggregator="avg"
     )
@@ -52,13 +58,14 @@ class PropertyComplaintStatistics(models.Model):
         the response deadline) and resolution (C09: resolved within the working-day
         deadline): 100 or 0, NULL while not applicable yet."""
         response = (
-            "CASE WHEN c.date_deadline_response IS NULL OR c.date_customer_contacted IS NULL "
-            "THEN NULL WHEN c.date_customer_contacted <= c.date_deadline_response THEN 100.0 "
-            "ELSE 0.0 END"
+            "CASE WHEN c.date_deadline_response IS NULL OR c.date_customer_contacted "
+            "IS NULL THEN NULL WHEN c.date_customer_contacted <= "
+            "c.date_deadline_response THEN 100.0 ELSE 0.0 END"
         )
         resolution = (
-            "CASE WHEN c.date_deadline_resolution IS NULL OR c.date_resolved IS NULL THEN NULL "
-            "WHEN c.date_resolved <= c.date_deadline_resolution THEN 100.0 ELSE 0.0 END"
+            "CASE WHEN c.date_deadline_resolution IS NULL OR c.date_resolved IS NULL "
+            "THEN NULL WHEN c.date_resolved <= c.date_deadline_resolution THEN 100.0 "
+            "ELSE 0.0 END"
         )
         return response, resolution
 
@@ -92,11 +99,14 @@ class PropertyComplaintStatistics(models.Model):
                    CASE c.callback_state WHEN 'done' THEN 100.0 WHEN 'todo' THEN 0.0
                         ELSE NULL END AS callback_rate,
                    CASE WHEN c.callback_state IS DISTINCT FROM 'done' THEN NULL
-                        WHEN c.is_callback_satisfied THEN 100.0 ELSE 0.0 END AS satisfaction_rate,
-                   CASE WHEN parent.id IS NULL THEN 0.0 ELSE 100.0 END AS second_complaint_rate
+                        WHEN c.is_callback_satisfied THEN 100.0 ELSE 0.0
+                   END AS satisfaction_rate,
+                   CASE WHEN parent.id IS NULL THEN 0.0 ELSE 100.0
+                   END AS second_complaint_rate
               FROM property_complaint c
               LEFT JOIN (
-                    SELECT DISTINCT s.parent_complaint_id AS id FROM property_complaint s
+                    SELECT DISTINCT s.parent_complaint_id AS id
+                      FROM property_complaint s
                      WHERE s.parent_complaint_id IS NOT NULL
               ) parent ON parent.id = c.id
              WHERE c.active
@@ -132,7 +142,9 @@ class PropertyComplaintStatistics(models.Model):
         result = {}
         for row in self._read_group(domain, list(groupby), list(self._MEASURES)):
             key = tuple(row[: len(groupby)])
-            values = (None if value is False else value for value in row[len(groupby) :])
+            values = (
+                None if value is False else value for value in row[len(groupby) :]
+            )
             result[key] = dict(zip(names, values, strict=True))
         return result
 
@@ -143,7 +155,11 @@ class PropertyComplaintStatistics(models.Model):
         dimensions whose sums and counts are added up by dimension: a long period is
         read once instead of once per dimension."""
         rates = [m.split(":")[0] for m in self._MEASURES if m.endswith(":avg")]
-        aggregates = ["nbr:sum", *(f"{r}:sum" for r in rates), *(f"{r}:count" for r in rates)]
+        aggregates = [
+            "nbr:sum",
+            *(f"{r}:sum" for r in rates),
+            *(f"{r}:count" for r in rates),
+        ]
         sums = {}
         for row in self._read_group(domain, list(dimensions), aggregates):
             values = [value or 0 for value in row[len(dimensions) :]]
@@ -170,7 +186,9 @@ class PropertyComplaintStatistics(models.Model):
         domain = [("site_id", "=", site.id)]
         return {
             "current": self._period_figures(*tz_start, domain=domain, groupby=groupby),
-            "previous": self._period_figures(*prev_start, domain=domain, groupby=groupby),
+            "previous": self._period_figures(
+                *prev_start, domain=domain, groupby=groupby
+            ),
         }
 
     def init(self):

@@ -16,7 +16,11 @@ class PropertyComplaintSuspension(models.Model):
     _property_keep = True
 
     complaint_id = fields.Many2one(
-        "property.complaint", required=True, index=True, ondelete="restrict", readonly=True
+        "property.complaint",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        readonly=True,
     )
     site_id = fields.Many2one(related="complaint_id.site_id", store=True, index=True)
     company_id = fields.Many2one(related="complaint_id.company_id", store=True)
@@ -77,7 +81,9 @@ class PropertyComplaintSuspension(models.Model):
         to_start = self.sudo().filtered(lambda s: s.state == "to_approve")
         now = fields.Datetime.now()
         for suspension in to_start:
-            approved = suspension._approval_reviews().filtered(lambda r: r.state == "approved")
+            approved = suspension._approval_reviews().filtered(
+                lambda r: r.state == "approved"
+            )
             suspension._property_internal().write(
                 {
                     "state": "suspended",

@@ -12,7 +12,11 @@ class PropertyComplaintTransfer(models.Model):
     _order = "date desc, id desc"
 
     complaint_id = fields.Many2one(
-        "property.complaint", required=True, index=True, ondelete="cascade", readonly=True
+        "property.complaint",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        readonly=True,
     )
     site_id = fields.Many2one(related="complaint_id.site_id", store=True, index=True)
     date = fields.Datetime(required=True, default=fields.Datetime.now, readonly=True)
@@ -28,6 +32,8 @@ class PropertyComplaintTransfer(models.Model):
     to_department_id = fields.Many2one("hr.department", readonly=True)
     to_handler_id = fields.Many2one("res.users", readonly=True)
     is_transfer = fields.Boolean(
-        string="Transfer", readonly=True, help="A re-assignment of a complaint already dispatched."
+        string="Transfer",
+        readonly=True,
+        help="A re-assignment of a complaint already dispatched.",
     )
     reason = fields.Text(readonly=True)

@@ -8,12 +8,16 @@ _KNOWN_RANGES = {}
 
 class PropertySite(models.Model):
     _name = "property.site"
-    _inherit = ["property.site", "mail.alias.mixin.optional", "property.site.complaint.overview"]
+    _inherit = [
+        "property.site",
+        "mail.alias.mixin.optional",
+        "property.site.complaint.overview",
+    ]
 
     complaint_prefix = fields.Char(
         string="Complaint Number Prefix",
-        help="Prefix of the complaint numbers of this site, e.g. TS (the site code when "
-        "empty). Numbers read PREFIX-YEAR-000123 and restart every year.",
+        help="Prefix of the complaint numbers of this site, e.g. TS (the site code "
+        "when empty). Numbers read PREFIX-YEAR-000123 and restart every year.",
     )
     complaint_sequence_id = fields.Many2one(
         "ir.sequence",
@@ -32,7 +36,8 @@ class PropertySite(models.Model):
         "the departments of the site's company.",
     )
     complaint_count = fields.Integer(
-        compute="_compute_complaint_count", groups="property_complaint.group_complaint_handler"
+        compute="_compute_complaint_count",
+        groups="property_complaint.group_complaint_handler",
     )
 
     def _compute_complaint_count(self):
@@ -49,7 +54,9 @@ class PropertySite(models.Model):
         self.ensure_one()
         if self.complaint_department_ids:
             return self.complaint_department_ids
-        return self.env["hr.department"].search([("company_id", "in", [self.company_id.id, False])])
+        return self.env["hr.department"].search(
+            [("company_id", "in", [self.company_id.id, False])]
+        )
 
     def _complaint_sequence_prefix(self):
         self.ensure_one()
@@ -91,11 +98,15 @@ class PropertySite(models.Model):
                 # what next_by_id does once it found the range (without the search)
                 date_range = sequence.env["ir.sequence.date_range"].browse(range_id)
                 try:
-                    return date_range.with_context(ir_sequence_date_range=date_from)._next()
+                    return date_range.with_context(
+                        ir_sequence_date_range=date_from
+                    )._next()
                 except MissingError:
                     known.clear()  # a range was removed: look them up again
                     break
-        ranges = sequence.sudo().date_range_ids.filtered(lambda r: r.date_from <= day <= r.date_to)
+        ranges = sequence.sudo().date_range_ids.filtered(
+            lambda r: r.date_from <= day <= r.date_to
+        )
         if ranges:
             # a range, once there, stays: the next numbers skip the look-ups
             known.append((ranges[0].date_from, ranges[0].date_to, ranges[0].id))
@@ -105,7 +116,8 @@ class PropertySite(models.Model):
             # 1. Both touch the sequence, so the later one gets a serialisation
             # failure and Odoo runs the request again, when the range exists.
             self.env.cr.execute(
-                "UPDATE ir_sequence SET write_date = write_date WHERE id = %s", [sequence.id]
+                "UPDATE ir_sequence SET write_date = write_date WHERE id = %s",
+                [sequence.id],
             )
         return sequence.next_by_id(sequence_date=day)
 

@@ -59,8 +59,9 @@ class PropertySite(models.Model):
         )
 
     def _cron_send_complaint_monthly_report(self):
-        """On the 1st (C26): the monthly report of the previous month, with the list of
-        complaints to publish (C25) when there are any, to the service-centre manager."""
+        """On the 1st (C26): the monthly report of the previous month, with the list
+        of complaints to publish (C25) when there are any, to the service-centre
+        manager."""
         today = fields.Date.context_today(self)
         month = (today.replace(day=1) - relativedelta(months=1)).isoformat()
         Report = self.env["ir.actions.report"]
@@ -78,7 +79,9 @@ class PropertySite(models.Model):
                 ]
             )
         to_publish = (
-            self.env["property.complaint"].search(expression.AND([domain, expression.OR(windows)]))
+            self.env["property.complaint"].search(
+                expression.AND([domain, expression.OR(windows)])
+            )
             if windows
             else self.env["property.complaint"]
         )
@@ -88,9 +91,13 @@ class PropertySite(models.Model):
             Report = Report.with_context(lang=site.manager_id.lang or self.env.lang)
             attachments = []
             pdf, _kind = Report._render_qweb_pdf(
-                "property_complaint.action_report_complaint_monthly", site.ids, {"month": month}
+                "property_complaint.action_report_complaint_monthly",
+                site.ids,
+                {"month": month},
             )
-            attachments.append((f"客户投诉需求信息月报表 {site.name} {month[:7]}.pdf", pdf))
+            attachments.append(
+                (f"客户投诉需求信息月报表 {site.name} {month[:7]}.pdf", pdf)
+            )
             if site in sites_to_publish:
                 pdf, _kind = Report._render_qweb_pdf(
                     "property_complaint.action_report_complaint_publication",
@@ -100,11 +107,13 @@ class PropertySite(models.Model):
                 attachments.append((f"投诉处理公示 {site.name} {month[:7]}.pdf", pdf))
             site.message_post(
                 body=self.env._(
-                    "Monthly complaint report of %(month)s: the classified statistics are "
-                    "due before the 3rd.",
+                    "Monthly complaint report of %(month)s: the classified statistics "
+                    "are due before the 3rd.",
                     month=month[:7],
                 ),
-                subject=self.env._("Monthly complaint report %(month)s", month=month[:7]),
+                subject=self.env._(
+                    "Monthly complaint report %(month)s", month=month[:7]
+                ),
                 partner_ids=site.manager_id.partner_id.ids,
                 attachments=attachments,
                 subtype_xmlid="mail.mt_comment",

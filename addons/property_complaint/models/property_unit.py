@@ -4,9 +4,12 @@ from odoo import fields, models
 class PropertyUnit(models.Model):
     _inherit = "property.unit"
 
-    complaint_ids = fields.One2many("property.complaint", "unit_id", string="Complaints")
+    complaint_ids = fields.One2many(
+        "property.complaint", "unit_id", string="Complaints"
+    )
     complaint_count = fields.Integer(
-        compute="_compute_complaint_count", groups="property_complaint.group_complaint_handler"
+        compute="_compute_complaint_count",
+        groups="property_complaint.group_complaint_handler",
     )
 
     def _compute_complaint_count(self):

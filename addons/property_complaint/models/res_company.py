@@ -34,8 +34,8 @@ class ResCompany(models.Model):
     property_complaint_group_threshold = fields.Integer(
         string="Group Complaint From",
         default=5,
-        help="Number of customers in all, the complainant and the co-complainants, from "
-        "which a complaint is a group complaint (class 1).",
+        help="Number of customers in all, the complainant and the co-complainants, "
+        "from which a complaint is a group complaint (class 1).",
     )
     property_complaint_unresolved_months = fields.Integer(
         string="Class 1 When Unresolved For (Months)", default=1
@@ -43,8 +43,8 @@ class ResCompany(models.Model):
     property_complaint_class1_notify = fields.Boolean(
         string="Notify Class 1 Complaints at Once",
         default=True,
-        help="Notify the service-centre manager and the quality centre as soon as a class 1 "
-        "complaint is registered.",
+        help="Notify the service-centre manager and the quality centre as soon as a "
+        "class 1 complaint is registered.",
     )
     # dates of a complaint (ours): received at most this many minutes in the future
     # (clocks differ), the matter arisen at most this many years before
@@ -54,8 +54,12 @@ class ResCompany(models.Model):
     property_complaint_matter_arose_max_years = fields.Integer(
         string="Matter Arisen At Most (Years Before)", default=10
     )
-    property_complaint_response_hours = fields.Integer(string="Response Time (Hours)", default=1)
-    property_complaint_reply_hours = fields.Integer(string="Reply Time (Hours)", default=24)
+    property_complaint_response_hours = fields.Integer(
+        string="Response Time (Hours)", default=1
+    )
+    property_complaint_reply_hours = fields.Integer(
+        string="Reply Time (Hours)", default=24
+    )
     property_complaint_solution_days = fields.Integer(
         string="Proposed Solution (Working Days)", default=3
     )
@@ -149,7 +153,9 @@ class ResCompany(models.Model):
         ours = self.env["hr.department"].browse([d.id for d in departments.values()])
 
         def odoo_records(model):
-            rows = data.search([("model", "=", model), ("module", "not like", "property\\_%")])
+            rows = data.search(
+                [("model", "=", model), ("module", "not like", "property\\_%")]
+            )
             return (
                 self.env[model]
                 .sudo()
@@ -163,9 +169,9 @@ class ResCompany(models.Model):
         kept = employees.filtered(lambda e: e.user_id and e.user_id in staff)
         (employees - kept).filtered("active").write({"active": False})
         odoo_departments = odoo_records("hr.department") - ours
-        kept.filtered(lambda e: not e.department_id or e.department_id in odoo_departments).write(
-            {"department_id": departments["项目管理中心"].id}
-        )
+        kept.filtered(
+            lambda e: not e.department_id or e.department_id in odoo_departments
+        ).write({"department_id": departments["项目管理中心"].id})
         odoo_departments.filtered("active").write({"active": False})
 
     def _property_demo_staff(self, departments):
@@ -181,7 +187,11 @@ class ResCompany(models.Model):
             employee = Employee.search([("user_id", "=", user.id)], limit=1)
             if not employee:
                 employee = Employee.create(
-                    {"name": user.name, "user_id": user.id, "company_id": user.company_id.id}
+                    {
+                        "name": user.name,
+                        "user_id": user.id,
+                        "company_id": user.company_id.id,
+                    }
                 )
             employee.write({"department_id": department.id, "active": True})
             if not department.manager_id:

@@ -12,15 +12,20 @@ class ResPartner(models.Model):
 
     @api.model
     def _property_private_domains(self):
-        """Complainants and complained-about tenant companies are residents' data (C22)."""
-        complaints = self.env["property.complaint"].sudo().with_context(active_test=False)
+        """Complainants and complained-about tenant companies are residents' data
+        (C22)."""
+        complaints = (
+            self.env["property.complaint"].sudo().with_context(active_test=False)
+        )
         return [
             *super()._property_private_domains(),
             [
                 (
                     "id",
                     "in",
-                    complaints._search([("partner_id", "!=", False)]).subselect("partner_id"),
+                    complaints._search([("partner_id", "!=", False)]).subselect(
+                        "partner_id"
+                    ),
                 )
             ],
             [
@@ -76,7 +81,10 @@ class ResPartner(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "property_complaint.property_complaint_action"
         )
-        action["domain"] = [*self._property_complaint_domain(), ("active", "in", (True, False))]
+        action["domain"] = [
+            *self._property_complaint_domain(),
+            ("active", "in", (True, False)),
+        ]
         action["context"] = {"default_partner_id": self.id}
         action["view_mode"] = "list,form,kanban,calendar,pivot,graph"
         action["views"] = [(False, v) for v in action["view_mode"].split(",")]

@@ -33,7 +33,8 @@ class ReportComplaintMonthly(models.AbstractModel):
             if not day or not 2000 <= day.year <= 2199:
                 raise UserError(
                     self.env._(
-                        "The month of the report must be a date such as 2025-03-01, not %(month)s.",
+                        "The month of the report must be a date such as 2025-03-01, "
+                        "not %(month)s.",
                         month=str(month)[:40],
                     )
                 )

@@ -10,7 +10,9 @@ class ReportComplaintPublication(models.AbstractModel):
 
     @api.model
     def _get_report_values(self, docids, data=None):
-        month = self.env["report.property_complaint.report_complaint_monthly"]._month(data)
+        month = self.env["report.property_complaint.report_complaint_monthly"]._month(
+            data
+        )
         sites = self.env["property.site"].browse(docids)
         return {
             "doc_ids": docids,

@@ -24,10 +24,19 @@ class ReportComplaintSummary(models.AbstractModel):
         ("department_id", "按处理部门"),
         ("site_id", "按管理处"),
     )
-    _CLASS_LABELS = {"1": "一类投诉（重大）", "2": "二类投诉（重要）", "3": "三类投诉（一般）"}
+    _CLASS_LABELS = {
+        "1": "一类投诉（重大）",
+        "2": "二类投诉（重要）",
+        "3": "三类投诉（一般）",
+    }
     _KIND_LABELS = {"complaint": "投诉", "demand": "需求"}
     # printed after the period's label: 2025年3月统计, 2025年上半年总结, 2025年度总结
-    _TYPE_TITLES = {"month": "统计", "quarter": "统计", "half_year": "总结", "year": "总结"}
+    _TYPE_TITLES = {
+        "month": "统计",
+        "quarter": "统计",
+        "half_year": "总结",
+        "year": "总结",
+    }
 
     @api.model
     def _period(self, period_type, date_from):
@@ -57,19 +66,22 @@ class ReportComplaintSummary(models.AbstractModel):
         if not isinstance(period_type, str) or period_type not in PERIOD_MONTHS:
             raise UserError(
                 self.env._(
-                    "The period of the summary must be a month, a quarter, a half-year or a "
-                    "year, not %(period)s.",
+                    "The period of the summary must be a month, a quarter, a "
+                    "half-year or a year, not %(period)s.",
                     period=str(period_type)[:40],
                 )
             )
         try:
-            start = fields.Date.to_date(date_from) if isinstance(date_from, str) else None
+            start = (
+                fields.Date.to_date(date_from) if isinstance(date_from, str) else None
+            )
         except ValueError:
             start = None
         if not start or not 2000 <= start.year <= 2199:
             raise UserError(
                 self.env._(
-                    "The start of the period must be a date such as 2025-01-01, not %(date)s.",
+                    "The start of the period must be a date such as 2025-01-01, not "
+                    "%(date)s.",
                     date=str(date_from)[:40],
                 )
             )
@@ -107,7 +119,9 @@ class ReportComplaintSummary(models.AbstractModel):
         start, end, previous_start = self._period(period_type, date_from)
         dimensions = [fname for fname, _title in self._DIMENSIONS]
         current = Statistics._figures_by(sites._period_domain(start, end), dimensions)
-        previous = Statistics._figures_by(sites._period_domain(previous_start, start), dimensions)
+        previous = Statistics._figures_by(
+            sites._period_domain(previous_start, start), dimensions
+        )
 
         def row(key):
             cur, prev = current.get(key, {}), previous.get(key, {})
@@ -132,7 +146,10 @@ class ReportComplaintSummary(models.AbstractModel):
             "previous_from": previous_start,
             "previous_to": start - datetime.timedelta(days=1),
             "total": row(()),
-            "tables": [{"title": title, "rows": rows(fname)} for fname, title in self._DIMENSIONS],
+            "tables": [
+                {"title": title, "rows": rows(fname)}
+                for fname, title in self._DIMENSIONS
+            ],
         }
 
     @api.model

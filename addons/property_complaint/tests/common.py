@@ -31,31 +31,56 @@ class ComplaintCase(PropertyCase):
                 "supervisor_ids": [Command.link(cls.supervisor.id)],
                 "user_ids": [
                     Command.link(u.id)
-                    for u in (cls.agent, cls.cs_manager, cls.handler, cls.handler2, cls.head)
+                    for u in (
+                        cls.agent,
+                        cls.cs_manager,
+                        cls.handler,
+                        cls.handler2,
+                        cls.head,
+                    )
                 ],
             }
         )
         cls.site.write(
-            {"manager_id": cls.cs_manager.id, "quality_user_ids": [Command.link(cls.quality.id)]}
+            {
+                "manager_id": cls.cs_manager.id,
+                "quality_user_ids": [Command.link(cls.quality.id)],
+            }
         )
         cls.dep_engineering = cls.env["hr.department"].create({"name": "Engineering"})
         cls.dep_security = cls.env["hr.department"].create({"name": "Security"})
         Employee = cls.env["hr.employee"]
         cls.emp_handler = Employee.create(
-            {"name": "Handler", "user_id": cls.handler.id, "department_id": cls.dep_engineering.id}
+            {
+                "name": "Handler",
+                "user_id": cls.handler.id,
+                "department_id": cls.dep_engineering.id,
+            }
         )
         cls.emp_handler2 = Employee.create(
-            {"name": "Handler 2", "user_id": cls.handler2.id, "department_id": cls.dep_security.id}
+            {
+                "name": "Handler 2",
+                "user_id": cls.handler2.id,
+                "department_id": cls.dep_security.id,
+            }
         )
         cls.emp_head = Employee.create(
-            {"name": "Head", "user_id": cls.head.id, "department_id": cls.dep_security.id}
+            {
+                "name": "Head",
+                "user_id": cls.head.id,
+                "department_id": cls.dep_security.id,
+            }
         )
-        cls.emp_guard = Employee.create({"name": "Guard", "department_id": cls.dep_security.id})
+        cls.emp_guard = Employee.create(
+            {"name": "Guard", "department_id": cls.dep_security.id}
+        )
         cls.dep_security.manager_id = cls.emp_head
         cls.channel_phone = cls.env.ref("property_complaint.channel_phone")
         cls.channel_online = cls.env.ref("property_complaint.channel_online")
         cls.channel_visit = cls.env.ref("property_complaint.channel_visit")
-        cls.category_engineering = cls.env.ref("property_complaint.category_engineering")
+        cls.category_engineering = cls.env.ref(
+            "property_complaint.category_engineering"
+        )
 
     @classmethod
     def _complaint_vals(cls, **vals):
@@ -77,7 +102,11 @@ class ComplaintCase(PropertyCase):
         values = self._complaint_vals(**vals)
         # registered when received (a complaint cannot be received in the future)
         with freeze_time(max("2025-03-03 02:00:00", str(values["date_received"]))):
-            return self.env["property.complaint"].with_user(user or self.agent).create(values)
+            return (
+                self.env["property.complaint"]
+                .with_user(user or self.agent)
+                .create(values)
+            )
 
     def _dispatch(self, complaint, department, handler, reason=False, user=None):
         wizard = (
@@ -109,7 +138,9 @@ class ComplaintCase(PropertyCase):
         # C15 (issue 6): the customer is called back, satisfied, before closing
         self._callback_done(complaint)
 
-    def _callback_done(self, complaint, level="property_complaint.satisfaction_satisfied"):
+    def _callback_done(
+        self, complaint, level="property_complaint.satisfaction_satisfied"
+    ):
         callback = complaint.callback_ids.filtered(lambda c: c.state == "todo")
         callback = callback.with_user(self.agent)
         callback.write(

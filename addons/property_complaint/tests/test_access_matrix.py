@@ -42,13 +42,22 @@ MATRIX = {
     "complaint": ("property.complaint", same_for("rwc", CS, handler="rw")),
     "complaint (other site)": ("property.complaint", {"pmc": "rwc", "quality": "rwc"}),
     "transfer": ("property.complaint.transfer", same_for("r", CS + " handler")),
-    "transfer (other site)": ("property.complaint.transfer", {"pmc": "r", "quality": "r"}),
+    "transfer (other site)": (
+        "property.complaint.transfer",
+        {"pmc": "r", "quality": "r"},
+    ),
     "callback": ("property.complaint.callback", same_for("rw", CS)),
     "callback (other site)": ("property.complaint.callback", {"quality": "rw"}),
     "review": ("property.complaint.review", same_for("r", CS + " handler", pmc="rwcu")),
-    "review (other site)": ("property.complaint.review", {"pmc": "rwcu", "quality": "r"}),
+    "review (other site)": (
+        "property.complaint.review",
+        {"pmc": "rwcu", "quality": "r"},
+    ),
     "escalation": ("property.complaint.escalation", same_for("r", CS + " handler")),
-    "escalation (other site)": ("property.complaint.escalation", {"pmc": "r", "quality": "r"}),
+    "escalation (other site)": (
+        "property.complaint.escalation",
+        {"pmc": "r", "quality": "r"},
+    ),
     # C22: the complainant's partner is read by customer service (and the site
     # administrators), not by the handlers, the guards or the other roles
     "complainant's partner": ("res.partner", same_for("r", CS, site_admin="r")),
@@ -94,10 +103,19 @@ PATHS = {
     "complaint created closed": ("create", dict(REGISTRATION, stage_id="closed")),
     "complaint created valid": ("create", dict(REGISTRATION, validity="valid")),
     "complaint created escalated": ("create", dict(REGISTRATION, is_escalated=True)),
-    "complaint created with extra days": ("create", dict(REGISTRATION, resolution_extra_days=9)),
-    "complaint created as a second one": ("create", dict(REGISTRATION, parent_complaint_id=0)),
+    "complaint created with extra days": (
+        "create",
+        dict(REGISTRATION, resolution_extra_days=9),
+    ),
+    "complaint created as a second one": (
+        "create",
+        dict(REGISTRATION, parent_complaint_id=0),
+    ),
     "complaint verdict written": ("write", {"validity": "valid"}),
-    "complaint deadline written": ("write", {"date_deadline_resolution": "2030-01-01 00:00:00"}),
+    "complaint deadline written": (
+        "write",
+        {"date_deadline_resolution": "2030-01-01 00:00:00"},
+    ),
     "complaint deleted": ("unlink", None),
     "open complaint archived": ("archive", None),
     "closed complaint edited": ("write", {"summary": "Rewritten"}),
@@ -121,7 +139,11 @@ class TestComplaintAccessMatrix(IntegrityPathsMixin, AccessMatrixMixin, Property
             cls.closed = cls._complaint(cls.site)
             closed_stage = cls.env.ref("property_complaint.stage_closed")
             cls.closed_callback = cls.env["property.complaint.callback"].create(
-                {"complaint_id": cls.closed.id, "date_due": "2025-03-20", "comments": "OK"}
+                {
+                    "complaint_id": cls.closed.id,
+                    "date_due": "2025-03-20",
+                    "comments": "OK",
+                }
             )
             cls.closed_file = cls.env["ir.attachment"].create(
                 {
@@ -194,22 +216,24 @@ class TestComplaintAccessMatrix(IntegrityPathsMixin, AccessMatrixMixin, Property
                 (" (other site)", cls.complaint_b),
                 (" (other company)", cls.complaint_c),
             ):
-                cls.children["transfer" + key] = cls.env["property.complaint.transfer"].create(
-                    {"complaint_id": complaint.id, "to_handler_id": handler.id}
-                )
-                cls.children["callback" + key] = cls.env["property.complaint.callback"].create(
-                    {"complaint_id": complaint.id, "date_due": "2025-03-20"}
-                )
-                cls.children["review" + key] = cls.env["property.complaint.review"].create(
+                cls.children["transfer" + key] = cls.env[
+                    "property.complaint.transfer"
+                ].create({"complaint_id": complaint.id, "to_handler_id": handler.id})
+                cls.children["callback" + key] = cls.env[
+                    "property.complaint.callback"
+                ].create({"complaint_id": complaint.id, "date_due": "2025-03-20"})
+                cls.children["review" + key] = cls.env[
+                    "property.complaint.review"
+                ].create(
                     {"complaint_id": complaint.id, "solution": "Replace the riser"}
                 )
-                cls.children["escalation" + key] = cls.env["property.complaint.escalation"].create(
-                    {"complaint_id": complaint.id, "level_id": level.id}
-                )
+                cls.children["escalation" + key] = cls.env[
+                    "property.complaint.escalation"
+                ].create({"complaint_id": complaint.id, "level_id": level.id})
                 cls.env.flush_all()
-                cls.children["statistics" + key] = cls.env["property.complaint.statistics"].search(
-                    [("complaint_id", "=", complaint.id)]
-                )
+                cls.children["statistics" + key] = cls.env[
+                    "property.complaint.statistics"
+                ].search([("complaint_id", "=", complaint.id)])
         ref = cls.env.ref
         return {
             "complaint": cls.complaint,

@@ -23,7 +23,9 @@ class TestActivityRpc(RpcMixin, HttpCase, ComplaintCase):
         cls.handle_type = ref("property_complaint.mail_activity_type_complaint_handle")
         cls.answer_type = ref("property_complaint.mail_activity_type_complaint_answer")
         cls.class1_type = ref("property_complaint.mail_activity_type_complaint_class1")
-        cls.escalation_type = ref("property_complaint.mail_activity_type_complaint_escalation")
+        cls.escalation_type = ref(
+            "property_complaint.mail_activity_type_complaint_escalation"
+        )
         cls.second_type = ref("property_complaint.mail_activity_type_complaint_second")
 
     # ------------------------------------------------------------------
@@ -34,8 +36,12 @@ class TestActivityRpc(RpcMixin, HttpCase, ComplaintCase):
         record.invalidate_recordset()
         activities = record.sudo().activity_ids
         if activity_type:
-            activities = activities.filtered(lambda a: a.activity_type_id == activity_type)
-        return sorted((a.activity_type_id.name, a.user_id.login) for a in activities.sorted("id"))
+            activities = activities.filtered(
+                lambda a: a.activity_type_id == activity_type
+            )
+        return sorted(
+            (a.activity_type_id.name, a.user_id.login) for a in activities.sorted("id")
+        )
 
     def _done(self, record, activity_type):
         """How many to-dos of ``activity_type`` were marked done on ``record``."""
@@ -50,7 +56,10 @@ class TestActivityRpc(RpcMixin, HttpCase, ComplaintCase):
     def _register(self, context=None, **vals):
         with freeze_time("2025-03-03 02:00:00"):
             complaint_id = self.rpc(
-                "property.complaint", "create", self._complaint_vals(**vals), context=context
+                "property.complaint",
+                "create",
+                self._complaint_vals(**vals),
+                context=context,
             )
         return self.env["property.complaint"].browse(complaint_id)
 
@@ -82,7 +91,10 @@ class TestActivityRpc(RpcMixin, HttpCase, ComplaintCase):
         self.rpc_as(self.agent)
         # the key a client could send to switch the notice off is ignored
         complaint = self._register(
-            context={"property_complaint_no_notify": True, "mail_activity_automation_skip": True},
+            context={
+                "property_complaint_no_notify": True,
+                "mail_activity_automation_skip": True,
+            },
             fact_media=True,
         )
         self.assertEqual(complaint.complaint_class, "1")
@@ -124,9 +136,9 @@ class TestActivityRpc(RpcMixin, HttpCase, ComplaintCase):
         self.assertEqual(complaint.complaint_class, "1")
         self.assertEqual(len(self._todos(complaint, self.class1_type)), 2)
         # the manager marks the notice read: it is not scheduled again
-        complaint.activity_ids.filtered(lambda a: a.user_id == self.cs_manager).with_user(
-            self.cs_manager
-        ).action_feedback()
+        complaint.activity_ids.filtered(
+            lambda a: a.user_id == self.cs_manager
+        ).with_user(self.cs_manager).action_feedback()
         self.rpc("property.complaint", "write", complaint.ids, {"fact_media": True})
         self._update_twice(complaint)
         self.assertEqual(
@@ -156,19 +168,32 @@ class TestActivityRpc(RpcMixin, HttpCase, ComplaintCase):
         self.assertFalse(complaint.handler_id)
         # dispatched: exactly one to-do, the handler's
         self._rpc_dispatch(complaint, self.dep_engineering, self.handler)
-        self.assertEqual(self._todos(complaint), [(self.handle_type.name, self.handler.login)])
+        self.assertEqual(
+            self._todos(complaint), [(self.handle_type.name, self.handler.login)]
+        )
         # refused: accepting again; nothing twice
         self.assertRpcRefused("property.complaint", "action_accept", complaint.ids)
         self._update_twice(complaint)
-        self.assertEqual(self._todos(complaint), [(self.handle_type.name, self.handler.login)])
+        self.assertEqual(
+            self._todos(complaint), [(self.handle_type.name, self.handler.login)]
+        )
         # transferred: the to-do moves to the new handler (the old one is removed)
-        self._rpc_dispatch(complaint, self.dep_security, self.handler2, reason="Gate matter")
-        self.assertEqual(self._todos(complaint), [(self.handle_type.name, self.handler2.login)])
+        self._rpc_dispatch(
+            complaint, self.dep_security, self.handler2, reason="Gate matter"
+        )
+        self.assertEqual(
+            self._todos(complaint), [(self.handle_type.name, self.handler2.login)]
+        )
         self.assertEqual(complaint.activity_ids.note, "<p>Gate matter</p>")
         self.assertEqual(self._done(complaint, self.handle_type), 0)
         # the handler submits the resolution: the to-do is done, none is left
         self.rpc_as(self.handler2)
-        self.rpc("property.complaint", "write", complaint.ids, {"resolution": "<p>Gate fixed.</p>"})
+        self.rpc(
+            "property.complaint",
+            "write",
+            complaint.ids,
+            {"resolution": "<p>Gate fixed.</p>"},
+        )
         self.rpc("property.complaint", "action_submit_resolution", complaint.ids)
         self.assertFalse(self._todos(complaint))
         self.assertEqual(self._done(complaint, self.handle_type), 1)
@@ -211,15 +236,25 @@ class TestActivityRpc(RpcMixin, HttpCase, ComplaintCase):
         self._update_twice(callback)
         # given to another agent: the to-do follows, one only
         self.rpc(
-            "property.complaint.callback", "write", callback.ids, {"user_id": self.supervisor.id}
+            "property.complaint.callback",
+            "write",
+            callback.ids,
+            {"user_id": self.supervisor.id},
         )
         callback.invalidate_recordset()
         self.assertEqual(callback.sudo().activity_ids.user_id, self.supervisor)
-        self.rpc("property.complaint.callback", "write", callback.ids, {"user_id": self.agent.id})
+        self.rpc(
+            "property.complaint.callback",
+            "write",
+            callback.ids,
+            {"user_id": self.agent.id},
+        )
         callback.invalidate_recordset()
         self.assertEqual(callback.sudo().activity_ids.user_id, self.agent)
         # refused first: recorded without satisfaction, the to-do stays
-        self.assertRpcRefused("property.complaint.callback", "action_done", callback.ids)
+        self.assertRpcRefused(
+            "property.complaint.callback", "action_done", callback.ids
+        )
         self.assertEqual(len(callback.sudo().activity_ids), 1)
         self.rpc(
             "property.complaint.callback",
@@ -228,14 +263,18 @@ class TestActivityRpc(RpcMixin, HttpCase, ComplaintCase):
             {
                 "method": "phone",
                 "answered_by": "Mr Zhang",
-                "satisfaction_id": self.env.ref("property_complaint.satisfaction_satisfied").id,
+                "satisfaction_id": self.env.ref(
+                    "property_complaint.satisfaction_satisfied"
+                ).id,
             },
         )
         with freeze_time("2025-03-10 02:00:00"):
             self.rpc("property.complaint.callback", "action_done", callback.ids)
         callback.invalidate_recordset()
         self.assertFalse(callback.sudo().activity_ids)
-        self.assertEqual(self._done(callback, self.env.ref("mail.mail_activity_data_todo")), 1)
+        self.assertEqual(
+            self._done(callback, self.env.ref("mail.mail_activity_data_todo")), 1
+        )
 
     def test_c16_exempted_callback_removes_the_todo(self):
         complaint = self._resolved()
@@ -246,9 +285,14 @@ class TestActivityRpc(RpcMixin, HttpCase, ComplaintCase):
         # refused first: an agent does not exempt; the to-do stays
         self.rpc_as(self.agent)
         self.rpc(
-            "property.complaint.callback", "write", callback.ids, {"exemption_reason": "no_contact"}
+            "property.complaint.callback",
+            "write",
+            callback.ids,
+            {"exemption_reason": "no_contact"},
         )
-        self.assertRpcRefused("property.complaint.callback", "action_exempt", callback.ids)
+        self.assertRpcRefused(
+            "property.complaint.callback", "action_exempt", callback.ids
+        )
         callback.invalidate_recordset()
         self.assertEqual(callback.state, "todo")
         self.assertEqual(callback.sudo().activity_ids.user_id, self.agent)
@@ -258,7 +302,9 @@ class TestActivityRpc(RpcMixin, HttpCase, ComplaintCase):
         callback.invalidate_recordset()
         self.assertEqual(callback.state, "exempted")
         self.assertFalse(callback.sudo().activity_ids)
-        self.assertEqual(self._done(callback, self.env.ref("mail.mail_activity_data_todo")), 0)
+        self.assertEqual(
+            self._done(callback, self.env.ref("mail.mail_activity_data_todo")), 0
+        )
         self._update_twice(callback)
 
     # ------------------------------------------------------------------
@@ -267,19 +313,28 @@ class TestActivityRpc(RpcMixin, HttpCase, ComplaintCase):
     def test_c27_department_head_todo_follows_the_registration(self):
         self.rpc_as(self.agent)
         complaint = self._register(
-            channel_id=self.channel_online.id, complained_department_id=self.dep_security.id
+            channel_id=self.channel_online.id,
+            complained_department_id=self.dep_security.id,
         )
-        self.assertEqual(self._todos(complaint), [(self.answer_type.name, self.head.login)])
+        self.assertEqual(
+            self._todos(complaint), [(self.answer_type.name, self.head.login)]
+        )
         # another field written, a repeated call: nothing twice
-        self.rpc("property.complaint", "write", complaint.ids, {"summary": "Rude guard"})
+        self.rpc(
+            "property.complaint", "write", complaint.ids, {"summary": "Rude guard"}
+        )
         self._update_twice(complaint)
-        self.assertEqual(self._todos(complaint), [(self.answer_type.name, self.head.login)])
+        self.assertEqual(
+            self._todos(complaint), [(self.answer_type.name, self.head.login)]
+        )
         # refused first: a handler of another department does not answer; nothing done
         self.rpc_as(self.handler)
         self.assertRpcRefused(
             "property.complaint", "action_record_department_answer", complaint.ids
         )
-        self.assertEqual(self._todos(complaint), [(self.answer_type.name, self.head.login)])
+        self.assertEqual(
+            self._todos(complaint), [(self.answer_type.name, self.head.login)]
+        )
         # the department complained about corrected: the head's to-do is removed
         self.rpc_as(self.agent)
         self.rpc(
@@ -295,7 +350,9 @@ class TestActivityRpc(RpcMixin, HttpCase, ComplaintCase):
             complaint.ids,
             {"complained_department_id": self.dep_security.id},
         )
-        self.assertEqual(self._todos(complaint), [(self.answer_type.name, self.head.login)])
+        self.assertEqual(
+            self._todos(complaint), [(self.answer_type.name, self.head.login)]
+        )
         # the head answers: the to-do is done
         self.rpc_as(self.head)
         self.rpc(
@@ -340,7 +397,9 @@ class TestActivityRpc(RpcMixin, HttpCase, ComplaintCase):
         self.assertEqual(len(self._todos(complaint, self.handle_type)), 1)
         # resolved: every to-do of the handling is done
         self.rpc_as(self.handler)
-        self.rpc("property.complaint", "write", complaint.ids, {"resolution": "<p>Done.</p>"})
+        self.rpc(
+            "property.complaint", "write", complaint.ids, {"resolution": "<p>Done.</p>"}
+        )
         with freeze_time("2025-03-04 05:00:00"):
             self.rpc("property.complaint", "action_submit_resolution", complaint.ids)
         self.assertFalse(self._todos(complaint))
@@ -354,10 +413,14 @@ class TestActivityRpc(RpcMixin, HttpCase, ComplaintCase):
         with freeze_time("2025-03-05 02:00:00"):
             complaint.with_user(self.agent).action_communicate_result()
         with freeze_time("2025-03-10 02:00:00"):
-            self._callback_done(complaint, "property_complaint.satisfaction_very_dissatisfied")
+            self._callback_done(
+                complaint, "property_complaint.satisfaction_very_dissatisfied"
+            )
         second = complaint.sudo().second_complaint_ids
         self.assertEqual(len(second), 1)
-        self.assertEqual(self._todos(second), [(self.second_type.name, self.supervisor.login)])
+        self.assertEqual(
+            self._todos(second), [(self.second_type.name, self.supervisor.login)]
+        )
         self._update_twice(second)
         # customer service accepts it: the supervisor's to-do is done
         self.rpc_as(self.agent)

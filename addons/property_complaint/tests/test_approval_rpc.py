@@ -43,12 +43,17 @@ class TestSuspensionApprovalRpc(RpcMixin, HttpCase, ComplaintCase):
         complaint = self._suspended_by(self.agent)
         suspension = complaint.suspension_ids
         self.assertEqual(
-            (complaint.suspension_state, suspension.approval_state), ("to_approve", "pending")
+            (complaint.suspension_state, suspension.approval_state),
+            ("to_approve", "pending"),
         )
         review = self._reviews(suspension)
-        self.assertEqual((review.state, review.requested_by_id), ("pending", self.agent))
+        self.assertEqual(
+            (review.state, review.requested_by_id), ("pending", self.agent)
+        )
         # refused: the agent who asked decides, or forges the review or the state
-        self.assertRpcRefused("property.complaint", "action_approve_suspension", [complaint.id])
+        self.assertRpcRefused(
+            "property.complaint", "action_approve_suspension", [complaint.id]
+        )
         self.assertRpcRefused(
             "property.approval.review", "write", [review.id], {"state": "approved"}
         )
@@ -80,9 +85,12 @@ class TestSuspensionApprovalRpc(RpcMixin, HttpCase, ComplaintCase):
         self.rpc_as(self.cs_manager)
         self.rpc("property.complaint", "action_approve_suspension", [complaint.id])
         self.env.invalidate_all()
-        self.assertEqual((review.state, review.reviewer_id), ("approved", self.cs_manager))
         self.assertEqual(
-            (suspension.state, suspension.approved_by_id), ("suspended", self.cs_manager)
+            (review.state, review.reviewer_id), ("approved", self.cs_manager)
+        )
+        self.assertEqual(
+            (suspension.state, suspension.approved_by_id),
+            ("suspended", self.cs_manager),
         )
         self.assertEqual(complaint.suspension_state, "suspended")
         self.assertFalse(complaint.date_deadline_next)
@@ -102,7 +110,9 @@ class TestSuspensionApprovalRpc(RpcMixin, HttpCase, ComplaintCase):
         self._set_setting("suspension_approval", True)
         complaint = self._suspended_by(self.cs_manager)
         review = self._reviews(complaint.suspension_ids)
-        self.assertEqual((review.state, review.reviewer_id), ("approved", self.cs_manager))
+        self.assertEqual(
+            (review.state, review.reviewer_id), ("approved", self.cs_manager)
+        )
         self.assertEqual(complaint.suspension_state, "suspended")
 
     def test_c10_no_approval_when_the_company_does_not_ask(self):

@@ -54,7 +54,11 @@ class TestBadInput(BadInputMixin, ComplaintCase):
         cls.agent.lang = "zh_CN"
 
     def _registered(self, **vals):
-        Complaint = self.env["property.complaint"].with_user(self.agent).with_context(lang="zh_CN")
+        Complaint = (
+            self.env["property.complaint"]
+            .with_user(self.agent)
+            .with_context(lang="zh_CN")
+        )
         values = {
             "site_id": self.site.id,
             "summary": "Water leak",
@@ -69,7 +73,9 @@ class TestBadInput(BadInputMixin, ComplaintCase):
     @BOUNDED
     @given(phone=BAD_PHONES)
     def test_c02_malformed_phone_refused(self, phone):
-        self._refused("property.complaint", lambda: self._registered(partner_phone=phone))
+        self._refused(
+            "property.complaint", lambda: self._registered(partner_phone=phone)
+        )
 
     @BOUNDED
     @given(number=BAD_IDS)
@@ -80,20 +86,26 @@ class TestBadInput(BadInputMixin, ComplaintCase):
     @given(phone=BAD_PHONES)
     def test_c02_malformed_phone_refused_on_write(self, phone):
         complaint = self._registered(partner_phone="13800138000")
-        self._refused("property.complaint", lambda: complaint.write({"partner_phone": phone}))
+        self._refused(
+            "property.complaint", lambda: complaint.write({"partner_phone": phone})
+        )
         self.assertEqual(complaint.partner_phone, "+8613800138000")
 
     @BOUNDED
     @given(count=st.integers(-(2**31), -1))
     def test_c05_negative_co_complainants_refused(self, count):
-        self._refused("property.complaint", lambda: self._registered(co_complainant_count=count))
+        self._refused(
+            "property.complaint", lambda: self._registered(co_complainant_count=count)
+        )
 
     @BOUNDED
     @given(text=st.one_of(UNSTORABLE_TEXT, OVERSIZED_CHAR))
     def test_c01_nul_or_oversized_summary_refused(self, text):
         self._refused("property.complaint", lambda: self._registered(summary=text))
         complaint = self._registered()
-        self._refused("property.complaint", lambda: complaint.write({"complainant_name": text}))
+        self._refused(
+            "property.complaint", lambda: complaint.write({"complainant_name": text})
+        )
         self.assertEqual(complaint.complainant_name, "Mr Zhang")
 
     @BOUNDED
@@ -107,7 +119,9 @@ class TestBadInput(BadInputMixin, ComplaintCase):
     @BOUNDED
     @given(when=ABSURD_DATETIMES)
     def test_c03_absurd_date_received_refused(self, when):
-        message = self._refused("property.complaint", lambda: self._registered(date_received=when))
+        message = self._refused(
+            "property.complaint", lambda: self._registered(date_received=when)
+        )
         self.assertIn("1900", message)
 
     @BOUNDED
@@ -123,7 +137,9 @@ class TestBadInput(BadInputMixin, ComplaintCase):
         html = (
             self.env["ir.actions.report"]
             .with_user(self.agent)
-            ._render_qweb_html("property_complaint.report_complaint_form", complaint.ids)[0]
+            ._render_qweb_html(
+                "property_complaint.report_complaint_form", complaint.ids
+            )[0]
             .decode()
         )
         self.assertNotIn("<script>", html)

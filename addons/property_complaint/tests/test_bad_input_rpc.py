@@ -22,7 +22,10 @@ class TestBadInputRpc(RpcMixin, HttpCase, ComplaintCase):
 
     def _count(self):
         return (
-            self.env["property.complaint"].sudo().with_context(active_test=False).search_count([])
+            self.env["property.complaint"]
+            .sudo()
+            .with_context(active_test=False)
+            .search_count([])
         )
 
     def test_c02_phone_as_a_number_or_a_list(self):
@@ -34,10 +37,14 @@ class TestBadInputRpc(RpcMixin, HttpCase, ComplaintCase):
                     "property.complaint", "create", self._vals(partner_phone=phone)
                 )
         self.assertRpcRefused("property.complaint", "create", self._vals(site_id="abc"))
-        self.assertRpcRefused("property.complaint", "search_read", [], ["name"], limit=-1)
+        self.assertRpcRefused(
+            "property.complaint", "search_read", [], ["name"], limit=-1
+        )
         self.assertEqual(self._count(), before, "nothing registered")
         # the digits of a valid number sent as a number are taken
-        new_id = self.rpc("property.complaint", "create", self._vals(partner_phone=13800138000))
+        new_id = self.rpc(
+            "property.complaint", "create", self._vals(partner_phone=13800138000)
+        )
         complaint = self.env["property.complaint"].browse(new_id)
         self.assertEqual(complaint.partner_phone, "+8613800138000")
         # and in the form's onchange too
@@ -58,8 +65,14 @@ class TestBadInputRpc(RpcMixin, HttpCase, ComplaintCase):
             ("report_complaint_monthly", '{"month": 202503}'),
             ("report_complaint_monthly", '{"month": "abc"}'),
             ("report_complaint_publication", '{"month": "2025-02-30"}'),
-            ("report_complaint_summary", '{"period_type": "week", "date_from": "2025-01-01"}'),
-            ("report_complaint_summary", '{"period_type": "month", "date_from": "2025-1"}'),
+            (
+                "report_complaint_summary",
+                '{"period_type": "week", "date_from": "2025-01-01"}',
+            ),
+            (
+                "report_complaint_summary",
+                '{"period_type": "month", "date_from": "2025-1"}',
+            ),
         ):
             with self.subTest(report=report, options=options):
                 response = self.url_open(
@@ -92,6 +105,13 @@ class TestBadInputRpc(RpcMixin, HttpCase, ComplaintCase):
         wizard_id = self.rpc(
             "property.complaint.summary.print",
             "create",
-            {"site_ids": [[6, 0, self.site.ids]], "period_type": "month", "month": "3", "year": 1},
+            {
+                "site_ids": [[6, 0, self.site.ids]],
+                "period_type": "month",
+                "month": "3",
+                "year": 1,
+            },
         )
-        self.assertRpcRefused("property.complaint.summary.print", "action_print", [wizard_id])
+        self.assertRpcRefused(
+            "property.complaint.summary.print", "action_print", [wizard_id]
+        )

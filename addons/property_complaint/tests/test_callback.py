@@ -46,7 +46,9 @@ class TestCallback(ComplaintCase):
         Callback = self.env["property.complaint.callback"].with_user(self.agent)
         with freeze_time("2025-03-19 03:00:00"):
             self.assertFalse(callback.with_user(self.agent).is_late)
-            self.assertFalse(Callback.search([("is_late", "=", True), ("id", "=", callback.id)]))
+            self.assertFalse(
+                Callback.search([("is_late", "=", True), ("id", "=", callback.id)])
+            )
         with freeze_time("2025-03-20 03:00:00"):
             callback.invalidate_recordset(["is_late"])
             self.assertTrue(callback.with_user(self.agent).is_late)
@@ -60,7 +62,9 @@ class TestCallback(ComplaintCase):
             {
                 "date_done": "2025-03-10 02:00:00",
                 "method": "visit",
-                "satisfaction_id": self.env.ref("property_complaint.satisfaction_satisfied").id,
+                "satisfaction_id": self.env.ref(
+                    "property_complaint.satisfaction_satisfied"
+                ).id,
                 "no_signature_possible": True,
             }
         )

@@ -18,8 +18,12 @@ class TestClass(ComplaintCase):
 
     def test_c05_group_threshold_is_a_setting(self):
         self._set_setting("group_threshold", 10)
-        self.assertEqual(self._new_complaint(co_complainant_count=8).complaint_class, "3")
-        self.assertEqual(self._new_complaint(co_complainant_count=9).complaint_class, "1")
+        self.assertEqual(
+            self._new_complaint(co_complainant_count=8).complaint_class, "3"
+        )
+        self.assertEqual(
+            self._new_complaint(co_complainant_count=9).complaint_class, "1"
+        )
 
     def test_c05_c06_facts_give_the_class(self):
         self.assertEqual(self._new_complaint(fact_lawsuit=True).complaint_class, "1")
@@ -29,15 +33,22 @@ class TestClass(ComplaintCase):
         # class 1 facts win over class 2 facts
         both = self._new_complaint(fact_staff_conduct=True, fact_legal_claim=True)
         self.assertEqual(both.complaint_class, "1")
-        self.assertFalse(self._new_complaint(kind="demand", fact_lawsuit=True).complaint_class)
+        self.assertFalse(
+            self._new_complaint(kind="demand", fact_lawsuit=True).complaint_class
+        )
 
     def test_c07_override_survives_fact_change(self):
         complaint = self._new_complaint(co_complainant_count=6)
         complaint.with_user(self.cs_manager).write(
-            {"class_override": "2", "class_override_reason": "Six neighbours, one dripping pipe."}
+            {
+                "class_override": "2",
+                "class_override_reason": "Six neighbours, one dripping pipe.",
+            }
         )
         self.assertEqual(complaint.complaint_class, "2")
-        complaint.with_user(self.agent).write({"co_complainant_count": 8, "fact_media": True})
+        complaint.with_user(self.agent).write(
+            {"co_complainant_count": 8, "fact_media": True}
+        )
         self.assertEqual(complaint.computed_class, "1")
         self.assertEqual(complaint.complaint_class, "2")
         self.assertTrue(complaint._fields["class_override"].tracking)
@@ -79,7 +90,9 @@ class TestClass(ComplaintCase):
 
     def test_c13_class1_notification_is_a_setting(self):
         # D1: a company setting, on by default, that the settings page switches off
-        settings = self.env["property.settings"].create({"company_id": self.site.company_id.id})
+        settings = self.env["property.settings"].create(
+            {"company_id": self.site.company_id.id}
+        )
         self.assertTrue(settings.property_complaint_class1_notify)
         settings.property_complaint_class1_notify = False
         self.assertFalse(self.site.company_id.property_complaint_class1_notify)

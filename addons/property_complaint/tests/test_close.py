@@ -64,7 +64,9 @@ class TestClose(ComplaintCase):
         complaint.with_user(self.agent).action_close()
         self.assertTrue(complaint.is_closed)
         self.assertTrue(complaint.date_closed)
-        self.assertEqual(complaint.stage_id, self.env.ref("property_complaint.stage_closed"))
+        self.assertEqual(
+            complaint.stage_id, self.env.ref("property_complaint.stage_closed")
+        )
         # refused: a closed complaint is read-only, even for the service-centre manager
         with self.assertRaisesRegex(UserError, "read-only"):
             complaint.with_user(self.cs_manager).summary = "Changed"
@@ -113,7 +115,9 @@ class TestClose(ComplaintCase):
         # the owner's only unit is proposed
         second = self._new_complaint(partner_id=self.owner.id, unit_id=False)
         self.assertEqual(second.unit_id, self.unit)
-        tenant = self.env["res.partner"].create({"name": "Tenant Co", "is_company": True})
+        tenant = self.env["res.partner"].create(
+            {"name": "Tenant Co", "is_company": True}
+        )
         third = self._new_complaint(unit_id=False, tenant_company_id=tenant.id)
         self._new_complaint(unit_id=False)
         # only a closed complaint is archived, by a manager
@@ -121,12 +125,20 @@ class TestClose(ComplaintCase):
         unit = self.unit.with_user(self.agent)
         self.assertEqual(unit.complaint_count, 2)
         action = unit.action_view_complaints()
-        found = self.env["property.complaint"].with_user(self.agent).search(action["domain"])
+        found = (
+            self.env["property.complaint"]
+            .with_user(self.agent)
+            .search(action["domain"])
+        )
         self.assertEqual(found, first | second)
         owner = self.owner.with_user(self.agent)
         self.assertEqual(owner.property_complaint_count, 2)
         action = owner.action_view_property_complaints()
-        found = self.env["property.complaint"].with_user(self.agent).search(action["domain"])
+        found = (
+            self.env["property.complaint"]
+            .with_user(self.agent)
+            .search(action["domain"])
+        )
         self.assertEqual(found, first | second)
         tenant = tenant.with_user(self.agent)
         self.assertEqual(tenant.property_complaint_count, 1)

@@ -14,7 +14,9 @@ class TestConcurrency(ConcurrencyCase):
 
     def setUp(self):
         super().setUp()
-        self.site_id = self._committed_site("CCY", "Concurrency Site", "property.complaint")
+        self.site_id = self._committed_site(
+            "CCY", "Concurrency Site", "property.complaint"
+        )
 
     def _register(self, env, count):
         channel = env.ref("property_complaint.channel_phone")
@@ -44,7 +46,11 @@ class TestConcurrency(ConcurrencyCase):
         self.assertEqual(len(set(names)), 10, f"duplicate numbers: {sorted(names)}")
 
         def stored(env):
-            return env["property.complaint"].search([("site_id", "=", self.site_id)]).mapped("name")
+            return (
+                env["property.complaint"]
+                .search([("site_id", "=", self.site_id)])
+                .mapped("name")
+            )
 
         self.assertEqual(sorted(self._committed(stored)), sorted(names))
 
@@ -53,7 +59,8 @@ class TestConcurrency(ConcurrencyCase):
 
         def late(env):
             env.cr.execute(
-                "UPDATE property_complaint SET date_deadline_next = %s WHERE site_id = %s",
+                "UPDATE property_complaint SET date_deadline_next = %s WHERE site_id "
+                "= %s",
                 (datetime(2025, 3, 4, 2), self.site_id),
             )
 
@@ -80,8 +87,13 @@ class TestConcurrency(ConcurrencyCase):
         self.assertFalse(errors, f"an escalation cron failed: {errors}")
 
         def state(env):
-            complaints = env["property.complaint"].search([("site_id", "=", self.site_id)])
-            levels = [(log.complaint_id.id, log.level_id.id) for log in complaints.escalation_ids]
+            complaints = env["property.complaint"].search(
+                [("site_id", "=", self.site_id)]
+            )
+            levels = [
+                (log.complaint_id.id, log.level_id.id)
+                for log in complaints.escalation_ids
+            ]
             activities = env["mail.activity"].search_count(
                 [
                     ("res_model", "=", "property.complaint"),
@@ -89,7 +101,9 @@ class TestConcurrency(ConcurrencyCase):
                     (
                         "activity_type_id",
                         "=",
-                        env.ref("property_complaint.mail_activity_type_complaint_escalation").id,
+                        env.ref(
+                            "property_complaint.mail_activity_type_complaint_escalation"
+                        ).id,
                     ),
                 ]
             )

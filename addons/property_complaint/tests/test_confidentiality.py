@@ -82,7 +82,11 @@ class TestConfidentiality(ComplaintCase):
         colleague = self._create_user("t_colleague", self.group_handler)
         self.site.user_ids = [(4, colleague.id)]
         self.env["hr.employee"].create(
-            {"name": "Colleague", "user_id": colleague.id, "department_id": self.dep_engineering.id}
+            {
+                "name": "Colleague",
+                "user_id": colleague.id,
+                "department_id": self.dep_engineering.id,
+            }
         )
         self.assertEqual(
             self.env["property.complaint"]
@@ -94,5 +98,9 @@ class TestConfidentiality(ComplaintCase):
     def test_c22_handler_cannot_register(self):
         with self.assertRaises(AccessError):
             self.env["property.complaint"].with_user(self.handler).create(
-                {"site_id": self.site.id, "summary": "x", "channel_id": self.channel_phone.id}
+                {
+                    "site_id": self.site.id,
+                    "summary": "x",
+                    "channel_id": self.channel_phone.id,
+                }
             )

@@ -29,12 +29,18 @@ class TestDatesRpc(RpcMixin, HttpCase, ComplaintCase):
 
     def _count(self):
         return (
-            self.env["property.complaint"].sudo().with_context(active_test=False).search_count([])
+            self.env["property.complaint"]
+            .sudo()
+            .with_context(active_test=False)
+            .search_count([])
         )
 
     def test_c08_received_in_the_future_refused(self):
         before = self._count()
-        for received in (self.now + timedelta(days=1), self.now + timedelta(minutes=30)):
+        for received in (
+            self.now + timedelta(days=1),
+            self.now + timedelta(minutes=30),
+        ):
             with self.subTest(received=received):
                 self.assertRpcRefused(
                     "property.complaint",
@@ -48,16 +54,24 @@ class TestDatesRpc(RpcMixin, HttpCase, ComplaintCase):
             "property.complaint",
             "write",
             complaint.ids,
-            {"date_received": fields.Datetime.to_string(self.now + timedelta(days=365))},
+            {
+                "date_received": fields.Datetime.to_string(
+                    self.now + timedelta(days=365)
+                )
+            },
         )
         complaint.invalidate_recordset()
-        self.assertEqual(fields.Datetime.to_string(complaint.date_received), "2025-03-03 02:00:00")
+        self.assertEqual(
+            fields.Datetime.to_string(complaint.date_received), "2025-03-03 02:00:00"
+        )
         self.assertEqual(complaint.date_deadline_resolution, deadline)
         # a clock a few minutes ahead is taken
         new_id = self.rpc(
             "property.complaint",
             "create",
-            self._vals(date_received=fields.Datetime.to_string(self.now + timedelta(minutes=5))),
+            self._vals(
+                date_received=fields.Datetime.to_string(self.now + timedelta(minutes=5))
+            ),
         )
         self.assertTrue(self.env["property.complaint"].browse(new_id).exists())
 
@@ -68,12 +82,17 @@ class TestDatesRpc(RpcMixin, HttpCase, ComplaintCase):
                 self.assertRpcRefused(
                     "property.complaint",
                     "create",
-                    self._vals(date_received="2025-03-03 02:00:00", date_matter_arose=arose),
+                    self._vals(
+                        date_received="2025-03-03 02:00:00", date_matter_arose=arose
+                    ),
                 )
         self.assertEqual(self._count(), before, "nothing registered")
         complaint = self._new_complaint()
         self.assertRpcRefused(
-            "property.complaint", "write", complaint.ids, {"date_matter_arose": "2199-12-31"}
+            "property.complaint",
+            "write",
+            complaint.ids,
+            {"date_matter_arose": "2199-12-31"},
         )
         # moving the receipt before the matter is refused too
         self.assertRpcRefused(
@@ -83,16 +102,27 @@ class TestDatesRpc(RpcMixin, HttpCase, ComplaintCase):
             {"date_received": "2025-03-01 02:00:00", "date_matter_arose": "2025-03-02"},
         )
         complaint.invalidate_recordset()
-        self.assertEqual(fields.Date.to_string(complaint.date_matter_arose), "2025-03-03")
+        self.assertEqual(
+            fields.Date.to_string(complaint.date_matter_arose), "2025-03-03"
+        )
         # the day of receipt (in the site's time zone) and 10 years before are taken
-        self.rpc("property.complaint", "write", complaint.ids, {"date_matter_arose": "2015-03-03"})
+        self.rpc(
+            "property.complaint",
+            "write",
+            complaint.ids,
+            {"date_matter_arose": "2015-03-03"},
+        )
         new_id = self.rpc(
             "property.complaint",
             "create",
             # 20:00 UTC is already the 4th in Shanghai
-            self._vals(date_received="2025-03-03 20:00:00", date_matter_arose="2025-03-04"),
+            self._vals(
+                date_received="2025-03-03 20:00:00", date_matter_arose="2025-03-04"
+            ),
         )
         self.assertEqual(
-            fields.Date.to_string(self.env["property.complaint"].browse(new_id).date_matter_arose),
+            fields.Date.to_string(
+                self.env["property.complaint"].browse(new_id).date_matter_arose
+            ),
             "2025-03-04",
         )

@@ -53,23 +53,33 @@ class TestDemoSetupRpc(RpcMixin, HttpCase, ComplaintCase):
         cls.service_2 = Department.create({"name": "客服部"})
         cls.order = Department.create({"name": "秩序部"})
         cls.service_agent = cls.env["hr.employee"].create(
-            {"name": "王专员", "user_id": cls.agent.id, "department_id": cls.service_2.id}
+            {
+                "name": "王专员",
+                "user_id": cls.agent.id,
+                "department_id": cls.service_2.id,
+            }
         )
         # the demo's users when the database has the demo data
         Users = cls.env["res.users"].with_context(active_test=False)
         cls.cs_pmc = Users.search([("login", "=", "cs_pmc")]) or cls._create_user(
             "cs_pmc", cls.env.ref("property_base.group_property_user")
         )
-        cls.cs_handler = Users.search([("login", "=", "cs_handler")]) or cls._create_user(
-            "cs_handler", cls.group_handler
-        )
-        cls.site.user_ids = [Command.link(cls.cs_pmc.id), Command.link(cls.cs_handler.id)]
+        cls.cs_handler = Users.search(
+            [("login", "=", "cs_handler")]
+        ) or cls._create_user("cs_handler", cls.group_handler)
+        cls.site.user_ids = [
+            Command.link(cls.cs_pmc.id),
+            Command.link(cls.cs_handler.id),
+        ]
 
     def test_demo_01_chinese_company_and_departments(self):
         self.rpc_as(self.agent)
         # before: Odoo's demo department is offered, 客服部 twice
         names = [
-            name for _id, name in self.rpc("hr.department", "name_search", "", [], "ilike", 100)
+            name
+            for _id, name in self.rpc(
+                "hr.department", "name_search", "", [], "ilike", 100
+            )
         ]
         self.assertIn("Research & Development", names)
         self.assertGreaterEqual(names.count("客服部"), 2)
@@ -78,11 +88,16 @@ class TestDemoSetupRpc(RpcMixin, HttpCase, ComplaintCase):
 
         self.assertEqual(self.env.company.name, DEMO_COMPANY_NAME)
         self.assertEqual(self.env.company.currency_id, self.env.ref("base.CNY"))
-        company = self.rpc("res.company", "read", [self.env.company.id], ["name", "currency_id"])
+        company = self.rpc(
+            "res.company", "read", [self.env.company.id], ["name", "currency_id"]
+        )
         self.assertEqual(company[0]["name"], DEMO_COMPANY_NAME)
         self.assertEqual(company[0]["currency_id"][1], "CNY")
         names = [
-            name for _id, name in self.rpc("hr.department", "name_search", "", [], "ilike", 100)
+            name
+            for _id, name in self.rpc(
+                "hr.department", "name_search", "", [], "ilike", 100
+            )
         ]
         self.assertNotIn("Research & Development", names)
         self.assertNotIn("秩序部", names)
@@ -98,7 +113,9 @@ class TestDemoSetupRpc(RpcMixin, HttpCase, ComplaintCase):
 
     def test_demo_02_demo_staff_in_their_departments(self):
         self.env.company._property_demo_setup()
-        self.assertIn(self.cs_pmc, self.env.ref("property_complaint.group_complaint_pmc").users)
+        self.assertIn(
+            self.cs_pmc, self.env.ref("property_complaint.group_complaint_pmc").users
+        )
         employee = self.env["hr.employee"].search([("user_id", "=", self.cs_pmc.id)])
         self.assertEqual(employee.department_id.name, "项目管理中心")
         self.assertEqual(employee.department_id.manager_id, employee)
@@ -106,9 +123,12 @@ class TestDemoSetupRpc(RpcMixin, HttpCase, ComplaintCase):
         self.assertEqual(handler.department_id.name, "工程部")
         # cs_pmc now works as the project management centre: its home is the overview
         self.rpc_as(self.cs_pmc)
-        home = self.rpc_raw("/web/session/get_session_info", {})["result"]["home_action_id"]
+        home = self.rpc_raw("/web/session/get_session_info", {})["result"][
+            "home_action_id"
+        ]
         self.assertEqual(
-            home, self.env.ref("property_complaint.property_complaint_action_overview").id
+            home,
+            self.env.ref("property_complaint.property_complaint_action_overview").id,
         )
         # run again (make run twice): nothing doubled
         self.env.company._property_demo_setup()

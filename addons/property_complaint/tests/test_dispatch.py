@@ -31,7 +31,9 @@ class TestDispatch(ComplaintCase):
         # refused: a transfer without reason
         with self.assertRaisesRegex(UserError, "reason of the transfer"):
             self._dispatch(complaint, self.dep_security, self.handler2)
-        self._dispatch(complaint, self.dep_security, self.handler2, reason="Gate matter")
+        self._dispatch(
+            complaint, self.dep_security, self.handler2, reason="Gate matter"
+        )
         self.assertEqual(complaint.handler_id, self.handler2)
         last = complaint.transfer_ids.sorted("id")[-1]
         self.assertTrue(last.is_transfer)
@@ -46,9 +48,15 @@ class TestDispatch(ComplaintCase):
         self._dispatch(complaint, self.dep_engineering, self.handler)
         # refused: another handler cannot dispatch it (they do not even see it)
         with self.assertRaises(AccessError):
-            self._dispatch(complaint, self.dep_security, self.handler2, "x", user=self.handler2)
+            self._dispatch(
+                complaint, self.dep_security, self.handler2, "x", user=self.handler2
+            )
         self._dispatch(
-            complaint, self.dep_security, self.handler2, "Not engineering", user=self.handler
+            complaint,
+            self.dep_security,
+            self.handler2,
+            "Not engineering",
+            user=self.handler,
         )
         self.assertEqual(complaint.handler_id, self.handler2)
         # refused: the handler field is only changed by a dispatch

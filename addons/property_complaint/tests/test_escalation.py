@@ -23,7 +23,9 @@ class TestEscalation(ComplaintCase):
         with freeze_time("2025-03-04 04:00:00"):
             Complaint._cron_escalate()
             Complaint._cron_escalate()
-        self.assertEqual(sorted(self._levels(complaint)), ["site_manager", "supervisor"])
+        self.assertEqual(
+            sorted(self._levels(complaint)), ["site_manager", "supervisor"]
+        )
         with freeze_time("2025-03-06 04:00:00"):
             Complaint._cron_escalate()
             Complaint._cron_escalate()
@@ -35,7 +37,9 @@ class TestEscalation(ComplaintCase):
             Complaint._cron_escalate()
         self.assertEqual(len(complaint.escalation_ids), 4)
         self.assertEqual(len(complaint.escalation_ids.level_id), 4)
-        logged = complaint.message_ids.filtered(lambda m: "Escalated to" in (m.body or ""))
+        logged = complaint.message_ids.filtered(
+            lambda m: "Escalated to" in (m.body or "")
+        )
         self.assertEqual(len(logged), 4)
 
     def test_c13_escalated_complaint_has_its_own_deadline(self):
@@ -61,10 +65,14 @@ class TestEscalation(ComplaintCase):
     def test_c13_cron_reports_its_batches_to_the_scheduler(self):
         """Run by the scheduler, one call escalates one batch and reports it; the
         scheduler commits it and calls again while some remain."""
-        complaints = self._new_complaint() | self._new_complaint() | self._new_complaint()
+        complaints = (
+            self._new_complaint() | self._new_complaint() | self._new_complaint()
+        )
         cron = self.env.ref("property_complaint.ir_cron_complaint_escalate")
         progress = self.env["ir.cron.progress"].create({"cron_id": cron.id})
-        Complaint = self.env["property.complaint"].with_context(ir_cron_progress_id=progress.id)
+        Complaint = self.env["property.complaint"].with_context(
+            ir_cron_progress_id=progress.id
+        )
         with freeze_time("2025-03-03 04:00:00"):  # the supervisor's level only
             first = Complaint._cron_escalate(batch_size=2)
             self.assertEqual(len(first), 2)
@@ -73,13 +81,17 @@ class TestEscalation(ComplaintCase):
             self.assertEqual(second, complaints - first)
             self.assertEqual((progress.done, progress.remaining), (1, 0))
             self.assertFalse(Complaint._cron_escalate(batch_size=2))
-        self.assertEqual(len(complaints.escalation_ids), 3, "one log line per complaint")
+        self.assertEqual(
+            len(complaints.escalation_ids), 3, "one log line per complaint"
+        )
         for complaint in complaints:
             self.assertEqual(self._levels(complaint), ["supervisor"])
             self.assertEqual(complaint.escalation_ids.user_id, self.supervisor)
             # the site of the log line (its record rules) comes with the batch's values
             self.assertEqual(complaint.escalation_ids.site_id, complaint.site_id)
             self.assertEqual(
-                complaint.activity_ids.filtered(lambda a: "Escalated" in a.summary).user_id,
+                complaint.activity_ids.filtered(
+                    lambda a: "Escalated" in a.summary
+                ).user_id,
                 self.supervisor,
             )

@@ -8,7 +8,8 @@ from .common import ComplaintCase
 
 @tagged("post_install", "-at_install")
 class TestForgedContext(HttpCase, ComplaintCase):
-    """The flag that lets the actions write their own fields cannot come from a client."""
+    """The flag that lets the actions write their own fields cannot come from a
+    client."""
 
     def _rpc_write(self, model, record, vals, context):
         return self.make_jsonrpc_request(

@@ -16,15 +16,21 @@ class TestHomeRpc(RpcMixin, HttpCase, ComplaintCase):
         super().setUpClass()
         cls._rpc_load_lang("property_base", "property_complaint")
         ref = cls.env.ref
-        cls.action_register = ref("property_complaint.property_complaint_action_register")
+        cls.action_register = ref(
+            "property_complaint.property_complaint_action_register"
+        )
         cls.action_my_work = ref("property_complaint.property_complaint_action_my_work")
-        cls.action_overview = ref("property_complaint.property_complaint_action_overview")
+        cls.action_overview = ref(
+            "property_complaint.property_complaint_action_overview"
+        )
 
     def _home(self):
         """The home action the web client opens (session info) and the user's own."""
         info = self.rpc_raw("/web/session/get_session_info", {})["result"]
         self.assertEqual(
-            self.rpc("res.users", "read", [self._rpc_user.id], ["action_id"])[0]["action_id"][0],
+            self.rpc("res.users", "read", [self._rpc_user.id], ["action_id"])[0][
+                "action_id"
+            ][0],
             info["home_action_id"],
         )
         return info["home_action_id"]
@@ -38,7 +44,8 @@ class TestHomeRpc(RpcMixin, HttpCase, ComplaintCase):
     def test_home_01_handler_sees_only_the_work_dispatched(self):
         self.rpc_as(self.handler)
         apps, menus = self._menus()
-        # hidden first: the register, the dispatches, Odoo's employee directory, the apps
+        # hidden first: the register, the dispatches, Odoo's employee directory, the
+        # apps
         for hidden in (
             "property_complaint.menu_property_complaint_all",
             "property_complaint.menu_property_complaint_mine",
@@ -61,10 +68,14 @@ class TestHomeRpc(RpcMixin, HttpCase, ComplaintCase):
         self._dispatch(other, self.dep_security, self.handler2)
         self.rpc_as(self.handler)
         # the web client's call
-        action = self.rpc_raw("/web/action/load", {"action_id": self.action_my_work.id})["result"]
+        action = self.rpc_raw(
+            "/web/action/load", {"action_id": self.action_my_work.id}
+        )["result"]
         self.assertIn("search_default_filter_open", action["context"])
         domain = safe_eval(action["domain"], {"uid": self.handler.id})
-        found = self.rpc("property.complaint", "search", [*domain, ("is_closed", "=", False)])
+        found = self.rpc(
+            "property.complaint", "search", [*domain, ("is_closed", "=", False)]
+        )
         self.assertEqual(found, mine.ids)
 
     def test_home_03_agent_lands_on_the_open_register(self):
@@ -83,8 +94,12 @@ class TestHomeRpc(RpcMixin, HttpCase, ComplaintCase):
                 self.rpc_as(user)
                 apps, menus = self._menus()
                 self.assertNotIn("base.menu_management", apps)
-                self.assertIn("property_complaint.menu_property_complaint_overview", menus)
-                self.assertIn("property_complaint.menu_property_complaint_statistics", menus)
+                self.assertIn(
+                    "property_complaint.menu_property_complaint_overview", menus
+                )
+                self.assertIn(
+                    "property_complaint.menu_property_complaint_statistics", menus
+                )
                 self.assertIn("hr.menu_hr_root", apps)
                 self.assertEqual(self._home(), self.action_overview.id)
 
@@ -95,7 +110,9 @@ class TestHomeRpc(RpcMixin, HttpCase, ComplaintCase):
         self.handler.write({"groups_id": [Command.link(self.group_supervisor.id)]})
         self.assertEqual(self.handler.action_id.id, self.action_overview.id)
         # no role any more: no home of the suite
-        self.handler.write({"groups_id": [Command.set([self.env.ref("base.group_user").id])]})
+        self.handler.write(
+            {"groups_id": [Command.set([self.env.ref("base.group_user").id])]}
+        )
         self.assertFalse(self.handler.action_id)
         # a home chosen by hand is kept
         discuss = self.env.ref("mail.action_discuss")

@@ -118,7 +118,9 @@ class TestComplaintIntegrityRpc(RpcMixin, HttpCase, ComplaintCase):
         )
         complaint.invalidate_recordset()
         self.assertEqual(complaint.complaint_class, "1")
-        tracked = complaint.sudo().message_ids.tracking_value_ids.mapped("field_id.name")
+        tracked = complaint.sudo().message_ids.tracking_value_ids.mapped(
+            "field_id.name"
+        )
         self.assertIn("summary", tracked)
         self.assertIn("fact_media", tracked)
         self.assertIn("complaint_class", tracked)
@@ -142,7 +144,10 @@ class TestComplaintIntegrityRpc(RpcMixin, HttpCase, ComplaintCase):
             {"evidence_attachment_ids": [Command.link(evidence.id)]}
         )
         Attachment = self.env["ir.attachment"]
-        domain = [("res_model", "=", "property.complaint"), ("res_id", "=", complaint.id)]
+        domain = [
+            ("res_model", "=", "property.complaint"),
+            ("res_id", "=", complaint.id),
+        ]
         before = Attachment.search_count(domain)
         self.rpc_as(self.agent)
         self.assertRpcRefused(
@@ -193,7 +198,10 @@ class TestComplaintIntegrityRpc(RpcMixin, HttpCase, ComplaintCase):
         self.rpc_as(self.cs_manager)
         self.assertRpcRefused("property.complaint.callback", "unlink", callback.ids)
         self.assertRpcRefused(
-            "property.complaint.callback", "write", callback.ids, {"comments": "Rewritten"}
+            "property.complaint.callback",
+            "write",
+            callback.ids,
+            {"comments": "Rewritten"},
         )
         self.assertRpcRefused(
             "property.complaint.callback",
@@ -245,4 +253,3 @@ class TestComplaintIntegrityRpc(RpcMixin, HttpCase, ComplaintCase):
             "property.complaint", "create", self._registration(validity="valid")
         )
         self.assertEqual(self.env["property.complaint"].search_count([]), before)
-

@@ -37,7 +37,12 @@ class TestLifecycleRpc(RpcMixin, HttpCase, ComplaintCase):
 
     def _snapshot(self, complaint):
         complaint.invalidate_recordset()
-        return (complaint.state, complaint.stage_id, complaint.date_closed, complaint.is_closed)
+        return (
+            complaint.state,
+            complaint.stage_id,
+            complaint.date_closed,
+            complaint.is_closed,
+        )
 
     @freeze_time("2025-03-04 02:00:00")
     def test_c18_card_dragged_to_closed_runs_the_close_checks(self):
@@ -81,12 +86,16 @@ class TestLifecycleRpc(RpcMixin, HttpCase, ComplaintCase):
         # accepting by moving the card into a stage someone added
         self._drag(complaint, self.stage_parts)
         complaint.invalidate_recordset()
-        self.assertEqual((complaint.state, complaint.stage_id), ("progress", self.stage_parts))
+        self.assertEqual(
+            (complaint.state, complaint.stage_id), ("progress", self.stage_parts)
+        )
         self.assertTrue(complaint.date_accepted)
         # within the same state the card just moves
         self._drag(complaint, self.stage_progress)
         complaint.invalidate_recordset()
-        self.assertEqual((complaint.state, complaint.stage_id), ("progress", self.stage_progress))
+        self.assertEqual(
+            (complaint.state, complaint.stage_id), ("progress", self.stage_progress)
+        )
         # the handler submits the resolution by moving the card
         self._dispatch(complaint, self.dep_engineering, self.handler)
         complaint.with_user(self.handler).resolution = "<p>Pipe replaced.</p>"
@@ -100,11 +109,15 @@ class TestLifecycleRpc(RpcMixin, HttpCase, ComplaintCase):
     def test_c01_registration_starts_at_a_new_stage(self):
         self.rpc_as(self.agent)
         error = self.assertRpcRefused(
-            "property.complaint", "create", self._complaint_vals(stage_id=self.stage_parts.id)
+            "property.complaint",
+            "create",
+            self._complaint_vals(stage_id=self.stage_parts.id),
         )
         self.assertIn("按钮", error.message)
         self.assertFalse(
-            self.env["property.complaint"].search([("stage_id", "=", self.stage_parts.id)])
+            self.env["property.complaint"].search(
+                [("stage_id", "=", self.stage_parts.id)]
+            )
         )
         # the column a form was opened from is ignored when it is not a "new" stage
         complaint_id = self.rpc(

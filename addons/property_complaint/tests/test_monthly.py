@@ -18,7 +18,9 @@ class TestMonthly(HttpCase, ComplaintCase):
         return self.site.message_ids.filtered(lambda m: m.attachment_ids)
 
     def test_c26_cron_mails_the_monthly_report_on_the_1st(self):
-        self._new_complaint(summary="Leak in the lobby", publication_topic="public_area")
+        self._new_complaint(
+            summary="Leak in the lobby", publication_topic="public_area"
+        )
         self._new_complaint(summary="Noise at night", partner_phone="13912345678")
         with freeze_time("2025-04-01 01:00:00"):
             self.env["property.site"].with_context(

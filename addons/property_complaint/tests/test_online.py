@@ -8,10 +8,15 @@ from .common import ComplaintCase
 class TestOnline(ComplaintCase):
     def test_c27_online_complaint_notifies_the_department_head(self):
         complaint = self._new_complaint(
-            channel_id=self.channel_online.id, complained_department_id=self.dep_security.id
+            channel_id=self.channel_online.id,
+            complained_department_id=self.dep_security.id,
         )
-        answer_type = self.env.ref("property_complaint.mail_activity_type_complaint_answer")
-        activity = complaint.activity_ids.filtered(lambda a: a.activity_type_id == answer_type)
+        answer_type = self.env.ref(
+            "property_complaint.mail_activity_type_complaint_answer"
+        )
+        activity = complaint.activity_ids.filtered(
+            lambda a: a.activity_type_id == answer_type
+        )
         self.assertEqual(activity.user_id, self.head)
         self.assertTrue(complaint.date_department_notified)
         # the head sees the complaint, without the contact data
@@ -37,9 +42,12 @@ class TestOnline(ComplaintCase):
 
     def test_c27_only_the_head_or_customer_service_answers(self):
         complaint = self._new_complaint(
-            channel_id=self.channel_online.id, complained_department_id=self.dep_security.id
+            channel_id=self.channel_online.id,
+            complained_department_id=self.dep_security.id,
         )
-        complaint.write({"department_answer_facts": "x", "department_answer_measures": "y"})
+        complaint.write(
+            {"department_answer_facts": "x", "department_answer_measures": "y"}
+        )
         self._dispatch(complaint, self.dep_engineering, self.handler)
         # refused: the handler of another department
         with self.assertRaises(AccessError):
@@ -47,7 +55,8 @@ class TestOnline(ComplaintCase):
 
     def test_c27_answer_needed_before_closing(self):
         complaint = self._new_complaint(
-            channel_id=self.channel_online.id, complained_department_id=self.dep_security.id
+            channel_id=self.channel_online.id,
+            complained_department_id=self.dep_security.id,
         )
         with self.assertRaises(UserError) as error:
             complaint.with_user(self.agent).action_close()

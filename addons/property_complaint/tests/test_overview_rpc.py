@@ -30,7 +30,9 @@ class TestOverviewRpc(RpcMixin, HttpCase, ComplaintCase):
             cls, summary="Due today", date_received="2025-03-20 01:50:00"
         )
         cls.escalated = cls._new_complaint(cls, summary="Escalated")
-        cls.escalated.sudo()._write_action({"is_escalated": True, "date_escalated": "2025-03-10"})
+        cls.escalated.sudo()._write_action(
+            {"is_escalated": True, "date_escalated": "2025-03-10"}
+        )
         cls.suspended = cls._new_complaint(cls, summary="Suspension asked")
         cls.env["property.complaint.suspension"].create(
             {
@@ -80,15 +82,23 @@ class TestOverviewRpc(RpcMixin, HttpCase, ComplaintCase):
         """The overview's cards as the web client reads them: {site id: numbers}."""
         action = self.rpc_raw(
             "/web/action/load",
-            {"action_id": self.env.ref("property_complaint.property_complaint_action_overview").id},
+            {
+                "action_id": self.env.ref(
+                    "property_complaint.property_complaint_action_overview"
+                ).id
+            },
         )["result"]
         self.assertEqual(action["res_model"], "property.site")
         self.assertEqual(action["view_mode"], "kanban")
-        records = self.rpc("property.site", "web_search_read", [], {f: {} for f in FIELDS})
+        records = self.rpc(
+            "property.site", "web_search_read", [], {f: {} for f in FIELDS}
+        )
         return {rec["id"]: [rec[f] for f in FIELDS] for rec in records["records"]}
 
     @freeze_time(NOW)
-    def test_overview_01_refused_to_the_agent_hidden_from_other_sites_and_companies(self):
+    def test_overview_01_refused_to_the_agent_hidden_from_other_sites_and_companies(
+        self,
+    ):
         # the agent: no numbers, no list behind them
         self.rpc_as(self.agent)
         self.assertRpcRefused("property.site", "read", self.site.ids, FIELDS)
@@ -136,7 +146,8 @@ class TestOverviewRpc(RpcMixin, HttpCase, ComplaintCase):
                     )
                     found = self.rpc(action["res_model"], "search", action["domain"])
                     if key == "late":
-                        # every complaint unanswered for an hour is late, ours among them
+                        # every complaint unanswered for an hour is late, ours among
+                        # them
                         self.assertIn(records.id, found)
                         self.assertNotIn(self.due_today.id, found)
                     else:
@@ -181,15 +192,25 @@ class TestMonthPrintRpc(RpcMixin, HttpCase, ComplaintCase):
     def test_c26_month_print_monthly_report_and_register_of_the_month(self):
         self.rpc_as(self.supervisor)
         # the default month is the previous one (the report is due early in the next)
-        defaults = self.rpc("property.complaint.month.print", "default_get", ["year", "month"])
+        defaults = self.rpc(
+            "property.complaint.month.print", "default_get", ["year", "month"]
+        )
         self.assertEqual((defaults["year"], defaults["month"]), (2025, "3"))
         wizard_id = self._wizard()
-        monthly = self.rpc("property.complaint.month.print", "action_print_monthly", wizard_id)
-        self.assertEqual(monthly["report_name"], "property_complaint.report_complaint_monthly")
+        monthly = self.rpc(
+            "property.complaint.month.print", "action_print_monthly", wizard_id
+        )
+        self.assertEqual(
+            monthly["report_name"], "property_complaint.report_complaint_monthly"
+        )
         self.assertEqual(monthly["data"]["month"], "2025-03-01")
         self.assertEqual(monthly["context"]["active_ids"], self.site.ids)
-        register = self.rpc("property.complaint.month.print", "action_print_register", wizard_id)
-        self.assertEqual(register["report_name"], "property_complaint.report_complaint_register")
+        register = self.rpc(
+            "property.complaint.month.print", "action_print_register", wizard_id
+        )
+        self.assertEqual(
+            register["report_name"], "property_complaint.report_complaint_register"
+        )
         self.assertEqual(
             (register["data"]["date_from"], register["data"]["date_to"]),
             ("2025-03-01", "2025-03-31"),

@@ -20,7 +20,10 @@ class TestPhoneRpc(RpcMixin, HttpCase, ComplaintCase):
 
     def _count(self):
         return (
-            self.env["property.complaint"].sudo().with_context(active_test=False).search_count([])
+            self.env["property.complaint"]
+            .sudo()
+            .with_context(active_test=False)
+            .search_count([])
         )
 
     def test_c02_invalid_phone_refused_in_chinese(self):
@@ -30,7 +33,9 @@ class TestPhoneRpc(RpcMixin, HttpCase, ComplaintCase):
             for phone in ("12345", "138001380060", "电话"):
                 with self.subTest(field=field, phone=phone):
                     error = self.assertRpcRefused(
-                        "property.complaint", "create", self._complaint_vals(**{field: phone})
+                        "property.complaint",
+                        "create",
+                        self._complaint_vals(**{field: phone}),
                     )
                     self.assertIn("电话号码", error.message)
         self.assertEqual(self._count(), before, "nothing registered")
@@ -38,7 +43,9 @@ class TestPhoneRpc(RpcMixin, HttpCase, ComplaintCase):
     def test_c02_phone_stored_in_e164_and_shown_in_national_format(self):
         self.rpc_as(self.agent)
         complaint_id = self.rpc(
-            "property.complaint", "create", self._complaint_vals(partner_phone="138-0013-8000")
+            "property.complaint",
+            "create",
+            self._complaint_vals(partner_phone="138-0013-8000"),
         )
         complaint = self.env["property.complaint"].browse(complaint_id)
         self.assertEqual(complaint.partner_phone, "+8613800138000")
@@ -47,7 +54,10 @@ class TestPhoneRpc(RpcMixin, HttpCase, ComplaintCase):
         self.assertEqual(answer["partner_phone_display"], "138 0013 8000")
         # typed in the form, in any form
         self.rpc(
-            "property.complaint", "write", [complaint_id], {"partner_phone_display": "021-62345678"}
+            "property.complaint",
+            "write",
+            [complaint_id],
+            {"partner_phone_display": "021-62345678"},
         )
         answer = self.rpc("property.complaint", "read", [complaint_id], fields)[0]
         self.assertEqual(answer["partner_phone"], "+862162345678")
@@ -65,7 +75,9 @@ class TestPhoneRpc(RpcMixin, HttpCase, ComplaintCase):
         for value in ("+852 9123 4567", "9123 4567"):
             with self.subTest(search=value):
                 found = self.rpc(
-                    "property.complaint", "search", [("partner_phone_display", "ilike", value)]
+                    "property.complaint",
+                    "search",
+                    [("partner_phone_display", "ilike", value)],
                 )
                 self.assertIn(complaint_id, found)
 
@@ -80,7 +92,9 @@ class TestPhoneRpc(RpcMixin, HttpCase, ComplaintCase):
             "UPDATE property_complaint SET partner_phone = %s WHERE id = %s",
             ["not a number", kept.id],
         )
-        load_migration("property_complaint", "18.0.1.4.0").migrate(self.env.cr, "18.0.1.1.0")
+        load_migration("property_complaint", "18.0.1.4.0").migrate(
+            self.env.cr, "18.0.1.1.0"
+        )
         self.env.invalidate_all()
         self.assertEqual(old.partner_phone, "+8613800138000")
         self.assertEqual(kept.partner_phone, "not a number", "an invalid value is kept")

@@ -32,10 +32,14 @@ class TestComplaintPrivacyRpc(RpcMixin, HttpCase, ComplaintCase):
     def test_c22_handler_does_not_reach_the_phone_through_related_records(self):
         self.rpc_as(self.handler)
         # refused: the complaint's own field, the owner's and the complainant's partner
-        self.assertRpcRefused("property.complaint", "read", [self.complaint.id], ["partner_phone"])
+        self.assertRpcRefused(
+            "property.complaint", "read", [self.complaint.id], ["partner_phone"]
+        )
         for partner in (self.owner, self.complainant):
             with self.subTest(partner=partner.name):
-                error = self.assertRpcRefused("res.partner", "read", [partner.id], ["phone"])
+                error = self.assertRpcRefused(
+                    "res.partner", "read", [partner.id], ["phone"]
+                )
                 self.assertNotIn(PHONE, error.message)
         # refused or matching nothing: domains probing the phone through the unit
         for domain in (
@@ -50,7 +54,10 @@ class TestComplaintPrivacyRpc(RpcMixin, HttpCase, ComplaintCase):
             self.rpc("property.unit", "search", [("owner_id.phone", "like", PART)]), []
         )
         self.assertEqual(
-            self.rpc("res.partner", "search_read", [("phone", "like", PART)], ["phone"]), []
+            self.rpc(
+                "res.partner", "search_read", [("phone", "like", PART)], ["phone"]
+            ),
+            [],
         )
         self.assertEqual(self.rpc("res.partner", "name_search", "Complainant"), [])
         # the complaint's screen still shows the unit and its owner's name
@@ -64,7 +71,9 @@ class TestComplaintPrivacyRpc(RpcMixin, HttpCase, ComplaintCase):
         self.assertNotIn(PHONE, json.dumps(answer))
         # the handler's own work goes on: the complaint is readable
         self.assertEqual(
-            self.rpc("property.complaint", "read", [self.complaint.id], ["summary"])[0]["summary"],
+            self.rpc("property.complaint", "read", [self.complaint.id], ["summary"])[0][
+                "summary"
+            ],
             "Water leak",
         )
 
@@ -88,7 +97,8 @@ class TestComplaintPrivacyRpc(RpcMixin, HttpCase, ComplaintCase):
     def test_c22_agent_only_report_refused_to_the_other_roles(self):
         """A report kept for customer service (the monthly publication) is not printed
         by a handler or a guard through the /report URL either."""
-        url = f"/report/html/property_complaint.report_complaint_publication/{self.site.id}"
+        report = "property_complaint.report_complaint_publication"
+        url = f"/report/html/{report}/{self.site.id}"
         self.rpc_as(self.handler)
         with mute_logger("odoo.http"):
             response = self.url_open(url)

@@ -52,15 +52,24 @@ class TestRegister(ComplaintCase):
         self.assertTrue(self.channel_online.is_online)
         self.assertFalse(self.channel_phone.is_online)
         # refused: two channels with the same code
-        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"), self.cr.savepoint():
-            self.env["property.complaint.channel"].create({"name": "Hotline", "code": "phone"})
+        with (
+            self.assertRaises(IntegrityError),
+            mute_logger("odoo.sql_db"),
+            self.cr.savepoint(),
+        ):
+            self.env["property.complaint.channel"].create(
+                {"name": "Hotline", "code": "phone"}
+            )
 
     def test_c01_email_alias_registers_a_complaint(self):
-        domain = self.env["mail.alias.domain"].create({"name": "complaints.example.com"})
+        domain = self.env["mail.alias.domain"].create(
+            {"name": "complaints.example.com"}
+        )
         self.site.write({"alias_domain_id": domain.id, "alias_name": "ta"})
         self.assertEqual(self.site.alias_id.alias_model_id.model, "property.complaint")
         self.assertEqual(
-            ast.literal_eval(self.site.alias_id.alias_defaults), {"site_id": self.site.id}
+            ast.literal_eval(self.site.alias_id.alias_defaults),
+            {"site_id": self.site.id},
         )
         raw = (
             "From: Li Lei <lilei@example.com>\r\n"
@@ -76,14 +85,19 @@ class TestRegister(ComplaintCase):
             complaint_id = self.env["mail.thread"].message_process(False, raw)
         complaint = self.env["property.complaint"].browse(complaint_id)
         self.assertEqual(complaint.site_id, self.site)
-        self.assertEqual(complaint.channel_id, self.env.ref("property_complaint.channel_email"))
+        self.assertEqual(
+            complaint.channel_id, self.env.ref("property_complaint.channel_email")
+        )
         self.assertEqual(complaint.partner_email, "lilei@example.com")
         self.assertEqual(complaint.complainant_name, "Li Lei")
         self.assertEqual(complaint.summary, "Lift out of order")
         self.assertTrue(complaint.is_written)
         self.assertEqual(complaint.name, "TA-2025-000001")
         # refused: a message to an unknown address registers nothing
-        with self.assertRaises(ValueError), mute_logger("odoo.addons.mail.models.mail_thread"):
+        with (
+            self.assertRaises(ValueError),
+            mute_logger("odoo.addons.mail.models.mail_thread"),
+        ):
             self.env["mail.thread"].message_process(
                 False, raw.replace("ta@", "nobody@").replace("lift-1", "lift-2")
             )
@@ -103,7 +117,9 @@ class TestRegister(ComplaintCase):
         complaint = self._new_complaint(id_number="11010519491231002X")
         self.assertEqual(complaint.id_number, "11010519491231002X")
         # refused: wrong check digit
-        with self.assertRaisesRegex(ValidationError, "not a valid resident identity card"):
+        with self.assertRaisesRegex(
+            ValidationError, "not a valid resident identity card"
+        ):
             complaint.id_number = "110105194912310021"
 
     def test_c02_registration_fields(self):
@@ -120,14 +136,21 @@ class TestRegister(ComplaintCase):
         self.assertEqual(complaint.co_complainant_count, 3)
         self.assertEqual(complaint.stage_id.role, "new")
         # refused: a negative number of co-complainants
-        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"), self.cr.savepoint():
+        with (
+            self.assertRaises(IntegrityError),
+            mute_logger("odoo.sql_db"),
+            self.cr.savepoint(),
+        ):
             complaint.co_complainant_count = -1
             complaint.flush_recordset()
 
     def test_c02_partner_fills_contact_and_unit(self):
         self.owner.phone = "13900139000"
         complaint = self._new_complaint(
-            partner_id=self.owner.id, complainant_name=False, partner_phone=False, unit_id=False
+            partner_id=self.owner.id,
+            complainant_name=False,
+            partner_phone=False,
+            unit_id=False,
         )
         self.assertEqual(complaint.complainant_name, "Test Owner")
         self.assertEqual(complaint.partner_phone, "+8613900139000")

@@ -40,7 +40,9 @@ class TestReportConfidentiality(PrintAccessMixin, HttpCase, ComplaintCase):
         # an employee of the site without any complaint role; the project management
         # and quality centres, members of the site, print its figures
         cls.employee = cls._create_user("t_employee", cls.group_user)
-        cls.site.user_ids = [Command.link(u.id) for u in (cls.employee, cls.pmc, cls.quality)]
+        cls.site.user_ids = [
+            Command.link(u.id) for u in (cls.employee, cls.pmc, cls.quality)
+        ]
         contact = cls.env["res.partner"].create(
             {"name": "Zhang San", "street": "88 Secret Road", "phone": "13800138000"}
         )
@@ -57,10 +59,14 @@ class TestReportConfidentiality(PrintAccessMixin, HttpCase, ComplaintCase):
         cls.callback = cls.env["property.complaint.callback"].create(
             {"complaint_id": cls.complaint.id, "date_due": "2025-03-20"}
         )
-        cls.customer_service = cls.agent | cls.supervisor | cls.cs_manager | cls.quality | cls.pmc
+        cls.customer_service = (
+            cls.agent | cls.supervisor | cls.cs_manager | cls.quality | cls.pmc
+        )
         cls.statistics_readers = cls.supervisor | cls.cs_manager | cls.quality | cls.pmc
 
-    def _check_report(self, xmlid, records, printers, refused, expected, data=None, hidden=()):
+    def _check_report(
+        self, xmlid, records, printers, refused, expected, data=None, hidden=()
+    ):
         """Each printer gets the form with the ``expected`` texts, no contact of the
         complainant (nor the ``hidden`` texts); each refused user an AccessError."""
         for user in printers:
@@ -106,7 +112,11 @@ class TestReportConfidentiality(PrintAccessMixin, HttpCase, ComplaintCase):
         self._check_report(
             "property_complaint.report_complaint_register",
             self.complaint,
-            data={"site_name": self.site.name, "date_from": "2025-03-01", "date_to": "2025-03-31"},
+            data={
+                "site_name": self.site.name,
+                "date_from": "2025-03-01",
+                "date_to": "2025-03-31",
+            },
             printers=self.customer_service | self.handler,
             refused=self.handler2 | self.agent_b | self.employee,
             expected=(self.complaint.name, "客户投诉登记表"),

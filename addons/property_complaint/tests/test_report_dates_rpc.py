@@ -44,7 +44,9 @@ class TestReportDatesRpc(RpcMixin, HttpCase, ComplaintCase):
         complaint = self._new_complaint(source_reference="TEL-0301")
         self.rpc_as(self.agent)
         with freeze_time("2025-03-05 06:05:00"):
-            text = self._report_text("property_complaint.report_complaint_form", complaint)
+            text = self._report_text(
+                "property_complaint.report_complaint_form", complaint
+            )
         self.assertIn("2025年03月03日 10:00", text)
         self._assert_date_style(text)
 
@@ -65,7 +67,9 @@ class TestReportDatesRpc(RpcMixin, HttpCase, ComplaintCase):
                 ],
             )
             text = self._report_text(
-                "property_complaint.report_complaint_register", complaint, data=action["data"]
+                "property_complaint.report_complaint_register",
+                complaint,
+                data=action["data"],
             )
         for expected in ("2025年03月01日 至 2025年03月31日", "2025年03月03日 10:00"):
             self.assertIn(expected, text)

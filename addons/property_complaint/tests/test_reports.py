@@ -10,11 +10,15 @@ from .common import ComplaintCase
 class TestReports(ReportMixin, HttpCase, ComplaintCase):
     def _pdf(self, xmlid, records, data=None):
         pdf = self._render_pdf(xmlid, records, data=data)
-        self.assertLess(len(pdf), 500 * 1024, "a printed form stays small enough to mail")
+        self.assertLess(
+            len(pdf), 500 * 1024, "a printed form stays small enough to mail"
+        )
         return pdf_text(pdf)
 
     def _closed_complaint(self):
-        complaint = self._new_complaint(source_reference="TEL-0301", customer_request="Fix it")
+        complaint = self._new_complaint(
+            source_reference="TEL-0301", customer_request="Fix it"
+        )
         self._dispatch(complaint, self.dep_engineering, self.handler)
         complaint.with_user(self.agent).write(
             {
@@ -43,13 +47,20 @@ class TestReports(ReportMixin, HttpCase, ComplaintCase):
         self.assertIn("客户需求处理单", text)
         self.assertIn(demand.name, text)
         text = self._pdf("property_complaint.action_report_complaint_review", complaint)
-        for expected in (complaint.name, "客户投诉解决方案内部评审表", "拟定解决方案", "评审人"):
+        for expected in (
+            complaint.name,
+            "客户投诉解决方案内部评审表",
+            "拟定解决方案",
+            "评审人",
+        ):
             self.assertIn(expected, text)
 
     def test_c21_callback_record_with_signature_line(self):
         complaint = self._closed_complaint()
         callback = complaint.callback_ids
-        text = self._pdf("property_complaint.action_report_complaint_callback", callback)
+        text = self._pdf(
+            "property_complaint.action_report_complaint_callback", callback
+        )
         for expected in (
             complaint.name,
             "回访记录表",
@@ -61,17 +72,29 @@ class TestReports(ReportMixin, HttpCase, ComplaintCase):
 
     def test_c21_register_for_a_period(self):
         complaint = self._closed_complaint()
-        self._new_complaint(date_received="2025-04-03 02:00:00", summary="Noise in April")
+        self._new_complaint(
+            date_received="2025-04-03 02:00:00", summary="Noise in April"
+        )
         wizard = (
             self.env["property.complaint.register.print"]
             .with_user(self.agent)
-            .create({"site_id": self.site.id, "date_from": "2025-03-01", "date_to": "2025-03-31"})
+            .create(
+                {
+                    "site_id": self.site.id,
+                    "date_from": "2025-03-01",
+                    "date_to": "2025-03-31",
+                }
+            )
         )
         self.assertEqual(wizard._complaints(), complaint)
         action = wizard.action_print()
-        self.assertEqual(action["report_name"], "property_complaint.report_complaint_register")
+        self.assertEqual(
+            action["report_name"], "property_complaint.report_complaint_register"
+        )
         text = self._pdf(
-            "property_complaint.action_report_complaint_register", complaint, data=action["data"]
+            "property_complaint.action_report_complaint_register",
+            complaint,
+            data=action["data"],
         )
         for expected in (
             complaint.name,

@@ -9,7 +9,9 @@ class TestReview(ComplaintCase):
     def _proposed(self, **vals):
         complaint = self._new_complaint(**vals).with_user(self.agent)
         with freeze_time("2025-03-03 03:00:00"):
-            complaint.write({"investigation": "<p>Pipe cracked.</p>", "cause_analysis": "Old pipe"})
+            complaint.write(
+                {"investigation": "<p>Pipe cracked.</p>", "cause_analysis": "Old pipe"}
+            )
             complaint.action_record_investigation()
             complaint.proposed_solution = "Replace the riser"
             complaint.action_propose_solution()
@@ -33,7 +35,9 @@ class TestReview(ComplaintCase):
 
     def test_c12_major_escalated_needs_reviewed_solution(self):
         complaint = self._proposed(fact_lawsuit=True)
-        complaint.sudo()._write_action({"is_escalated": True, "date_escalated": "2025-03-04"})
+        complaint.sudo()._write_action(
+            {"is_escalated": True, "date_escalated": "2025-03-04"}
+        )
         self.assertTrue(complaint.needs_review)
         with self.assertRaises(UserError):
             complaint.action_carry_out_solution()
@@ -43,7 +47,9 @@ class TestReview(ComplaintCase):
             review.with_user(self.agent).action_approve()
         with self.assertRaises(UserError):
             review.with_user(self.pmc).action_approve()  # no quality advice yet
-        review.with_user(self.quality).action_record_advice(advice="Check the other risers too.")
+        review.with_user(self.quality).action_record_advice(
+            advice="Check the other risers too."
+        )
         review.with_user(self.pmc).action_approve()
         complaint.action_carry_out_solution()
         self.assertTrue(complaint.date_solution_started)

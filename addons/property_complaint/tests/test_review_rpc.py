@@ -22,16 +22,22 @@ class TestReviewRpc(RpcMixin, HttpCase, ComplaintCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._rpc_load_lang("property_base", "property_complaint")
-        cls.quality_pmc = cls._create_user("t_quality_pmc", cls.group_quality, cls.group_pmc)
+        cls.quality_pmc = cls._create_user(
+            "t_quality_pmc", cls.group_quality, cls.group_pmc
+        )
 
     def _escalated(self):
         complaint = self._new_complaint(fact_lawsuit=True).with_user(self.agent)
         with freeze_time("2025-03-03 03:00:00"):
-            complaint.write({"investigation": "<p>Pipe cracked.</p>", "cause_analysis": "Old"})
+            complaint.write(
+                {"investigation": "<p>Pipe cracked.</p>", "cause_analysis": "Old"}
+            )
             complaint.action_record_investigation()
             complaint.proposed_solution = SOLUTION
             complaint.action_propose_solution()
-        complaint.sudo()._write_action({"is_escalated": True, "date_escalated": "2025-03-04"})
+        complaint.sudo()._write_action(
+            {"is_escalated": True, "date_escalated": "2025-03-04"}
+        )
         self.assertTrue(complaint.needs_review)
         return complaint
 
@@ -68,7 +74,9 @@ class TestReviewRpc(RpcMixin, HttpCase, ComplaintCase):
             {"date_decision": "2025-03-05 02:00:00"},
         ):
             with self.subTest(vals=vals):
-                self.assertRpcRefused("property.complaint.review", "write", review.ids, vals)
+                self.assertRpcRefused(
+                    "property.complaint.review", "write", review.ids, vals
+                )
         self.assertEqual(review.state, "draft")
         self.assertFalse(review.quality_advice)
         # no decision without the quality centre's advice
@@ -76,7 +84,9 @@ class TestReviewRpc(RpcMixin, HttpCase, ComplaintCase):
         self.assertEqual(review.state, "draft")
         # and the service centre cannot carry out the solution
         self.rpc_as(self.agent)
-        self.assertRpcRefused("property.complaint", "action_carry_out_solution", complaint.ids)
+        self.assertRpcRefused(
+            "property.complaint", "action_carry_out_solution", complaint.ids
+        )
         self.assertFalse(complaint.date_solution_started)
 
     def test_c12_review_workflow(self):
@@ -91,7 +101,10 @@ class TestReviewRpc(RpcMixin, HttpCase, ComplaintCase):
         for advice in (None, "", "   ", ["OK"]):
             with self.subTest(advice=advice):
                 self.assertRpcRefused(
-                    "property.complaint.review", "action_record_advice", review.ids, advice=advice
+                    "property.complaint.review",
+                    "action_record_advice",
+                    review.ids,
+                    advice=advice,
                 )
         self.assertRpcRefused("property.complaint.review", "action_approve", review.ids)
         self.assertEqual(review.state, "draft")
@@ -107,14 +120,22 @@ class TestReviewRpc(RpcMixin, HttpCase, ComplaintCase):
         self.assertEqual(review.advice_user_id, self.quality)
         # given once
         self.assertRpcRefused(
-            "property.complaint.review", "action_record_advice", review.ids, advice="Again"
+            "property.complaint.review",
+            "action_record_advice",
+            review.ids,
+            advice="Again",
         )
         # the solution reviewed cannot change any more
         self.rpc_as(self.pmc)
         self.assertRpcRefused(
-            "property.complaint.review", "write", review.ids, {"solution": "Something else"}
+            "property.complaint.review",
+            "write",
+            review.ids,
+            {"solution": "Something else"},
         )
-        self.rpc("property.complaint.review", "write", review.ids, {"conclusion": "Agreed."})
+        self.rpc(
+            "property.complaint.review", "write", review.ids, {"conclusion": "Agreed."}
+        )
         self.rpc("property.complaint.review", "action_approve", review.ids)
         self.assertEqual(review.state, "approved")
         self.assertEqual(review.decision_user_id, self.pmc)
@@ -133,7 +154,9 @@ class TestReviewRpc(RpcMixin, HttpCase, ComplaintCase):
         complaint = self._escalated()
         review = self._review(complaint)
         self.rpc_as(self.quality_pmc)
-        self.rpc("property.complaint.review", "action_record_advice", review.ids, advice="OK")
+        self.rpc(
+            "property.complaint.review", "action_record_advice", review.ids, advice="OK"
+        )
         self.assertRpcRefused("property.complaint.review", "action_approve", review.ids)
         self.assertRpcRefused("property.complaint.review", "action_reject", review.ids)
         self.assertEqual(review.state, "advised")
@@ -141,7 +164,9 @@ class TestReviewRpc(RpcMixin, HttpCase, ComplaintCase):
         self.rpc("property.complaint.review", "action_reject", review.ids)
         self.assertEqual(review.state, "rejected")
         self.rpc_as(self.agent)
-        self.assertRpcRefused("property.complaint", "action_carry_out_solution", complaint.ids)
+        self.assertRpcRefused(
+            "property.complaint", "action_carry_out_solution", complaint.ids
+        )
         self.assertFalse(complaint.date_solution_started)
 
     def test_c12_solution_changed_after_approval_needs_a_new_review(self):
@@ -152,9 +177,14 @@ class TestReviewRpc(RpcMixin, HttpCase, ComplaintCase):
         self.assertTrue(complaint.is_solution_reviewed)
         self.rpc_as(self.agent)
         self.rpc(
-            "property.complaint", "write", complaint.ids, {"proposed_solution": "Patch the pipe"}
+            "property.complaint",
+            "write",
+            complaint.ids,
+            {"proposed_solution": "Patch the pipe"},
         )
-        self.assertRpcRefused("property.complaint", "action_carry_out_solution", complaint.ids)
+        self.assertRpcRefused(
+            "property.complaint", "action_carry_out_solution", complaint.ids
+        )
         self.assertFalse(complaint.date_solution_started)
         # a new review of the new solution
         new_review = self._review(complaint)
@@ -167,17 +197,28 @@ class TestReviewRpc(RpcMixin, HttpCase, ComplaintCase):
         complaint = self._escalated()
         review = self._review(complaint)
         Review = self.env["property.approval.review"]
-        levels = Review.search([("res_model", "=", review._name), ("res_id", "=", review.id)])
+        levels = Review.search(
+            [("res_model", "=", review._name), ("res_id", "=", review.id)]
+        )
         self.assertEqual(levels.mapped("state"), ["pending", "waiting"])
         # refused: the quality centre refusing instead of advising
         self.rpc_as(self.quality_pmc)
-        self.assertRpcRefused("property.complaint.review", "action_approval_refuse", [review.id])
+        self.assertRpcRefused(
+            "property.complaint.review", "action_approval_refuse", [review.id]
+        )
         self.env.invalidate_all()
         self.assertEqual(levels.mapped("state"), ["pending", "waiting"])
         self.assertEqual(review.state, "draft")
         # the advice given, the same person cannot decide
-        self.rpc("property.complaint.review", "action_record_advice", [review.id], "Check risers")
-        self.assertRpcRefused("property.complaint.review", "action_approval_approve", [review.id])
+        self.rpc(
+            "property.complaint.review",
+            "action_record_advice",
+            [review.id],
+            "Check risers",
+        )
+        self.assertRpcRefused(
+            "property.complaint.review", "action_approval_approve", [review.id]
+        )
         self.env.invalidate_all()
         self.assertEqual(levels.mapped("state"), ["approved", "pending"])
         self.assertEqual(review.state, "advised")

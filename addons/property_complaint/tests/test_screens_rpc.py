@@ -24,7 +24,9 @@ class TestScreensRpc(RpcMixin, HttpCase, ComplaintCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._rpc_load_lang("property_base", "property_complaint")
-        cls.handle_type = cls.env.ref("property_complaint.mail_activity_type_complaint_handle")
+        cls.handle_type = cls.env.ref(
+            "property_complaint.mail_activity_type_complaint_handle"
+        )
 
     # ------------------------------------------------------------------
     # helpers
@@ -77,8 +79,12 @@ class TestScreensRpc(RpcMixin, HttpCase, ComplaintCase):
         )
 
     def test_c09_board_progress_bar_counts_by_lateness(self):
-        late = self._new_complaint(date_received="2025-01-06 02:00:00", summary="Old leak")
-        fresh = self._new_complaint(date_received="2025-03-05 01:00:00", summary="New leak")
+        late = self._new_complaint(
+            date_received="2025-01-06 02:00:00", summary="Old leak"
+        )
+        fresh = self._new_complaint(
+            date_received="2025-03-05 01:00:00", summary="New leak"
+        )
         self._dispatch(fresh, self.dep_engineering, self.handler)
         self.rpc_as(self.agent)
         with freeze_time("2025-03-05 02:00:00"):
@@ -98,11 +104,16 @@ class TestScreensRpc(RpcMixin, HttpCase, ComplaintCase):
                     ["deadline_state", "stage_id", "lateness_color"],
                 )
             }
-            late_ids = self.rpc("property.complaint", "search", [("deadline_state", "=", "late")])
+            late_ids = self.rpc(
+                "property.complaint", "search", [("deadline_state", "=", "late")]
+            )
             not_late_ids = self.rpc(
                 "property.complaint",
                 "search",
-                [("deadline_state", "not in", ["late"]), ("site_id", "=", self.site.id)],
+                [
+                    ("deadline_state", "not in", ["late"]),
+                    ("site_id", "=", self.site.id),
+                ],
             )
         self.assertEqual(states[late.id], "late")
         self.assertNotEqual(states[fresh.id], "late")
@@ -112,7 +123,9 @@ class TestScreensRpc(RpcMixin, HttpCase, ComplaintCase):
         # the bars count the complaints of each column by the lateness they show
         expected = {}
         for complaint in late | fresh:
-            column = expected.setdefault(str(complaint.stage_id.id), dict.fromkeys(COLORS, 0))
+            column = expected.setdefault(
+                str(complaint.stage_id.id), dict.fromkeys(COLORS, 0)
+            )
             column[states[complaint.id]] += 1
         self.assertEqual(bars, expected)
         # the card is coloured as its lateness: red when late
@@ -132,7 +145,10 @@ class TestScreensRpc(RpcMixin, HttpCase, ComplaintCase):
     def test_c09_register_opens_on_open_items_with_help(self):
         self.rpc_as(self.agent)
         for xmlid, filters in (
-            ("property_complaint.property_complaint_action", {"search_default_filter_open"}),
+            (
+                "property_complaint.property_complaint_action",
+                {"search_default_filter_open"},
+            ),
             (
                 "property_complaint.property_complaint_action_open",
                 {"search_default_filter_open", "search_default_filter_mine"},
@@ -162,10 +178,14 @@ class TestScreensRpc(RpcMixin, HttpCase, ComplaintCase):
             [callback.id],
             {
                 "method": "phone",
-                "satisfaction_id": self.env.ref("property_complaint.satisfaction_satisfied").id,
+                "satisfaction_id": self.env.ref(
+                    "property_complaint.satisfaction_satisfied"
+                ).id,
             },
         )
-        self.assertRpcRefused("property.complaint.callback", "action_done", [callback.id])
+        self.assertRpcRefused(
+            "property.complaint.callback", "action_done", [callback.id]
+        )
         # nothing recorded
         self.assertEqual(self._callback_state(callback), before)
         self.assertEqual(callback.state, "todo")
@@ -179,13 +199,22 @@ class TestScreensRpc(RpcMixin, HttpCase, ComplaintCase):
             [callback.id],
             {
                 "method": "visit",
-                "satisfaction_id": self.env.ref("property_complaint.satisfaction_satisfied").id,
+                "satisfaction_id": self.env.ref(
+                    "property_complaint.satisfaction_satisfied"
+                ).id,
                 "answered_by": "Mr Zhang",
             },
         )
-        self.assertRpcRefused("property.complaint.callback", "action_done", [callback.id])
+        self.assertRpcRefused(
+            "property.complaint.callback", "action_done", [callback.id]
+        )
         self.assertEqual(self._callback_state(callback)[0], "todo")
-        self.rpc("property.complaint.callback", "write", [callback.id], {"signature": SIGNATURE})
+        self.rpc(
+            "property.complaint.callback",
+            "write",
+            [callback.id],
+            {"signature": SIGNATURE},
+        )
         with freeze_time("2025-03-10 03:00:00"):
             self.rpc("property.complaint.callback", "action_done", [callback.id])
         self.assertEqual(callback.state, "done")
@@ -211,11 +240,15 @@ class TestScreensRpc(RpcMixin, HttpCase, ComplaintCase):
             {
                 "method": "phone",
                 "answered_by": "Mr Zhang",
-                "satisfaction_id": self.env.ref("property_complaint.satisfaction_satisfied").id,
+                "satisfaction_id": self.env.ref(
+                    "property_complaint.satisfaction_satisfied"
+                ).id,
             },
         )
         with freeze_time("2025-03-10 03:00:00"):
-            result = self.rpc("property.complaint.callback", "action_done", [callback.id])
+            result = self.rpc(
+                "property.complaint.callback", "action_done", [callback.id]
+            )
         self.assertTrue(result)
         self.assertEqual(callback.state, "done")
         self.assertEqual(str(callback.date_done), "2025-03-10 03:00:00")
@@ -240,7 +273,9 @@ class TestScreensRpc(RpcMixin, HttpCase, ComplaintCase):
             },
         )
         with freeze_time("2025-03-10 03:00:00"):
-            action = self.rpc("property.complaint.callback", "action_done", [callback.id])
+            action = self.rpc(
+                "property.complaint.callback", "action_done", [callback.id]
+            )
         second = callback.second_complaint_id
         self.assertTrue(second)
         # a message to the agent, naming the second complaint
@@ -270,7 +305,9 @@ class TestScreensRpc(RpcMixin, HttpCase, ComplaintCase):
         self.assertFalse(complaint.transfer_ids)
         self.assertFalse(complaint.handler_id)
         self.assertFalse(
-            complaint.activity_ids.filtered(lambda a: a.activity_type_id == self.handle_type)
+            complaint.activity_ids.filtered(
+                lambda a: a.activity_type_id == self.handle_type
+            )
         )
 
     def test_c11_dispatch_lists_the_site_departments_and_their_handlers(self):
@@ -296,7 +333,9 @@ class TestScreensRpc(RpcMixin, HttpCase, ComplaintCase):
         self.rpc_as(self.agent)
         wizard = self._wizard(complaint, self.dep_engineering, self.handler)
         self.rpc("property.complaint.dispatch", "action_confirm", [wizard])
-        wizard = self._wizard(complaint, self.dep_engineering, self.handler, reason="Same team")
+        wizard = self._wizard(
+            complaint, self.dep_engineering, self.handler, reason="Same team"
+        )
         self.rpc("property.complaint.dispatch", "action_confirm", [wizard])
         complaint.invalidate_recordset()
         self.assertEqual(len(complaint.transfer_ids), 2)
@@ -306,7 +345,9 @@ class TestScreensRpc(RpcMixin, HttpCase, ComplaintCase):
         self.assertEqual(activities.user_id, self.handler)
         self.assertEqual(len(activities), 1)
         # a transfer to another handler moves the activity
-        wizard = self._wizard(complaint, self.dep_security, self.handler2, reason="Gate matter")
+        wizard = self._wizard(
+            complaint, self.dep_security, self.handler2, reason="Gate matter"
+        )
         self.rpc("property.complaint.dispatch", "action_confirm", [wizard])
         complaint.invalidate_recordset()
         activities = complaint.activity_ids.filtered(

@@ -46,7 +46,9 @@ class TestSettingsRpc(SettingsCaseMixin, RpcMixin, HttpCase, ComplaintCase):
         self.assertFalse(self.agent.has_group("base.group_system"))
         self.rpc_as(self.agent)
         self._assertSettingsRefused(
-            self.company, property_complaint_days_class3=9, property_complaint_response_hours=9
+            self.company,
+            property_complaint_days_class3=9,
+            property_complaint_response_hours=9,
         )
 
     def test_c08_c09_manager_cannot_change_another_company(self):
@@ -73,7 +75,9 @@ class TestSettingsRpc(SettingsCaseMixin, RpcMixin, HttpCase, ComplaintCase):
         # the Settings are in the configuration menu of his app; not those of the sites
         menus = self.env["ir.ui.menu"].with_user(manager)._visible_menu_ids()
         ref = self.env.ref
-        self.assertIn(ref("property_complaint.menu_property_config_complaint_settings").id, menus)
+        self.assertIn(
+            ref("property_complaint.menu_property_config_complaint_settings").id, menus
+        )
         self.assertIn(ref("property_base.menu_property_config").id, menus)
         self.assertNotIn(ref("property_base.menu_property_config_calendar").id, menus)
         self.assertNotIn(
@@ -99,10 +103,14 @@ class TestSettingsRpc(SettingsCaseMixin, RpcMixin, HttpCase, ComplaintCase):
         self.assertEqual(opened["value"]["company_id"], self.company.id)
         self.assertEqual(opened["value"]["property_complaint_days_class3"], 5)
         self._rpc_settings(
-            self.company, property_complaint_response_hours=2, property_complaint_days_class3=1
+            self.company,
+            property_complaint_response_hours=2,
+            property_complaint_days_class3=1,
         )
         self._rpc_settings(
-            self.company_b, property_complaint_response_hours=3, property_complaint_days_class3=2
+            self.company_b,
+            property_complaint_response_hours=3,
+            property_complaint_days_class3=2,
         )
         # the Settings show each company's own numbers
         settings_id = self._rpc_settings(self.company_b)
@@ -117,7 +125,8 @@ class TestSettingsRpc(SettingsCaseMixin, RpcMixin, HttpCase, ComplaintCase):
         self.assertEqual(values["property_complaint_days_class3"], 2)
         self.env.invalidate_all()
         self.assertEqual(self.company_c.property_complaint_days_class3, 5)
-        # a complaint registered on Monday 10:00 in each company: its company's deadlines
+        # a complaint registered on Monday 10:00 in each company: its company's
+        # deadlines
         in_a = self._register(self.site)
         in_b = self._register(self.site_b)
         self.assertEqual(in_a.company_id, self.company)
@@ -154,13 +163,17 @@ class TestSettingsRpc(SettingsCaseMixin, RpcMixin, HttpCase, ComplaintCase):
         manager = self.centre_manager
         self.rpc_as(manager)
         self._rpc_settings(
-            self.company, property_complaint_response_hours=2, property_complaint_days_class3=1
+            self.company,
+            property_complaint_response_hours=2,
+            property_complaint_days_class3=1,
         )
         older = self._register(self.site)
         given = (older.date_deadline_response, older.date_deadline_resolution)
         self.assertEqual(str(given[0]), "2025-03-03 04:00:00")
         self._rpc_settings(
-            self.company, property_complaint_response_hours=5, property_complaint_days_class3=3
+            self.company,
+            property_complaint_response_hours=5,
+            property_complaint_days_class3=3,
         )
         # the client cannot rewrite the snapshot either
         self.rpc_as(self.agent)
@@ -171,7 +184,9 @@ class TestSettingsRpc(SettingsCaseMixin, RpcMixin, HttpCase, ComplaintCase):
             {"deadline_terms": {"response_hours": 99}},
         )
         with freeze_time("2025-03-03 03:00:00"):
-            self.rpc("property.complaint", "write", [older.id], {"description": "More facts"})
+            self.rpc(
+                "property.complaint", "write", [older.id], {"description": "More facts"}
+            )
         self.env.invalidate_all()
         self.assertEqual(
             (older.date_deadline_response, older.date_deadline_resolution), given

@@ -24,8 +24,8 @@ class TestStatistics(ComplaintCase):
         complaint.with_user(self.agent).action_communicate_result()
 
     def test_c20_monthly_rates_match_a_hand_computed_set(self):
-        # March 2025: A called back satisfied, B dissatisfied (opens second complaint S),
-        # C a demand still to call back, D not yet answered. February: E.
+        # March 2025: A called back satisfied, B dissatisfied (opens second complaint
+        # S), C a demand still to call back, D not yet answered. February: E.
         a = self._new_complaint(summary="A")
         b = self._new_complaint(summary="B")
         c = self._new_complaint(summary="C", kind="demand", demand_type="request")
@@ -39,7 +39,9 @@ class TestStatistics(ComplaintCase):
         self.assertTrue(b.second_complaint_ids)
         self.env.flush_all()
 
-        Statistics = self.env["property.complaint.statistics"].with_user(self.supervisor)
+        Statistics = self.env["property.complaint.statistics"].with_user(
+            self.supervisor
+        )
         figures = Statistics._monthly_figures(self.site, datetime.date(2025, 3, 1))
         march, february = figures["current"][()], figures["previous"][()]
         # 5 rows in March: A, B, C, D and the second complaint S

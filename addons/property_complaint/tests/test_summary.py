@@ -13,7 +13,11 @@ from .common import ComplaintCase
 @tagged("post_install", "-at_install")
 class TestSummary(HttpCase, ComplaintCase):
     def _wizard(self, user=None, **vals):
-        values = {"site_ids": [(6, 0, self.site.ids)], "period_type": "half_year", "year": 2025}
+        values = {
+            "site_ids": [(6, 0, self.site.ids)],
+            "period_type": "half_year",
+            "year": 2025,
+        }
         values.update(vals)
         return (
             self.env["property.complaint.summary.print"]
@@ -61,9 +65,9 @@ class TestSummary(HttpCase, ComplaintCase):
 
     def test_c26_half_year_summary_matches_a_hand_computed_set(self):
         self._hand_computed_set()
-        Summary = self.env["report.property_complaint.report_complaint_summary"].with_user(
-            self.supervisor
-        )
+        Summary = self.env[
+            "report.property_complaint.report_complaint_summary"
+        ].with_user(self.supervisor)
         summary = Summary._summary(self.site, "half_year", datetime.date(2025, 1, 1))
         total = summary["total"]
         # A, B, C and the second complaint S; E in the previous half-year
@@ -81,14 +85,20 @@ class TestSummary(HttpCase, ComplaintCase):
         self.assertEqual(by_kind["投诉"]["current"]["nbr"], 3)
         self.assertEqual(by_kind["投诉"]["previous"]["nbr"], 1)
         self.assertEqual(by_kind["需求"]["current"]["nbr"], 1)
-        by_class = {row["label"]: row["current"].get("nbr", 0) for row in tables["按投诉等级"]}
+        by_class = {
+            row["label"]: row["current"].get("nbr", 0) for row in tables["按投诉等级"]
+        }
         # the second complaint is class 2 (C17), a demand has no class
         self.assertEqual(by_class["二类投诉（重要）"], 1)
         self.assertEqual(by_class["未分级"], 1)
         self.assertEqual(sum(by_class.values()), 4)
         # the one grouped query gives the figures of one query per dimension
-        Statistics = self.env["property.complaint.statistics"].with_user(self.supervisor)
-        domain = self.site._period_domain(datetime.date(2025, 1, 1), datetime.date(2025, 7, 1))
+        Statistics = self.env["property.complaint.statistics"].with_user(
+            self.supervisor
+        )
+        domain = self.site._period_domain(
+            datetime.date(2025, 1, 1), datetime.date(2025, 7, 1)
+        )
         by_all = Statistics._figures_by(domain, ["complaint_class", "category_id"])
         for fname in ("complaint_class", "category_id"):
             for key, figures in Statistics._figures(domain, (fname,)).items():
@@ -106,7 +116,9 @@ class TestSummary(HttpCase, ComplaintCase):
 
         # the printed summary from the wizard shows the period, the labels and figures
         action = self._wizard().action_print()
-        self.assertEqual(action["report_name"], "property_complaint.report_complaint_summary")
+        self.assertEqual(
+            action["report_name"], "property_complaint.report_complaint_summary"
+        )
         report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
         pdf, kind = report.with_user(self.supervisor)._render_qweb_pdf(
             "property_complaint.action_report_complaint_summary",
@@ -143,11 +155,13 @@ class TestSummary(HttpCase, ComplaintCase):
     def test_c26_annual_summary_compares_with_the_previous_year(self):
         self._new_complaint(summary="This year")
         self._new_complaint(summary="Last year", date_received="2024-05-05 02:00:00")
-        self._new_complaint(summary="Two years ago", date_received="2023-05-05 02:00:00")
-        self.env.flush_all()
-        summary = self.env["report.property_complaint.report_complaint_summary"]._summary(
-            self.site, "year", datetime.date(2025, 1, 1)
+        self._new_complaint(
+            summary="Two years ago", date_received="2023-05-05 02:00:00"
         )
+        self.env.flush_all()
+        summary = self.env[
+            "report.property_complaint.report_complaint_summary"
+        ]._summary(self.site, "year", datetime.date(2025, 1, 1))
         self.assertEqual(summary["label"], "2025年度")
         self.assertEqual(summary["total"]["current"]["nbr"], 1)
         self.assertEqual(summary["total"]["previous"]["nbr"], 1)

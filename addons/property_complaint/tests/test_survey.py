@@ -32,11 +32,18 @@ class TestSurvey(ComplaintCase):
         self.assertEqual(demand.kind, "demand")
         self.assertTrue(demand.is_survey_comment)
         self.assertEqual(demand.department_id, self.dep_security)
-        self.assertEqual(demand.channel_id, self.env.ref("property_complaint.channel_survey"))
+        self.assertEqual(
+            demand.channel_id, self.env.ref("property_complaint.channel_survey")
+        )
         self.assertEqual(demand.summary, "The lobby lights stay on all day.")
-        # 2 working days: Tuesday 11 March; 3 more: Friday 14 March (end of day, Shanghai)
-        self.assertEqual(demand.survey_forward_deadline, datetime.datetime(2025, 3, 11, 15, 59, 59))
-        self.assertEqual(demand.survey_answer_deadline, datetime.datetime(2025, 3, 14, 15, 59, 59))
+        # 2 working days: Tuesday 11 March; 3 more: Friday 14 March (end of day,
+        # Shanghai)
+        self.assertEqual(
+            demand.survey_forward_deadline, datetime.datetime(2025, 3, 11, 15, 59, 59)
+        )
+        self.assertEqual(
+            demand.survey_answer_deadline, datetime.datetime(2025, 3, 14, 15, 59, 59)
+        )
         self.assertEqual(demand.survey_callback_deadline, datetime.date(2025, 3, 21))
         # the head of the department is asked for written measures
         activity = demand.activity_ids.filtered(lambda a: a.user_id == self.head)
@@ -54,12 +61,19 @@ class TestSurvey(ComplaintCase):
                 "property_complaint_survey_callback_days": 7,
             }
         )
-        settings = self.env["property.settings"].create({"company_id": self.site.company_id.id})
+        settings = self.env["property.settings"].create(
+            {"company_id": self.site.company_id.id}
+        )
         self.assertEqual(settings.property_complaint_survey_answer_days, 2)
         demand = self._comment()
-        # Friday 7 March: 1 working day -> Monday 10; 2 more -> Wednesday 12; 7 days -> 14
-        self.assertEqual(demand.survey_forward_deadline, datetime.datetime(2025, 3, 10, 15, 59, 59))
-        self.assertEqual(demand.survey_answer_deadline, datetime.datetime(2025, 3, 12, 15, 59, 59))
+        # Friday 7 March: 1 working day -> Monday 10; 2 more -> Wednesday 12; 7 days ->
+        # 14
+        self.assertEqual(
+            demand.survey_forward_deadline, datetime.datetime(2025, 3, 10, 15, 59, 59)
+        )
+        self.assertEqual(
+            demand.survey_answer_deadline, datetime.datetime(2025, 3, 12, 15, 59, 59)
+        )
         self.assertEqual(demand.survey_callback_deadline, datetime.date(2025, 3, 14))
 
     def test_c28_refused_for_a_handler(self):

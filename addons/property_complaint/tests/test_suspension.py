@@ -41,13 +41,16 @@ class TestSuspension(ComplaintCase):
         complaint = self._accepted()
         # class 3: 5 working days after Monday 3 March 2025 -> Monday 10 March
         self.assertEqual(str(complaint.date_deadline_resolution), "2025-03-10 15:59:59")
-        complaint.write({"suspension_cause": "engineering", "suspension_reason": "Roof works"})
+        complaint.write(
+            {"suspension_cause": "engineering", "suspension_reason": "Roof works"}
+        )
         with freeze_time("2025-03-04 02:00:00"):
             complaint.action_suspend()
         self.assertFalse(complaint.date_deadline_next)
         with freeze_time("2025-03-20 02:00:00"):
             self.assertNotIn(
-                complaint, self.env["property.complaint"].search([("is_late", "=", True)])
+                complaint,
+                self.env["property.complaint"].search([("is_late", "=", True)]),
             )
         # resumed Thursday 6 March: 5 and 6 March were suspended
         with freeze_time("2025-03-06 02:00:00"):
@@ -60,7 +63,9 @@ class TestSuspension(ComplaintCase):
     def test_c10_manager_approval_is_a_setting(self):
         self._set_setting("suspension_approval", True)
         complaint = self._accepted()
-        complaint.write({"suspension_cause": "engineering", "suspension_reason": "Roof works"})
+        complaint.write(
+            {"suspension_cause": "engineering", "suspension_reason": "Roof works"}
+        )
         complaint.action_suspend()
         self.assertEqual(complaint.suspension_state, "to_approve")
         self.assertTrue(complaint.date_deadline_next)

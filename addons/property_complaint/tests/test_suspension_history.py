@@ -33,7 +33,8 @@ class TestSuspensionHistoryRpc(RpcMixin, HttpCase, ComplaintCase):
         self.rpc_as(self.agent)
         with freeze_time("2025-03-04 02:00:00"):
             self._suspend_rpc(
-                complaint, {"suspension_cause": "engineering", "suspension_reason": "Roof works"}
+                complaint,
+                {"suspension_cause": "engineering", "suspension_reason": "Roof works"},
             )
         suspension = complaint.suspension_ids
         Suspension = self.env["property.complaint.suspension"]
@@ -51,9 +52,14 @@ class TestSuspensionHistoryRpc(RpcMixin, HttpCase, ComplaintCase):
             },
         )
         self.assertRpcRefused(
-            "property.complaint.suspension", "write", [suspension.id], {"working_days": 30}
+            "property.complaint.suspension",
+            "write",
+            [suspension.id],
+            {"working_days": 30},
         )
-        self.assertRpcRefused("property.complaint.suspension", "unlink", [suspension.id])
+        self.assertRpcRefused(
+            "property.complaint.suspension", "unlink", [suspension.id]
+        )
         # nothing written, nothing removed
         self.assertEqual(Suspension.search_count([]), before)
         self.assertTrue(suspension.exists())
@@ -65,7 +71,8 @@ class TestSuspensionHistoryRpc(RpcMixin, HttpCase, ComplaintCase):
         self.rpc_as(self.agent)
         with freeze_time("2025-03-04 02:00:00"):
             self._suspend_rpc(
-                complaint, {"suspension_cause": "engineering", "suspension_reason": "Roof works"}
+                complaint,
+                {"suspension_cause": "engineering", "suspension_reason": "Roof works"},
             )
         # resumed Thursday 6 March: 5 and 6 March were suspended
         with freeze_time("2025-03-06 02:00:00"):
@@ -98,16 +105,20 @@ class TestSuspensionHistoryRpc(RpcMixin, HttpCase, ComplaintCase):
         )
         self.assertEqual(complaint.suspension_state, "suspended")
         self.assertEqual(complaint.resolution_extra_days, 2)
-        self.assertEqual(complaint.suspension_ids.currency_id, complaint.company_id.currency_id)
+        self.assertEqual(
+            complaint.suspension_ids.currency_id, complaint.company_id.currency_id
+        )
 
     def test_c10_upgrade_moves_the_suspension_into_the_history(self):
-        """The data of the earlier version (suspension on the complaint) becomes history."""
+        """The data of the earlier version (suspension on the complaint) becomes
+        history."""
         suspended, extended, untouched = (self._accepted() for _i in range(3))
         cr = self.env.cr
         self.env.flush_all()
         cr.execute(
             """UPDATE property_complaint SET suspension_state = 'suspended',
-                      date_suspended = '2025-03-04 02:00:00', suspension_cause = 'purchase',
+                      date_suspended = '2025-03-04 02:00:00',
+                      suspension_cause = 'purchase',
                       suspension_amount = 6000, suspension_reason = 'Pump',
                       resolution_extra_days = 0
                 WHERE id = %s""",
@@ -132,11 +143,16 @@ class TestSuspensionHistoryRpc(RpcMixin, HttpCase, ComplaintCase):
             [("purchase", 6000.0, "Pump", "suspended", "2025-03-04 02:00:00")],
         )
         self.assertEqual(
-            [(s.cause, s.reason, s.state, s.working_days) for s in extended.suspension_ids],
+            [
+                (s.cause, s.reason, s.state, s.working_days)
+                for s in extended.suspension_ids
+            ],
             [("engineering", "Roof", "ended", 3)],
         )
         self.assertEqual(suspended.suspension_state, "suspended")
         self.assertFalse(suspended.date_deadline_next)
-        self.assertEqual((extended.suspension_state, extended.resolution_extra_days), (False, 3))
+        self.assertEqual(
+            (extended.suspension_state, extended.resolution_extra_days), (False, 3)
+        )
         # run twice: nothing more
         self.assertFalse(self.env["property.complaint"]._property_migrate_suspensions())

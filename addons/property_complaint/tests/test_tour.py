@@ -1,4 +1,3 @@
-
 from odoo.tests import HttpCase, tagged
 
 from .common import ComplaintCase
@@ -15,7 +14,9 @@ class TestComplaintTour(HttpCase, ComplaintCase):
             "property_complaint_register_tour",
             login="t_agent",
         )
-        complaint = self.env["property.complaint"].search([("summary", "=", "Tour lift stuck")])
+        complaint = self.env["property.complaint"].search(
+            [("summary", "=", "Tour lift stuck")]
+        )
         self.assertEqual(complaint.channel_id, self.channel_phone)
         self.assertEqual(complaint.partner_phone, "+8613800138000")
         self.assertEqual(complaint.handler_id, self.handler)
@@ -67,7 +68,9 @@ class TestOverviewTour(HttpCase, ComplaintCase):
         self.handler.name = "Tour Handler"
         # received 2025-03-03 and never answered: late whatever today is
         late = self._new_complaint(summary="Tour late leak")
-        self.start_tour("/odoo", "property_complaint_overview_dispatch_tour", login="t_supervisor")
+        self.start_tour(
+            "/odoo", "property_complaint_overview_dispatch_tour", login="t_supervisor"
+        )
         self.assertEqual(late.handler_id, self.handler)
         self.assertEqual(late.department_id, self.dep_engineering)
         self.assertEqual(late.transfer_ids.user_id, self.supervisor)
@@ -79,7 +82,9 @@ class TestOverviewTour(HttpCase, ComplaintCase):
         self._dispatch(complaint, self.dep_engineering, self.handler)
         other = self._new_complaint(summary="Tour other leak")
         self._dispatch(other, self.dep_security, self.handler2)
-        self.start_tour("/odoo", "property_complaint_handler_handling_tour", login="t_handler")
+        self.start_tour(
+            "/odoo", "property_complaint_handler_handling_tour", login="t_handler"
+        )
         self.assertIn("riser pipe is cracked", complaint.investigation)
         self.assertEqual(complaint.cause_analysis, "Old cast-iron pipe")
         self.assertTrue(complaint.date_investigated)

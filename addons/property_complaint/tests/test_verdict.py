@@ -14,7 +14,9 @@ class TestVerdict(ComplaintCase):
         with self.assertRaisesRegex(UserError, "explanation to the customer"):
             complaint.action_confirm_invalid()
         self.assertEqual(complaint.kind, "complaint")
-        complaint.customer_explanation = "The pipe belongs to the flat above; we mediate."
+        complaint.customer_explanation = (
+            "The pipe belongs to the flat above; we mediate."
+        )
         complaint.action_confirm_invalid()
         self.assertEqual(complaint.kind, "demand")
         self.assertEqual(complaint.demand_type, "invalid_complaint")

@@ -3,13 +3,16 @@ from odoo.exceptions import AccessError, UserError
 
 
 class PropertyComplaintDispatch(models.TransientModel):
-    """Dispatch (派单) or transfer (转派) a complaint to a department and a handler (C11)."""
+    """Dispatch (派单) or transfer (转派) a complaint to a department and a handler
+    (C11)."""
 
     _name = "property.complaint.dispatch"
     _description = "Dispatch a Complaint"
     _inherit = ["property.input.mixin"]
 
-    complaint_id = fields.Many2one("property.complaint", required=True, ondelete="cascade")
+    complaint_id = fields.Many2one(
+        "property.complaint", required=True, ondelete="cascade"
+    )
     current_department_id = fields.Many2one(
         related="complaint_id.department_id", string="Current Department"
     )
@@ -20,11 +23,15 @@ class PropertyComplaintDispatch(models.TransientModel):
     allowed_department_ids = fields.Many2many(
         "hr.department", compute="_compute_allowed_department_ids"
     )
-    allowed_handler_ids = fields.Many2many("res.users", compute="_compute_allowed_handler_ids")
+    allowed_handler_ids = fields.Many2many(
+        "res.users", compute="_compute_allowed_handler_ids"
+    )
     department_id = fields.Many2one(
         "hr.department", domain="[('id', 'in', allowed_department_ids)]"
     )
-    handler_id = fields.Many2one("res.users", domain="[('id', 'in', allowed_handler_ids)]")
+    handler_id = fields.Many2one(
+        "res.users", domain="[('id', 'in', allowed_handler_ids)]"
+    )
     reason = fields.Text(help="Required when the complaint is already dispatched.")
 
     @api.depends("complaint_id")
@@ -38,14 +45,20 @@ class PropertyComplaintDispatch(models.TransientModel):
     def _compute_allowed_department_ids(self):
         for wizard in self:
             site = wizard.complaint_id.site_id
-            wizard.allowed_department_ids = site._complaint_departments() if site else False
+            wizard.allowed_department_ids = (
+                site._complaint_departments() if site else False
+            )
 
     @api.depends("department_id")
     def _compute_allowed_handler_ids(self):
         handlers = self.env["res.users"].search(
             [
                 ("share", "=", False),
-                ("groups_id", "in", self.env.ref("property_complaint.group_complaint_handler").ids),
+                (
+                    "groups_id",
+                    "in",
+                    self.env.ref("property_complaint.group_complaint_handler").ids,
+                ),
             ]
         )
         for wizard in self:
@@ -56,7 +69,9 @@ class PropertyComplaintDispatch(models.TransientModel):
             members = (
                 self.env["hr.employee"]
                 .sudo()
-                .search([("department_id", "=", department.id), ("user_id", "!=", False)])
+                .search(
+                    [("department_id", "=", department.id), ("user_id", "!=", False)]
+                )
                 .user_id
                 | department.sudo().manager_id.user_id
             )
@@ -100,7 +115,10 @@ class PropertyComplaintDispatch(models.TransientModel):
             or complaint.handler_id == user
         ):
             raise AccessError(
-                self.env._("Only customer service or the current handler can dispatch a complaint.")
+                self.env._(
+                    "Only customer service or the current handler can dispatch a "
+                    "complaint."
+                )
             )
         self._check_choice()
         complaint._dispatch(self.department_id, self.handler_id, self.reason)

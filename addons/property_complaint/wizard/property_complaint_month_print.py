@@ -21,7 +21,9 @@ class PropertyComplaintMonthPrint(models.TransientModel):
         required=True,
         default=lambda self: self.env.user.property_site_ids[:1],
     )
-    year = fields.Integer(required=True, default=lambda self: self._default_month().year)
+    year = fields.Integer(
+        required=True, default=lambda self: self._default_month().year
+    )
     month = fields.Selection(
         MONTHS, required=True, default=lambda self: str(self._default_month().month)
     )
@@ -32,16 +34,18 @@ class PropertyComplaintMonthPrint(models.TransientModel):
 
     def _first_day(self):
         self.ensure_one()
-        self.env["property.complaint"]._check_group("property_complaint.group_complaint_supervisor")
+        self.env["property.complaint"]._check_group(
+            "property_complaint.group_complaint_supervisor"
+        )
         if not 2000 <= (self.year or 0) <= 2100:
             raise UserError(self.env._("Enter a year between 2000 and 2100."))
         return datetime.date(self.year, int(self.month), 1)
 
     def action_print_monthly(self):
         first = self._first_day()
-        return self.env.ref("property_complaint.action_report_complaint_monthly").report_action(
-            self.site_id, data={"month": fields.Date.to_string(first)}
-        )
+        return self.env.ref(
+            "property_complaint.action_report_complaint_monthly"
+        ).report_action(self.site_id, data={"month": fields.Date.to_string(first)})
 
     def action_print_register(self):
         first = self._first_day()

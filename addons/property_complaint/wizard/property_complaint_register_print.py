@@ -21,7 +21,11 @@ class PropertyComplaintRegisterPrint(models.TransientModel):
     date_from = fields.Date(string="From", required=True)
     date_to = fields.Date(string="To", required=True)
     kind = fields.Selection(
-        [("all", "Complaints and Demands"), ("complaint", "Complaints"), ("demand", "Demands")],
+        [
+            ("all", "Complaints and Demands"),
+            ("complaint", "Complaints"),
+            ("demand", "Demands"),
+        ],
         required=True,
         default="all",
     )
@@ -55,7 +59,9 @@ class PropertyComplaintRegisterPrint(models.TransientModel):
         complaints = self._complaints()
         if not complaints:
             raise UserError(self.env._("No complaint was received in this period."))
-        return self.env.ref("property_complaint.action_report_complaint_register").report_action(
+        return self.env.ref(
+            "property_complaint.action_report_complaint_register"
+        ).report_action(
             complaints,
             data={
                 "site_name": self.site_id.name,

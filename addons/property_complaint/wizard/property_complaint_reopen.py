@@ -8,7 +8,9 @@ class PropertyComplaintReopen(models.TransientModel):
     _description = "Reopen a Complaint"
     _inherit = ["property.input.mixin"]
 
-    complaint_id = fields.Many2one("property.complaint", required=True, ondelete="cascade")
+    complaint_id = fields.Many2one(
+        "property.complaint", required=True, ondelete="cascade"
+    )
     reason = fields.Text(required=True)
 
     def action_confirm(self):

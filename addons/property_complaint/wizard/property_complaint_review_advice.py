@@ -8,7 +8,9 @@ class PropertyComplaintReviewAdvice(models.TransientModel):
     _description = "Quality Centre's Advice on a Solution Review"
     _inherit = ["property.input.mixin"]
 
-    review_id = fields.Many2one("property.complaint.review", required=True, ondelete="cascade")
+    review_id = fields.Many2one(
+        "property.complaint.review", required=True, ondelete="cascade"
+    )
     advice = fields.Text(string="Quality Centre's Advice", required=True)
 
     def action_confirm(self):

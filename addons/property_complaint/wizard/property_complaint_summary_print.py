@@ -43,13 +43,22 @@ class PropertyComplaintSummaryPrint(models.TransientModel):
         required=True,
         default="half_year",
     )
-    year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year)
+    year = fields.Integer(
+        required=True, default=lambda self: fields.Date.context_today(self).year
+    )
     month = fields.Selection(MONTHS, default="1")
     quarter = fields.Selection(
-        [("1", "1st Quarter"), ("2", "2nd Quarter"), ("3", "3rd Quarter"), ("4", "4th Quarter")],
+        [
+            ("1", "1st Quarter"),
+            ("2", "2nd Quarter"),
+            ("3", "3rd Quarter"),
+            ("4", "4th Quarter"),
+        ],
         default="1",
     )
-    half_year = fields.Selection([("1", "First Half"), ("2", "Second Half")], default="1")
+    half_year = fields.Selection(
+        [("1", "First Half"), ("2", "Second Half")], default="1"
+    )
     date_from = fields.Date(string="Period Start", compute="_compute_date_from")
 
     @api.depends("period_type", "year", "month", "quarter", "half_year")
@@ -71,13 +80,20 @@ class PropertyComplaintSummaryPrint(models.TransientModel):
 
     def action_print(self):
         self.ensure_one()
-        self.env["property.complaint"]._check_group("property_complaint.group_complaint_supervisor")
+        self.env["property.complaint"]._check_group(
+            "property_complaint.group_complaint_supervisor"
+        )
         start = self._start_date()
         if not start:
             raise UserError(self.env._("Enter a year between 2000 and 2100."))
         if not self.site_ids:
             raise UserError(self.env._("Choose at least one site."))
-        return self.env.ref("property_complaint.action_report_complaint_summary").report_action(
+        return self.env.ref(
+            "property_complaint.action_report_complaint_summary"
+        ).report_action(
             self.site_ids,
-            data={"period_type": self.period_type, "date_from": fields.Date.to_string(start)},
+            data={
+                "period_type": self.period_type,
+                "date_from": fields.Date.to_string(start),
+            },
         )

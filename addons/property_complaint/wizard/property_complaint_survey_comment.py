@@ -24,7 +24,9 @@ class PropertyComplaintSurveyComment(models.TransientModel):
         string="Comment Received On", required=True, default=fields.Datetime.now
     )
     comment = fields.Text(required=True)
-    department_id = fields.Many2one("hr.department", string="Responsible Department", required=True)
+    department_id = fields.Many2one(
+        "hr.department", string="Responsible Department", required=True
+    )
 
     def _deadlines(self):
         self.ensure_one()
@@ -33,17 +35,25 @@ class PropertyComplaintSurveyComment(models.TransientModel):
         answer_days = company.property_complaint_survey_answer_days
         callback_days = company.property_complaint_survey_callback_days
         forward = self.site_id._working_day_deadline(self.date_survey, forward_days)
-        answer = self.site_id._working_day_deadline(self.date_survey, forward_days + answer_days)
-        callback = self.site_id._local_date(self.date_survey) + timedelta(days=callback_days)
+        answer = self.site_id._working_day_deadline(
+            self.date_survey, forward_days + answer_days
+        )
+        callback = self.site_id._local_date(self.date_survey) + timedelta(
+            days=callback_days
+        )
         return forward, answer, callback
 
     def action_confirm(self):
         self.ensure_one()
-        self.env["property.complaint"]._check_group("property_complaint.group_complaint_agent")
+        self.env["property.complaint"]._check_group(
+            "property_complaint.group_complaint_agent"
+        )
         if not (self.comment or "").strip():
             raise UserError(self.env._("Write the comment of the survey."))
         forward, answer, callback = self._deadlines()
-        channel = self.env.ref("property_complaint.channel_survey", raise_if_not_found=False)
+        channel = self.env.ref(
+            "property_complaint.channel_survey", raise_if_not_found=False
+        )
         demand = self.env["property.complaint"].create(
             {
                 "site_id": self.site_id.id,

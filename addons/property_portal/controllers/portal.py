@@ -50,7 +50,9 @@ class PropertyCustomerPortal(CustomerPortal):
         pager = portal_pager(url=url, total=total, page=page, step=PAGE_SIZE)
         records = Model.search([], limit=PAGE_SIZE, offset=pager["offset"])
         values = self._prepare_portal_layout_values()
-        values.update({"page_name": page_name, "pager": pager, "records": records.sudo()})
+        values.update(
+            {"page_name": page_name, "pager": pager, "records": records.sudo()}
+        )
         return request.render(template, values)
 
     def _property_form_page(self, template, page_name, form, error=None):
@@ -75,7 +77,9 @@ class PropertyCustomerPortal(CustomerPortal):
         except AccessError as error:
             raise Forbidden() from error
         except (UserError, ValidationError) as error:
-            return self._property_form_page(template, page_name, form, str(error.args[0]))
+            return self._property_form_page(
+                template, page_name, form, str(error.args[0])
+            )
         return request.redirect(record.access_url)
 
     def _property_action(self, model, record_id, call, url=None):
@@ -106,7 +110,10 @@ class PropertyCustomerPortal(CustomerPortal):
     # Complaints and demands
     # ------------------------------------------------------------------
     @http.route(
-        ["/my/complaints", "/my/complaints/page/<int:page>"], type="http", auth="user", website=True
+        ["/my/complaints", "/my/complaints/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
     )
     def portal_my_complaints(self, page=1, **kw):
         return self._property_list_page(
@@ -117,14 +124,24 @@ class PropertyCustomerPortal(CustomerPortal):
             "property_portal.portal_my_complaints",
         )
 
-    @http.route("/my/complaints/new", type="http", auth="user", website=True, methods=["GET"])
+    @http.route(
+        "/my/complaints/new", type="http", auth="user", website=True, methods=["GET"]
+    )
     def portal_complaint_new(self, **kw):
         return self._property_form_page(
-            "property_portal.portal_complaint_new", "property_complaint_new", kw, kw.get("error")
+            "property_portal.portal_complaint_new",
+            "property_complaint_new",
+            kw,
+            kw.get("error"),
         )
 
     @http.route(
-        "/my/complaints/new", type="http", auth="user", website=True, methods=["POST"], csrf=True
+        "/my/complaints/new",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+        csrf=True,
     )
     def portal_complaint_submit(self, **post):
         files = request.httprequest.files.getlist("photos")
@@ -136,7 +153,9 @@ class PropertyCustomerPortal(CustomerPortal):
             post,
         )
 
-    @http.route("/my/complaints/<int:complaint_id>", type="http", auth="user", website=True)
+    @http.route(
+        "/my/complaints/<int:complaint_id>", type="http", auth="user", website=True
+    )
     def portal_complaint_page(self, complaint_id, **kw):
         complaint = self._property_record("property.complaint", complaint_id)
         values = self._prepare_portal_layout_values()
@@ -148,7 +167,9 @@ class PropertyCustomerPortal(CustomerPortal):
                 "answered_callbacks": complaint.callback_ids.filtered(
                     lambda c: c.state == "done" and c.method == "portal"
                 ),
-                "satisfactions": request.env["property.complaint.satisfaction"].sudo().search([]),
+                "satisfactions": request.env["property.complaint.satisfaction"]
+                .sudo()
+                .search([]),
                 "error": kw.get("error"),
                 "message": kw.get("message"),
             }
@@ -190,7 +211,9 @@ class PropertyCustomerPortal(CustomerPortal):
         website=True,
         methods=["POST"],
     )
-    def portal_complaint_callback(self, complaint_id, satisfaction_id=None, comments=None, **post):
+    def portal_complaint_callback(
+        self, complaint_id, satisfaction_id=None, comments=None, **post
+    ):
         complaint = self._property_record("property.complaint", complaint_id)
         callback = complaint._portal_open_callback()
         if not callback:
@@ -209,7 +232,10 @@ class PropertyCustomerPortal(CustomerPortal):
     # Visits
     # ------------------------------------------------------------------
     @http.route(
-        ["/my/visits", "/my/visits/page/<int:page>"], type="http", auth="user", website=True
+        ["/my/visits", "/my/visits/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
     )
     def portal_my_visits(self, page=1, **kw):
         return self._property_list_page(
@@ -220,18 +246,31 @@ class PropertyCustomerPortal(CustomerPortal):
             "property_portal.portal_my_visits",
         )
 
-    @http.route("/my/visits/new", type="http", auth="user", website=True, methods=["GET"])
+    @http.route(
+        "/my/visits/new", type="http", auth="user", website=True, methods=["GET"]
+    )
     def portal_visit_new(self, **kw):
         return self._property_form_page(
-            "property_portal.portal_visit_new", "property_visit_new", kw, kw.get("error")
+            "property_portal.portal_visit_new",
+            "property_visit_new",
+            kw,
+            kw.get("error"),
         )
 
     @http.route(
-        "/my/visits/new", type="http", auth="user", website=True, methods=["POST"], csrf=True
+        "/my/visits/new",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+        csrf=True,
     )
     def portal_visit_submit(self, **post):
         units = request.env.user._property_portal_units()
-        unit = units.filtered(lambda u: str(u.id) == (post.get("unit_id") or "")) or units[:1]
+        unit = (
+            units.filtered(lambda u: str(u.id) == (post.get("unit_id") or ""))
+            or units[:1]
+        )
         tz = unit.site_id._site_tz() if unit else pytz.timezone("Asia/Shanghai")
         values = dict(
             post,
@@ -249,7 +288,9 @@ class PropertyCustomerPortal(CustomerPortal):
     def portal_visit_page(self, visit_id, **kw):
         visit = self._property_record("property.visit", visit_id)
         values = self._prepare_portal_layout_values()
-        values.update({"page_name": "property_visit", "visit": visit, "error": kw.get("error")})
+        values.update(
+            {"page_name": "property_visit", "visit": visit, "error": kw.get("error")}
+        )
         return request.render("property_portal.portal_visit_page", values)
 
     @http.route(
@@ -284,7 +325,9 @@ class PropertyCustomerPortal(CustomerPortal):
             "property_portal.portal_my_goods_passes",
         )
 
-    @http.route("/my/goods_passes/<int:pass_id>", type="http", auth="user", website=True)
+    @http.route(
+        "/my/goods_passes/<int:pass_id>", type="http", auth="user", website=True
+    )
     def portal_goods_pass_page(self, pass_id, **kw):
         goods = self._property_record("property.goods.pass", pass_id)
         values = self._prepare_portal_layout_values()

@@ -118,14 +118,19 @@ class PropertyComplaint(models.Model):
     publication_topic = fields.Selection(groups=STAFF)
 
     portal_result_state = fields.Selection(
-        [("confirmed", "Confirmed by the Customer"), ("disputed", "Disputed by the Customer")],
+        [
+            ("confirmed", "Confirmed by the Customer"),
+            ("disputed", "Disputed by the Customer"),
+        ],
         string="Result (Customer Online)",
         readonly=True,
         copy=False,
         tracking=True,
         help="The customer's answer to the result, given in the portal.",
     )
-    portal_result_date = fields.Datetime(string="Answered Online On", readonly=True, copy=False)
+    portal_result_date = fields.Datetime(
+        string="Answered Online On", readonly=True, copy=False
+    )
     portal_dispute_reason = fields.Text(
         string="Why the Customer Disputes", readonly=True, copy=False
     )
@@ -156,7 +161,9 @@ class PropertyComplaint(models.Model):
     def _portal_check_user(self):
         """The current user is a portal user who may read these complaints."""
         if not self.env.user._is_portal():
-            raise AccessError(self.env._("Only residents and tenants answer in the portal."))
+            raise AccessError(
+                self.env._("Only residents and tenants answer in the portal.")
+            )
         self.check_access("read")
 
     def _portal_can_answer_result(self):
@@ -173,7 +180,9 @@ class PropertyComplaint(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _portal_channel(self):
-        channel = self.env.ref("property_complaint.channel_online", raise_if_not_found=False)
+        channel = self.env.ref(
+            "property_complaint.channel_online", raise_if_not_found=False
+        )
         if not channel:
             channel = (
                 self.env["property.complaint.channel"]
@@ -181,7 +190,9 @@ class PropertyComplaint(models.Model):
                 .search([("is_online", "=", True)], limit=1)
             )
         if not channel:
-            raise UserError(self.env._("No online channel is configured for complaints."))
+            raise UserError(
+                self.env._("No online channel is configured for complaints.")
+            )
         return channel
 
     @api.model
@@ -201,7 +212,8 @@ class PropertyComplaint(models.Model):
         inquiry, suggestion, complaint), or the older ``kind``; a repair request when
         nothing valid is given."""
         types = {
-            code: (kind, demand) for code, _label, kind, demand in self._portal_request_types()
+            code: (kind, demand)
+            for code, _label, kind, demand in self._portal_request_types()
         }
         chosen = values.get("request_type")
         if chosen in types:
@@ -215,7 +227,9 @@ class PropertyComplaint(models.Model):
         self.ensure_one()
         complaint = self.sudo()
         for _code, label, kind, demand in self._portal_request_types():
-            if complaint.kind == kind and (kind == "complaint" or complaint.demand_type == demand):
+            if complaint.kind == kind and (
+                kind == "complaint" or complaint.demand_type == demand
+            ):
                 return label
         return self.env._("Request or Question")
 
@@ -224,7 +238,10 @@ class PropertyComplaint(models.Model):
         waiting for its callback reads as answered once the callback is recorded."""
         self.ensure_one()
         complaint = self.sudo()
-        if complaint.state == "callback" and complaint.callback_state in ("done", "exempted"):
+        if complaint.state == "callback" and complaint.callback_state in (
+            "done",
+            "exempted",
+        ):
             return self.env._("Callback Answered")
         return complaint.stage_id.name
 
@@ -239,7 +256,9 @@ class PropertyComplaint(models.Model):
         """
         user = self.env.user
         if not user._is_portal():
-            raise AccessError(self.env._("Only residents and tenants submit from the portal."))
+            raise AccessError(
+                self.env._("Only residents and tenants submit from the portal.")
+            )
         unit = user._property_portal_unit(values.get("unit_id"))
         summary = (values.get("summary") or "").strip()
         if not summary:
@@ -252,7 +271,9 @@ class PropertyComplaint(models.Model):
             )
         for filename, mimetype, content in photos:
             if not (mimetype or "").startswith("image/"):
-                raise ValidationError(self.env._("%(file)s is not a photo.", file=filename or "?"))
+                raise ValidationError(
+                    self.env._("%(file)s is not a photo.", file=filename or "?")
+                )
             if len(content) > PORTAL_PHOTO_MAX_BYTES:
                 raise ValidationError(
                     self.env._("%(file)s is larger than 10 MB.", file=filename or "?")
@@ -266,7 +287,8 @@ class PropertyComplaint(models.Model):
             "kind": kind,
             "demand_type": demand_type,
             "summary": summary,
-            "description": Markup("<p>%s</p>") % escape(description).replace("\n", Markup("<br/>"))
+            "description": Markup("<p>%s</p>")
+            % escape(description).replace("\n", Markup("<br/>"))
             if description
             else False,
             "channel_id": self._portal_channel().id,
@@ -297,7 +319,11 @@ class PropertyComplaint(models.Model):
             )
             attachments.generate_access_token()
             complaint.write(
-                {"evidence_attachment_ids": [fields.Command.link(a.id) for a in attachments]}
+                {
+                    "evidence_attachment_ids": [
+                        fields.Command.link(a.id) for a in attachments
+                    ]
+                }
             )
         complaint.message_post(
             body=self.env._("Submitted online by %(name)s.", name=partner.name),
@@ -322,7 +348,10 @@ class PropertyComplaint(models.Model):
                 )
         records = self.sudo()
         records._write_action(
-            {"portal_result_state": "confirmed", "portal_result_date": fields.Datetime.now()}
+            {
+                "portal_result_state": "confirmed",
+                "portal_result_date": fields.Datetime.now(),
+            }
         )
         for complaint in records:
             complaint.message_post(
@@ -357,9 +386,13 @@ class PropertyComplaint(models.Model):
             }
         )
         for complaint in records:
-            body = self.env._("The customer disputes the result online: %(reason)s", reason=reason)
+            body = self.env._(
+                "The customer disputes the result online: %(reason)s", reason=reason
+            )
             complaint.message_post(
-                body=body, author_id=self.env.user.partner_id.id, subtype_xmlid="mail.mt_note"
+                body=body,
+                author_id=self.env.user.partner_id.id,
+                subtype_xmlid="mail.mt_note",
             )
         # the supervisors' to-dos
         records._activity_update()

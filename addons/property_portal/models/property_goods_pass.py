@@ -21,23 +21,31 @@ class PropertyGoodsPass(models.Model):
     _inherit = ["property.portal.staff.chatter", "property.goods.pass", "portal.mixin"]
 
     portal_approval_state = fields.Selection(
-        [("approved", "Approved by the Signatory"), ("refused", "Refused by the Signatory")],
+        [
+            ("approved", "Approved by the Signatory"),
+            ("refused", "Refused by the Signatory"),
+        ],
         string="Signatory's Answer",
         readonly=True,
         copy=False,
         tracking=True,
     )
-    portal_approval_date = fields.Datetime(string="Answered On", readonly=True, copy=False)
+    portal_approval_date = fields.Datetime(
+        string="Answered On", readonly=True, copy=False
+    )
     portal_approver_id = fields.Many2one(
         "property.tenant.signatory", string="Answered By", readonly=True, copy=False
     )
-    portal_refusal_reason = fields.Text(string="Reason of the Refusal", readonly=True, copy=False)
+    portal_refusal_reason = fields.Text(
+        string="Reason of the Refusal", readonly=True, copy=False
+    )
     approval_signatory_user_ids = fields.Many2many(
         "res.users",
         string="Signatories Who May Answer",
         compute="_compute_approval_signatory_user_ids",
         groups=STAFF,
-        help="V05: the portal users of the tenant's signatories authorised on the carrying day.",
+        help="V05: the portal users of the tenant's signatories authorised on the "
+        "carrying day.",
     )
     # the approval's bookkeeping is the staff's (the signatory answers through the page)
     approval_state = fields.Selection(groups=STAFF)
@@ -71,11 +79,17 @@ class PropertyGoodsPass(models.Model):
     def _compute_approval_signatory_user_ids(self):
         for goods in self:
             record = goods.sudo()
-            day = record.site_id._local_date(record.planned_date) if record.planned_date else None
+            day = (
+                record.site_id._local_date(record.planned_date)
+                if record.planned_date
+                else None
+            )
             contacts = record.tenant_partner_id.property_signatory_ids.filtered(
                 lambda s, day=day: day and s.portal_partner_id and s._is_valid_on(day)
             ).portal_partner_id
-            goods.approval_signatory_user_ids = contacts.with_context(active_test=True).user_ids
+            goods.approval_signatory_user_ids = contacts.with_context(
+                active_test=True
+            ).user_ids
 
     def _compute_access_url(self):
         for goods in self:
@@ -86,7 +100,9 @@ class PropertyGoodsPass(models.Model):
 
     def _property_owned_message(self, names):
         if PORTAL_STAMPED & set(names):
-            return self.env._("Only the tenant's signatory answers a goods pass, in the portal.")
+            return self.env._(
+                "Only the tenant's signatory answers a goods pass, in the portal."
+            )
         return super()._property_owned_message(names)
 
     # ------------------------------------------------------------------
@@ -99,7 +115,9 @@ class PropertyGoodsPass(models.Model):
         record = self.sudo()
         day = record.site_id._local_date(record.planned_date)
         signatories = record.tenant_partner_id.property_signatory_ids.filtered(
-            lambda s: s.portal_partner_id == self.env.user.partner_id and s._is_valid_on(day)
+            lambda s: (
+                s.portal_partner_id == self.env.user.partner_id and s._is_valid_on(day)
+            )
         )
         return signatories[:1]
 
@@ -117,14 +135,16 @@ class PropertyGoodsPass(models.Model):
 
     def _portal_check_answer(self):
         if not self.env.user._is_portal():
-            raise AccessError(self.env._("The tenant's signatory answers in the portal."))
+            raise AccessError(
+                self.env._("The tenant's signatory answers in the portal.")
+            )
         self.check_access("read")
         for record in self:
             if not record._portal_signatory():
                 raise AccessError(
                     self.env._(
-                        "You are not an authorised signatory of %(tenant)s on the carrying "
-                        "day of %(name)s.",
+                        "You are not an authorised signatory of %(tenant)s on the "
+                        "carrying day of %(name)s.",
                         tenant=record.sudo().tenant_partner_id.name,
                         name=record.sudo().name,
                     )
@@ -157,7 +177,8 @@ class PropertyGoodsPass(models.Model):
             )
             record.sudo().message_post(
                 body=self.env._(
-                    "Carrying out approved online by the authorised signatory %(name)s.",
+                    "Carrying out approved online by the authorised signatory "
+                    "%(name)s.",
                     name=signatory.name,
                 ),
                 author_id=self.env.user.partner_id.id,
@@ -165,7 +186,8 @@ class PropertyGoodsPass(models.Model):
             )
             record.sudo()._portal_notify_front_desk(
                 self.env._(
-                    "Approved by the tenant: stamp goods pass %(name)s", name=record.sudo().name
+                    "Approved by the tenant: stamp goods pass %(name)s",
+                    name=record.sudo().name,
                 )
             )
         return True
@@ -192,7 +214,8 @@ class PropertyGoodsPass(models.Model):
             )
             record.sudo().message_post(
                 body=self.env._(
-                    "Carrying out refused online by the authorised signatory %(name)s: %(reason)s",
+                    "Carrying out refused online by the authorised signatory "
+                    "%(name)s: %(reason)s",
                     name=signatory.name,
                     reason=reason,
                 ),
@@ -201,7 +224,8 @@ class PropertyGoodsPass(models.Model):
             )
             record.sudo()._portal_notify_front_desk(
                 self.env._(
-                    "Refused by the tenant: cancel goods pass %(name)s", name=record.sudo().name
+                    "Refused by the tenant: cancel goods pass %(name)s",
+                    name=record.sudo().name,
                 )
             )
         return True
@@ -230,7 +254,8 @@ class PropertyGoodsPass(models.Model):
         if refused:
             raise UserError(
                 self.env._(
-                    "The tenant's signatory refused goods pass %(name)s: it cannot be stamped.",
+                    "The tenant's signatory refused goods pass %(name)s: it cannot be "
+                    "stamped.",
                     name=refused[0].name,
                 )
             )

@@ -28,9 +28,9 @@ class PropertyTenantSignatory(models.Model):
     def _compute_portal_authorised(self):
         today = fields.Date.context_today(self)
         for signatory in self:
-            signatory.portal_authorised = bool(signatory.date_from) and signatory._is_valid_on(
-                today
-            )
+            signatory.portal_authorised = bool(
+                signatory.date_from
+            ) and signatory._is_valid_on(today)
 
     def _search_portal_authorised(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
@@ -53,7 +53,8 @@ class PropertyTenantSignatory(models.Model):
             contact = signatory.portal_partner_id
             if (
                 contact
-                and contact.commercial_partner_id != signatory.partner_id.commercial_partner_id
+                and contact.commercial_partner_id
+                != signatory.partner_id.commercial_partner_id
             ):
                 raise ValidationError(
                     self.env._(

@@ -110,7 +110,10 @@ class PropertyVisit(models.Model):
                 )
             if visit.planned_end - visit.planned_time > timedelta(days=max_days):
                 raise ValidationError(
-                    self.env._("A visitor is announced for at most %(days)s days.", days=max_days)
+                    self.env._(
+                        "A visitor is announced for at most %(days)s days.",
+                        days=max_days,
+                    )
                 )
 
     def _property_field_locks(self):
@@ -184,16 +187,18 @@ class PropertyVisit(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _portal_invite(self, values):
-        """Create the planned visit of a visitor invited by the current portal user on
-        one of their units, and send the invitation with the QR code.
+        """Create the planned visit of a visitor invited by the current portal user
+        on one of their units, and send the invitation with the QR code.
 
         :param values: dict with ``unit_id``, ``visitor_name``, ``phone``, ``email``,
-            ``planned_time`` and ``planned_end`` (naive UTC datetimes), ``vehicle_plate``,
-            ``purpose``
-        """
+            ``planned_time`` and ``planned_end`` (naive UTC datetimes),
+            ``vehicle_plate``,
+            ``purpose``"""
         user = self.env.user
         if not user._is_portal():
-            raise AccessError(self.env._("Only residents and tenants invite from the portal."))
+            raise AccessError(
+                self.env._("Only residents and tenants invite from the portal.")
+            )
         unit = user._property_portal_unit(values.get("unit_id"))
         name = (values.get("visitor_name") or "").strip()
         if not name:
@@ -212,15 +217,21 @@ class PropertyVisit(models.Model):
                 self.env._("The end of the expected time must be after its start.")
             )
         if end <= fields.Datetime.now():
-            raise ValidationError(self.env._("The time window of the visit is already over."))
+            raise ValidationError(
+                self.env._("The time window of the visit is already over.")
+            )
         max_days = self._invitation_max_days()
         if end - start > timedelta(days=max_days):
             raise ValidationError(
-                self.env._("A visitor is announced for at most %(days)s days.", days=max_days)
+                self.env._(
+                    "A visitor is announced for at most %(days)s days.", days=max_days
+                )
             )
         email = (values.get("email") or "").strip()
         if email and "@" not in email:
-            raise ValidationError(self.env._("%(email)s is not an e-mail address.", email=email))
+            raise ValidationError(
+                self.env._("%(email)s is not an e-mail address.", email=email)
+            )
         partner = user.partner_id
         now = fields.Datetime.now()
         visit = self.sudo().create(
@@ -257,18 +268,26 @@ class PropertyVisit(models.Model):
         """The resident who announced the visitor cancels the invitation before the
         visitor arrives; the QR code is revoked at once."""
         if not self.env.user._is_portal():
-            raise AccessError(self.env._("Only residents and tenants cancel from the portal."))
+            raise AccessError(
+                self.env._("Only residents and tenants cancel from the portal.")
+            )
         self.check_access("read")
         for visit in self.sudo():
             if not visit.invited_by_id or visit.state != "planned":
                 raise UserError(
-                    self.env._("Visit %(visit)s can no longer be cancelled.", visit=visit.name)
+                    self.env._(
+                        "Visit %(visit)s can no longer be cancelled.", visit=visit.name
+                    )
                 )
         records = self.sudo()
-        records._write_internal({"state": "cancelled", "closed_time": fields.Datetime.now()})
+        records._write_internal(
+            {"state": "cancelled", "closed_time": fields.Datetime.now()}
+        )
         for visit in records:
             visit.message_post(
-                body=self.env._("Cancelled in the portal by %(name)s.", name=self.env.user.name),
+                body=self.env._(
+                    "Cancelled in the portal by %(name)s.", name=self.env.user.name
+                ),
                 author_id=self.env.user.partner_id.id,
                 subtype_xmlid="mail.mt_note",
             )

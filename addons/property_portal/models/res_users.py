@@ -19,7 +19,13 @@ class ResUsers(models.Model):
         return (
             self.env["property.unit"]
             .sudo()
-            .search(["|", ("owner_id", "in", partners.ids), ("occupant_ids", "in", partners.ids)])
+            .search(
+                [
+                    "|",
+                    ("owner_id", "in", partners.ids),
+                    ("occupant_ids", "in", partners.ids),
+                ]
+            )
         )
 
     def _property_portal_unit(self, unit_id):

@@ -9,7 +9,9 @@ from odoo.addons.property_visitor.tests.common import VisitorCase
 
 # a 1x1 PNG
 PNG = base64.b64decode(
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgAAIAAAUAAXpeqz8AAAAASUVORK5CYII="
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgAAIA"
+    "AAUAAXpeqz8AAAAASUVO"
+    "RK5CYII="
 )
 
 
@@ -23,8 +25,12 @@ class PortalCase(ComplaintCase, VisitorCase):
         super().setUpClass()
         Partner = cls.env["res.partner"]
         Unit = cls.env["property.unit"]
-        cls.resident_a = Partner.create({"name": "Resident A", "email": "a@example.com"})
-        cls.resident_b = Partner.create({"name": "Resident B", "email": "b@example.com"})
+        cls.resident_a = Partner.create(
+            {"name": "Resident A", "email": "a@example.com"}
+        )
+        cls.resident_b = Partner.create(
+            {"name": "Resident B", "email": "b@example.com"}
+        )
         cls.unit_a = Unit.create(
             {
                 "building_id": cls.building.id,
@@ -33,18 +39,26 @@ class PortalCase(ComplaintCase, VisitorCase):
                 "owner_id": cls.resident_a.id,
             }
         )
-        cls.unit_b = Unit.create({"building_id": cls.building.id, "floor": 2, "number": "202"})
+        cls.unit_b = Unit.create(
+            {"building_id": cls.building.id, "floor": 2, "number": "202"}
+        )
         cls.unit_b.occupant_ids = [Command.link(cls.resident_b.id)]
         cls.portal_a = cls._create_portal_user("t_resident_a", cls.resident_a)
         cls.portal_b = cls._create_portal_user("t_resident_b", cls.resident_b)
         # tenant company (cls.tenant occupies cls.unit) and its signatory contact
         cls.tenant_contact = Partner.create(
-            {"name": "Chen Jingli", "parent_id": cls.tenant.id, "email": "chen@example.com"}
+            {
+                "name": "Chen Jingli",
+                "parent_id": cls.tenant.id,
+                "email": "chen@example.com",
+            }
         )
         cls.tenant_clerk = Partner.create(
             {"name": "Clerk Li", "parent_id": cls.tenant.id, "email": "li@example.com"}
         )
-        cls.portal_signatory = cls._create_portal_user("t_signatory", cls.tenant_contact)
+        cls.portal_signatory = cls._create_portal_user(
+            "t_signatory", cls.tenant_contact
+        )
         cls.portal_clerk = cls._create_portal_user("t_clerk", cls.tenant_clerk)
         cls.signatory = cls.env["property.tenant.signatory"].create(
             {
@@ -58,7 +72,9 @@ class PortalCase(ComplaintCase, VisitorCase):
         cls.tenant2_contact = Partner.create(
             {"name": "Wu Zong", "parent_id": cls.tenant2.id, "email": "wu@example.com"}
         )
-        cls.portal_signatory2 = cls._create_portal_user("t_signatory2", cls.tenant2_contact)
+        cls.portal_signatory2 = cls._create_portal_user(
+            "t_signatory2", cls.tenant2_contact
+        )
         cls.env["property.tenant.signatory"].create(
             {
                 "partner_id": cls.tenant2.id,
@@ -91,7 +107,11 @@ class PortalCase(ComplaintCase, VisitorCase):
     def _portal_complaint(self, user=None, **values):
         user = user or self.portal_a
         unit = user._property_portal_units()[:1]
-        vals = {"unit_id": unit.id, "summary": "Water leak in the kitchen", "kind": "complaint"}
+        vals = {
+            "unit_id": unit.id,
+            "summary": "Water leak in the kitchen",
+            "kind": "complaint",
+        }
         vals.update(values)
         with freeze_time("2025-03-03 02:00:00"):
             return self.env["property.complaint"].with_user(user)._portal_create(vals)

@@ -26,4 +26,6 @@ class TestComplaintAccessMatrixPortal(complaint_matrix.TestComplaintAccessMatrix
 
 class TestVisitorAccessMatrixPortal(visitor_matrix.TestVisitorAccessMatrix):
     ROLES = dict(visitor_matrix.TestVisitorAccessMatrix.ROLES, **PORTAL_ROLE)
-    MATRIX = extend_matrix(visitor_matrix.TestVisitorAccessMatrix.MATRIX, "portal_resident", {})
+    MATRIX = extend_matrix(
+        visitor_matrix.TestVisitorAccessMatrix.MATRIX, "portal_resident", {}
+    )

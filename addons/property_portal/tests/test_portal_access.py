@@ -33,16 +33,26 @@ class TestPortalAccessOrm(PortalCase):
         portal_member = self._create_portal_user("t_resident_a2", member)
         complaint = self._portal_complaint(self.portal_a)
         self.assertEqual(
-            self.env["property.complaint"].with_user(portal_member).search([]), complaint
+            self.env["property.complaint"].with_user(portal_member).search([]),
+            complaint,
         )
 
     def test_c22_portal_never_reads_staff_fields(self):
         complaint = self._portal_complaint(self.portal_a)
         complaint.sudo().with_context(property_complaint_action=INTERNAL).write(
-            {"resolution": "<p>Internal: the plumber was late.</p>", "validity_reason": "x"}
+            {
+                "resolution": "<p>Internal: the plumber was late.</p>",
+                "validity_reason": "x",
+            }
         )
         own = complaint.with_user(self.portal_a)
-        for field in ("resolution", "validity_reason", "partner_phone", "message_ids", "id_number"):
+        for field in (
+            "resolution",
+            "validity_reason",
+            "partner_phone",
+            "message_ids",
+            "id_number",
+        ):
             with self.assertRaises(AccessError, msg=field):
                 own.read([field])
         values = own.read()[0]
@@ -52,12 +62,18 @@ class TestPortalAccessOrm(PortalCase):
 
     def test_c22_portal_never_reads_staff_notes(self):
         complaint = self._portal_complaint(self.portal_a).sudo()
-        complaint.message_post(body="Internal: the plumber was late.", subtype_xmlid="mail.mt_note")
-        complaint.message_post(body="We come tomorrow at 9.", subtype_xmlid="mail.mt_comment")
+        complaint.message_post(
+            body="Internal: the plumber was late.", subtype_xmlid="mail.mt_note"
+        )
+        complaint.message_post(
+            body="We come tomorrow at 9.", subtype_xmlid="mail.mt_comment"
+        )
         messages = (
             self.env["mail.message"]
             .with_user(self.portal_a)
-            .search([("model", "=", "property.complaint"), ("res_id", "=", complaint.id)])
+            .search(
+                [("model", "=", "property.complaint"), ("res_id", "=", complaint.id)]
+            )
         )
         bodies = " ".join(messages.sudo().mapped("body"))
         self.assertIn("We come tomorrow", bodies)
@@ -65,13 +81,17 @@ class TestPortalAccessOrm(PortalCase):
         self.assertFalse(
             self.env["mail.message"]
             .with_user(self.portal_b)
-            .search([("model", "=", "property.complaint"), ("res_id", "=", complaint.id)])
+            .search(
+                [("model", "=", "property.complaint"), ("res_id", "=", complaint.id)]
+            )
         )
 
     def test_c15_portal_reads_only_own_callbacks(self):
         mine = self._to_callback(self._portal_complaint(self.portal_a))
         Callback = self.env["property.complaint.callback"]
-        self.assertEqual(Callback.with_user(self.portal_a).search([]), mine.callback_ids)
+        self.assertEqual(
+            Callback.with_user(self.portal_a).search([]), mine.callback_ids
+        )
         self.assertFalse(Callback.with_user(self.portal_b).search([]))
         with self.assertRaises(AccessError):
             mine.callback_ids.with_user(self.portal_b).read(["state"])
@@ -79,8 +99,12 @@ class TestPortalAccessOrm(PortalCase):
     @freeze_time("2025-03-03 02:00:00")
     def test_v09_portal_reads_only_own_visits_without_personal_data(self):
         Visit = self.env["property.visit"]
-        mine = Visit.with_user(self.portal_a)._portal_invite(self._invite_vals(self.unit_a))
-        theirs = Visit.with_user(self.portal_b)._portal_invite(self._invite_vals(self.unit_b))
+        mine = Visit.with_user(self.portal_a)._portal_invite(
+            self._invite_vals(self.unit_a)
+        )
+        theirs = Visit.with_user(self.portal_b)._portal_invite(
+            self._invite_vals(self.unit_b)
+        )
         self.assertEqual(Visit.with_user(self.portal_a).search([]), mine)
         with self.assertRaises(AccessError):
             theirs.with_user(self.portal_a).read(["visitor_name"])
@@ -152,8 +176,12 @@ class TestPortalAccessHttp(HttpCase, PortalCase):
             "planned_time": "2025-03-03 06:00:00",
             "planned_end": "2025-03-03 08:00:00",
         }
-        mine = Visit.with_user(self.portal_a)._portal_invite(dict(vals, unit_id=self.unit_a.id))
-        theirs = Visit.with_user(self.portal_b)._portal_invite(dict(vals, unit_id=self.unit_b.id))
+        mine = Visit.with_user(self.portal_a)._portal_invite(
+            dict(vals, unit_id=self.unit_a.id)
+        )
+        theirs = Visit.with_user(self.portal_b)._portal_invite(
+            dict(vals, unit_id=self.unit_b.id)
+        )
         self.authenticate("t_resident_a", "t_resident_a")
         self._assert_status(f"/my/visits/{mine.id}", 200)
         self._assert_status(f"/my/visits/{theirs.id}", 403)
@@ -184,7 +212,11 @@ class TestPortalAccessHttp(HttpCase, PortalCase):
         self.authenticate("t_agent", "t_agent")
         response = self.url_open(
             "/my/complaints/new",
-            data={"csrf_token": self._csrf(), "summary": "Leak", "unit_id": self.unit_a.id},
+            data={
+                "csrf_token": self._csrf(),
+                "summary": "Leak",
+                "unit_id": self.unit_a.id,
+            },
         )
         self.assertEqual(response.status_code, 403)
 

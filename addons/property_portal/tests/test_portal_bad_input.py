@@ -7,7 +7,13 @@ from hypothesis import strategies as st
 
 from odoo.tests import HttpCase, tagged
 
-from odoo.addons.property_base.tests.bad_input import BOUNDED, CJK, OVERSIZED_CHAR, SCRIPT, TEXT
+from odoo.addons.property_base.tests.bad_input import (
+    BOUNDED,
+    CJK,
+    OVERSIZED_CHAR,
+    SCRIPT,
+    TEXT,
+)
 
 from .common import PortalCase
 
@@ -15,16 +21,18 @@ from .common import PortalCase
 PORTAL = settings(BOUNDED, max_examples=12)
 ERROR = re.compile(r"o_property_portal_error[^>]*>(.*?)</div>", re.S)
 # a form post carries no lone surrogate (the browser encodes UTF-8), but a NUL it can
-WITH_NUL = st.tuples(st.text(alphabet=TEXT, max_size=15), st.text(alphabet=TEXT, max_size=15)).map(
-    lambda parts: parts[0] + "\x00" + parts[1]
-)
+WITH_NUL = st.tuples(
+    st.text(alphabet=TEXT, max_size=15), st.text(alphabet=TEXT, max_size=15)
+).map(lambda parts: parts[0] + "\x00" + parts[1])
 BAD_PHONES = st.one_of(
     st.from_regex(r"\A1\d{0,8}\Z"),
     st.from_regex(r"\A[2-9]\d{12,18}\Z"),
     st.text(alphabet="+-() abc#*", min_size=1, max_size=20).filter(str.strip),
 )
 ABSURD_INPUT_TIMES = st.one_of(
-    st.sampled_from(["soon", "2025-13-40T25:61", "9999-12-31T23:59", "0001-01-01T00:00"]),
+    st.sampled_from(
+        ["soon", "2025-13-40T25:61", "9999-12-31T23:59", "0001-01-01T00:00"]
+    ),
     st.datetimes(min_value=datetime(2200, 1, 2), max_value=datetime(9998, 1, 1)).map(
         lambda d: d.strftime("%Y-%m-%dT%H:%M")
     ),
@@ -42,7 +50,12 @@ class TestPortalBadInput(HttpCase, PortalCase):
         super().setUpClass()
         cls.env["res.lang"]._activate_lang("zh_CN")
         cls.env["ir.module.module"]._load_module_terms(
-            ["property_base", "property_complaint", "property_visitor", "property_portal"],
+            [
+                "property_base",
+                "property_complaint",
+                "property_visitor",
+                "property_portal",
+            ],
             ["zh_CN"],
             overwrite=True,
         )
@@ -63,19 +76,24 @@ class TestPortalBadInput(HttpCase, PortalCase):
         """Post the form: 200 with the form and a Chinese message, nothing written."""
         Model = self.env[model].sudo()
         before = Model.search_count([])
-        response = self.url_open(url, data=dict(data, csrf_token=self.csrf), allow_redirects=False)
+        response = self.url_open(
+            url, data=dict(data, csrf_token=self.csrf), allow_redirects=False
+        )
         self.assertEqual(response.status_code, 200, f"{data}: {response.status_code}")
         found = ERROR.search(response.text)
         self.assertTrue(found, f"no message shown for {data!r}")
         message = html.unescape(found.group(1)).strip()
         self.assertRegex(message, CJK, f"not in Chinese: {message}")
         self.env.invalidate_all()
-        self.assertEqual(Model.search_count([]), before, f"something was written for {data!r}")
+        self.assertEqual(
+            Model.search_count([]), before, f"something was written for {data!r}"
+        )
         return message
 
     def _complaint_form(self, **values):
         return dict(
-            {"unit_id": str(self.unit_a.id), "kind": "complaint", "summary": "Leak"}, **values
+            {"unit_id": str(self.unit_a.id), "kind": "complaint", "summary": "Leak"},
+            **values,
         )
 
     def _visit_form(self, **values):
@@ -93,15 +111,25 @@ class TestPortalBadInput(HttpCase, PortalCase):
         )
 
     @PORTAL
-    @given(summary=st.one_of(WITH_NUL, OVERSIZED_CHAR, st.text(alphabet=" \t\n", max_size=5)))
-    def test_c01_portal_complaint_with_unstorable_or_empty_summary_refused(self, summary):
+    @given(
+        summary=st.one_of(
+            WITH_NUL, OVERSIZED_CHAR, st.text(alphabet=" \t\n", max_size=5)
+        )
+    )
+    def test_c01_portal_complaint_with_unstorable_or_empty_summary_refused(
+        self, summary
+    ):
         self._refused(
-            "/my/complaints/new", "property.complaint", self._complaint_form(summary=summary)
+            "/my/complaints/new",
+            "property.complaint",
+            self._complaint_form(summary=summary),
         )
 
     @PORTAL
     @given(description=st.one_of(WITH_NUL, st.just("长" * 200001)))
-    def test_c01_portal_complaint_with_unstorable_description_refused(self, description):
+    def test_c01_portal_complaint_with_unstorable_description_refused(
+        self, description
+    ):
         self._refused(
             "/my/complaints/new",
             "property.complaint",
@@ -109,23 +137,30 @@ class TestPortalBadInput(HttpCase, PortalCase):
         )
 
     @PORTAL
-    @given(unit=st.one_of(st.text(alphabet=TEXT, min_size=1, max_size=12), st.integers()))
+    @given(
+        unit=st.one_of(st.text(alphabet=TEXT, min_size=1, max_size=12), st.integers())
+    )
     def test_c01_portal_complaint_on_a_unit_not_theirs_refused(self, unit):
         if str(unit).strip() in ("", "0", str(self.unit_a.id)):
             return  # empty: the resident's only unit, the accepted case below
         self._refused(
-            "/my/complaints/new", "property.complaint", self._complaint_form(unit_id=unit)
+            "/my/complaints/new",
+            "property.complaint",
+            self._complaint_form(unit_id=unit),
         )
 
     def test_c01_portal_complaint_accepted_and_shown_as_text(self):
         response = self.url_open(
             "/my/complaints/new",
             data=dict(
-                self._complaint_form(summary=SCRIPT, description=SCRIPT), csrf_token=self.csrf
+                self._complaint_form(summary=SCRIPT, description=SCRIPT),
+                csrf_token=self.csrf,
             ),
         )
         self.assertEqual(response.status_code, 200)
-        complaint = self.env["property.complaint"].sudo().search([("summary", "=", SCRIPT)])
+        complaint = (
+            self.env["property.complaint"].sudo().search([("summary", "=", SCRIPT)])
+        )
         self.assertEqual(complaint.unit_id, self.unit_a)
         self.assertNotIn("<script>", response.text)
         self.assertNotIn("<img src=x", response.text)
@@ -147,9 +182,13 @@ class TestPortalBadInput(HttpCase, PortalCase):
         self._refused("/my/visits/new", "property.visit", form)
 
     @PORTAL
-    @given(when=ABSURD_INPUT_TIMES, which=st.sampled_from(["planned_time", "planned_end"]))
+    @given(
+        when=ABSURD_INPUT_TIMES, which=st.sampled_from(["planned_time", "planned_end"])
+    )
     def test_v02_portal_invitation_with_absurd_times_refused(self, when, which):
-        self._refused("/my/visits/new", "property.visit", self._visit_form(**{which: when}))
+        self._refused(
+            "/my/visits/new", "property.visit", self._visit_form(**{which: when})
+        )
 
     @PORTAL
     @given(
@@ -157,15 +196,22 @@ class TestPortalBadInput(HttpCase, PortalCase):
         which=st.sampled_from(["visitor_name", "purpose", "vehicle_plate"]),
     )
     def test_v02_portal_invitation_with_unstorable_text_refused(self, text, which):
-        self._refused("/my/visits/new", "property.visit", self._visit_form(**{which: text}))
+        self._refused(
+            "/my/visits/new", "property.visit", self._visit_form(**{which: text})
+        )
 
     def test_v02_portal_invitation_accepted_and_shown_as_text(self):
         response = self.url_open(
             "/my/visits/new",
-            data=dict(self._visit_form(visitor_name=SCRIPT, purpose=SCRIPT), csrf_token=self.csrf),
+            data=dict(
+                self._visit_form(visitor_name=SCRIPT, purpose=SCRIPT),
+                csrf_token=self.csrf,
+            ),
         )
         self.assertEqual(response.status_code, 200)
-        visit = self.env["property.visit"].sudo().search([("visitor_name", "=", SCRIPT)])
+        visit = (
+            self.env["property.visit"].sudo().search([("visitor_name", "=", SCRIPT)])
+        )
         self.assertEqual(visit.host_unit_id, self.unit_a)
         self.assertNotIn("<script>", response.text)
         self.assertIn("&lt;script&gt;", response.text)

@@ -25,7 +25,9 @@ class TestPortalComplaint(PortalCase):
         record = complaint.sudo()
         self.assertEqual(record.channel_id, self.channel_online)
         self.assertTrue(record.is_online)
-        self.assertEqual(record.unit_id, self.unit_a, "the only unit of the household is preset")
+        self.assertEqual(
+            record.unit_id, self.unit_a, "the only unit of the household is preset"
+        )
         self.assertEqual(record.site_id, self.site)
         self.assertEqual(record.kind, "demand")
         self.assertEqual(record.partner_id, self.resident_a)
@@ -38,7 +40,8 @@ class TestPortalComplaint(PortalCase):
     def test_c01_portal_submission_refused_cases(self):
         Complaint = self.env["property.complaint"].with_user(self.portal_a)
         with self.assertRaisesRegex(ValidationError, "one of your units"):
-            # a household with two units must choose; another household's unit is no choice
+            # a household with two units must choose; another household's unit is no
+            # choice
             self.unit.owner_id = self.resident_a
             Complaint._portal_create({"summary": "Leak", "unit_id": self.unit_b.id})
         with self.assertRaisesRegex(ValidationError, "what the matter is"):
@@ -59,7 +62,9 @@ class TestPortalComplaint(PortalCase):
         own = complaint.with_user(self.portal_a)
         self.assertEqual(own.handler_id, self.handler)
         self.assertTrue(own.date_deadline_resolution)
-        self.assertEqual(own.stage_id, self.env.ref("property_complaint.stage_progress"))
+        self.assertEqual(
+            own.stage_id, self.env.ref("property_complaint.stage_progress")
+        )
 
     def test_c14_portal_confirms_the_result(self):
         complaint = self._to_callback(self._portal_complaint())
@@ -121,7 +126,9 @@ class TestPortalComplaint(PortalCase):
         complaint = self._to_callback(self._portal_complaint())
         callback = complaint.callback_ids
         with self.assertRaises(AccessError):
-            callback.with_user(self.portal_b).action_portal_answer(self.dissatisfied, "x")
+            callback.with_user(self.portal_b).action_portal_answer(
+                self.dissatisfied, "x"
+            )
         with self.assertRaises(AccessError):
             callback.with_user(self.agent).action_portal_answer(self.dissatisfied, "x")
         self.assertEqual(callback.state, "todo")

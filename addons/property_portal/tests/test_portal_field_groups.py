@@ -144,7 +144,9 @@ class TestPortalFieldGroupsRpc(RpcMixin, HttpCase, PortalCase):
     def setUpClass(cls):
         super().setUpClass()
         # base: the ORM's own refusal of a field, in Chinese
-        cls._rpc_load_lang("base", "property_base", "property_visitor", "property_portal")
+        cls._rpc_load_lang(
+            "base", "property_base", "property_visitor", "property_portal"
+        )
         cls.complaint = cls._portal_complaint(cls, cls.portal_a).sudo()
         internal = cls.complaint.with_context(property_complaint_action=INTERNAL)
         internal.write(
@@ -167,7 +169,9 @@ class TestPortalFieldGroupsRpc(RpcMixin, HttpCase, PortalCase):
 
     def _assert_readable_fields(self, model, record_id):
         """fields_get and a read of every field: the portal's fields, nothing else."""
-        self.assertEqual(set(self.rpc(model, "fields_get", attributes=["type"])), READABLE[model])
+        self.assertEqual(
+            set(self.rpc(model, "fields_get", attributes=["type"])), READABLE[model]
+        )
         values = self.rpc(model, "read", [record_id])[0]
         self.assertEqual(set(values), READABLE[model])
         return values
@@ -190,7 +194,9 @@ class TestPortalFieldGroupsRpc(RpcMixin, HttpCase, PortalCase):
             "message_follower_ids",
             "activity_ids",
         )
-        self._assert_fields_refused("property.complaint", self.complaint.id, staff_fields)
+        self._assert_fields_refused(
+            "property.complaint", self.complaint.id, staff_fields
+        )
         # nor through the other ways of reading: the web client's read, a search or a
         # group by on a staff field
         self.assertRpcRefused(
@@ -225,9 +231,17 @@ class TestPortalFieldGroupsRpc(RpcMixin, HttpCase, PortalCase):
         self._assert_fields_refused(
             "property.complaint.callback",
             callback.id,
-            ("caller_name", "complainant_name", "exemption_note", "signature", "user_id"),
+            (
+                "caller_name",
+                "complainant_name",
+                "exemption_note",
+                "signature",
+                "user_id",
+            ),
         )
-        values = self._assert_readable_fields("property.complaint.callback", callback.id)
+        values = self._assert_readable_fields(
+            "property.complaint.callback", callback.id
+        )
         self.assertEqual(values["state"], "todo")
 
     def test_c22_staff_still_read_the_fields(self):
@@ -254,7 +268,9 @@ class TestPortalFieldGroupsRpc(RpcMixin, HttpCase, PortalCase):
             allow_redirects=False,
         )
         self.assertIn(response.status_code, (302, 303))
-        self.assertIn(f"/my/complaints/{self.complaint.id}", response.headers["Location"])
+        self.assertIn(
+            f"/my/complaints/{self.complaint.id}", response.headers["Location"]
+        )
 
     # ------------------------------------------------------------------
     # V09: visits
@@ -276,7 +292,9 @@ class TestPortalFieldGroupsRpc(RpcMixin, HttpCase, PortalCase):
                 )
                 .sudo()
             )
-        visit.message_post(body=f"Internal: the {SECRET}.", subtype_xmlid="mail.mt_note")
+        visit.message_post(
+            body=f"Internal: the {SECRET}.", subtype_xmlid="mail.mt_note"
+        )
         visit.note = f"Internal: the {SECRET}."
         self.rpc_as(self.portal_a)
         self._assert_fields_refused(
@@ -295,7 +313,10 @@ class TestPortalFieldGroupsRpc(RpcMixin, HttpCase, PortalCase):
             ),
         )
         self.assertRpcRefused(
-            "property.visit", "search_read", [("phone_masked", "=", "13812345678")], ["name"]
+            "property.visit",
+            "search_read",
+            [("phone_masked", "=", "13812345678")],
+            ["name"],
         )
         values = self._assert_readable_fields("property.visit", visit.id)
         self.assertEqual(values["visitor_name"], "Wang Wei")
@@ -320,10 +341,18 @@ class TestPortalFieldGroupsRpc(RpcMixin, HttpCase, PortalCase):
             self._assert_fields_refused(
                 "property.goods.pass",
                 goods.id,
-                ("gate_note", "cs_confirmed_by_id", "seal_checked", "phone_masked", "token_key"),
+                (
+                    "gate_note",
+                    "cs_confirmed_by_id",
+                    "seal_checked",
+                    "phone_masked",
+                    "token_key",
+                ),
             )
             self._assert_fields_refused(
-                "property.goods.pass.line", line.id, ("hazard", "quantity_seen", "line_state")
+                "property.goods.pass.line",
+                line.id,
+                ("hazard", "quantity_seen", "line_state"),
             )
             values = self._assert_readable_fields("property.goods.pass", goods.id)
             self._assert_not_revealed(values)

@@ -22,7 +22,9 @@ class TestPortalGoodsApprovalRpc(RpcMixin, HttpCase, PortalCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._rpc_load_lang("property_base", "property_visitor", "property_portal")
-        cls.rule_signatory = cls.env.ref("property_portal.approval_rule_goods_pass_signatory")
+        cls.rule_signatory = cls.env.ref(
+            "property_portal.approval_rule_goods_pass_signatory"
+        )
         cls.rule_stamp = cls.env.ref("property_visitor.approval_rule_goods_pass_stamp")
 
     def _register(self, **values):
@@ -34,7 +36,9 @@ class TestPortalGoodsApprovalRpc(RpcMixin, HttpCase, PortalCase):
             "tenant_partner_id": self.tenant.id,
             "carrier_name": "Zhao Liu",
             "planned_date": "2025-03-03 02:00:00",
-            "line_ids": [Command.create({"name": "Laptop", "quantity": 2, "uom_name": "台"})],
+            "line_ids": [
+                Command.create({"name": "Laptop", "quantity": 2, "uom_name": "台"})
+            ],
             **values,
         }
         self.rpc_as(self.frontdesk)
@@ -52,7 +56,10 @@ class TestPortalGoodsApprovalRpc(RpcMixin, HttpCase, PortalCase):
             goods.signatory_id,
             goods.portal_approval_state,
             goods.cs_confirmed_by_id,
-            [(r.rule_id, r.state, r.reviewer_id) for r in goods._approval_reviews().sorted("id")],
+            [
+                (r.rule_id, r.state, r.reviewer_id)
+                for r in goods._approval_reviews().sorted("id")
+            ],
         )
 
     def test_v05_carry_out_signatory_then_stamp(self):
@@ -67,7 +74,9 @@ class TestPortalGoodsApprovalRpc(RpcMixin, HttpCase, PortalCase):
         )
         # refused: the desk stamps before the tenant's answer, or answers for it
         self.assertRpcRefused("property.goods.pass", "action_confirm", goods.ids)
-        self.assertRpcRefused("property.goods.pass", "action_approval_approve", goods.ids)
+        self.assertRpcRefused(
+            "property.goods.pass", "action_approval_approve", goods.ids
+        )
         self.assertRpcRefused(
             "property.goods.pass", "write", goods.ids, {"approval_state": "approved"}
         )
@@ -75,11 +84,17 @@ class TestPortalGoodsApprovalRpc(RpcMixin, HttpCase, PortalCase):
         # tenant's signatory
         self.rpc_as(self.guard)
         self.assertRpcRefused("property.goods.pass", "action_confirm", goods.ids)
-        self.assertRpcRefused("property.goods.pass", "action_approval_approve", goods.ids)
+        self.assertRpcRefused(
+            "property.goods.pass", "action_approval_approve", goods.ids
+        )
         for user in (self.portal_clerk, self.portal_signatory2):
             self.rpc_as(user)
-            self.assertRpcRefused("property.goods.pass", "action_approval_approve", goods.ids)
-            self.assertRpcRefused("property.goods.pass", "action_portal_approve", goods.ids)
+            self.assertRpcRefused(
+                "property.goods.pass", "action_approval_approve", goods.ids
+            )
+            self.assertRpcRefused(
+                "property.goods.pass", "action_portal_approve", goods.ids
+            )
         self.assertEqual(self._snapshot(goods), before, "nothing written")
         # accepted: the signatory answers through the mechanism's action
         self.rpc_as(self.portal_signatory)
@@ -96,7 +111,9 @@ class TestPortalGoodsApprovalRpc(RpcMixin, HttpCase, PortalCase):
             ],
         )
         # refused: the signatory's second answer, the signatory's stamp
-        self.assertRpcRefused("property.goods.pass", "action_approval_approve", goods.ids)
+        self.assertRpcRefused(
+            "property.goods.pass", "action_approval_approve", goods.ids
+        )
         self.assertRpcRefused("property.goods.pass", "action_confirm", goods.ids)
         self.assertEqual(self._snapshot(goods), answered, "nothing written")
         # accepted: customer service's stamp confirms the pass
@@ -111,14 +128,24 @@ class TestPortalGoodsApprovalRpc(RpcMixin, HttpCase, PortalCase):
         )
         # the items are frozen with the stamp
         self.assertRpcRefused(
-            "property.goods.pass.line", "write", goods.sudo().line_ids.ids, {"quantity": 5}
+            "property.goods.pass.line",
+            "write",
+            goods.sudo().line_ids.ids,
+            {"quantity": 5},
         )
 
     def test_v05_signatory_refusal_blocks_the_stamp(self):
         goods = self._register()
         self.rpc_as(self.portal_signatory)
-        self.assertRpcRefused("property.goods.pass", "action_portal_refuse", goods.ids, "")
-        self.rpc("property.goods.pass", "action_approval_refuse", goods.ids, "Not our laptops")
+        self.assertRpcRefused(
+            "property.goods.pass", "action_portal_refuse", goods.ids, ""
+        )
+        self.rpc(
+            "property.goods.pass",
+            "action_approval_refuse",
+            goods.ids,
+            "Not our laptops",
+        )
         refused = self._snapshot(goods)
         self.assertEqual(refused[:2], ("draft", "refused"))
         self.assertEqual(
@@ -134,7 +161,9 @@ class TestPortalGoodsApprovalRpc(RpcMixin, HttpCase, PortalCase):
             {"auth_method": "signature", "signatory_id": self.signatory.id},
         )
         self.assertRpcRefused("property.goods.pass", "action_confirm", goods.ids)
-        self.assertRpcRefused("property.goods.pass", "action_approval_approve", goods.ids)
+        self.assertRpcRefused(
+            "property.goods.pass", "action_approval_approve", goods.ids
+        )
         self.assertEqual(self._snapshot(goods)[:2], ("draft", "refused"))
         self.assertEqual(self._snapshot(goods)[-1], refused[-1], "nothing decided")
         self.rpc("property.goods.pass", "action_cancel", goods.ids)
@@ -143,16 +172,22 @@ class TestPortalGoodsApprovalRpc(RpcMixin, HttpCase, PortalCase):
     def test_v05_carry_in_and_seal_need_only_the_stamp(self):
         goods = self._register(direction="in")
         before = self._snapshot(goods)
-        self.assertEqual(before[-1], [(self.rule_stamp, "pending", self.env["res.users"])])
+        self.assertEqual(
+            before[-1], [(self.rule_stamp, "pending", self.env["res.users"])]
+        )
         self.rpc_as(self.portal_signatory)
-        self.assertRpcRefused("property.goods.pass", "action_approval_approve", goods.ids)
+        self.assertRpcRefused(
+            "property.goods.pass", "action_approval_approve", goods.ids
+        )
         self.rpc_as(self.guard)
         self.assertRpcRefused("property.goods.pass", "action_confirm", goods.ids)
         self.assertEqual(self._snapshot(goods), before, "nothing written")
         self.rpc_as(self.frontdesk)
         self.rpc("property.goods.pass", "action_confirm", goods.ids)
         self.assertEqual(self._snapshot(goods)[:2], ("confirmed", "approved"))
-        self.assertEqual(self._snapshot(goods)[-1], [(self.rule_stamp, "approved", self.frontdesk)])
+        self.assertEqual(
+            self._snapshot(goods)[-1], [(self.rule_stamp, "approved", self.frontdesk)]
+        )
         # a carry-out under the seal: the desk records it, the signatory's level goes
         self.tenant.property_seal_image = base64.b64encode(PNG)
         sealed = self._register()
@@ -166,7 +201,9 @@ class TestPortalGoodsApprovalRpc(RpcMixin, HttpCase, PortalCase):
                 (self.rule_stamp, "pending"),
             ],
         )
-        self.assertRpcRefused("property.goods.pass", "action_confirm", sealed.ids)  # unchecked
+        self.assertRpcRefused(
+            "property.goods.pass", "action_confirm", sealed.ids
+        )  # unchecked
         self.rpc("property.goods.pass", "write", sealed.ids, {"seal_checked": True})
         self.rpc("property.goods.pass", "action_confirm", sealed.ids)
         self.assertEqual(self._snapshot(sealed)[:2], ("confirmed", "approved"))
@@ -177,7 +214,8 @@ class TestPortalGoodsApprovalRpc(RpcMixin, HttpCase, PortalCase):
         self.env.flush_all()
         passes = waiting | refused
         self.env.cr.execute(
-            "DELETE FROM property_approval_review WHERE res_model = %s AND res_id IN %s",
+            "DELETE FROM property_approval_review WHERE res_model = %s AND res_id IN "
+            "%s",
             ("property.goods.pass", tuple(passes.ids)),
         )
         self.env.cr.execute(
@@ -185,21 +223,28 @@ class TestPortalGoodsApprovalRpc(RpcMixin, HttpCase, PortalCase):
             (tuple(passes.ids),),
         )
         self.env.cr.execute(
-            "UPDATE property_goods_pass SET portal_approval_state = 'refused' WHERE id = %s",
+            "UPDATE property_goods_pass SET portal_approval_state = 'refused' WHERE "
+            "id = %s",
             (refused.id,),
         )
         self.env.invalidate_all()
-        migrated = load_migration("property_portal", "18.0.1.1.0").goods_passes_to_reviews(self.env)
+        migrated = load_migration(
+            "property_portal", "18.0.1.1.0"
+        ).goods_passes_to_reviews(self.env)
         self.assertEqual(migrated & passes, passes)
         self.assertEqual(
             [(r.rule_id, r.state) for r in waiting.sudo()._approval_reviews()],
             [(self.rule_signatory, "pending"), (self.rule_stamp, "waiting")],
         )
-        self.assertEqual(waiting.sudo()._approval_reviews().requested_by_id, self.frontdesk)
+        self.assertEqual(
+            waiting.sudo()._approval_reviews().requested_by_id, self.frontdesk
+        )
         self.assertEqual(refused.sudo().approval_state, "refused")
         self.assertFalse(refused.sudo()._approval_reviews())
         self.assertFalse(
-            load_migration("property_portal", "18.0.1.1.0").goods_passes_to_reviews(self.env)
+            load_migration("property_portal", "18.0.1.1.0").goods_passes_to_reviews(
+                self.env
+            )
             & passes,
             "run once",
         )

@@ -28,14 +28,21 @@ class TestPortalGoodsPass(PortalCase):
         goods.with_user(self.portal_signatory).action_portal_refuse("Not our laptops")
         self.assertEqual(goods.portal_approval_state, "refused")
         self.assertEqual(goods.portal_refusal_reason, "Not our laptops")
-        self.assertTrue(goods.activity_ids.filtered(lambda a: a.user_id == self.frontdesk))
+        self.assertTrue(
+            goods.activity_ids.filtered(lambda a: a.user_id == self.frontdesk)
+        )
         goods.write({"auth_method": "signature", "signatory_id": self.signatory.id})
         with self.assertRaisesRegex(UserError, "refused"):
             goods.with_user(self.frontdesk).action_confirm()
 
     def test_v05_only_the_company_signatory_answers(self):
         goods = self._goods_pass()
-        for user in (self.portal_clerk, self.portal_signatory2, self.portal_a, self.frontdesk):
+        for user in (
+            self.portal_clerk,
+            self.portal_signatory2,
+            self.portal_a,
+            self.frontdesk,
+        ):
             with self.assertRaises(AccessError, msg=user.login):
                 goods.with_user(user).action_portal_approve()
         # the authorisation must cover the carrying day

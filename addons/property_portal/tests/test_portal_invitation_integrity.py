@@ -49,7 +49,10 @@ class TestPortalInvitationIntegrity(RpcMixin, HttpCase, PortalCase):
         cls.site_b.user_ids = [Command.set(cls.guard_b.ids)]
         # the front desk checks visitors in at any hour: no night-duty window here
         cls.env["res.company"].search([]).write(
-            {"property_visitor_night_start_hour": 0, "property_visitor_night_end_hour": 0}
+            {
+                "property_visitor_night_start_hour": 0,
+                "property_visitor_night_end_hour": 0,
+            }
         )
 
     def _invite(self, start, end, unit=None, **values):
@@ -62,11 +65,18 @@ class TestPortalInvitationIntegrity(RpcMixin, HttpCase, PortalCase):
             "purpose": "Family visit",
         }
         vals.update(values)
-        return self.env["property.visit"].with_user(self.portal_a)._portal_invite(vals).sudo()
+        return (
+            self.env["property.visit"]
+            .with_user(self.portal_a)
+            ._portal_invite(vals)
+            .sudo()
+        )
 
     def _now_invitation(self, **values):
         now = fields.Datetime.now()
-        return self._invite(now - timedelta(hours=1), now + timedelta(hours=2), **values)
+        return self._invite(
+            now - timedelta(hours=1), now + timedelta(hours=2), **values
+        )
 
     def _scan(self, token):
         wizard_id = self.rpc("property.gate.verify", "create", {"token": token})
@@ -111,7 +121,9 @@ class TestPortalInvitationIntegrity(RpcMixin, HttpCase, PortalCase):
         message = html.unescape(found.group(1)).strip()
         self.assertRegex(message, CJK, f"not in Chinese: {message}")
         self.assertIn("7", message)
-        self.assertFalse(Visit.search([("visitor_name", "=", "Ten Years")]), "nothing created")
+        self.assertFalse(
+            Visit.search([("visitor_name", "=", "Ten Years")]), "nothing created"
+        )
         # a week is accepted
         response = self._post_invitation(days=7)
         self.assertEqual(response.status_code, 303)
@@ -122,7 +134,9 @@ class TestPortalInvitationIntegrity(RpcMixin, HttpCase, PortalCase):
         now = fields.Datetime.now()
         with self.assertRaisesRegex(ValidationError, "at most 7 days"):
             self._invite(now, now + timedelta(days=8))
-        self.env["res.company"].search([]).write({"property_visitor_invitation_max_days": 14})
+        self.env["res.company"].search([]).write(
+            {"property_visitor_invitation_max_days": 14}
+        )
         visit = self._invite(now + timedelta(hours=1), now + timedelta(days=8))
         self.assertEqual(visit.state, "planned")
 
@@ -144,7 +158,9 @@ class TestPortalInvitationIntegrity(RpcMixin, HttpCase, PortalCase):
                 "planned_end": "2036-01-01 00:00:00",
             },
         )
-        self.assertRpcRefused("property.visit", "write", [visit.id], {"planned_end": "2199-12-31"})
+        self.assertRpcRefused(
+            "property.visit", "write", [visit.id], {"planned_end": "2199-12-31"}
+        )
         self.assertEqual(Visit.search_count([]), count, "nothing created")
         self.assertEqual(visit.planned_end, end, "nothing changed")
 
@@ -173,7 +189,9 @@ class TestPortalInvitationIntegrity(RpcMixin, HttpCase, PortalCase):
         self.rpc_as(self.portal_a)
         for fname, value in locked.items():
             with self.subTest(field=fname):
-                error = self.assertRpcRefused("property.visit", "write", [visit.id], {fname: value})
+                error = self.assertRpcRefused(
+                    "property.visit", "write", [visit.id], {fname: value}
+                )
                 self.assertIn("预约邀请", error.message)
         self.assertEqual(visit.read(fnames)[0], before, "nothing changed")
         # the lock does not reach the invitation's other fields nor its files: the
@@ -203,14 +221,22 @@ class TestPortalInvitationIntegrity(RpcMixin, HttpCase, PortalCase):
                 "host_unit_id": self.unit_a.id,
             },
         )
-        self.rpc("property.visit", "write", [walk_in_id], {"visitor_name": "Li Lei Jr."})
+        self.rpc(
+            "property.visit", "write", [walk_in_id], {"visitor_name": "Li Lei Jr."}
+        )
         walk_in = self.env["property.visit"].sudo().browse(walk_in_id)
         self.assertEqual(walk_in.visitor_name, "Li Lei Jr.")
 
     def test_v02_guard_cannot_extend_or_rewrite_an_invitation(self):
         visit = self._now_invitation()
         before = visit.read(
-            ["visitor_name", "planned_time", "planned_end", "contact_answer", "contact_person"]
+            [
+                "visitor_name",
+                "planned_time",
+                "planned_end",
+                "contact_answer",
+                "contact_person",
+            ]
         )[0]
         for user in (self.guard, self.frontdesk):
             self.rpc_as(user)
@@ -235,9 +261,17 @@ class TestPortalInvitationIntegrity(RpcMixin, HttpCase, PortalCase):
         self.assertEqual(visit.read(list(before))[0], before, "nothing changed")
         # the front desk records the visitor's ID document on arrival, once
         self.rpc_as(self.frontdesk)
-        self.rpc("property.visit", "write", [visit.id], {"id_number_masked": "11010519491231002X"})
+        self.rpc(
+            "property.visit",
+            "write",
+            [visit.id],
+            {"id_number_masked": "11010519491231002X"},
+        )
         self.assertRpcRefused(
-            "property.visit", "write", [visit.id], {"id_number_masked": "310101199001011234"}
+            "property.visit",
+            "write",
+            [visit.id],
+            {"id_number_masked": "310101199001011234"},
         )
         self.assertEqual(visit.id_number, "11010519491231002X")
         # and checks the visitor in: the consent the host gave in the portal
@@ -260,7 +294,9 @@ class TestPortalInvitationIntegrity(RpcMixin, HttpCase, PortalCase):
 
     def test_v01_invitation_is_valid_within_its_window_only(self):
         now = fields.Datetime.now()
-        next_month = self._invite(now + timedelta(days=30), now + timedelta(days=30, hours=2))
+        next_month = self._invite(
+            now + timedelta(days=30), now + timedelta(days=30, hours=2)
+        )
         with freeze_time("2025-03-03 02:00:00"):
             past = self._invite(
                 datetime(2025, 3, 3, 6), datetime(2025, 3, 3, 8), visitor_name="Li Lei"

@@ -1,6 +1,6 @@
-"""The resident's report in their own words (issue 19): 报修 / 咨询 / 建议 / 投诉, a repair
-request by default (C02: a demand, not a complaint), and the status that follows the
-resident's answer to the callback (C15), over HTTP as the resident."""
+"""The resident's report in their own words (issue 19): 报修 / 咨询 / 建议 / 投诉, a
+repair request by default (C02: a demand, not a complaint), and the status that
+follows the resident's answer to the callback (C15), over HTTP as the resident."""
 
 import re
 
@@ -16,7 +16,9 @@ class TestPortalRequestType(HttpCase, PortalCase):
         super().setUpClass()
         cls.env["res.lang"]._activate_lang("zh_CN")
         cls.env["ir.module.module"]._load_module_terms(
-            ["property_base", "property_complaint", "property_portal"], ["zh_CN"], overwrite=True
+            ["property_base", "property_complaint", "property_portal"],
+            ["zh_CN"],
+            overwrite=True,
         )
         cls.portal_a.write({"password": "t_resident_a", "lang": "zh_CN"})
 

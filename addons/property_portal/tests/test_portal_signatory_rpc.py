@@ -40,7 +40,9 @@ class TestPortalSignatoryRpc(RpcMixin, HttpCase, PortalCase):
             )
             self.assertNotIn("Carrier Secret", error.message)
             lines = self.rpc(
-                "property.goods.pass.line", "search_read", [("goods_pass_id", "=", self.goods.id)]
+                "property.goods.pass.line",
+                "search_read",
+                [("goods_pass_id", "=", self.goods.id)],
             )
             self.assertEqual(lines, [])
         with freeze_time("2025-05-31 02:00:00"):
@@ -58,8 +60,12 @@ class TestPortalSignatoryRpc(RpcMixin, HttpCase, PortalCase):
         with freeze_time("2025-05-01 02:00:00"):
             # refused: the signatory, in the portal
             self.rpc_as(self.portal_signatory)
-            self.assertRpcRefused("property.goods.pass", "read", [self.goods.id], ["gate_token"])
-            self.assertRpcRefused("property.goods.pass", "read", [self.goods.id], ["token_key"])
+            self.assertRpcRefused(
+                "property.goods.pass", "read", [self.goods.id], ["gate_token"]
+            )
+            self.assertRpcRefused(
+                "property.goods.pass", "read", [self.goods.id], ["token_key"]
+            )
             for user in (self.frontdesk, self.guard):
                 with self.subTest(user=user.login):
                     self.rpc_as(user)

@@ -23,7 +23,12 @@ class TestPortalTour(HttpCase, PortalCase):
         def navigate_on_phone(browser, url, wait_stop=False):
             browser._websocket_request(
                 "Emulation.setDeviceMetricsOverride",
-                params={"width": width, "height": height, "deviceScaleFactor": 1, "mobile": True},
+                params={
+                    "width": width,
+                    "height": height,
+                    "deviceScaleFactor": 1,
+                    "mobile": True,
+                },
             )
             return navigate_to(browser, url, wait_stop=wait_stop)
 
@@ -32,7 +37,9 @@ class TestPortalTour(HttpCase, PortalCase):
 
     def test_c01_tour_submit_a_complaint_with_a_photo_and_follow_it(self):
         self.start_tour(
-            "/my/complaints", "property_portal_complaint_submit_tour", login="t_resident_a"
+            "/my/complaints",
+            "property_portal_complaint_submit_tour",
+            login="t_resident_a",
         )
         complaint = self.env["property.complaint"].search(
             [("summary", "=", "Tour: water leak in the bathroom")]
@@ -47,13 +54,17 @@ class TestPortalTour(HttpCase, PortalCase):
         self._dispatch(complaint, self.dep_engineering, self.handler)
         self.assertTrue(complaint.date_deadline_resolution)
         self.start_tour(
-            "/my/complaints", "property_portal_complaint_follow_tour", login="t_resident_a"
+            "/my/complaints",
+            "property_portal_complaint_follow_tour",
+            login="t_resident_a",
         )
 
     def test_c17_tour_dissatisfied_callback_opens_a_second_complaint(self):
         complaint = self._to_callback(self._portal_complaint())
         self.start_tour(
-            f"/my/complaints/{complaint.id}", "property_portal_callback_tour", login="t_resident_a"
+            f"/my/complaints/{complaint.id}",
+            "property_portal_callback_tour",
+            login="t_resident_a",
         )
         callback = complaint.callback_ids
         self.assertEqual(callback.state, "done")
@@ -62,8 +73,12 @@ class TestPortalTour(HttpCase, PortalCase):
         self.assertEqual(callback.second_complaint_id.parent_complaint_id, complaint)
 
     def test_v01_tour_invite_a_visitor(self):
-        self.start_tour("/my/visits", "property_portal_visit_tour", login="t_resident_a")
-        visit = self.env["property.visit"].search([("visitor_name", "=", "Tour Visitor")])
+        self.start_tour(
+            "/my/visits", "property_portal_visit_tour", login="t_resident_a"
+        )
+        visit = self.env["property.visit"].search(
+            [("visitor_name", "=", "Tour Visitor")]
+        )
         self.assertEqual(len(visit), 1)
         self.assertEqual(visit.state, "planned")
         self.assertEqual(visit.host_unit_id, self.unit_a)
@@ -78,6 +93,8 @@ class TestPortalTour(HttpCase, PortalCase):
     def test_v05_tour_signatory_approves_a_goods_pass(self):
         self.signatory.date_from = "2020-01-01"
         goods = self._goods_pass(planned_date=fields.Datetime.now())
-        self.start_tour("/my/goods_passes", "property_portal_goods_pass_tour", login="t_signatory")
+        self.start_tour(
+            "/my/goods_passes", "property_portal_goods_pass_tour", login="t_signatory"
+        )
         self.assertEqual(goods.portal_approval_state, "approved")
         self.assertEqual(goods.signatory_id, self.signatory)

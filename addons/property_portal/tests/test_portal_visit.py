@@ -19,7 +19,11 @@ class TestPortalVisit(PortalCase):
             "purpose": "Family visit",
         }
         vals.update(values)
-        return self.env["property.visit"].with_user(user or self.portal_a)._portal_invite(vals)
+        return (
+            self.env["property.visit"]
+            .with_user(user or self.portal_a)
+            ._portal_invite(vals)
+        )
 
     @freeze_time("2025-03-03 02:00:00")
     def test_v01_portal_invitation_is_a_planned_visit_with_a_token(self):
@@ -28,7 +32,9 @@ class TestPortalVisit(PortalCase):
         self.assertTrue(visit.appointment)
         self.assertEqual(visit.host_unit_id, self.unit_a)
         self.assertEqual(visit.invited_by_id, self.resident_a)
-        self.assertEqual(visit.phone, "+8613812345678", "normalised by the suite's phone rules")
+        self.assertEqual(
+            visit.phone, "+8613812345678", "normalised by the suite's phone rules"
+        )
         self.assertEqual(visit.vehicle_plate, "沪A12345")
         self.assertTrue(visit.token_key)
         self.assertTrue(visit.gate_token.startswith("V"))
@@ -53,7 +59,9 @@ class TestPortalVisit(PortalCase):
         with self.assertRaisesRegex(ValidationError, "after its start"):
             self._invite(planned_end="2025-03-03 05:00:00")
         with self.assertRaisesRegex(ValidationError, "already over"):
-            self._invite(planned_time="2025-03-02 06:00:00", planned_end="2025-03-02 08:00:00")
+            self._invite(
+                planned_time="2025-03-02 06:00:00", planned_end="2025-03-02 08:00:00"
+            )
         with self.assertRaisesRegex(ValidationError, "vehicle plate"):
             self._invite(vehicle_plate="ABC")
         with self.assertRaisesRegex(ValidationError, "one of your units"):
@@ -94,7 +102,9 @@ class TestPortalVisit(PortalCase):
             visit.with_user(self.frontdesk).action_portal_cancel()
         visit.with_user(self.portal_a).action_portal_cancel()
         self.assertEqual(visit.sudo().state, "cancelled")
-        self.assertEqual(visit.with_user(self.frontdesk).sudo()._gate_status(), "revoked")
+        self.assertEqual(
+            visit.with_user(self.frontdesk).sudo()._gate_status(), "revoked"
+        )
         with self.assertRaisesRegex(UserError, "no longer be cancelled"):
             visit.with_user(self.portal_a).action_portal_cancel()
 
@@ -103,7 +113,11 @@ class TestPortalVisit(PortalCase):
             visit = self._invite().sudo()
         with freeze_time("2025-03-03 09:00:00"):
             self.assertEqual(visit.with_user(self.frontdesk)._gate_status(), "expired")
-            result, record = self.env["property.gate.verify"]._verify_token(visit.gate_token)
+            result, record = self.env["property.gate.verify"]._verify_token(
+                visit.gate_token
+            )
             self.assertEqual((result, record), ("expired", visit))
         forged = visit.gate_token[:-2] + "xx"
-        self.assertEqual(self.env["property.gate.verify"]._verify_token(forged), ("invalid", None))
+        self.assertEqual(
+            self.env["property.gate.verify"]._verify_token(forged), ("invalid", None)
+        )

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 
-from odoo.addons.property_visitor.models.property_gate_log import GATE_RESULTS_WITH_DETAILS
+from odoo.addons.property_visitor.models.property_gate_log import (
+    GATE_RESULTS_WITH_DETAILS,
+)
 
 
 class PropertyGateVerify(models.TransientModel):
@@ -23,7 +25,11 @@ class PropertyGateVerify(models.TransientModel):
         parsed = self.env["property.gate.token.mixin"]._gate_parse(token)
         if not parsed or parsed[0] != self.env["property.visit"]._gate_token_prefix:
             return result, record
-        visit = self.env["property.visit"].sudo().search([("token_key", "=", parsed[1])], limit=1)
+        visit = (
+            self.env["property.visit"]
+            .sudo()
+            .search([("token_key", "=", parsed[1])], limit=1)
+        )
         if not visit:
             return "invalid", None
         return visit._gate_status(), visit
@@ -32,7 +38,11 @@ class PropertyGateVerify(models.TransientModel):
         res = super().action_verify()
         for wizard in self:
             result, record = self._verify_token((wizard.token or "").strip())
-            visit = record if record is not None and record._name == "property.visit" else False
+            visit = (
+                record
+                if record is not None and record._name == "property.visit"
+                else False
+            )
             # nothing of a visit that is not valid here and now
             wizard.visit_id = visit and result in GATE_RESULTS_WITH_DETAILS and visit.id
         return res

@@ -15,8 +15,8 @@ class PropertyVisitCorrect(models.TransientModel):
                 raise UserError(
                     self.env._(
                         "The visitor, the time window and the host's consent of an "
-                        "invitation cannot be changed: cancel it and invite the visitor "
-                        "again."
+                        "invitation cannot be changed: cancel it and invite the "
+                        "visitor again."
                     )
                 )
         return super().action_apply()

@@ -38,8 +38,9 @@ class HrAttendance(models.Model):
         default="pay",
         required=True,
         tracking=True,
-        help="Approved extra hours are paid by default; the manager may choose time off "
-        "in lieu instead, which the employee then takes as time off in lieu (A05).",
+        help="Approved extra hours are paid by default; the manager may choose time "
+        "off in lieu instead, which the employee then takes as time off in lieu "
+        "(A05).",
     )
     property_overtime_paid_hours = fields.Float(
         string="Paid Extra Hours",

@@ -54,7 +54,9 @@ class HrEmployee(models.Model):
 
     @api.depends("kpi_assessment_ids.date_month")
     def _compute_kpi_recent_assessment_ids(self):
-        since = fields.Date.context_today(self).replace(day=1) - relativedelta(months=11)
+        since = fields.Date.context_today(self).replace(day=1) - relativedelta(
+            months=11
+        )
         for employee in self:
             employee.kpi_recent_assessment_ids = employee.kpi_assessment_ids.filtered(
                 lambda a: a.date_month >= since
@@ -62,15 +64,22 @@ class HrEmployee(models.Model):
 
     @api.model
     def _property_kpi_ensure_employees(self, roles, site_id, department_id):
-        """The employees of the users ``roles`` ({user id: assessment role}) on the site,
-        created for the users who have none (used by the demo data, which must not
-        clash with other addons that already made employees of the same users)."""
+        """The employees of the users ``roles`` ({user id: assessment role}) on the
+        site, created for the users who have none (used by the demo data, which
+        must not clash with other addons that already made employees of the same
+        users)."""
         users = self.env["res.users"].browse(list(roles))
-        existing = self.with_context(active_test=False).search([("user_id", "in", users.ids)])
+        existing = self.with_context(active_test=False).search(
+            [("user_id", "in", users.ids)]
+        )
         missing = users - existing.user_id
         created = self.create(
             [
-                {"name": user.name, "user_id": user.id, "company_id": user.company_id.id}
+                {
+                    "name": user.name,
+                    "user_id": user.id,
+                    "company_id": user.company_id.id,
+                }
                 for user in missing
             ]
         )
@@ -79,5 +88,7 @@ class HrEmployee(models.Model):
             employees.filtered(lambda e, r=role: roles[e.user_id.id] == r).write(
                 {"kpi_role": role, "property_site_id": site_id}
             )
-        employees.filtered(lambda e: not e.department_id).write({"department_id": department_id})
+        employees.filtered(lambda e: not e.department_id).write(
+            {"department_id": department_id}
+        )
         return employees.ids

@@ -67,7 +67,10 @@ class HrLeave(models.Model):
     )
     def _check_property_certificate_dates(self):
         for leave in self:
-            start, end = leave.property_certificate_date_from, leave.property_certificate_date_to
+            start, end = (
+                leave.property_certificate_date_from,
+                leave.property_certificate_date_to,
+            )
             if not start and not end:
                 continue
             if (
@@ -97,9 +100,9 @@ class HrLeave(models.Model):
 
     def write(self, vals):
         result = super().write(vals)
-        if {"employee_id", "holiday_status_id"} & set(vals) and not self.env.context.get(
-            "leave_fast_create"
-        ):
+        if {"employee_id", "holiday_status_id"} & set(
+            vals
+        ) and not self.env.context.get("leave_fast_create"):
             self._property_check_in_person()
             self._property_check_department()
         return result
@@ -115,8 +118,8 @@ class HrLeave(models.Model):
             ):
                 raise ValidationError(
                     self.env._(
-                        "%(employee)s must request a %(type)s in person; nobody may file it "
-                        "on their behalf (A08).",
+                        "%(employee)s must request a %(type)s in person; nobody may "
+                        "file it on their behalf (A08).",
                         employee=employee.name,
                         type=leave.holiday_status_id.name,
                     )
@@ -131,8 +134,8 @@ class HrLeave(models.Model):
             if not manager_user:
                 raise ValidationError(
                     self.env._(
-                        "%(employee)s has no time off approver: set their direct manager "
-                        "before requesting a %(type)s (A07).",
+                        "%(employee)s has no time off approver: set their direct "
+                        "manager before requesting a %(type)s (A07).",
                         employee=employee.name,
                         type=leave.holiday_status_id.name,
                     )
@@ -141,14 +144,20 @@ class HrLeave(models.Model):
             manager = manager_user.employee_ids.filtered(
                 lambda e, c=employee.company_id: e.company_id == c
             )[:1]
-            if not department or not manager.department_id or manager == department.manager_id:
+            if (
+                not department
+                or not manager.department_id
+                or manager == department.manager_id
+            ):
                 continue
-            if not (department.parent_path or "").startswith(manager.department_id.parent_path):
+            if not (department.parent_path or "").startswith(
+                manager.department_id.parent_path
+            ):
                 raise ValidationError(
                     self.env._(
-                        "%(employee)s's leave cannot go to %(manager)s, a manager of another "
-                        "department (%(department)s); requests go to the direct manager of "
-                        "their own department (A07).",
+                        "%(employee)s's leave cannot go to %(manager)s, a manager of "
+                        "another department (%(department)s); requests go to the "
+                        "direct manager of their own department (A07).",
                         employee=employee.name,
                         manager=manager_user.name,
                         department=manager.department_id.name,
@@ -187,9 +196,9 @@ class HrLeave(models.Model):
             for leave in late:
                 leave.sudo().message_post(
                     body=self.env._(
-                        "Late notice: filed less than %(hours)s hours before the shift; "
-                        "only the direct manager may approve it, and until then the absence "
-                        "counts as absenteeism (A06).",
+                        "Late notice: filed less than %(hours)s hours before the "
+                        "shift; only the direct manager may approve it, and until "
+                        "then the absence counts as absenteeism (A06).",
                         hours=leave.holiday_status_id.property_notice_hours,
                     )
                 )
@@ -198,7 +207,9 @@ class HrLeave(models.Model):
     def _property_first_level(self, state):
         """Whether moving to ``state`` is this leave's first approval."""
         self.ensure_one()
-        return state == "validate1" or (state == "validate" and self.validation_type != "both")
+        return state == "validate1" or (
+            state == "validate" and self.validation_type != "both"
+        )
 
     def _check_approval_update(self, state):
         """A07, A11, A06: level by level, by the approver group, late notice by the
@@ -225,8 +236,8 @@ class HrLeave(models.Model):
                     raise UserError(
                         self.env._(
                             "The direct manager %(manager)s approves %(employee)s's "
-                            "%(type)s first; officers and administrators cannot skip that "
-                            "level (A07).",
+                            "%(type)s first; officers and administrators cannot skip "
+                            "that level (A07).",
                             manager=manager.name or "-",
                             employee=leave.employee_id.name,
                             type=leave_type.name,
@@ -235,8 +246,8 @@ class HrLeave(models.Model):
                 if state == "validate" and leave.state != "validate1":
                     raise UserError(
                         self.env._(
-                            "%(employee)s's %(type)s is not approved by the direct manager "
-                            "yet; no level may be skipped (A07).",
+                            "%(employee)s's %(type)s is not approved by the direct "
+                            "manager yet; no level may be skipped (A07).",
                             employee=leave.employee_id.name,
                             type=leave_type.name,
                         )
@@ -276,7 +287,10 @@ class HrLeave(models.Model):
 
     def _property_recompute_verdicts(self):
         self.env["property.attendance.verdict"].sudo()._property_recompute_for(
-            [(leave.employee_id, leave.date_from, leave.date_to) for leave in self.sudo()]
+            [
+                (leave.employee_id, leave.date_from, leave.date_to)
+                for leave in self.sudo()
+            ]
         )
 
     # ------------------------------------------------------------------ certificate
@@ -292,7 +306,11 @@ class HrLeave(models.Model):
         )[employee.resource_id.id]
         tz = pytz.timezone(employee.tz or calendar.tz or "UTC")
         first = min((begin for begin, _end, _rec in intervals), default=None)
-        return first.astimezone(tz).date() if first else self.request_date_to + timedelta(days=1)
+        return (
+            first.astimezone(tz).date()
+            if first
+            else self.request_date_to + timedelta(days=1)
+        )
 
     def _property_schedule_certificate(self):
         """A09: a sick leave of a full day or more waits for its medical certificate,
@@ -300,7 +318,11 @@ class HrLeave(models.Model):
         by_due = defaultdict(lambda: self.browse())
         for leave in self:
             days = leave.holiday_status_id.property_certificate_days
-            if days and leave.number_of_days >= days and not leave.property_certificate_state:
+            if (
+                days
+                and leave.number_of_days >= days
+                and not leave.property_certificate_state
+            ):
                 by_due[leave._property_first_day_back()] |= leave
         for due, leaves in by_due.items():
             leaves.sudo().write(
@@ -312,12 +334,14 @@ class HrLeave(models.Model):
                     date_deadline=due,
                     summary=self.env._("Hand in the medical certificate"),
                     note=self.env._(
-                        "The certificate must cover %(start)s to %(end)s with continuous "
-                        "dates (A09).",
+                        "The certificate must cover %(start)s to %(end)s with "
+                        "continuous dates (A09).",
                         start=leave.request_date_from,
                         end=leave.request_date_to,
                     ),
-                    user_id=(leave.employee_id.user_id or leave.employee_id.leave_manager_id).id
+                    user_id=(
+                        leave.employee_id.user_id or leave.employee_id.leave_manager_id
+                    ).id
                     or self.env.uid,
                 )
 
@@ -332,17 +356,24 @@ class HrLeave(models.Model):
                         employee=leave.employee_id.name,
                     )
                 )
-            if not is_officer and leave.sudo().employee_id.leave_manager_id != self.env.user:
+            if (
+                not is_officer
+                and leave.sudo().employee_id.leave_manager_id != self.env.user
+            ):
                 raise UserError(
                     self.env._(
-                        "Only the direct manager or a Time Off officer records a medical "
-                        "certificate."
+                        "Only the direct manager or a Time Off officer records a "
+                        "medical certificate."
                     )
                 )
-            if not (leave.property_certificate_date_from and leave.property_certificate_date_to):
+            if not (
+                leave.property_certificate_date_from
+                and leave.property_certificate_date_to
+            ):
                 raise UserError(
                     self.env._(
-                        "Enter the dates the medical certificate of %(employee)s covers.",
+                        "Enter the dates the medical certificate of %(employee)s "
+                        "covers.",
                         employee=leave.employee_id.name,
                     )
                 )

@@ -25,8 +25,8 @@ class HrLeaveType(models.Model):
         string="Notice (hours before the shift)",
         help="A request filed later than this many hours before the start of the "
         "employee's shift on the first day of the leave (from their working-time "
-        "calendar) is flagged late notice and needs the direct manager's approval (A06). "
-        "0 means no notice is required.",
+        "calendar) is flagged late notice and needs the direct manager's approval "
+        "(A06). 0 means no notice is required.",
     )
     property_in_person_only = fields.Boolean(
         string="Requested in Person Only",

@@ -16,13 +16,20 @@ class PropertyEmergencyCallout(models.Model):
     _order = "call_time desc, id desc"
 
     name = fields.Char(string="Emergency", required=True, tracking=True)
-    employee_id = fields.Many2one("hr.employee", required=True, index=True, tracking=True)
+    employee_id = fields.Many2one(
+        "hr.employee", required=True, index=True, tracking=True
+    )
     employee_user_id = fields.Many2one(related="employee_id.user_id", store=True)
     site_id = fields.Many2one(
-        "property.site", required=True, index=True, default=lambda self: self._default_site()
+        "property.site",
+        required=True,
+        index=True,
+        default=lambda self: self._default_site(),
     )
     company_id = fields.Many2one(related="site_id.company_id", store=True)
-    call_time = fields.Datetime(required=True, default=fields.Datetime.now, tracking=True)
+    call_time = fields.Datetime(
+        required=True, default=fields.Datetime.now, tracking=True
+    )
     response_minutes = fields.Integer(
         string="Time Limit (minutes)",
         required=True,
@@ -77,17 +84,22 @@ class PropertyEmergencyCallout(models.Model):
                 and callout.arrival_time
                 and callout.arrival_time > callout.deadline
             ):
-                late = math.ceil((callout.arrival_time - callout.deadline).total_seconds() / 60)
+                late = math.ceil(
+                    (callout.arrival_time - callout.deadline).total_seconds() / 60
+                )
             callout.late_minutes = late
 
     def _compute_kpi_line_ids(self):
         refs = [f"{self._name},{callout.id}" for callout in self]
         lines = self.env["property.kpi.line"].search([("source_ref", "in", refs)])
         for callout in self:
-            callout.kpi_line_ids = lines.filtered(lambda line, c=callout: line.source_ref == c)
+            callout.kpi_line_ids = lines.filtered(
+                lambda line, c=callout: line.source_ref == c
+            )
 
     def _kpi_item(self):
-        """The catalogue item of this late arrival, by the minute bands of the settings."""
+        """The catalogue item of this late arrival, by the minute bands of the
+        settings."""
         self.ensure_one()
         if self.late_minutes <= 0:
             return self.env["property.kpi.item"]
@@ -98,7 +110,10 @@ class PropertyEmergencyCallout(models.Model):
             xmlid = "property_staff_kpi.item_k04_emergency_30"
         else:
             xmlid = "property_staff_kpi.item_k05_emergency_over"
-        return self.env.ref(xmlid, raise_if_not_found=False) or self.env["property.kpi.item"]
+        return (
+            self.env.ref(xmlid, raise_if_not_found=False)
+            or self.env["property.kpi.item"]
+        )
 
     def action_done(self):
         """Close the call-out: a late arrival adds its deduction, once."""
@@ -119,7 +134,8 @@ class PropertyEmergencyCallout(models.Model):
                         "date": fields.Date.context_today(callout, callout.call_time),
                         "points": item.points_min,
                         "reason": callout.employee_id._property_kpi_env()._(
-                            "%(name)s: on the spot %(late)s min past the time limit (K13)",
+                            "%(name)s: on the spot %(late)s min past the time limit "
+                            "(K13)",
                             name=callout.name,
                             late=callout.late_minutes,
                         ),

@@ -1,4 +1,3 @@
-
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -14,7 +13,8 @@ _lt = LazyTranslate(__name__)
 
 # stored computed fields, computed at creation already, that a manager may still change
 EDITABLE_COMPUTE = {"store": True, "readonly": False, "precompute": True}
-# the assessor and the approver, from who scores whom on the site (property.kpi.assignment)
+# the assessor and the approver, from who scores whom on the site
+# (property.kpi.assignment)
 ASSIGNED_USER = {
     "compute": "_compute_assignment",
     "index": True,
@@ -65,16 +65,23 @@ class PropertyKpiAssessment(models.Model):
     bonus_forfeited = fields.Boolean(
         string="Month's Bonus Forfeited",
         compute="_compute_bonus_forfeited",
-        help="For payroll: an absenteeism day in the month loses the month's bonuses (A12).",
+        help="For payroll: an absenteeism day in the month loses the month's bonuses "
+        "(A12).",
     )
     site_id = fields.Many2one(
-        "property.site", compute="_compute_employee_data", index=True, **EDITABLE_COMPUTE
+        "property.site",
+        compute="_compute_employee_data",
+        index=True,
+        **EDITABLE_COMPUTE,
     )
     company_id = fields.Many2one(
         "res.company", compute="_compute_employee_data", index=True, **EDITABLE_COMPUTE
     )
     department_id = fields.Many2one(
-        "hr.department", string="Team", compute="_compute_employee_data", **EDITABLE_COMPUTE
+        "hr.department",
+        string="Team",
+        compute="_compute_employee_data",
+        **EDITABLE_COMPUTE,
     )
     scheme_id = fields.Many2one(
         "property.kpi.scheme",
@@ -107,7 +114,8 @@ class PropertyKpiAssessment(models.Model):
     leader_adjustment = fields.Integer(
         string="Team-Leader Adjustment",
         tracking=True,
-        help="Extra points for a team leader's overall month, within the scheme's limit (K09).",
+        help="Extra points for a team leader's overall month, within the scheme's "
+        "limit (K09).",
     )
     leader_adjustment_reason = fields.Text(string="Adjustment Reason", tracking=True)
     total_computed = fields.Integer(
@@ -140,7 +148,10 @@ class PropertyKpiAssessment(models.Model):
     warning_reason = fields.Selection(
         [
             ("low", "Total under the warning score"),
-            ("last_place", "Last of the team two months running under the last-place score"),
+            (
+                "last_place",
+                "Last of the team two months running under the last-place score",
+            ),
         ],
         readonly=True,
         copy=False,
@@ -223,7 +234,9 @@ class PropertyKpiAssessment(models.Model):
         # the breadcrumbs and links name the employee and the month, never the model
         for assessment in self:
             assessment.display_name = " ".join(
-                filter(None, (assessment.sudo().employee_id.name, assessment.month_label))
+                filter(
+                    None, (assessment.sudo().employee_id.name, assessment.month_label)
+                )
             )
 
     @api.depends("role")
@@ -240,12 +253,19 @@ class PropertyKpiAssessment(models.Model):
     )
     def _compute_totals(self):
         for assessment in self:
-            counted = assessment.line_ids.filtered(lambda line: line.state == "approved")
+            counted = assessment.line_ids.filtered(
+                lambda line: line.state == "approved"
+            )
             bonus = sum(p for p in counted.mapped("signed_points") if p > 0)
             deduction = -sum(p for p in counted.mapped("signed_points") if p < 0)
-            pending = assessment.line_ids.filtered(lambda line: line.state in PENDING_STATES)
+            pending = assessment.line_ids.filtered(
+                lambda line: line.state in PENDING_STATES
+            )
             total = (
-                assessment.scheme_id.base_score + bonus - deduction + assessment.leader_adjustment
+                assessment.scheme_id.base_score
+                + bonus
+                - deduction
+                + assessment.leader_adjustment
             )
             cap = assessment.scheme_id.cap_score
             assessment.bonus_points = bonus
@@ -258,7 +278,9 @@ class PropertyKpiAssessment(models.Model):
     def _compute_dismissal_recommended(self):
         for assessment in self:
             assessment.dismissal_recommended = any(
-                line.kind == "dismissal" and line.state == "approved" and not line.reversed_by_ids
+                line.kind == "dismissal"
+                and line.state == "approved"
+                and not line.reversed_by_ids
                 for line in assessment.line_ids
             )
 
@@ -271,22 +293,30 @@ class PropertyKpiAssessment(models.Model):
     def _check_date_month(self):
         for assessment in self:
             if assessment.date_month.day != 1:
-                raise ValidationError(self.env._("The month of an assessment is its first day."))
+                raise ValidationError(
+                    self.env._("The month of an assessment is its first day.")
+                )
 
-    @api.constrains("leader_adjustment", "leader_adjustment_reason", "role", "scheme_id")
+    @api.constrains(
+        "leader_adjustment", "leader_adjustment_reason", "role", "scheme_id"
+    )
     def _check_leader_adjustment(self):
         for assessment in self:
             if not assessment.leader_adjustment:
                 continue
             if assessment.role != "team_leader":
                 raise ValidationError(
-                    self.env._("Only a team leader's assessment takes a team-leader adjustment.")
+                    self.env._(
+                        "Only a team leader's assessment takes a team-leader "
+                        "adjustment."
+                    )
                 )
             limit = assessment.scheme_id.leader_adjust_max
             if abs(assessment.leader_adjustment) > limit:
                 raise ValidationError(
                     self.env._(
-                        "A team-leader adjustment lies between -%(limit)s and +%(limit)s points.",
+                        "A team-leader adjustment lies between -%(limit)s and "
+                        "+%(limit)s points.",
                         limit=limit,
                     )
                 )
@@ -299,7 +329,13 @@ class PropertyKpiAssessment(models.Model):
     def _property_group_fields(self):
         """Who scores and who approves is set by the assignment and changed only by a
         manager, so that nobody approves their own proposals (K10, K16)."""
-        names = ("employee_id", "date_month", "assessor_user_id", "approver_user_id", "scheme_id")
+        names = (
+            "employee_id",
+            "date_month",
+            "assessor_user_id",
+            "approver_user_id",
+            "scheme_id",
+        )
         return dict.fromkeys(names, "property_staff_kpi.group_kpi_manager")
 
     def _property_unlocked_fields(self):
@@ -318,13 +354,13 @@ class PropertyKpiAssessment(models.Model):
         names = {"employee": self.sudo().employee_id.name, "month": self.month_label}
         if self.state == "confirmed":
             return self.env._(
-                "The assessment of %(employee)s for %(month)s is confirmed and locked: a "
-                "manager adds a correction line instead.",
+                "The assessment of %(employee)s for %(month)s is confirmed and "
+                "locked: a manager adds a correction line instead.",
                 **names,
             )
         return self.env._(
-            "The assessment of %(employee)s for %(month)s is submitted: its lines change "
-            "only once the approver sends it back.",
+            "The assessment of %(employee)s for %(month)s is submitted: its lines "
+            "change only once the approver sends it back.",
             **names,
         )
 
@@ -356,7 +392,9 @@ class PropertyKpiAssessment(models.Model):
 
     # ------------------------------------------------------------------ rights
     def _is_kpi_manager(self):
-        return self.env.su or self.env.user.has_group("property_staff_kpi.group_kpi_manager")
+        return self.env.su or self.env.user.has_group(
+            "property_staff_kpi.group_kpi_manager"
+        )
 
     def _check_user_of(self, user_field, message):
         """Refuse with ``message`` (which names the assessment as %(name)s) unless the
@@ -399,13 +437,16 @@ class PropertyKpiAssessment(models.Model):
             )
 
     def action_submit(self):
-        self._check_state("draft", self.env._("Only a draft assessment can be submitted."))
+        self._check_state(
+            "draft", self.env._("Only a draft assessment can be submitted.")
+        )
         self._check_is_assessor()
         for assessment in self:
             if not assessment.approver_user_id:
                 raise UserError(
                     self.env._(
-                        "%(name)s has no approver: set who scores whom on the site first.",
+                        "%(name)s has no approver: set who scores whom on the site "
+                        "first.",
                         name=assessment.display_name,
                     )
                 )
@@ -414,18 +455,25 @@ class PropertyKpiAssessment(models.Model):
         return True
 
     def action_send_back(self):
-        self._check_state("submitted", self.env._("Only a submitted assessment can be sent back."))
+        self._check_state(
+            "submitted", self.env._("Only a submitted assessment can be sent back.")
+        )
         self._check_is_approver()
         self._set_state("draft")
         self._schedule_todo(_lt("Revise the assessment"), "assessor_user_id")
         return True
 
     def action_confirm(self):
-        self._check_state("submitted", self.env._("Only a submitted assessment can be confirmed."))
+        self._check_state(
+            "submitted", self.env._("Only a submitted assessment can be confirmed.")
+        )
         self._check_is_approver()
         if self.line_ids.filtered(lambda line: line.state in PENDING_STATES):
             raise UserError(
-                self.env._("Approve or refuse the proposed lines before confirming the assessment.")
+                self.env._(
+                    "Approve or refuse the proposed lines before confirming the "
+                    "assessment."
+                )
             )
         self._set_state("confirmed")
         self._update_warnings()
@@ -440,10 +488,14 @@ class PropertyKpiAssessment(models.Model):
         self.ensure_one()
         if self.state != "confirmed":
             raise UserError(
-                self.env._("Only a confirmed assessment is corrected; edit the draft instead.")
+                self.env._(
+                    "Only a confirmed assessment is corrected; edit the draft instead."
+                )
             )
         if not self._is_kpi_manager():
-            raise UserError(self.env._("Only a manager may correct a confirmed assessment."))
+            raise UserError(
+                self.env._("Only a manager may correct a confirmed assessment.")
+            )
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Correct the Assessment"),

@@ -8,8 +8,8 @@ from odoo.addons.property_base.tools import internal
 
 
 class PropertyKpiAssessmentRulesMixin(models.AbstractModel):
-    """The automatic lines of an assessment: the rules of the scheme (K11, K13, K14), the
-    warnings, and the API the other addons add their lines through."""
+    """The automatic lines of an assessment: the rules of the scheme (K11, K13, K14),
+    the warnings, and the API the other addons add their lines through."""
 
     _name = "property.kpi.assessment.rules.mixin"
     _description = "Assessment: Rules"
@@ -18,7 +18,11 @@ class PropertyKpiAssessmentRulesMixin(models.AbstractModel):
     def _apply_repeat_rule(self):
         """K06: two or more medium or four or more light violations add one automatic
         repeat deduction; it goes away when the violations do."""
-        item = self.env["property.kpi.item"].sudo().search([("auto_rule", "=", "repeat")], limit=1)
+        item = (
+            self.env["property.kpi.item"]
+            .sudo()
+            .search([("auto_rule", "=", "repeat")], limit=1)
+        )
         if not item:
             return
         lines = self.env["property.kpi.line"].sudo()
@@ -34,15 +38,21 @@ class PropertyKpiAssessmentRulesMixin(models.AbstractModel):
             medium = len(counted.filtered(lambda line: line.kind == "medium"))
             light = len(counted.filtered(lambda line: line.kind == "light"))
             scheme = assessment.scheme_id
-            due = medium >= scheme.repeat_medium_count or light >= scheme.repeat_light_count
-            existing = assessment.line_ids.filtered(lambda line, i=item: line.item_id == i)
+            due = (
+                medium >= scheme.repeat_medium_count
+                or light >= scheme.repeat_light_count
+            )
+            existing = assessment.line_ids.filtered(
+                lambda line, i=item: line.item_id == i
+            )
             if due and not existing:
                 to_create.append(
                     assessment._automatic_line_vals(
                         item,
                         assessment,
                         reason=assessment.employee_id._property_kpi_env()._(
-                            "%(medium)s medium and %(light)s light violations this month",
+                            "%(medium)s medium and %(light)s light violations this "
+                            "month",
                             medium=medium,
                             light=light,
                         ),
@@ -75,7 +85,11 @@ class PropertyKpiAssessmentRulesMixin(models.AbstractModel):
             return
         months = set()
         for month in self.mapped("date_month"):
-            months |= {month - relativedelta(months=1), month, month + relativedelta(months=1)}
+            months |= {
+                month - relativedelta(months=1),
+                month,
+                month + relativedelta(months=1),
+            }
         members = self._team_members(months)
         members.flush_recordset(["total_capped"])
         _teams, ranks = self._ranks(members)
@@ -98,21 +112,29 @@ class PropertyKpiAssessmentRulesMixin(models.AbstractModel):
                 reason = "low"
             else:
                 previous = by_key.get(
-                    (assessment.employee_id.id, assessment.date_month - relativedelta(months=1))
+                    (
+                        assessment.employee_id.id,
+                        assessment.date_month - relativedelta(months=1),
+                    )
                 )
                 if previous and is_last(assessment) and is_last(previous):
                     reason = "last_place"
-            if (assessment.warning, assessment.warning_reason or False) != (bool(reason), reason):
+            if (assessment.warning, assessment.warning_reason or False) != (
+                bool(reason),
+                reason,
+            ):
                 updates[reason] |= assessment
         for reason, records in updates.items():
             records._property_internal().write(
                 {"warning": bool(reason), "warning_reason": reason}
             )
 
-    # ------------------------------------------------------------------ API for other addons
+    # ------------------------------------------------------------------ API for other
+    # addons
     @api.model
     def _get_or_create(self, employees, date):
-        """The assessments of ``employees`` for the month of ``date``, created when missing."""
+        """The assessments of ``employees`` for the month of ``date``, created when
+        missing."""
         month = date.replace(day=1)
         existing = self.sudo().search(
             [("employee_id", "in", employees.ids), ("date_month", "=", month)]
@@ -124,7 +146,9 @@ class PropertyKpiAssessmentRulesMixin(models.AbstractModel):
         return existing | created
 
     @api.model
-    def _add_automatic_line(self, employee, item, source, date, points=None, reason=None):
+    def _add_automatic_line(
+        self, employee, item, source, date, points=None, reason=None
+    ):
         """Add the line of ``item`` caused by ``source`` (any record) to the employee's
         assessment of the month of ``date``; see ``_add_automatic_lines``."""
         return self._add_automatic_lines(
@@ -162,7 +186,8 @@ class PropertyKpiAssessmentRulesMixin(models.AbstractModel):
             [("assessment_id", "in", assessments.ids), ("source_ref", "in", list(refs))]
         )
         known = {
-            (line.assessment_id.id, line.item_id.id, line.source_ref): line for line in existing
+            (line.assessment_id.id, line.item_id.id, line.source_ref): line
+            for line in existing
         }
         found, vals_list, skipped = Line, [], defaultdict(list)
         for entry in entries:

@@ -71,7 +71,9 @@ class PropertyKpiAssessmentTeamMixin(models.AbstractModel):
             groups[assessment._team_key()] |= assessment
         result = []
         for key in sorted(groups, key=lambda k: (k[0], k[1] or 0, k[2] or 0)):
-            assessments = groups[key].sorted(lambda a: (a.team_rank, a.employee_id.name or ""))
+            assessments = groups[key].sorted(
+                lambda a: (a.team_rank, a.employee_id.name or "")
+            )
             first = assessments[0]
             result.append(
                 {

@@ -18,10 +18,16 @@ class PropertyKpiAssignment(models.Model):
     _inherit = ["property.input.mixin"]
     _order = "site_id, department_id, role"
 
-    site_id = fields.Many2one("property.site", required=True, index=True, ondelete="cascade")
+    site_id = fields.Many2one(
+        "property.site", required=True, index=True, ondelete="cascade"
+    )
     company_id = fields.Many2one(related="site_id.company_id", store=True)
-    department_id = fields.Many2one("hr.department", help="Leave empty to apply to the whole site.")
-    role = fields.Selection(ROLES, string="Scored Role", required=True, default="frontline")
+    department_id = fields.Many2one(
+        "hr.department", help="Leave empty to apply to the whole site."
+    )
+    role = fields.Selection(
+        ROLES, string="Scored Role", required=True, default="frontline"
+    )
     assessor_user_id = fields.Many2one(
         "res.users",
         string="Assessor",

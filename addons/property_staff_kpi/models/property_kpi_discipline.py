@@ -20,12 +20,24 @@ class PropertyKpiDiscipline(models.Model):
     _inherit = ["property.input.mixin"]
     _order = "employee_id, sequence_number"
 
-    employee_id = fields.Many2one("hr.employee", required=True, index=True, ondelete="cascade")
-    employee_user_id = fields.Many2one(related="assessment_id.employee_user_id", store=True)
-    line_id = fields.Many2one("property.kpi.line", string="Violation", ondelete="set null")
-    assessment_id = fields.Many2one("property.kpi.assessment", index=True, ondelete="set null")
-    assessor_user_id = fields.Many2one(related="assessment_id.assessor_user_id", store=True)
-    approver_user_id = fields.Many2one(related="assessment_id.approver_user_id", store=True)
+    employee_id = fields.Many2one(
+        "hr.employee", required=True, index=True, ondelete="cascade"
+    )
+    employee_user_id = fields.Many2one(
+        related="assessment_id.employee_user_id", store=True
+    )
+    line_id = fields.Many2one(
+        "property.kpi.line", string="Violation", ondelete="set null"
+    )
+    assessment_id = fields.Many2one(
+        "property.kpi.assessment", index=True, ondelete="set null"
+    )
+    assessor_user_id = fields.Many2one(
+        related="assessment_id.assessor_user_id", store=True
+    )
+    approver_user_id = fields.Many2one(
+        related="assessment_id.approver_user_id", store=True
+    )
     date = fields.Date(required=True)
     kind = fields.Selection(related="line_id.kind", store=True, string="Violation Kind")
     sequence_number = fields.Integer(
@@ -48,7 +60,9 @@ class PropertyKpiDiscipline(models.Model):
             scheme = line.assessment_id.scheme_id
             past = history[line.employee_id.id]
             number = 1 + sum(
-                1 for day, kind in past if scheme._discipline_counts(kind, day, line.date)
+                1
+                for day, kind in past
+                if scheme._discipline_counts(kind, day, line.date)
             )
             past.append((line.date, line.kind))
             vals_list.append(
@@ -74,7 +88,9 @@ class PropertyKpiDiscipline(models.Model):
             user = assessment.approver_user_id or self.env.user
             batches.setdefault((round_, user), []).append(assessment.id)
         for (_round, user), assessment_ids in batches.items():
-            self.env["property.kpi.assessment"].browse(assessment_ids).activity_schedule(
+            self.env["property.kpi.assessment"].browse(
+                assessment_ids
+            ).activity_schedule(
                 "mail.mail_activity_data_todo",
                 summary=self.with_context(lang=user.lang).env._(
                     "Dismissal proposed after repeated violations"

@@ -45,7 +45,11 @@ class PropertyKpiItem(models.Model):
     line_count = fields.Integer(compute="_compute_line_count")
 
     _sql_constraints = [
-        ("auto_rule_unique", "unique(auto_rule, company_id)", "Each automatic rule uses one item."),
+        (
+            "auto_rule_unique",
+            "unique(auto_rule, company_id)",
+            "Each automatic rule uses one item.",
+        ),
     ]
 
     @api.depends("kind")
@@ -85,11 +89,16 @@ class PropertyKpiItem(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_used(self):
-        used = self.env["property.kpi.line"].sudo().search_count([("item_id", "in", self.ids)])
+        used = (
+            self.env["property.kpi.line"]
+            .sudo()
+            .search_count([("item_id", "in", self.ids)])
+        )
         if used:
             raise UserError(
                 self.env._(
-                    "An item already used in an assessment cannot be deleted: archive it instead."
+                    "An item already used in an assessment cannot be deleted: archive "
+                    "it instead."
                 )
             )
 

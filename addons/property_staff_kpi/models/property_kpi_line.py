@@ -27,9 +27,10 @@ class SourceReference(fields.Reference):
 
 
 class PropertyKpiLine(models.Model):
-    """A bonus or a deduction of a monthly assessment. Manual lines are proposals that
-    count once approved (K16); automatic lines link to the record that caused them and
-    are created once (K13, K15); corrections of a confirmed month are new lines (K12)."""
+    """A bonus or a deduction of a monthly assessment. Manual lines are proposals
+    that count once approved (K16); automatic lines link to the record that caused
+    them and are created once (K13, K15); corrections of a confirmed month are new
+    lines (K12)."""
 
     _name = "property.kpi.line"
     _rec_name = "item_id"  # breadcrumbs name the record, not the model (issue #19)
@@ -48,10 +49,16 @@ class PropertyKpiLine(models.Model):
     assessment_id = fields.Many2one(
         "property.kpi.assessment", required=True, index=True, ondelete="cascade"
     )
-    employee_id = fields.Many2one(related="assessment_id.employee_id", store=True, index=True)
-    date_month = fields.Date(related="assessment_id.date_month", store=True, string="Month")
+    employee_id = fields.Many2one(
+        related="assessment_id.employee_id", store=True, index=True
+    )
+    date_month = fields.Date(
+        related="assessment_id.date_month", store=True, string="Month"
+    )
     site_id = fields.Many2one(related="assessment_id.site_id", store=True)
-    assessment_state = fields.Selection(related="assessment_id.state", string="Assessment State")
+    assessment_state = fields.Selection(
+        related="assessment_id.state", string="Assessment State"
+    )
     item_id = fields.Many2one(
         "property.kpi.item",
         required=True,
@@ -61,13 +68,22 @@ class PropertyKpiLine(models.Model):
     kind = fields.Selection(related="item_id.kind", store=True)
     points = fields.Integer(
         required=True,
-        help="Points applied, within the item's range (for a reversal: the reversed line's).",
+        help="Points applied, within the item's range (for a reversal: the reversed "
+        "line's).",
     )
-    signed_points = fields.Integer(compute="_compute_signed_points", store=True, recursive=True)
+    signed_points = fields.Integer(
+        compute="_compute_signed_points", store=True, recursive=True
+    )
     date = fields.Date(required=True, default=fields.Date.context_today)
-    reason = fields.Text(help="Written reason: the facts of the bonus or the violation.")
+    reason = fields.Text(
+        help="Written reason: the facts of the bonus or the violation."
+    )
     origin = fields.Selection(
-        [("manual", "Manual"), ("automatic", "Automatic"), ("correction", "Correction")],
+        [
+            ("manual", "Manual"),
+            ("automatic", "Automatic"),
+            ("correction", "Correction"),
+        ],
         required=True,
         default="manual",
         readonly=True,
@@ -82,7 +98,8 @@ class PropertyKpiLine(models.Model):
         required=True,
         default="proposed",
         readonly=True,
-        help="A manual line is a written proposal that counts once approved up the chain.",
+        help="A manual line is a written proposal that counts once approved up the "
+        "chain.",
     )
     source_ref = SourceReference(
         selection="_selection_source_model",
@@ -97,17 +114,22 @@ class PropertyKpiLine(models.Model):
         ondelete="restrict",
         help="A correction line that cancels this line.",
     )
-    reversed_by_ids = fields.One2many("property.kpi.line", "reversed_line_id", readonly=True)
+    reversed_by_ids = fields.One2many(
+        "property.kpi.line", "reversed_line_id", readonly=True
+    )
     reviewed_by_id = fields.Many2one(
-        "res.users", string="First Level", readonly=True, help="Who approved at the first level."
+        "res.users",
+        string="First Level",
+        readonly=True,
+        help="Who approved at the first level.",
     )
     approved_by_id = fields.Many2one("res.users", readonly=True)
     approval_first_user_ids = fields.Many2many(
         "res.users",
         string="First-Level Approvers",
         compute="_compute_approval_first_user_ids",
-        help="K16: who approves a proposal at the first level: the assessment's approver, "
-        "or a scoring manager of its company.",
+        help="K16: who approves a proposal at the first level: the assessment's "
+        "approver, or a scoring manager of its company.",
     )
 
     _sql_constraints = [
@@ -126,7 +148,10 @@ class PropertyKpiLine(models.Model):
     @tools.ormcache("lang")
     def _source_model_selection(self, lang):
         models_ = (
-            self.env["ir.model"].sudo().with_context(lang=lang).search([("model", "!=", False)])
+            self.env["ir.model"]
+            .sudo()
+            .with_context(lang=lang)
+            .search([("model", "!=", False)])
         )
         return tuple((model.model, model.name) for model in models_)
 
@@ -136,7 +161,9 @@ class PropertyKpiLine(models.Model):
             if line.reversed_line_id:
                 line.signed_points = -line.reversed_line_id.signed_points
             else:
-                line.signed_points = line.points * (-1 if line.item_id.kind != "bonus" else 1)
+                line.signed_points = line.points * (
+                    -1 if line.item_id.kind != "bonus" else 1
+                )
 
     @api.depends("assessment_id.approver_user_id", "assessment_id.company_id")
     def _compute_approval_first_user_ids(self):
@@ -144,9 +171,12 @@ class PropertyKpiLine(models.Model):
         for line in self:
             assessment = line.sudo().assessment_id
             company = assessment.company_id
-            line.approval_first_user_ids = assessment.approver_user_id | managers.filtered(
-                lambda user, company=company: (
-                    not user.share and (not company or company in user.company_ids)
+            line.approval_first_user_ids = (
+                assessment.approver_user_id
+                | managers.filtered(
+                    lambda user, company=company: (
+                        not user.share and (not company or company in user.company_ids)
+                    )
                 )
             )
 
@@ -156,14 +186,18 @@ class PropertyKpiLine(models.Model):
         for line in self:
             sudo = line.sudo()
             line.display_name = (
-                f"{sudo.item_id.name} ({sudo.employee_id.name})" if sudo.item_id else False
+                f"{sudo.item_id.name} ({sudo.employee_id.name})"
+                if sudo.item_id
+                else False
             )
 
     @api.onchange("item_id")
     def _onchange_item_id(self):
         if self.item_id:
             self.points = (
-                self.item_id.points_min if self.item_id.points_min else self.item_id.points_max
+                self.item_id.points_min
+                if self.item_id.points_min
+                else self.item_id.points_max
             )
 
     @api.constrains("points", "item_id", "reversed_line_id")
@@ -187,7 +221,9 @@ class PropertyKpiLine(models.Model):
         for line in self:
             if line.origin != "automatic" and not (line.reason or "").strip():
                 raise ValidationError(
-                    self.env._("A bonus or a deduction is proposed with a written reason.")
+                    self.env._(
+                        "A bonus or a deduction is proposed with a written reason."
+                    )
                 )
 
     # ------------------------------------------------------------------ integrity
@@ -211,7 +247,9 @@ class PropertyKpiLine(models.Model):
         if self.assessment_id.state != "draft":
             return self.assessment_id._property_lock_message()
         if self.origin != "manual":
-            return self.env._("Automatic and correction lines cannot be changed or deleted.")
+            return self.env._(
+                "Automatic and correction lines cannot be changed or deleted."
+            )
         return self.env._("Only a proposed manual line can be changed or deleted.")
 
     # ------------------------------------------------------------------ CRUD
@@ -219,7 +257,8 @@ class PropertyKpiLine(models.Model):
     def create(self, vals_list):
         # who may give what, and the assessment's lock: property.integrity.mixin
         lines = super().create(vals_list)
-        # K16: a manual proposal asks the approvals of the rules (none: it counts at once)
+        # K16: a manual proposal asks the approvals of the rules (none: it counts at
+        # once)
         proposals = lines.filtered(
             lambda line: line.origin == "manual" and line.state == "proposed"
         )
@@ -290,7 +329,9 @@ class PropertyKpiLine(models.Model):
             )
 
     def _approval_refused(self, comment):
-        self._property_internal().write({"state": "refused", "approved_by_id": self.env.user.id})
+        self._property_internal().write(
+            {"state": "refused", "approved_by_id": self.env.user.id}
+        )
 
     # ------------------------------------------------------------------ rules
     def _record_discipline(self):

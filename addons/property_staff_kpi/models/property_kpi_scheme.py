@@ -26,7 +26,9 @@ class PropertyKpiScheme(models.Model):
         help="Sites scored with this scheme. A site listed nowhere uses the first "
         "scheme of its company without sites.",
     )
-    base_score = fields.Integer(required=True, default=80, help="Score every month starts from.")
+    base_score = fields.Integer(
+        required=True, default=80, help="Score every month starts from."
+    )
     cap_score = fields.Integer(
         string="Cap",
         default=110,
@@ -43,7 +45,8 @@ class PropertyKpiScheme(models.Model):
         help="This many light violations in a month add the repeat deduction (K06).",
     )
     warning_score = fields.Integer(
-        default=60, help="A month's total under this score raises a dismissal warning (K08)."
+        default=60,
+        help="A month's total under this score raises a dismissal warning (K08).",
     )
     last_place_score = fields.Integer(
         default=70,
@@ -59,23 +62,24 @@ class PropertyKpiScheme(models.Model):
     exam_fail_score = fields.Float(
         string="Skills Exam Pass Mark (%)",
         default=60.0,
-        help="A monthly skills exam score under this percentage adds the deduction (K04/K15).",
+        help="A monthly skills exam score under this percentage adds the deduction "
+        "(K04/K15).",
     )
     proposal_approval_levels = fields.Selection(
         [("1", "The Approver"), ("2", "The Approver, then the Management Office")],
         string="Approval of Proposals",
         required=True,
         default="2",
-        help="K16: a proposed bonus or deduction is approved level by level: first by the "
-        "assessment's approver, then (two levels) by a scoring manager of the management "
-        "office (报管理处), who must be somebody else.",
+        help="K16: a proposed bonus or deduction is approved level by level: first by "
+        "the assessment's approver, then (two levels) by a scoring manager of "
+        "the management office (报管理处), who must be somebody else.",
     )
     late_point_ids = fields.One2many(
         "property.kpi.scheme.late",
         "scheme_id",
         string="Late Arrival Points",
-        help="K13: the points of a late arrival or an early leave by its minutes; beyond "
-        "the last step, the item's maximum.",
+        help="K13: the points of a late arrival or an early leave by its minutes; "
+        "beyond the last step, the item's maximum.",
     )
     discipline_written_number = fields.Integer(
         string="Written Warning From Violation No.",
@@ -86,43 +90,58 @@ class PropertyKpiScheme(models.Model):
     discipline_dismissal_number = fields.Integer(
         string="Dismissal Proposed From Violation No.",
         default=3,
-        help="K11: from this violation on, dismissal is proposed to the approver (辞退).",
+        help="K11: from this violation on, dismissal is proposed to the approver "
+        "(辞退).",
     )
     discipline_reset_months = fields.Integer(
         string="Light Violations Count For (Months)",
         default=12,
-        help="K11: a light violation older than this many months no longer counts on the "
-        "discipline ladder; medium and severe violations always count. 0: light "
-        "violations count for ever.",
+        help="K11: a light violation older than this many months no longer counts on "
+        "the discipline ladder; medium and severe violations always count. 0: "
+        "light violations count for ever.",
     )
     description = fields.Text(translate=True)
 
     @api.constrains("base_score", "cap_score", "leader_adjust_max")
     def _check_scores(self):
         for scheme in self:
-            if scheme.base_score < 0 or scheme.cap_score < 0 or scheme.leader_adjust_max < 0:
-                raise ValidationError(self.env._("Scores of a scheme cannot be negative."))
+            if (
+                scheme.base_score < 0
+                or scheme.cap_score < 0
+                or scheme.leader_adjust_max < 0
+            ):
+                raise ValidationError(
+                    self.env._("Scores of a scheme cannot be negative.")
+                )
             if scheme.cap_score and scheme.cap_score < scheme.base_score:
                 raise ValidationError(
                     self.env._(
-                        "The cap of scheme %(name)s is below its base score.", name=scheme.name
+                        "The cap of scheme %(name)s is below its base score.",
+                        name=scheme.name,
                     )
                 )
 
     @api.constrains(
-        "discipline_written_number", "discipline_dismissal_number", "discipline_reset_months"
+        "discipline_written_number",
+        "discipline_dismissal_number",
+        "discipline_reset_months",
     )
     def _check_discipline(self):
         for scheme in self:
             if (
-                not (2 <= scheme.discipline_written_number <= scheme.discipline_dismissal_number)
+                not (
+                    2
+                    <= scheme.discipline_written_number
+                    <= scheme.discipline_dismissal_number
+                )
                 or scheme.discipline_reset_months < 0
             ):
                 raise ValidationError(
                     self.env._(
                         "Scheme %(name)s: the written warning comes from the second "
-                        "violation on at the earliest, dismissal no earlier than the written "
-                        "warning, and the months light violations count are not negative.",
+                        "violation on at the earliest, dismissal no earlier than the "
+                        "written warning, and the months light violations count are "
+                        "not negative.",
                         name=scheme.name,
                     )
                 )
@@ -153,7 +172,11 @@ class PropertyKpiScheme(models.Model):
             standard = self.env.ref("property_staff_kpi.scheme_standard", False)
             steps = standard.sudo().late_point_ids if standard else steps
         points = next(
-            (step.points for step in steps.sorted("minutes") if minutes <= step.minutes),
+            (
+                step.points
+                for step in steps.sorted("minutes")
+                if minutes <= step.minutes
+            ),
             item.points_max,
         )
         return min(max(points, item.points_min), item.points_max)
@@ -174,7 +197,8 @@ class PropertyKpiScheme(models.Model):
         """{employee id: the scheme that scores them}, with one search for them all."""
         employees = employees.sudo()
         keys = {
-            employee.id: (employee.property_site_id, employee.company_id) for employee in employees
+            employee.id: (employee.property_site_id, employee.company_id)
+            for employee in employees
         }
         schemes = self.sudo()._for_sites(set(keys.values()))
         return {employee_id: schemes[key] for employee_id, key in keys.items()}
@@ -186,19 +210,26 @@ class PropertyKpiScheme(models.Model):
         for them all: the first scheme listing the site, else the first of its company
         (or of every company) listing no site."""
         site_ids = list({site.id for site, _company in pairs if site})
-        schemes = self.search(["|", ("site_ids", "in", site_ids), ("site_ids", "=", False)])
+        schemes = self.search(
+            ["|", ("site_ids", "in", site_ids), ("site_ids", "=", False)]
+        )
         result = {}
         for key in pairs:
             site, company = key
             company = company or site.company_id or self.env.company
             result[key] = next(
-                (scheme for scheme in schemes if site and site.id in scheme.site_ids.ids),
+                (
+                    scheme
+                    for scheme in schemes
+                    if site and site.id in scheme.site_ids.ids
+                ),
                 None,
             ) or next(
                 (
                     scheme
                     for scheme in schemes
-                    if not scheme.site_ids and scheme.company_id.id in (company.id, False)
+                    if not scheme.site_ids
+                    and scheme.company_id.id in (company.id, False)
                 ),
                 self.browse(),
             )
@@ -222,7 +253,15 @@ class PropertyKpiSchemeLate(models.Model):
     points = fields.Integer(required=True)
 
     _sql_constraints = [
-        ("minutes_unique", "unique(scheme_id, minutes)", "One step per number of minutes."),
+        (
+            "minutes_unique",
+            "unique(scheme_id, minutes)",
+            "One step per number of minutes.",
+        ),
         ("minutes_positive", "check(minutes > 0)", "A step is at least one minute."),
-        ("points_positive", "check(points >= 0)", "The points of a step are not negative."),
+        (
+            "points_positive",
+            "check(points >= 0)",
+            "The points of a step are not negative.",
+        ),
     ]

@@ -15,7 +15,8 @@ class ResCompany(models.Model):
     property_staff_kpi_attendance_grace_minutes = fields.Integer(
         string="Grace Minutes",
         default=0,
-        help="Arriving this many minutes after the shift start or less is on time (A01).",
+        help="Arriving this many minutes after the shift start or less is on time "
+        "(A01).",
     )
     property_staff_kpi_attendance_disciplinary_minutes = fields.Integer(
         string="Disciplinary Threshold (minutes)",
@@ -36,7 +37,8 @@ class ResCompany(models.Model):
     property_staff_kpi_emergency_response_minutes = fields.Integer(
         string="Emergency Time Limit (minutes)",
         default=15,
-        help="Default minutes allowed between an emergency call and the arrival on the spot.",
+        help="Default minutes allowed between an emergency call and the arrival on "
+        "the spot.",
     )
     property_staff_kpi_emergency_band_1_minutes = fields.Integer(
         string="Emergency Light Band Up To (minutes)",
@@ -46,8 +48,8 @@ class ResCompany(models.Model):
     property_staff_kpi_emergency_band_2_minutes = fields.Integer(
         string="Emergency Medium Band Up To (minutes)",
         default=30,
-        help="Late up to this many minutes: a medium deduction (K04, 10 points); later, "
-        "a severe one (K05, 20 points).",
+        help="Late up to this many minutes: a medium deduction (K04, 10 points); "
+        "later, a severe one (K05, 20 points).",
     )
 
     def _property_demo_setup(self):
@@ -56,7 +58,9 @@ class ResCompany(models.Model):
         judged absent (A03, 旷工)."""
         res = super()._property_demo_setup()
         today = fields.Date.context_today(self)
-        self._property_demo_attendances(today.replace(day=1) - relativedelta(months=1), today)
+        self._property_demo_attendances(
+            today.replace(day=1) - relativedelta(months=1), today
+        )
         return res
 
     def _property_demo_staff_employees(self):
@@ -88,14 +92,22 @@ class ResCompany(models.Model):
                 ("employee_id", "in", employees.ids),
                 "|",
                 ("check_out", "=", False),
-                ("check_in", ">=", datetime.combine(date_from - timedelta(days=1), time.min)),
+                (
+                    "check_in",
+                    ">=",
+                    datetime.combine(date_from - timedelta(days=1), time.min),
+                ),
             ]
         ).employee_id
         vals_list = []
         for calendar, members in employees.grouped("resource_calendar_id").items():
             # a day around the period: a working day is whole in its own time zone
-            start = pytz.utc.localize(datetime.combine(date_from - timedelta(days=1), time.min))
-            stop = pytz.utc.localize(datetime.combine(date_to + timedelta(days=1), time.min))
+            start = pytz.utc.localize(
+                datetime.combine(date_from - timedelta(days=1), time.min)
+            )
+            stop = pytz.utc.localize(
+                datetime.combine(date_to + timedelta(days=1), time.min)
+            )
             intervals = calendar._work_intervals_batch(start, stop, members.resource_id)
             for employee in members:
                 days = defaultdict(list)
@@ -108,14 +120,30 @@ class ResCompany(models.Model):
                     for att in Attendance.search(
                         [
                             ("employee_id", "=", employee.id),
-                            ("check_in", ">=", start.astimezone(pytz.utc).replace(tzinfo=None)),
-                            ("check_in", "<", stop.astimezone(pytz.utc).replace(tzinfo=None)),
+                            (
+                                "check_in",
+                                ">=",
+                                start.astimezone(pytz.utc).replace(tzinfo=None),
+                            ),
+                            (
+                                "check_in",
+                                "<",
+                                stop.astimezone(pytz.utc).replace(tzinfo=None),
+                            ),
                         ]
                     )
                 }
                 for day, spans in sorted(days.items()):
-                    check_in = min(b for b, _e in spans).astimezone(pytz.utc).replace(tzinfo=None)
-                    check_out = max(e for _b, e in spans).astimezone(pytz.utc).replace(tzinfo=None)
+                    check_in = (
+                        min(b for b, _e in spans)
+                        .astimezone(pytz.utc)
+                        .replace(tzinfo=None)
+                    )
+                    check_out = (
+                        max(e for _b, e in spans)
+                        .astimezone(pytz.utc)
+                        .replace(tzinfo=None)
+                    )
                     if check_in.date() in worked or day in worked:
                         continue
                     vals_list.append(

@@ -45,7 +45,9 @@ class SurveyUserInput(models.Model):
         entries, scheme_of = [], {}
         for answer in exams:
             employee = employees.filtered(
-                lambda e, p=answer.partner_id: p in (e.user_id.partner_id | e.work_contact_id)
+                lambda e, p=answer.partner_id: (
+                    p in (e.user_id.partner_id | e.work_contact_id)
+                )
             )[:1]
             if not employee:
                 continue

@@ -45,7 +45,9 @@ class KpiCase(PropertyCase):
                 }
             )
 
-        cls.emp_supervisor = employee("Supervisor Li", cls.user_supervisor, "supervisor")
+        cls.emp_supervisor = employee(
+            "Supervisor Li", cls.user_supervisor, "supervisor"
+        )
         cls.emp_trainer = employee("Trainer Xu", cls.user_trainer, "trainer")
         cls.emp_leader = employee("Leader Wang", cls.user_leader, "team_leader")
         cls.emp_agent = employee("Agent Zhao", cls.user_agent, "frontline")

@@ -25,22 +25,31 @@ ROLES = suite_roles(
 )
 # every role with an assessment group
 ASSESSED = "agent supervisor cs_manager frontdesk trainer employee"
-# row: (model, {role: allowed operations})   r read, w write, c create, u unlink.
-# The employee's assessment is scored by the training specialist and approved by the
-# supervisor (also the employee's manager); the agent is a colleague and sees none of it.
+# row: (model, {role: allowed operations}) r read, w write, c create, u unlink. The
+# employee's assessment is scored by the training specialist and approved by the
+# supervisor (also the employee's manager); the agent is a colleague and sees none of
+# it.
 MATRIX = {
     # the configuration: read by every assessed role, kept by the service-centre manager
     "scheme": ("property.kpi.scheme", same_for("r", ASSESSED, cs_manager="rwcu")),
     "item": ("property.kpi.item", same_for("r", ASSESSED, cs_manager="rwcu")),
     "item (other company)": ("property.kpi.item", {}),
-    "assignment": ("property.kpi.assignment", same_for("r", ASSESSED, cs_manager="rwcu")),
+    "assignment": (
+        "property.kpi.assignment",
+        same_for("r", ASSESSED, cs_manager="rwcu"),
+    ),
     "assessment of employee": (
         "property.kpi.assessment",
         {"supervisor": "rwc", "cs_manager": "rwcu", "trainer": "rwc", "employee": "r"},
     ),
     "line of employee": (
         "property.kpi.line",
-        {"supervisor": "rwcu", "cs_manager": "rwcu", "trainer": "rwcu", "employee": "r"},
+        {
+            "supervisor": "rwcu",
+            "cs_manager": "rwcu",
+            "trainer": "rwcu",
+            "employee": "r",
+        },
     ),
     "discipline of employee": (
         "property.kpi.discipline",
@@ -103,7 +112,10 @@ class TestKpiAccessMatrix(AccessMatrixMixin, PropertyCase):
             scheme = cls.env.ref("property_staff_kpi.scheme_standard")
             scheme.site_ids = [(4, cls.site.id)]
             assessment = cls.env["property.kpi.assessment"].create(
-                {"employee_id": employees["employee"].id, "date_month": date(2025, 3, 1)}
+                {
+                    "employee_id": employees["employee"].id,
+                    "date_month": date(2025, 3, 1),
+                }
             )
             line = cls.env["property.kpi.line"].create(
                 {
@@ -130,13 +142,15 @@ class TestKpiAccessMatrix(AccessMatrixMixin, PropertyCase):
             cls.rows = {
                 "scheme": scheme,
                 "item": cls.env.ref("property_staff_kpi.item_k03_late"),
-                "item (other company)": cls.env.ref("property_staff_kpi.item_k03_late").copy(
-                    {"company_id": other_company.id}
-                ),
+                "item (other company)": cls.env.ref(
+                    "property_staff_kpi.item_k03_late"
+                ).copy({"company_id": other_company.id}),
                 "discipline (other company)": cls.env["property.kpi.discipline"].create(
                     {
                         "employee_id": cls.env["hr.employee"]
-                        .create({"name": "Other Employee", "company_id": other_company.id})
+                        .create(
+                            {"name": "Other Employee", "company_id": other_company.id}
+                        )
                         .id,
                         "date": date(2025, 3, 4),
                         "sequence_number": 1,

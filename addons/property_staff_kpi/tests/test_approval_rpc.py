@@ -19,7 +19,9 @@ class TestKpiApprovalRpc(RpcMixin, HttpCase, KpiCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._rpc_load_lang("property_base", "property_staff_kpi")
-        cls.rule_approver = cls.env.ref("property_staff_kpi.approval_rule_line_approver")
+        cls.rule_approver = cls.env.ref(
+            "property_staff_kpi.approval_rule_line_approver"
+        )
         cls.rule_office = cls.env.ref("property_staff_kpi.approval_rule_line_office")
 
     def _propose(self, assessment, user=None, xmlid="k02_extra_work"):
@@ -60,7 +62,9 @@ class TestKpiApprovalRpc(RpcMixin, HttpCase, KpiCase):
         reviews = self._reviews(line)
         self.assertEqual(reviews.rule_id, self.rule_approver | self.rule_office)
         self.assertEqual(reviews.mapped("state"), ["pending", "waiting"])
-        self.assertEqual(reviews.requested_by_id, self.user_trainer, "asked by the proposer")
+        self.assertEqual(
+            reviews.requested_by_id, self.user_trainer, "asked by the proposer"
+        )
         self.assertEqual((line.state, line.approval_state), ("proposed", "pending"))
         # the scheme's setting: one level only
         assessment.scheme_id.proposal_approval_levels = "1"
@@ -71,7 +75,9 @@ class TestKpiApprovalRpc(RpcMixin, HttpCase, KpiCase):
         """K10: the approver who proposes does not approve the proposal; a scoring
         manager decides the first level instead."""
         assessment = self.assess(self.emp_agent)
-        line = self._propose(assessment, user=self.user_supervisor)  # the approver proposes
+        line = self._propose(
+            assessment, user=self.user_supervisor
+        )  # the approver proposes
         before = self._snapshot(line)
         self.assertRpcRefused("property.kpi.line", "action_approval_approve", line.ids)
         self.assertRpcRefused("property.kpi.line", "action_approval_refuse", line.ids)
@@ -80,7 +86,9 @@ class TestKpiApprovalRpc(RpcMixin, HttpCase, KpiCase):
         self.rpc_as(self.user_manager)
         self.rpc("property.kpi.line", "action_approval_approve", line.ids)
         self.env.invalidate_all()
-        self.assertEqual((line.state, line.reviewed_by_id), ("reviewed", self.user_manager))
+        self.assertEqual(
+            (line.state, line.reviewed_by_id), ("reviewed", self.user_manager)
+        )
 
     def test_k16_agent_and_assessor_refused(self):
         assessment = self.assess(self.emp_agent)
@@ -88,15 +96,25 @@ class TestKpiApprovalRpc(RpcMixin, HttpCase, KpiCase):
         before = self._snapshot(line)
         for user in (self.user_agent, self.user_trainer, self.user_leader):
             self.rpc_as(user)
-            self.assertRpcRefused("property.kpi.line", "action_approval_approve", line.ids)
-            self.assertRpcRefused("property.kpi.line", "action_approval_refuse", line.ids)
-            self.assertRpcRefused("property.kpi.line", "write", line.ids, {"state": "approved"})
+            self.assertRpcRefused(
+                "property.kpi.line", "action_approval_approve", line.ids
+            )
+            self.assertRpcRefused(
+                "property.kpi.line", "action_approval_refuse", line.ids
+            )
+            self.assertRpcRefused(
+                "property.kpi.line", "write", line.ids, {"state": "approved"}
+            )
             self.assertRpcRefused(
                 "property.kpi.line", "write", line.ids, {"approval_state": "approved"}
             )
-            self.assertEqual(self._snapshot(line), before, f"nothing written by {user.login}")
+            self.assertEqual(
+                self._snapshot(line), before, f"nothing written by {user.login}"
+            )
         self.rpc_as(self.user_agent)
-        self.assertRpcRefused("property.kpi.assessment", "action_approve_lines", assessment.ids)
+        self.assertRpcRefused(
+            "property.kpi.assessment", "action_approve_lines", assessment.ids
+        )
         self.assertEqual(self._snapshot(line), before, "nothing written")
 
     def test_k16_second_level_by_the_same_person_refused(self):
@@ -115,7 +133,9 @@ class TestKpiApprovalRpc(RpcMixin, HttpCase, KpiCase):
         self.rpc_as(self.user_supervisor)
         self.rpc("property.kpi.line", "action_approval_approve", supervisor_line.ids)
         reviewed = self._snapshot(supervisor_line)
-        self.assertRpcRefused("property.kpi.line", "action_approval_approve", supervisor_line.ids)
+        self.assertRpcRefused(
+            "property.kpi.line", "action_approval_approve", supervisor_line.ids
+        )
         self.assertEqual(self._snapshot(supervisor_line), reviewed, "nothing written")
         # accepted: another scoring manager
         self.rpc_as(self.user_manager_2)
@@ -137,7 +157,9 @@ class TestKpiApprovalRpc(RpcMixin, HttpCase, KpiCase):
         self.env.invalidate_all()
         self.assertEqual((line.state, line.approval_state), ("refused", "refused"))
         self.assertEqual(self._reviews(line).mapped("state"), ["refused", "cancelled"])
-        self.assertEqual(assessment.total_capped, 80, "a refused proposal does not count")
+        self.assertEqual(
+            assessment.total_capped, 80, "a refused proposal does not count"
+        )
         self.assertRpcRefused("property.kpi.line", "action_approval_approve", line.ids)
         self.rpc_as(self.user_manager)
         self.assertRpcRefused("property.kpi.line", "action_approval_approve", line.ids)
@@ -154,7 +176,9 @@ class TestKpiApprovalRpc(RpcMixin, HttpCase, KpiCase):
         self.rpc_as(self.user_trainer)
         self.rpc("property.kpi.line", "unlink", line.ids)
         self.env.invalidate_all()
-        self.assertEqual(reviews.mapped("state"), ["cancelled", "cancelled"], "kept, withdrawn")
+        self.assertEqual(
+            reviews.mapped("state"), ["cancelled", "cancelled"], "kept, withdrawn"
+        )
         # the whole month deleted: its proposals are withdrawn too
         other = self._propose(self.assess(self.emp_agent2))
         self.rpc_as(self.user_manager)
@@ -162,7 +186,9 @@ class TestKpiApprovalRpc(RpcMixin, HttpCase, KpiCase):
         self.env.invalidate_all()
         self.assertEqual(
             self.env["property.approval.review"]
-            .search([("res_model", "=", "property.kpi.line"), ("res_id", "=", other.id)])
+            .search(
+                [("res_model", "=", "property.kpi.line"), ("res_id", "=", other.id)]
+            )
             .mapped("state"),
             ["cancelled", "cancelled"],
         )
@@ -177,7 +203,8 @@ class TestKpiApprovalRpc(RpcMixin, HttpCase, KpiCase):
         lines = proposed | reviewed
         self.env.flush_all()
         self.env.cr.execute(
-            "DELETE FROM property_approval_review WHERE res_model = %s AND res_id IN %s",
+            "DELETE FROM property_approval_review WHERE res_model = %s AND res_id IN "
+            "%s",
             ("property.kpi.line", tuple(lines.ids)),
         )
         self.env.cr.execute(
@@ -185,18 +212,23 @@ class TestKpiApprovalRpc(RpcMixin, HttpCase, KpiCase):
             (tuple(lines.ids),),
         )
         self.env.cr.execute(
-            "UPDATE property_kpi_line SET state = 'reviewed', reviewed_by_id = %s WHERE id = %s",
+            "UPDATE property_kpi_line SET state = 'reviewed', reviewed_by_id = %s "
+            "WHERE id = %s",
             (self.user_supervisor.id, reviewed.id),
         )
         self.env.invalidate_all()
-        migrated = load_migration("property_staff_kpi", "18.0.1.2.0").lines_to_reviews(self.env)
+        migrated = load_migration("property_staff_kpi", "18.0.1.2.0").lines_to_reviews(
+            self.env
+        )
         self.assertEqual(migrated & (lines | done), lines, "only the waiting lines")
         self.env.invalidate_all()
         self.assertEqual(
             [(r.rule_id, r.state) for r in proposed._approval_reviews()],
             [(self.rule_approver, "pending"), (self.rule_office, "waiting")],
         )
-        self.assertEqual(proposed._approval_reviews().requested_by_id, self.user_trainer)
+        self.assertEqual(
+            proposed._approval_reviews().requested_by_id, self.user_trainer
+        )
         self.assertEqual(
             [(r.rule_id, r.state, r.reviewer_id) for r in reviewed._approval_reviews()],
             [
@@ -204,14 +236,21 @@ class TestKpiApprovalRpc(RpcMixin, HttpCase, KpiCase):
                 (self.rule_office, "pending", self.env["res.users"]),
             ],
         )
-        self.assertEqual((proposed | reviewed).mapped("approval_state"), ["pending"] * 2)
+        self.assertEqual(
+            (proposed | reviewed).mapped("approval_state"), ["pending"] * 2
+        )
         self.assertFalse(
-            load_migration("property_staff_kpi", "18.0.1.2.0").lines_to_reviews(self.env) & lines,
+            load_migration("property_staff_kpi", "18.0.1.2.0").lines_to_reviews(
+                self.env
+            )
+            & lines,
             "run once",
         )
         # the migrated lines are decided as any other: refused first, then accepted
         self.rpc_as(self.user_supervisor)
-        self.assertRpcRefused("property.kpi.line", "action_approval_approve", reviewed.ids)
+        self.assertRpcRefused(
+            "property.kpi.line", "action_approval_approve", reviewed.ids
+        )
         self.rpc("property.kpi.line", "action_approval_approve", proposed.ids)
         self.rpc_as(self.user_manager)
         self.rpc("property.kpi.line", "action_approval_approve", reviewed.ids)

@@ -7,13 +7,17 @@ from .common import KpiCase
 
 class TestAssessmentRules(KpiCase):
     def _repeat_lines(self, assessment):
-        return assessment.line_ids.filtered(lambda line: line.item_id.auto_rule == "repeat")
+        return assessment.line_ids.filtered(
+            lambda line: line.item_id.auto_rule == "repeat"
+        )
 
     def test_k06_repeat_rule_adds_one_line(self):
         assessment = self.assess(self.emp_agent)
         for day, xmlid in ((3, "k03_noise"), (4, "k03_desk"), (5, "k03_mandarin")):
             self.add(assessment, xmlid, when=self.month.replace(day=day))
-        self.assertFalse(self._repeat_lines(assessment), "three light violations are not enough")
+        self.assertFalse(
+            self._repeat_lines(assessment), "three light violations are not enough"
+        )
         self.add(assessment, "k03_data_error", when=self.month.replace(day=6))
         repeat = self._repeat_lines(assessment)
         self.assertEqual(len(repeat), 1)
@@ -28,9 +32,13 @@ class TestAssessmentRules(KpiCase):
         assessment = self.assess(self.emp_agent)
         self.add(assessment, "k04_meeting")
         second = self.add(assessment, "k04_games", approve=False)
-        self.assertFalse(self._repeat_lines(assessment), "a proposed line does not count yet")
+        self.assertFalse(
+            self._repeat_lines(assessment), "a proposed line does not count yet"
+        )
         second.with_user(self.user_supervisor).action_approval_approve()
-        self.assertFalse(self._repeat_lines(assessment), "approved at the first level only")
+        self.assertFalse(
+            self._repeat_lines(assessment), "approved at the first level only"
+        )
         second.with_user(self.user_manager).action_approval_approve()
         self.assertEqual(len(self._repeat_lines(assessment)), 1)
         other = self.assess(self.emp_agent2)
@@ -95,7 +103,9 @@ class TestAssessmentRules(KpiCase):
             assessment.write({"leader_adjustment": -3, "leader_adjustment_reason": ""})
         agent = self.assess(self.emp_agent)
         with self.assertRaises(ValidationError):
-            agent.write({"leader_adjustment": 2, "leader_adjustment_reason": "not a leader"})
+            agent.write(
+                {"leader_adjustment": 2, "leader_adjustment_reason": "not a leader"}
+            )
 
     def test_k11_discipline_ladder(self):
         feb = self.assess(self.emp_agent, date(2025, 2, 1))
@@ -103,7 +113,9 @@ class TestAssessmentRules(KpiCase):
         mar = self.assess(self.emp_agent)
         self.add(mar, "k03_desk")
         self.add(mar, "k05_absenteeism", when=date(2025, 3, 20))
-        levels = self.emp_agent.kpi_discipline_ids.sorted("sequence_number").mapped("level")
+        levels = self.emp_agent.kpi_discipline_ids.sorted("sequence_number").mapped(
+            "level"
+        )
         self.assertEqual(levels, ["verbal", "written", "dismissal"])
         self.assertTrue(
             mar.activity_ids.filtered(lambda a: a.user_id == self.user_supervisor),
@@ -126,7 +138,11 @@ class TestAssessmentRules(KpiCase):
         self.assertEqual(assessment.pending_points, 5)
         with self.assertRaises(ValidationError):
             self.Line.with_user(self.user_trainer).create(
-                {"assessment_id": assessment.id, "item_id": self.item("k02_cover").id, "points": 5}
+                {
+                    "assessment_id": assessment.id,
+                    "item_id": self.item("k02_cover").id,
+                    "points": 5,
+                }
             )
         with self.assertRaises(UserError):
             line.with_user(self.user_trainer).action_approval_approve()
@@ -188,7 +204,9 @@ class TestAssessmentRules(KpiCase):
         confirmed = self.assess(self.emp_agent2)
         confirmed.with_user(self.user_trainer).action_submit()
         confirmed.with_user(self.user_supervisor).action_confirm()
-        sources = self.env["res.partner"].create([{"name": "Late 1"}, {"name": "Late 2"}])
+        sources = self.env["res.partner"].create(
+            [{"name": "Late 1"}, {"name": "Late 2"}]
+        )
         item = self.item("k03_late")
         lines = self.Assessment._add_automatic_lines(
             [

@@ -41,11 +41,17 @@ class AttendanceCase(KpiCase):
         """Attendances in UTC hours (floats) of ``day``."""
 
         def moment(hour):
-            return datetime(day.year, day.month, day.day, int(hour), round(hour % 1 * 60))
+            return datetime(
+                day.year, day.month, day.day, int(hour), round(hour % 1 * 60)
+            )
 
         return self.Attendance.create(
             [
-                {"employee_id": employee.id, "check_in": moment(start), "check_out": moment(stop)}
+                {
+                    "employee_id": employee.id,
+                    "check_in": moment(start),
+                    "check_out": moment(stop),
+                }
                 for start, stop in spans
             ]
         )
@@ -75,7 +81,8 @@ class TestAttendanceVerdict(AttendanceCase):
         verdict = self.verdict(self.emp_agent)
         self.assertEqual(verdict.status, "present")
         self.assertEqual(
-            (verdict.late_minutes, verdict.early_minutes, verdict.away_minutes), (0, 0, 0)
+            (verdict.late_minutes, verdict.early_minutes, verdict.away_minutes),
+            (0, 0, 0),
         )
         self.assertEqual(verdict.planned_minutes, 450)
         self.assertEqual(verdict.planned_start, datetime(2025, 3, 3, 0, 30))
@@ -109,7 +116,9 @@ class TestAttendanceVerdict(AttendanceCase):
         self.assertFalse(self.verdict(self.emp_agent2).disciplinary)
 
     def test_a10_threshold_is_a_setting(self):
-        self.emp_agent.company_id.property_staff_kpi_attendance_disciplinary_minutes = 30
+        self.emp_agent.company_id.property_staff_kpi_attendance_disciplinary_minutes = (
+            30
+        )
         self.attend(self.emp_agent, MONDAY, (0.5 + 20 / 60, 4.0), (5.5, 9.5))
         self.assertFalse(self.verdict(self.emp_agent).disciplinary)
 
@@ -164,7 +173,9 @@ class TestAttendanceVerdict(AttendanceCase):
 
 class TestAttendanceLedger(AttendanceCase):
     def lines(self, employee, day=MONDAY):
-        verdict = self.Verdict.search([("employee_id", "=", employee.id), ("date", "=", day)])
+        verdict = self.Verdict.search(
+            [("employee_id", "=", employee.id), ("date", "=", day)]
+        )
         return self.Line.search([("source_ref", "=", f"{verdict._name},{verdict.id}")])
 
     def run_day(self, day=MONDAY):
@@ -176,7 +187,9 @@ class TestAttendanceLedger(AttendanceCase):
         self.run_day()
         line = self.lines(self.emp_agent)
         self.assertEqual(line.item_id, self.item("k03_late"))
-        self.assertEqual((line.points, line.origin, line.state), (4, "automatic", "approved"))
+        self.assertEqual(
+            (line.points, line.origin, line.state), (4, "automatic", "approved")
+        )
         line2 = self.lines(self.emp_agent2)
         self.assertEqual(line2.points, 5)
         self.assertIn("A10", line2.reason)
@@ -188,7 +201,9 @@ class TestAttendanceLedger(AttendanceCase):
 
     def test_k13_away_over_five_minutes(self):
         self.attend(self.emp_agent, MONDAY, (0.5, 2.0), (2.1, 4.0), (5.5, 9.5))
-        self.attend(self.emp_agent2, MONDAY, (0.5, 2.0), (2.0 + 5 / 60, 4.0), (5.5, 9.5))
+        self.attend(
+            self.emp_agent2, MONDAY, (0.5, 2.0), (2.0 + 5 / 60, 4.0), (5.5, 9.5)
+        )
         self.run_day()
         self.assertEqual(self.lines(self.emp_agent).item_id, self.item("k03_left_post"))
         self.assertFalse(self.lines(self.emp_agent2), "exactly 5 minutes is not over 5")
@@ -210,7 +225,9 @@ class TestAttendanceLedger(AttendanceCase):
         self.assertEqual(len(self.lines(self.emp_agent)), 1)
 
     def test_k13_correction_before_confirmation_updates_the_line(self):
-        attendance = self.attend(self.emp_agent, MONDAY, (0.5 + 12 / 60, 4.0), (5.5, 9.5))
+        attendance = self.attend(
+            self.emp_agent, MONDAY, (0.5 + 12 / 60, 4.0), (5.5, 9.5)
+        )
         self.run_day()
         line = self.lines(self.emp_agent)
         self.assertEqual(line.points, 4)
@@ -221,7 +238,9 @@ class TestAttendanceLedger(AttendanceCase):
 
     def test_k13_absent_then_attendance_entered_removes_absenteeism(self):
         self.run_day()
-        self.assertEqual(self.lines(self.emp_agent).item_id, self.item("k05_absenteeism"))
+        self.assertEqual(
+            self.lines(self.emp_agent).item_id, self.item("k05_absenteeism")
+        )
         self.attend(self.emp_agent, MONDAY, (0.5, 4.0), (5.5, 9.5))
         self.assertFalse(self.lines(self.emp_agent))
 
@@ -233,7 +252,9 @@ class TestAttendanceLedger(AttendanceCase):
         self.env.user.tz = "UTC"
         self.Verdict._cron_daily()
         verdicts = self.Verdict.sudo().search([("employee_id", "=", self.emp_agent.id)])
-        self.assertEqual(verdicts.mapped("date"), [tuesday], "the Shanghai yesterday is judged")
+        self.assertEqual(
+            verdicts.mapped("date"), [tuesday], "the Shanghai yesterday is judged"
+        )
         self.assertEqual(self.lines(self.emp_agent, tuesday).points, 4)
         self.assertEqual(self.lines(self.emp_agent, tuesday).date, tuesday)
         absent = self.lines(self.emp_agent2, tuesday)
@@ -251,4 +272,6 @@ class TestAttendanceLedger(AttendanceCase):
         self.attend(self.emp_agent, MONDAY, (0.5 + 12 / 60, 4.0), (5.5, 9.5))
         self.Verdict._cron_daily()
         self.assertEqual(self.lines(self.emp_agent).points, 4)
-        self.assertEqual(self.lines(self.emp_agent2).item_id, self.item("k05_absenteeism"))
+        self.assertEqual(
+            self.lines(self.emp_agent2).item_id, self.item("k05_absenteeism")
+        )

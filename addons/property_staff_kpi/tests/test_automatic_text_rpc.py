@@ -19,7 +19,9 @@ class TestAutomaticTextRpc(RpcMixin, HttpCase, AttendanceCase):
         (cls.user_agent | cls.user_trainer).write({"lang": "zh_CN"})
 
     def _absent_line(self):
-        self.Verdict.with_context(lang="en_US")._run_period(self.emp_agent, MONDAY, MONDAY)
+        self.Verdict.with_context(lang="en_US")._run_period(
+            self.emp_agent, MONDAY, MONDAY
+        )
         verdict = self.Verdict.search(
             [("employee_id", "=", self.emp_agent.id), ("date", "=", MONDAY)]
         )
@@ -56,5 +58,7 @@ class TestAutomaticTextRpc(RpcMixin, HttpCase, AttendanceCase):
             ["summary", "user_id"],
         )
         self.assertEqual([a["summary"] for a in activities], ["进行本月考核"])
-        [read] = self.rpc("property.kpi.assessment", "read", assessment.ids, ["display_name"])
+        [read] = self.rpc(
+            "property.kpi.assessment", "read", assessment.ids, ["display_name"]
+        )
         self.assertEqual(read["display_name"], "Agent Zhao 2025年03月")

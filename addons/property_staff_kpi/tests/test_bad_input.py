@@ -58,7 +58,10 @@ class TestBadInput(BadInputMixin, KpiCase):
         self._refused(
             "property.kpi.assessment",
             lambda: Assessment.create(
-                {"employee_id": self.emp_agent2.id, "date_month": date(2025, month, day)}
+                {
+                    "employee_id": self.emp_agent2.id,
+                    "date_month": date(2025, month, day),
+                }
             ),
         )
 
@@ -69,8 +72,14 @@ class TestBadInput(BadInputMixin, KpiCase):
         self.assertIn("2147483647", message)
 
     @BOUNDED
-    @given(text=st.one_of(UNSTORABLE_TEXT, st.text(alphabet=TEXT, min_size=201, max_size=400)))
+    @given(
+        text=st.one_of(
+            UNSTORABLE_TEXT, st.text(alphabet=TEXT, min_size=201, max_size=400)
+        )
+    )
     def test_k02_nul_or_oversized_reason_refused(self, text):
-        self.env["ir.config_parameter"].set_param("property_base.input_max_length_text", "200")
+        self.env["ir.config_parameter"].set_param(
+            "property_base.input_max_length_text", "200"
+        )
         self._refused("property.kpi.line", lambda: self._line(reason=text))
         self.assertTrue(self._line(reason="迟到" * 100))  # at the limit: accepted

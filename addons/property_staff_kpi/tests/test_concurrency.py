@@ -8,7 +8,11 @@ from odoo.addons.property_base.tests.concurrency import ConcurrencyCase, run_las
 
 # what PostgreSQL answers the later of two conflicting transactions: it is rolled back
 # and the scheduler runs the job again; nothing is written twice
-CONFLICTS = (errors.UniqueViolation, errors.SerializationFailure, errors.LockNotAvailable)
+CONFLICTS = (
+    errors.UniqueViolation,
+    errors.SerializationFailure,
+    errors.LockNotAvailable,
+)
 TUESDAY = date(2025, 3, 4)
 
 
@@ -44,13 +48,24 @@ class TestConcurrency(ConcurrencyCase):
 
     def _cleanup_employee(self):
         params = {"employee": self.employee_id}
-        assessments = "(SELECT id FROM property_kpi_assessment WHERE employee_id = %(employee)s)"
+        assessments = (
+            "(SELECT id FROM property_kpi_assessment WHERE employee_id = %(employee)s)"
+        )
         self._cleanup(
             [
-                (f"DELETE FROM property_kpi_line WHERE assessment_id IN {assessments}", params),
-                ("DELETE FROM property_kpi_discipline WHERE employee_id = %(employee)s", params),
                 (
-                    "DELETE FROM mail_activity WHERE res_model = 'property.kpi.assessment'"
+                    f"DELETE FROM property_kpi_line WHERE assessment_id IN "
+                    f"{assessments}",
+                    params,
+                ),
+                (
+                    "DELETE FROM property_kpi_discipline WHERE employee_id = "
+                    "%(employee)s",
+                    params,
+                ),
+                (
+                    "DELETE FROM mail_activity WHERE res_model = "
+                    "'property.kpi.assessment'"
                     f" AND res_id IN {assessments}",
                     params,
                 ),
@@ -59,9 +74,14 @@ class TestConcurrency(ConcurrencyCase):
                     f" AND res_id IN {assessments}",
                     params,
                 ),
-                ("DELETE FROM property_kpi_assessment WHERE employee_id = %(employee)s", params),
                 (
-                    "DELETE FROM property_attendance_verdict WHERE employee_id = %(employee)s",
+                    "DELETE FROM property_kpi_assessment WHERE employee_id = "
+                    "%(employee)s",
+                    params,
+                ),
+                (
+                    "DELETE FROM property_attendance_verdict WHERE employee_id = "
+                    "%(employee)s",
                     params,
                 ),
             ]
@@ -79,7 +99,9 @@ class TestConcurrency(ConcurrencyCase):
     def test_a10_two_daily_passes_at_once_score_once(self):
         def daily_pass(env):
             employee = env["hr.employee"].browse(self.employee_id)
-            verdicts = env["property.attendance.verdict"]._run_period(employee, TUESDAY, TUESDAY)
+            verdicts = env["property.attendance.verdict"]._run_period(
+                employee, TUESDAY, TUESDAY
+            )
             return verdicts.mapped("status")
 
         outcome = self._parallel(daily_pass, daily_pass)
@@ -96,7 +118,9 @@ class TestConcurrency(ConcurrencyCase):
             assessments = env["property.kpi.assessment"].search(
                 [("employee_id", "=", self.employee_id)]
             )
-            lines = assessments.line_ids.filtered(lambda line: line.origin == "automatic")
+            lines = assessments.line_ids.filtered(
+                lambda line: line.origin == "automatic"
+            )
             keys = [(line.item_id.id, str(line.source_ref)) for line in lines]
             return len(verdicts), len(assessments), keys
 

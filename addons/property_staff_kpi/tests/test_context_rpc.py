@@ -27,16 +27,23 @@ class TestLeaveContextRpc(RpcMixin, HttpCase, LeaveCase):
         }
 
     @freeze_time("2025-03-01 02:00:00")
-    def test_a08_fast_create_from_a_client_cannot_file_personal_leave_for_a_colleague(self):
+    def test_a08_fast_create_from_a_client_cannot_file_personal_leave_for_a_colleague(
+        self,
+    ):
         Leave = self.env["hr.leave"].with_context(active_test=False)
         before = Leave.search_count([("employee_id", "=", self.emp_agent.id)])
         self.rpc_as(self.user_officer)
         for context in ({"leave_fast_create": True}, {"leave_skip_state_check": True}):
             with self.subTest(context=context):
                 self.assertRpcRefused(
-                    "hr.leave", "create", self._leave_vals(self.personal), context=context
+                    "hr.leave",
+                    "create",
+                    self._leave_vals(self.personal),
+                    context=context,
                 )
-        self.assertEqual(Leave.search_count([("employee_id", "=", self.emp_agent.id)]), before)
+        self.assertEqual(
+            Leave.search_count([("employee_id", "=", self.emp_agent.id)]), before
+        )
 
     @freeze_time("2025-03-03 02:00:00")
     def test_a06_fast_create_from_a_client_keeps_the_late_notice_flag(self):

@@ -47,20 +47,30 @@ class TestDemoAttendanceRpc(RpcMixin, HttpCase, KpiCase):
 
         self.env.company._property_demo_setup()
 
-        self.assertLessEqual(employees, self.env.company._property_demo_staff_employees())
-        attendances = self.env["hr.attendance"].search([("employee_id", "in", employees.ids)])
+        self.assertLessEqual(
+            employees, self.env.company._property_demo_staff_employees()
+        )
+        attendances = self.env["hr.attendance"].search(
+            [("employee_id", "in", employees.ids)]
+        )
         self.assertEqual(len(attendances), 2 * 28)
-        self.assertFalse(attendances.filtered(lambda a: a.check_in.date() >= date(2025, 4, 10)))
+        self.assertFalse(
+            attendances.filtered(lambda a: a.check_in.date() >= date(2025, 4, 10))
+        )
         Verdict._compute_period(employees, first, last)
         statuses = self._own_statuses(self.user_agent, first, last)
         self.assertEqual(set(statuses.values()), {"present"})
         self.assertEqual(
-            set(self._own_statuses(self.user_trainer, first, last).values()), {"present"}
+            set(self._own_statuses(self.user_trainer, first, last).values()),
+            {"present"},
         )
         # run again (make run twice): nothing doubled
         self.env.company._property_demo_setup()
         self.assertEqual(
-            self.env["hr.attendance"].search_count([("employee_id", "in", employees.ids)]), 56
+            self.env["hr.attendance"].search_count(
+                [("employee_id", "in", employees.ids)]
+            ),
+            56,
         )
 
 
@@ -81,7 +91,9 @@ class TestDemoAdminNameRpc(RpcMixin, HttpCase, KpiCase):
     def _names_seen(self):
         self.rpc_as(self.user_agent)
         [user] = self.rpc("res.users", "read", self.admin.ids, ["name"])
-        [employee] = self.rpc("hr.employee.public", "read", self.admin_employee.ids, ["name"])
+        [employee] = self.rpc(
+            "hr.employee.public", "read", self.admin_employee.ids, ["name"]
+        )
         return user["name"], employee["name"]
 
     def test_demo_admin_renamed_by_the_company_keeps_its_name(self):

@@ -24,7 +24,9 @@ class TestSkillsExam(KpiCase):
                     "title": f"Question {n}",
                     "question_type": "simple_choice",
                     "suggested_answer_ids": [
-                        Command.create({"value": "Right", "is_correct": True, "answer_score": 10}),
+                        Command.create(
+                            {"value": "Right", "is_correct": True, "answer_score": 10}
+                        ),
                         Command.create({"value": "Wrong", "answer_score": 0}),
                     ],
                 }
@@ -38,7 +40,9 @@ class TestSkillsExam(KpiCase):
         )
         for index, question in enumerate(self.questions):
             value = "Right" if index < right_answers else "Wrong"
-            choice = question.suggested_answer_ids.filtered(lambda a, v=value: a.value == v)
+            choice = question.suggested_answer_ids.filtered(
+                lambda a, v=value: a.value == v
+            )
             self.env["survey.user_input.line"].create(
                 {
                     "user_input_id": answer.id,

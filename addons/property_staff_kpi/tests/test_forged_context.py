@@ -6,12 +6,18 @@ from .common import KpiCase
 
 @tagged("post_install", "-at_install")
 class TestForgedContext(HttpCase, KpiCase):
-    """The flags that let the scoring pass write lines and states cannot come from a client."""
+    """The flags that let the scoring pass write lines and states cannot come from a
+    client."""
 
     def _rpc(self, model, method, args, context):
         return self.make_jsonrpc_request(
             "/web/dataset/call_kw",
-            {"model": model, "method": method, "args": args, "kwargs": {"context": context}},
+            {
+                "model": model,
+                "method": method,
+                "args": args,
+                "kwargs": {"context": context},
+            },
         )
 
     def test_k16_confirm_and_approved_line_flags_sent_over_rpc_are_refused(self):
@@ -46,7 +52,9 @@ class TestForgedContext(HttpCase, KpiCase):
             )
         assessment.invalidate_recordset()
         self.assertEqual(assessment.state, "draft")
-        self.assertFalse(assessment.line_ids.filtered(lambda line: line.state == "approved"))
+        self.assertFalse(
+            assessment.line_ids.filtered(lambda line: line.state == "approved")
+        )
         # proposed through the form as usual, the same line is accepted
         line = self.add(assessment, "k02_cover", approve=False)
         self.assertEqual(line.state, "proposed")

@@ -16,7 +16,9 @@ class TestKpiHomeRpc(RpcMixin, HttpCase, KpiCase):
         cls._rpc_load_lang("property_base", "property_staff_kpi")
 
     def _home(self):
-        return self.rpc_raw("/web/session/get_session_info", {})["result"]["home_action_id"]
+        return self.rpc_raw("/web/session/get_session_info", {})["result"][
+            "home_action_id"
+        ]
 
     def _menus(self):
         menus = self.rpc("ir.ui.menu", "load_menus", False)

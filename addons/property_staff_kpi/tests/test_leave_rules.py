@@ -21,8 +21,12 @@ class LeaveCase(AttendanceCase):
         (cls.emp_agent | cls.emp_agent2).write({"leave_manager_id": cls.user_leader.id})
         officer = cls.env.ref("hr_holidays.group_hr_holidays_user")
         administrator = cls.env.ref("hr_holidays.group_hr_holidays_manager")
-        cls.user_officer = cls._create_user("k_leave_officer", cls.group_employee, officer)
-        cls.user_leave_admin = cls._create_user("k_leave_admin", cls.group_employee, administrator)
+        cls.user_officer = cls._create_user(
+            "k_leave_officer", cls.group_employee, officer
+        )
+        cls.user_leave_admin = cls._create_user(
+            "k_leave_admin", cls.group_employee, administrator
+        )
         cls.user_cs_manager = cls._create_user(
             "k_cs_manager",
             cls.group_kpi_manager,
@@ -36,7 +40,9 @@ class LeaveCase(AttendanceCase):
         cls.in_lieu = cls.env.ref("property_staff_kpi.leave_type_in_lieu")
         cls.outing = cls.env.ref("property_staff_kpi.leave_type_outing")
 
-    def request(self, user, leave_type, day=TUESDAY, employee=None, day_to=None, **values):
+    def request(
+        self, user, leave_type, day=TUESDAY, employee=None, day_to=None, **values
+    ):
         employee = employee or self.emp_agent
         return (
             self.env["hr.leave"]
@@ -92,14 +98,19 @@ class TestLeaveNotice(LeaveCase):
             on_time = self.request(self.user_agent, self.special)
         self.assertFalse(on_time.property_late_notice)
         with freeze_time("2025-03-03 23:31:00"):
-            late = self.request(self.user_agent2, self.special, employee=self.emp_agent2)
+            late = self.request(
+                self.user_agent2, self.special, employee=self.emp_agent2
+            )
         self.assertTrue(late.property_late_notice)
 
     def test_a06_special_notice_follows_the_half_day_shift_start(self):
         # an afternoon half-day: the shift that day still starts at 08:30 local
         with freeze_time("2025-03-04 00:00:00"):
             leave = self.request(
-                self.user_agent, self.special, request_unit_half=True, request_date_from_period="pm"
+                self.user_agent,
+                self.special,
+                request_unit_half=True,
+                request_date_from_period="pm",
             )
         self.assertTrue(leave.property_late_notice)
 
@@ -181,10 +192,15 @@ class TestLeaveLevels(LeaveCase):
             self.request(self.user_agent, self.sick)
             | self.request(self.user_agent2, self.sick, employee=self.emp_agent2)
         ).sudo()
-        for xmlid in ("hr_holidays.action_hr_approval", "hr_holidays.action_manager_approval"):
+        for xmlid in (
+            "hr_holidays.action_hr_approval",
+            "hr_holidays.action_manager_approval",
+        ):
             action = self.env.ref(xmlid).with_user(self.user_officer)
             with self.assertRaises(UserError):
-                action.with_context(active_model="hr.leave", active_ids=leaves.ids).run()
+                action.with_context(
+                    active_model="hr.leave", active_ids=leaves.ids
+                ).run()
         with self.assertRaises(UserError):
             leaves.with_user(self.user_leave_admin).action_validate()
         self.assertEqual(set(leaves.mapped("state")), {"confirm"})
@@ -261,7 +277,9 @@ class TestLeaveVerdicts(LeaveCase):
 
     def test_a03_public_holiday_is_not_absenteeism_with_leave_types(self):
         self.calendar._property_import_cn_holidays(2025)
-        self.assertEqual(self.verdict(self.emp_agent, date(2025, 5, 1)).status, "holiday")
+        self.assertEqual(
+            self.verdict(self.emp_agent, date(2025, 5, 1)).status, "holiday"
+        )
 
 
 class TestSickCertificate(LeaveCase):
@@ -293,7 +311,9 @@ class TestSickCertificate(LeaveCase):
 
     def test_a09_certificate_dates_must_be_continuous(self):
         with freeze_time("2025-03-06 02:00:00"):
-            leave = self.request(self.user_officer, self.sick, day=FRIDAY, day_to=date(2025, 3, 11))
+            leave = self.request(
+                self.user_officer, self.sick, day=FRIDAY, day_to=date(2025, 3, 11)
+            )
             self.approve_both(leave)
         with self.assertRaises(ValidationError):
             leave.sudo().write(

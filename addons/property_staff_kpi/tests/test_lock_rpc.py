@@ -44,7 +44,12 @@ class TestKpiLockRpc(RpcMixin, HttpCase, KpiCase):
         return self.rpc(
             "ir.attachment",
             "create",
-            {"name": name, "datas": FILE, "res_model": record._name, "res_id": record.id},
+            {
+                "name": name,
+                "datas": FILE,
+                "res_model": record._name,
+                "res_id": record.id,
+            },
         )
 
     def _files(self, record):
@@ -60,7 +65,9 @@ class TestKpiLockRpc(RpcMixin, HttpCase, KpiCase):
         self.rpc_as(self.user_trainer)  # the assessor of both
         for assessment in (confirmed, submitted):
             with self.subTest(state=assessment.state):
-                self.assertRpcRefused("property.kpi.line", "create", self._line_vals(assessment))
+                self.assertRpcRefused(
+                    "property.kpi.line", "create", self._line_vals(assessment)
+                )
         self.rpc_as(self.user_agent)  # the employee
         self.assertRpcRefused("property.kpi.line", "create", self._line_vals(confirmed))
         self.assertEqual(self.Line.search_count([]), before, "nothing written")
@@ -78,7 +85,9 @@ class TestKpiLockRpc(RpcMixin, HttpCase, KpiCase):
         for user in (self.user_trainer, self.user_supervisor, self.user_agent):
             self.rpc_as(user)
             for record in (line, approved):
-                with self.subTest(user=user.login, line=record.assessment_id.display_name):
+                with self.subTest(
+                    user=user.login, line=record.assessment_id.display_name
+                ):
                     self.assertRpcRefused(
                         "property.kpi.line",
                         "write",
@@ -92,12 +101,16 @@ class TestKpiLockRpc(RpcMixin, HttpCase, KpiCase):
                 {"leader_adjustment": 0, "scheme_id": self.scheme_hundred.id},
             )
         self.env.invalidate_all()
-        self.assertEqual((line | approved).read(["points", "reason"]), before, "nothing written")
+        self.assertEqual(
+            (line | approved).read(["points", "reason"]), before, "nothing written"
+        )
         self.assertEqual(confirmed.scheme_id, self.scheme, "nothing written")
         # accepted: the assessor changes a proposed line of a draft month
         proposed = self.add(draft, "k02_cover", approve=False)
         self.rpc_as(self.user_trainer)
-        self.rpc("property.kpi.line", "write", proposed.ids, {"reason": "Covered two shifts"})
+        self.rpc(
+            "property.kpi.line", "write", proposed.ids, {"reason": "Covered two shifts"}
+        )
         self.assertEqual(proposed.reason, "Covered two shifts")
 
     def test_k12_line_of_a_locked_assessment_not_deleted(self):
@@ -107,7 +120,9 @@ class TestKpiLockRpc(RpcMixin, HttpCase, KpiCase):
         for user in (self.user_trainer, self.user_supervisor, self.user_agent):
             self.rpc_as(user)
             for record in (line, approved):
-                with self.subTest(user=user.login, line=record.assessment_id.display_name):
+                with self.subTest(
+                    user=user.login, line=record.assessment_id.display_name
+                ):
                     self.assertRpcRefused("property.kpi.line", "unlink", record.ids)
         self.assertTrue(line.exists() and approved.exists(), "nothing removed")
         # accepted: the assessor withdraws a proposed line of a draft month
@@ -120,7 +135,9 @@ class TestKpiLockRpc(RpcMixin, HttpCase, KpiCase):
         assessment = self.assess(self.emp_agent)
         line = self.add(assessment, "k03_noise")
         self.rpc_as(self.user_trainer)
-        sheet = self.env["ir.attachment"].browse(self._file(assessment))  # accepted: draft
+        sheet = self.env["ir.attachment"].browse(
+            self._file(assessment)
+        )  # accepted: draft
         assessment.with_user(self.user_trainer).action_submit()
         assessment.with_user(self.user_supervisor).action_confirm()
         for user in (self.user_trainer, self.user_supervisor):
@@ -139,7 +156,9 @@ class TestKpiLockRpc(RpcMixin, HttpCase, KpiCase):
                     )
             self.assertRpcRefused("ir.attachment", "unlink", sheet.ids)
             self.assertRpcRefused("ir.attachment", "write", sheet.ids, {"datas": FILE})
-        self.assertEqual((self._files(assessment), self._files(line)), (1, 0), "nothing added")
+        self.assertEqual(
+            (self._files(assessment), self._files(line)), (1, 0), "nothing added"
+        )
         self.assertTrue(sheet.exists(), "nothing removed")
 
     def test_k10_only_a_manager_changes_who_scores_and_approves(self):
@@ -153,7 +172,9 @@ class TestKpiLockRpc(RpcMixin, HttpCase, KpiCase):
             {"scheme_id": self.scheme_hundred.id},
         ):
             with self.subTest(field=next(iter(vals))):
-                self.assertRpcRefused("property.kpi.assessment", "write", assessment.ids, vals)
+                self.assertRpcRefused(
+                    "property.kpi.assessment", "write", assessment.ids, vals
+                )
         self.assertRpcRefused(
             "property.kpi.assessment",
             "create",
@@ -166,7 +187,11 @@ class TestKpiLockRpc(RpcMixin, HttpCase, KpiCase):
         self.assertEqual(self.Assessment.search_count([]), before, "nothing created")
         assessment.invalidate_recordset()
         self.assertEqual(
-            (assessment.approver_user_id, assessment.assessor_user_id, assessment.employee_id),
+            (
+                assessment.approver_user_id,
+                assessment.assessor_user_id,
+                assessment.employee_id,
+            ),
             (self.user_supervisor, self.user_trainer, self.emp_agent),
             "nothing written",
         )
@@ -177,7 +202,9 @@ class TestKpiLockRpc(RpcMixin, HttpCase, KpiCase):
             "create",
             {"employee_id": self.emp_agent2.id, "date_month": str(self.month)},
         )
-        self.assertEqual(self.Assessment.browse(created).approver_user_id, self.user_supervisor)
+        self.assertEqual(
+            self.Assessment.browse(created).approver_user_id, self.user_supervisor
+        )
         self.rpc_as(self.user_manager)
         self.rpc(
             "property.kpi.assessment",
@@ -196,10 +223,14 @@ class TestKpiLockRpc(RpcMixin, HttpCase, KpiCase):
             "property.kpi.line", "create", self._line_vals(assessment, state="approved")
         )
         self.assertRpcRefused(
-            "property.kpi.line", "create", self._line_vals(assessment, origin="automatic")
+            "property.kpi.line",
+            "create",
+            self._line_vals(assessment, origin="automatic"),
         )
         self.rpc_as(self.user_supervisor)  # the approver
-        self.assertRpcRefused("property.kpi.line", "write", proposed.ids, {"state": "approved"})
+        self.assertRpcRefused(
+            "property.kpi.line", "write", proposed.ids, {"state": "approved"}
+        )
         self.assertRpcRefused(
             "property.kpi.assessment", "write", assessment.ids, {"state": "confirmed"}
         )

@@ -44,7 +44,8 @@ class TestNothingLost(NothingLostMixin, KpiCase):
         approved = self.add(assessment, "k03_noise")
         self.assertEqual(approved.state, "approved")
         self._assert_never_deleted(approved, self.users, acl=False)
-        # refused: a proposed line of a draft assessment is still withdrawn by its assessor
+        # refused: a proposed line of a draft assessment is still withdrawn by its
+        # assessor
         proposed = self.add(assessment, "k03_noise", approve=False)
         proposed.with_user(self.user_trainer).unlink()
         self.assertFalse(proposed.exists())

@@ -26,7 +26,9 @@ class TestReports(HttpCase, KpiCase):
     def test_k01_printed_assessment_form_in_chinese(self):
         assessment = self.assess(self.emp_agent)
         self.add(assessment, "k03_late", points=3)
-        text = self._pdf_text("property_staff_kpi.action_report_kpi_assessment", assessment)
+        text = self._pdf_text(
+            "property_staff_kpi.action_report_kpi_assessment", assessment
+        )
         self.assertIn("考核表", text)
         self.assertIn("Agent Zhao", text)
         self.assertIn("迟到早退", text)

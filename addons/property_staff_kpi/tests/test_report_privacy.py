@@ -19,7 +19,9 @@ class TestReportPrivacy(PrintAccessMixin, KpiCase):
         (cls.emp_agent | cls.emp_agent2).write(
             {"private_phone": PRIVATE[0], "identification_id": PRIVATE[1]}
         )
-        cls.mine = cls.Assessment.create({"employee_id": cls.emp_agent.id, "date_month": cls.month})
+        cls.mine = cls.Assessment.create(
+            {"employee_id": cls.emp_agent.id, "date_month": cls.month}
+        )
         cls.colleague = cls.Assessment.create(
             {"employee_id": cls.emp_agent2.id, "date_month": cls.month}
         )
@@ -35,13 +37,17 @@ class TestReportPrivacy(PrintAccessMixin, KpiCase):
                 for secret in PRIVATE:
                     self.assertNotIn(secret, html)
                 self._assert_print_refused(self.user_agent, xmlid, self.colleague)
-                self._assert_print_refused(self.user_agent, xmlid, self.mine | self.colleague)
+                self._assert_print_refused(
+                    self.user_agent, xmlid, self.mine | self.colleague
+                )
 
     def test_k10_assessor_prints_the_team_without_private_data(self):
         for user in (self.user_trainer, self.user_manager):
             with self.subTest(user=user.login):
                 html = self._print_html(
-                    user, "property_staff_kpi.report_kpi_team", self.mine | self.colleague
+                    user,
+                    "property_staff_kpi.report_kpi_team",
+                    self.mine | self.colleague,
                 )
                 self.assertIn("Agent Zhao", html)
                 self.assertIn("Agent Qian", html)

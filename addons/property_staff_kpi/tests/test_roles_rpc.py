@@ -52,7 +52,11 @@ class TestRolesRpc(RpcMixin, HttpCase, KpiCase):
         user_id = self.rpc(
             "res.users",
             "create",
-            {"name": login, "login": login, "groups_id": [Command.set(sorted(group_ids))]},
+            {
+                "name": login,
+                "login": login,
+                "groups_id": [Command.set(sorted(group_ids))],
+            },
         )
         return self.env["res.users"].browse(user_id)
 
@@ -61,7 +65,9 @@ class TestRolesRpc(RpcMixin, HttpCase, KpiCase):
             if not self.env.ref(role, raise_if_not_found=False):
                 continue  # the addon of that role is not installed
             with self.subTest(role=role):
-                user = self._new_user_as_in_settings(f"t_role_{role.split('.')[1]}", role)
+                user = self._new_user_as_in_settings(
+                    f"t_role_{role.split('.')[1]}", role
+                )
                 self.assertTrue(user.has_group(role))
                 for xmlid in HR_ADMIN:
                     self.assertFalse(user.has_group(xmlid), f"{role} got {xmlid}")
@@ -70,8 +76,12 @@ class TestRolesRpc(RpcMixin, HttpCase, KpiCase):
         agent = self._new_user_as_in_settings(
             "t_new_agent", "property_staff_kpi.group_kpi_employee"
         )
-        employee = self.env["hr.employee"].create({"name": "New Agent", "user_id": agent.id})
-        before = self.env["hr.attendance"].search_count([("employee_id", "=", employee.id)])
+        employee = self.env["hr.employee"].create(
+            {"name": "New Agent", "user_id": agent.id}
+        )
+        before = self.env["hr.attendance"].search_count(
+            [("employee_id", "=", employee.id)]
+        )
         self.rpc_as(agent)
         # refused: an attendance with times of their choosing, a colleague's record
         self.assertRpcRefused(
@@ -83,9 +93,12 @@ class TestRolesRpc(RpcMixin, HttpCase, KpiCase):
                 "check_out": "2025-03-03 09:30:00",
             },
         )
-        self.assertRpcRefused("hr.employee", "write", [self.emp_agent2.id], {"job_title": "Boss"})
+        self.assertRpcRefused(
+            "hr.employee", "write", [self.emp_agent2.id], {"job_title": "Boss"}
+        )
         self.assertEqual(
-            self.env["hr.attendance"].search_count([("employee_id", "=", employee.id)]), before
+            self.env["hr.attendance"].search_count([("employee_id", "=", employee.id)]),
+            before,
         )
         self.assertNotEqual(self.emp_agent2.job_title, "Boss")
 
@@ -101,7 +114,9 @@ class TestRolesRpc(RpcMixin, HttpCase, KpiCase):
         self.env["res.users"]._property_restrict_roles()
         for xmlid in HR_ADMIN:
             self.assertFalse(user.has_group(xmlid), xmlid)
-        self.assertFalse(self.env.ref("base.default_user").groups_id & self.env.ref(HR_ADMIN[0]))
+        self.assertFalse(
+            self.env.ref("base.default_user").groups_id & self.env.ref(HR_ADMIN[0])
+        )
         # done once: a role user given HR rights by name afterwards keeps them
         user.groups_id = [Command.link(self.env.ref("hr.group_hr_user").id)]
         self.env["res.users"]._property_restrict_roles()
@@ -114,7 +129,9 @@ class TestRolesRpc(RpcMixin, HttpCase, KpiCase):
         # refused: the rank and the team size of their own assessment
         for fname in ("team_rank", "team_size"):
             with self.subTest(field=fname):
-                self.assertRpcRefused("property.kpi.assessment", "read", [mine.id], [fname])
+                self.assertRpcRefused(
+                    "property.kpi.assessment", "read", [mine.id], [fname]
+                )
         answer = self.rpc("property.kpi.assessment", "read", [mine.id], [])
         self.assertNotIn("team_rank", json.dumps(answer))
         self.assertEqual(answer[0]["id"], mine.id)
@@ -122,5 +139,7 @@ class TestRolesRpc(RpcMixin, HttpCase, KpiCase):
         self.assertNotIn("team_rank", fields)
         # the assessor ranks the team
         self.rpc_as(self.user_supervisor)
-        answer = self.rpc("property.kpi.assessment", "read", [mine.id], ["team_rank", "team_size"])
+        answer = self.rpc(
+            "property.kpi.assessment", "read", [mine.id], ["team_rank", "team_size"]
+        )
         self.assertEqual(answer[0]["team_size"], 2)

@@ -49,7 +49,9 @@ class TestScheme(KpiCase):
     def test_k02_k07_catalogue_seeded(self):
         Item = self.env["property.kpi.item"]
         counts = {
-            kind: Item.search_count([("kind", "=", kind), ("id", "in", self._seeded_items().ids)])
+            kind: Item.search_count(
+                [("kind", "=", kind), ("id", "in", self._seeded_items().ids)]
+            )
             for kind in ("bonus", "light", "medium", "severe", "dismissal")
         }
         self.assertEqual(

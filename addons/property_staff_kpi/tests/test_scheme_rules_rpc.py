@@ -22,7 +22,10 @@ class TestSchemeRulesRpc(RpcMixin, HttpCase, AttendanceCase):
         """Approved violations of ``employee`` on ``days``, each in its month."""
         for day in days:
             assessment = self.Assessment.search(
-                [("employee_id", "=", employee.id), ("date_month", "=", day.replace(day=1))]
+                [
+                    ("employee_id", "=", employee.id),
+                    ("date_month", "=", day.replace(day=1)),
+                ]
             ) or self.assess(employee, day.replace(day=1))
             self.add(assessment, xmlid, when=day)
 
@@ -36,7 +39,10 @@ class TestSchemeRulesRpc(RpcMixin, HttpCase, AttendanceCase):
         self.assertRpcRefused("property.kpi.scheme", "write", self.scheme.ids, vals)
         self.scheme.invalidate_recordset()
         self.assertEqual(
-            (self.scheme.discipline_written_number, self.scheme.discipline_dismissal_number),
+            (
+                self.scheme.discipline_written_number,
+                self.scheme.discipline_dismissal_number,
+            ),
             (2, 3),
             "nothing written",
         )
@@ -56,13 +62,17 @@ class TestSchemeRulesRpc(RpcMixin, HttpCase, AttendanceCase):
 
     def test_k11_light_violations_stop_counting_after_the_reset_period(self):
         # refused case: three light slips over three years propose no dismissal
-        self._violations(self.emp_agent, date(2023, 1, 10), date(2024, 2, 10), date(2025, 3, 10))
+        self._violations(
+            self.emp_agent, date(2023, 1, 10), date(2024, 2, 10), date(2025, 3, 10)
+        )
         self.assertEqual(
             self._ladder(self.emp_agent), [(1, "verbal"), (1, "verbal"), (1, "verbal")]
         )
         # within twelve months they do
         self._violations(self.emp_agent, date(2025, 4, 20), date(2025, 5, 20))
-        self.assertEqual(self._ladder(self.emp_agent)[-2:], [(2, "written"), (3, "dismissal")])
+        self.assertEqual(
+            self._ladder(self.emp_agent)[-2:], [(2, "written"), (3, "dismissal")]
+        )
         # a severe violation counts whatever its age
         self._violations(self.emp_agent2, date(2023, 1, 10), xmlid="k05_absenteeism")
         self._violations(self.emp_agent2, date(2025, 3, 10))
@@ -71,17 +81,30 @@ class TestSchemeRulesRpc(RpcMixin, HttpCase, AttendanceCase):
     def test_k11_reset_period_set_by_a_manager(self):
         self.rpc_as(self.user_supervisor)  # an assessor, not a scoring manager
         self.assertRpcRefused(
-            "property.kpi.scheme", "write", self.scheme.ids, {"discipline_reset_months": 0}
+            "property.kpi.scheme",
+            "write",
+            self.scheme.ids,
+            {"discipline_reset_months": 0},
         )
         self.scheme.invalidate_recordset()
         self.assertEqual(self.scheme.discipline_reset_months, 12, "nothing written")
         self.rpc_as(self.user_manager)
         self.assertRpcRefused(
-            "property.kpi.scheme", "write", self.scheme.ids, {"discipline_reset_months": -1}
+            "property.kpi.scheme",
+            "write",
+            self.scheme.ids,
+            {"discipline_reset_months": -1},
         )
         # 0: light violations count for a whole career
-        self.rpc("property.kpi.scheme", "write", self.scheme.ids, {"discipline_reset_months": 0})
-        self._violations(self.emp_agent, date(2023, 1, 10), date(2024, 2, 10), date(2025, 3, 10))
+        self.rpc(
+            "property.kpi.scheme",
+            "write",
+            self.scheme.ids,
+            {"discipline_reset_months": 0},
+        )
+        self._violations(
+            self.emp_agent, date(2023, 1, 10), date(2024, 2, 10), date(2025, 3, 10)
+        )
         self.assertEqual(self._ladder(self.emp_agent)[-1], (3, "dismissal"))
 
     def test_k13_late_points_are_the_schemes(self):
@@ -90,7 +113,9 @@ class TestSchemeRulesRpc(RpcMixin, HttpCase, AttendanceCase):
         change = {"late_point_ids": [Command.update(step.id, {"points": 3})]}
         self.rpc_as(self.user_trainer)
         self.assertRpcRefused("property.kpi.scheme", "write", self.scheme.ids, change)
-        self.assertRpcRefused("property.kpi.scheme.late", "write", step.ids, {"points": 3})
+        self.assertRpcRefused(
+            "property.kpi.scheme.late", "write", step.ids, {"points": 3}
+        )
         step.invalidate_recordset()
         self.assertEqual(step.points, 4, "nothing written")
         self.rpc_as(self.user_manager)

@@ -63,8 +63,12 @@ class TestSettingsRpc(SettingsCaseMixin, RpcMixin, HttpCase, AttendanceCase):
 
     def test_a10_manager_sets_each_company_own_threshold(self):
         self.rpc_as(self.kpi_manager)
-        self._rpc_settings(self.company, property_staff_kpi_attendance_disciplinary_minutes=20)
-        self._rpc_settings(self.company_b, property_staff_kpi_attendance_disciplinary_minutes=30)
+        self._rpc_settings(
+            self.company, property_staff_kpi_attendance_disciplinary_minutes=20
+        )
+        self._rpc_settings(
+            self.company_b, property_staff_kpi_attendance_disciplinary_minutes=30
+        )
         # both 20 minutes late on Monday: a violation in company A only
         for employee in (self.emp_agent, self.emp_b):
             self.attend(employee, MONDAY, (0.5 + 20 / 60, 4.0), (5.5, 9.5))
@@ -83,22 +87,30 @@ class TestSettingsRpc(SettingsCaseMixin, RpcMixin, HttpCase, AttendanceCase):
 
     def test_k13_manager_cannot_change_another_company(self):
         self.rpc_as(self.kpi_manager)
-        self._assertSettingsRefused(self.company_c, property_staff_kpi_emergency_band_1_minutes=20)
+        self._assertSettingsRefused(
+            self.company_c, property_staff_kpi_emergency_band_1_minutes=20
+        )
 
     def test_k13_manager_sets_each_company_own_bands(self):
         manager = self.kpi_manager
         self.assertFalse(manager.has_group("base.group_system"))
         self.rpc_as(manager)
         self._rpc_settings(self.company, property_staff_kpi_emergency_band_1_minutes=10)
-        self._rpc_settings(self.company_b, property_staff_kpi_emergency_band_1_minutes=20)
+        self._rpc_settings(
+            self.company_b, property_staff_kpi_emergency_band_1_minutes=20
+        )
         self.env.invalidate_all()
         self.assertEqual(self.company_b.property_staff_kpi_emergency_band_1_minutes, 20)
         self.assertEqual(self.company_c.property_staff_kpi_emergency_band_1_minutes, 10)
         # 15 minutes late: medium in company A (light up to 10), light in B (up to 20)
         in_a, in_b = self._callout(self.site, 15), self._callout(self.site_b, 15)
         self.assertEqual(in_a.late_minutes, 15)
-        self.assertEqual(in_a._kpi_item(), self.env.ref("property_staff_kpi.item_k04_emergency_30"))
-        self.assertEqual(in_b._kpi_item(), self.env.ref("property_staff_kpi.item_k03_emergency_10"))
+        self.assertEqual(
+            in_a._kpi_item(), self.env.ref("property_staff_kpi.item_k04_emergency_30")
+        )
+        self.assertEqual(
+            in_b._kpi_item(), self.env.ref("property_staff_kpi.item_k03_emergency_10")
+        )
 
     def test_k13_upgrade_moves_the_parameters_to_every_company(self):
         self._assertUpgradeMoves(

@@ -8,8 +8,9 @@ class TestKpiTour(HttpCase, KpiCase):
     def test_k16_tour_assessor_adds_a_deduction_and_submits(self):
         self.user_trainer.password = "k_trainer"
         assessment = self.assess(self.emp_agent)
+        action = "property_staff_kpi.property_kpi_assessment_action"
         self.start_tour(
-            f"/odoo/action-property_staff_kpi.property_kpi_assessment_action/{assessment.id}",
+            f"/odoo/action-{action}/{assessment.id}",
             "property_staff_kpi_assessor_tour",
             login="k_trainer",
         )

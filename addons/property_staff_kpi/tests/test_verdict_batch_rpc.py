@@ -60,13 +60,19 @@ class TestVerdictBatchRpc(RpcMixin, HttpCase, AttendanceCase):
         # both 12 minutes late: the standard scheme's step of up to 19 minutes (4
         # points) at site A, the site B scheme's step of up to 30 minutes (2 points)
         self.attend(self.emp_agent, MONDAY, (0.5 + 12 / 60, 4.0), (5.5, 9.5))
-        attendance_b = self.attend(self.emp_agent2, MONDAY, (0.5 + 12 / 60, 4.0), (5.5, 9.5))
+        attendance_b = self.attend(
+            self.emp_agent2, MONDAY, (0.5 + 12 / 60, 4.0), (5.5, 9.5)
+        )
         # the pass never looks a scheme up verdict by verdict
         with patch.object(
-            type(Scheme), "_for_employee", side_effect=AssertionError("a search per verdict")
+            type(Scheme),
+            "_for_employee",
+            side_effect=AssertionError("a search per verdict"),
         ):
             self.Verdict._run_period(self.emp_agent | self.emp_agent2, MONDAY, MONDAY)
-            self.assertEqual(self._late_points(), {self.emp_agent: 4, self.emp_agent2: 2})
+            self.assertEqual(
+                self._late_points(), {self.emp_agent: 4, self.emp_agent2: 2}
+            )
             # a corrected day (now 35 minutes late at site B: beyond the last step,
             # the item's maximum) updates its line in the next pass
             attendance_b[0].check_in += timedelta(minutes=35 - 12)

@@ -16,7 +16,10 @@ from ..models.property_attendance_verdict import _intersected, _normalized, _sub
 ORIGIN = datetime(2025, 5, 1)
 spans = st.lists(
     st.tuples(st.integers(0, 40), st.integers(0, 10)).map(
-        lambda p: (ORIGIN + timedelta(minutes=p[0]), ORIGIN + timedelta(minutes=p[0] + p[1]))
+        lambda p: (
+            ORIGIN + timedelta(minutes=p[0]),
+            ORIGIN + timedelta(minutes=p[0] + p[1]),
+        )
     ),
     max_size=8,
 )
@@ -25,7 +28,9 @@ spans = st.lists(
 @tagged("post_install", "-at_install")
 class TestVerdictSpans(TransactionCase):
     def _odoo(self, pairs):
-        return Intervals([(start, stop, self.env["hr.attendance"]) for start, stop in pairs])
+        return Intervals(
+            [(start, stop, self.env["hr.attendance"]) for start, stop in pairs]
+        )
 
     @staticmethod
     def _pairs(intervals):
@@ -37,7 +42,9 @@ class TestVerdictSpans(TransactionCase):
         odoo_first, odoo_second = self._odoo(first), self._odoo(second)
         ours_first, ours_second = _normalized(first), _normalized(second)
         self.assertEqual(ours_first, self._pairs(odoo_first))
-        self.assertEqual(_normalized(first + second), self._pairs(odoo_first | odoo_second))
+        self.assertEqual(
+            _normalized(first + second), self._pairs(odoo_first | odoo_second)
+        )
         self.assertEqual(
             _intersected(ours_first, ours_second), self._pairs(odoo_first & odoo_second)
         )

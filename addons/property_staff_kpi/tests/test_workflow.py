@@ -28,8 +28,12 @@ class TestWorkflow(KpiCase):
             }
         )
         self.emp_agent2.department_id = other_team
-        self.assertEqual(self.assess(self.emp_agent2).assessor_user_id, self.user_supervisor)
-        self.assertEqual(self.assess(self.emp_agent).assessor_user_id, self.user_trainer)
+        self.assertEqual(
+            self.assess(self.emp_agent2).assessor_user_id, self.user_supervisor
+        )
+        self.assertEqual(
+            self.assess(self.emp_agent).assessor_user_id, self.user_trainer
+        )
 
     def test_k10_employee_reads_only_own_assessments(self):
         own = self.assess(self.emp_agent)
@@ -65,7 +69,8 @@ class TestWorkflow(KpiCase):
         with self.assertRaises(AccessError):
             supervisor.with_user(self.user_trainer).read(["total_capped"])
         self.assertEqual(
-            self.Assessment.with_user(self.user_supervisor).search([]), agent | trainer | supervisor
+            self.Assessment.with_user(self.user_supervisor).search([]),
+            agent | trainer | supervisor,
         )
 
     def test_k10_submit_confirm_with_activities(self):
@@ -101,7 +106,9 @@ class TestWorkflow(KpiCase):
                     "approver_user_id": self.user_trainer.id,
                 }
             )
-        assessment.with_user(self.user_manager).write({"approver_user_id": self.user_manager.id})
+        assessment.with_user(self.user_manager).write(
+            {"approver_user_id": self.user_manager.id}
+        )
         self.assertEqual(assessment.approver_user_id, self.user_manager)
 
     def test_k16_confirm_refused_while_lines_proposed(self):
@@ -138,7 +145,9 @@ class TestWorkflow(KpiCase):
                         }
                     )
                 with self.assertRaises(UserError):
-                    assessment.with_user(user).write({"scheme_id": self.scheme_hundred.id})
+                    assessment.with_user(user).write(
+                        {"scheme_id": self.scheme_hundred.id}
+                    )
 
     def test_k12_correction_is_a_reasoned_line_by_a_manager(self):
         assessment = self.assess(self.emp_agent)
@@ -153,10 +162,18 @@ class TestWorkflow(KpiCase):
             self.env[action["res_model"]]
             .with_user(self.user_manager)
             .with_context(**action["context"])
-            .create({"mode": "reverse", "line_id": wrong.id, "reason": "He was on approved leave"})
+            .create(
+                {
+                    "mode": "reverse",
+                    "line_id": wrong.id,
+                    "reason": "He was on approved leave",
+                }
+            )
         )
         wizard.action_apply()
-        correction = assessment.line_ids.filtered(lambda line: line.origin == "correction")
+        correction = assessment.line_ids.filtered(
+            lambda line: line.origin == "correction"
+        )
         self.assertEqual(correction.reversed_line_id, wrong)
         self.assertEqual(correction.signed_points, 10)
         self.assertEqual(assessment.total_capped, 80)
@@ -179,10 +196,16 @@ class TestWorkflow(KpiCase):
         )
         wizard.action_create()
         created = self.Assessment.search([("date_month", "=", self.month)])
-        self.assertEqual(created.employee_id, self.emp_leader | self.emp_agent | self.emp_agent2)
+        self.assertEqual(
+            created.employee_id, self.emp_leader | self.emp_agent | self.emp_agent2
+        )
         wizard.action_create()
-        self.assertEqual(self.Assessment.search_count([("date_month", "=", self.month)]), 3)
+        self.assertEqual(
+            self.Assessment.search_count([("date_month", "=", self.month)]), 3
+        )
         self.env["property.kpi.batch"].with_user(self.user_manager).create(
             {"date_month": self.month, "site_id": self.site.id}
         ).action_create()
-        self.assertEqual(self.Assessment.search_count([("date_month", "=", self.month)]), 5)
+        self.assertEqual(
+            self.Assessment.search_count([("date_month", "=", self.month)]), 5
+        )

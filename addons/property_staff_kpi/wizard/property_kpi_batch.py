@@ -32,14 +32,19 @@ class PropertyKpiBatch(models.TransientModel):
             employees = employees.filtered(
                 lambda e: (
                     assignments._find(
-                        self.site_id, e.department_id, e.kpi_role or "frontline", candidates
+                        self.site_id,
+                        e.department_id,
+                        e.kpi_role or "frontline",
+                        candidates,
                     ).assessor_user_id
                     == self.env.user
                 )
             )
         if not employees:
             raise UserError(self.env._("No employee of this team is scored by you."))
-        assessments = self.env["property.kpi.assessment"]._get_or_create(employees, month)
+        assessments = self.env["property.kpi.assessment"]._get_or_create(
+            employees, month
+        )
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Assessments"),

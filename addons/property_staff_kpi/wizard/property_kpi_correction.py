@@ -34,14 +34,18 @@ class PropertyKpiCorrection(models.TransientModel):
         self.ensure_one()
         assessment = self.assessment_id
         if not self.env.user.has_group("property_staff_kpi.group_kpi_manager"):
-            raise UserError(self.env._("Only a manager may correct a confirmed assessment."))
+            raise UserError(
+                self.env._("Only a manager may correct a confirmed assessment.")
+            )
         if assessment.state != "confirmed":
             raise UserError(self.env._("Only a confirmed assessment is corrected."))
         if not (self.reason or "").strip():
             raise UserError(self.env._("A correction needs a written reason."))
         if self.mode == "reverse":
             if not self.line_id or self.line_id.assessment_id != assessment:
-                raise UserError(self.env._("Choose the line of this assessment to cancel."))
+                raise UserError(
+                    self.env._("Choose the line of this assessment to cancel.")
+                )
             if self.line_id.reversed_by_ids or self.line_id.reversed_line_id:
                 raise UserError(self.env._("This line is already cancelled."))
             vals = {
@@ -66,7 +70,8 @@ class PropertyKpiCorrection(models.TransientModel):
         line = self.env["property.kpi.line"]._property_internal().create(vals)
         assessment.message_post(
             body=self.env._(
-                "Correction by %(user)s: %(item)s, %(points)s points. Reason: %(reason)s",
+                "Correction by %(user)s: %(item)s, %(points)s points. Reason: "
+                "%(reason)s",
                 user=self.env.user.name,
                 item=line.item_id.name,
                 points=line.signed_points,

@@ -22,7 +22,9 @@ class PropertySettings(models.TransientModel):
         groups=MANAGER,
     )
     property_staff_kpi_attendance_max_hours = fields.Float(
-        related="company_id.property_staff_kpi_attendance_max_hours", readonly=False, groups=MANAGER
+        related="company_id.property_staff_kpi_attendance_max_hours",
+        readonly=False,
+        groups=MANAGER,
     )
     property_staff_kpi_emergency_response_minutes = fields.Integer(
         related="company_id.property_staff_kpi_emergency_response_minutes",

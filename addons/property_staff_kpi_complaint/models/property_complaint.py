@@ -14,7 +14,9 @@ class PropertyComplaint(models.Model):
 
     def write(self, vals):
         result = super().write(vals)
-        if {"validity", "responsible_employee_ids", "kind", "date_received"} & set(vals):
+        if {"validity", "responsible_employee_ids", "kind", "date_received"} & set(
+            vals
+        ):
             self._sync_kpi_lines()
         return result
 
@@ -29,7 +31,9 @@ class PropertyComplaint(models.Model):
         the month is confirmed). The month's zero-complaint bonus goes too."""
         if not self:
             return
-        item = self.env.ref("property_staff_kpi.item_k05_quarrel", raise_if_not_found=False)
+        item = self.env.ref(
+            "property_staff_kpi.item_k05_quarrel", raise_if_not_found=False
+        )
         if not item:
             return
         item = item.sudo()
@@ -37,7 +41,11 @@ class PropertyComplaint(models.Model):
         Line = self.env["property.kpi.line"].sudo()
         refs = [f"{complaint._name},{complaint.id}" for complaint in complaints]
         existing = Line.search(
-            [("source_ref", "in", refs), ("origin", "=", "automatic"), ("item_id", "=", item.id)]
+            [
+                ("source_ref", "in", refs),
+                ("origin", "=", "automatic"),
+                ("item_id", "=", item.id),
+            ]
         )
         named = defaultdict(lambda: self.env["hr.employee"])
         entries = []

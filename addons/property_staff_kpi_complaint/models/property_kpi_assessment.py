@@ -7,7 +7,9 @@ class PropertyKpiAssessment(models.Model):
     _inherit = "property.kpi.assessment"
 
     def _zero_complaint_item(self):
-        return self.env.ref("property_staff_kpi.item_k02_zero_complaint", raise_if_not_found=False)
+        return self.env.ref(
+            "property_staff_kpi.item_k02_zero_complaint", raise_if_not_found=False
+        )
 
     def _valid_complaint_counts(self):
         """Valid complaints naming each employee of these assessments in their month:
@@ -80,7 +82,9 @@ class PropertyKpiAssessment(models.Model):
     @api.model
     def _cron_zero_complaint_bonus(self):
         """Last month's assessments that are not confirmed get their bonus."""
-        last_month = fields.Date.context_today(self).replace(day=1) - relativedelta(months=1)
+        last_month = fields.Date.context_today(self).replace(day=1) - relativedelta(
+            months=1
+        )
         assessments = self.sudo().search(
             [("date_month", "=", last_month), ("state", "!=", "confirmed")]
         )

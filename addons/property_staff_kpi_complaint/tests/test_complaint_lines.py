@@ -27,7 +27,9 @@ class TestComplaintLines(ComplaintCase):
         return complaint
 
     def lines(self, employee, item):
-        return self.Line.search([("employee_id", "=", employee.id), ("item_id", "=", item.id)])
+        return self.Line.search(
+            [("employee_id", "=", employee.id), ("item_id", "=", item.id)]
+        )
 
     def test_k13_valid_complaint_naming_the_employee_deducts(self):
         complaint = self._valid_complaint(self.emp_guard, self.emp_handler2)
@@ -44,7 +46,9 @@ class TestComplaintLines(ComplaintCase):
         complaint.responsible_employee_ids = [Command.set(self.emp_guard.ids)]
         self.assertFalse(self.lines(self.emp_guard, self.item_valid))
         complaint.validity_reason = "The customer misread the notice."
-        complaint.customer_explanation = "The notice gives the next date; we explained it."
+        complaint.customer_explanation = (
+            "The notice gives the next date; we explained it."
+        )
         complaint.with_user(self.agent).action_confirm_invalid()
         self.assertFalse(self.lines(self.emp_guard, self.item_valid))
 
@@ -62,11 +66,15 @@ class TestComplaintLines(ComplaintCase):
 
     def test_k13_zero_valid_complaints_earns_five(self):
         self._valid_complaint(self.emp_guard)
-        assessments = self.Assessment._get_or_create(self.emp_guard | self.emp_head, self.month)
+        assessments = self.Assessment._get_or_create(
+            self.emp_guard | self.emp_head, self.month
+        )
         assessments._add_zero_complaint_bonus()
         bonus = self.lines(self.emp_head, self.item_zero)
         self.assertEqual(bonus.points, 5)
-        self.assertFalse(self.lines(self.emp_guard, self.item_zero), "a valid complaint: no bonus")
+        self.assertFalse(
+            self.lines(self.emp_guard, self.item_zero), "a valid complaint: no bonus"
+        )
         assessments._add_zero_complaint_bonus()
         self.assertEqual(len(self.lines(self.emp_head, self.item_zero)), 1)
 

@@ -36,5 +36,7 @@ class PropertyDutyRoster(models.Model):
 
     @api.model
     def _night_officer(self, site, duty_date):
-        roster = self.sudo().search([("site_id", "=", site.id), ("date", "=", duty_date)], limit=1)
+        roster = self.sudo().search(
+            [("site_id", "=", site.id), ("date", "=", duty_date)], limit=1
+        )
         return roster.user_id

@@ -24,7 +24,9 @@ class PropertyFoundItem(models.Model):
     company_id = fields.Many2one(related="site_id.company_id", store=True)
     found_place = fields.Char(string="Where Found", required=True)
     found_by = fields.Char(required=True)
-    found_date = fields.Datetime(string="Found On", required=True, default=fields.Datetime.now)
+    found_date = fields.Datetime(
+        string="Found On", required=True, default=fields.Datetime.now
+    )
     reported_to_id = fields.Many2one(
         "res.users",
         required=True,
@@ -43,7 +45,9 @@ class PropertyFoundItem(models.Model):
     )
     returned_to = fields.Char(tracking=True)
     returned_date = fields.Datetime(readonly=True)
-    returned_by_id = fields.Many2one("res.users", string="Handed Over By", readonly=True)
+    returned_by_id = fields.Many2one(
+        "res.users", string="Handed Over By", readonly=True
+    )
     disposal_note = fields.Char(tracking=True)
 
     def _property_locked(self):
@@ -57,11 +61,15 @@ class PropertyFoundItem(models.Model):
 
     def _check_desk(self):
         if not self.env.user.has_group("property_visitor.group_visitor_frontdesk"):
-            raise AccessError(self.env._("Found property is handed over by the front desk."))
+            raise AccessError(
+                self.env._("Found property is handed over by the front desk.")
+            )
         for item in self:
             if item.state != "kept":
                 raise UserError(
-                    self.env._("%(item)s is no longer kept at the desk.", item=item.name)
+                    self.env._(
+                        "%(item)s is no longer kept at the desk.", item=item.name
+                    )
                 )
 
     def action_return(self):

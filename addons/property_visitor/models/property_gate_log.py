@@ -28,7 +28,9 @@ class PropertyGateLog(models.Model):
     _order = "scan_time desc, id desc"
     _rec_name = "scan_time"
 
-    scan_time = fields.Datetime(required=True, default=fields.Datetime.now, readonly=True)
+    scan_time = fields.Datetime(
+        required=True, default=fields.Datetime.now, readonly=True
+    )
     user_id = fields.Many2one(
         "res.users", string="Guard", required=True, default=lambda self: self.env.user
     )
@@ -41,7 +43,9 @@ class PropertyGateLog(models.Model):
         readonly=True,
         help="Start of the SHA-256 of the scanned code (the code itself is not kept).",
     )
-    pass_id = fields.Many2one("property.pass", readonly=True, index=True, ondelete="set null")
+    pass_id = fields.Many2one(
+        "property.pass", readonly=True, index=True, ondelete="set null"
+    )
     goods_pass_id = fields.Many2one(
         "property.goods.pass", readonly=True, index=True, ondelete="set null"
     )
@@ -51,4 +55,3 @@ class PropertyGateLog(models.Model):
     @api.model
     def _fingerprint(self, token):
         return hashlib.sha256((token or "").encode()).hexdigest()[:16]
-

@@ -8,7 +8,9 @@ from odoo import api, fields, models
 
 SECRET_PARAM = "property_visitor.gate_secret"
 # who issues passes and scans them: the only ones to read a pass's code (V04/V06)
-GATE_GROUPS = "property_visitor.group_visitor_frontdesk,property_visitor.group_visitor_guard"
+GATE_GROUPS = (
+    "property_visitor.group_visitor_frontdesk,property_visitor.group_visitor_guard"
+)
 TOKEN_PATTERN = re.compile(r"^([A-Z])([0-9a-f]{32})\.([A-Za-z0-9_-]{43})$")
 
 
@@ -36,7 +38,9 @@ class PropertyGateTokenMixin(models.AbstractModel):
         string="QR Code", compute="_compute_gate_qr_image", groups=GATE_GROUPS
     )
 
-    _sql_constraints = [("token_key_uniq", "unique(token_key)", "Token keys are unique.")]
+    _sql_constraints = [
+        ("token_key_uniq", "unique(token_key)", "Token keys are unique.")
+    ]
 
     @api.model
     def _gate_secret(self):
@@ -54,7 +58,9 @@ class PropertyGateTokenMixin(models.AbstractModel):
 
     @api.model
     def _gate_sign(self, payload):
-        digest = hmac.new(self._gate_secret().encode(), payload.encode(), hashlib.sha256).digest()
+        digest = hmac.new(
+            self._gate_secret().encode(), payload.encode(), hashlib.sha256
+        ).digest()
         return base64.urlsafe_b64encode(digest).decode().rstrip("=")
 
     @api.depends("token_key")
@@ -117,5 +123,6 @@ class PropertyGateTokenMixin(models.AbstractModel):
         return self._gate_holder_details()
 
     def _gate_holder_details(self):
-        """Values shown to the guard of the pass's site: holder, photo, items, validity."""
+        """Values shown to the guard of the pass's site: holder, photo, items,
+        validity."""
         raise NotImplementedError

@@ -78,7 +78,10 @@ class PropertyGoodsPass(models.Model):
         default="draft",
     )
     direction = fields.Selection(
-        [("out", "Carry Out"), ("in", "Carry In")], required=True, default="out", tracking=True
+        [("out", "Carry Out"), ("in", "Carry In")],
+        required=True,
+        default="out",
+        tracking=True,
     )
     tenant_partner_id = fields.Many2one(
         "res.partner", string="Tenant Company", required=True, tracking=True
@@ -86,7 +89,10 @@ class PropertyGoodsPass(models.Model):
     unit_id = fields.Many2one("property.unit", domain="[('site_id', '=', site_id)]")
     carrier_name = fields.Char(string="Carrier", required=True, tracking=True)
     planned_date = fields.Datetime(
-        string="Carrying Time", required=True, default=fields.Datetime.now, tracking=True
+        string="Carrying Time",
+        required=True,
+        default=fields.Datetime.now,
+        tracking=True,
     )
     valid_until = fields.Datetime(readonly=True, copy=False)
     line_ids = fields.One2many(
@@ -104,7 +110,8 @@ class PropertyGoodsPass(models.Model):
     )
     seal_checked = fields.Boolean(
         tracking=True,
-        help="Customer service compared the seal on the paper slip with the tenant's seal on file.",
+        help="Customer service compared the seal on the paper slip with the tenant's "
+        "seal on file.",
     )
     tenant_seal_image = fields.Image(related="tenant_partner_id.property_seal_image")
     large_move = fields.Boolean(
@@ -119,14 +126,20 @@ class PropertyGoodsPass(models.Model):
     cs_confirmed_by_id = fields.Many2one(
         "res.users", string="Confirmed by Customer Service", readonly=True, copy=False
     )
-    cs_confirmed_date = fields.Datetime(string="Confirmed On", readonly=True, copy=False)
-    gate_user_id = fields.Many2one("res.users", string="Guard", readonly=True, copy=False)
+    cs_confirmed_date = fields.Datetime(
+        string="Confirmed On", readonly=True, copy=False
+    )
+    gate_user_id = fields.Many2one(
+        "res.users", string="Guard", readonly=True, copy=False
+    )
     gate_time = fields.Datetime(readonly=True, copy=False)
     gate_note = fields.Text(string="Gate Remarks", copy=False, tracking=True)
     reissued_from_id = fields.Many2one(
         "property.goods.pass", string="Reissue of", readonly=True, copy=False
     )
-    reissue_ids = fields.One2many("property.goods.pass", "reissued_from_id", string="Reissued As")
+    reissue_ids = fields.One2many(
+        "property.goods.pass", "reissued_from_id", string="Reissued As"
+    )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -137,14 +150,18 @@ class PropertyGoodsPass(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
-        if APPROVAL_FIELDS & vals.keys() and not is_internal(self.env, self._internal_flag):
+        if APPROVAL_FIELDS & vals.keys() and not is_internal(
+            self.env, self._internal_flag
+        ):
             self._approval_renew()
         return res
 
     def _approval_renew(self):
         """A draft whose tenant, direction, day or authorisation changed asks its levels
         again (a refusal stays: the pass is cancelled)."""
-        drafts = self.filtered(lambda g: g.state == "draft" and g.approval_state != "refused")
+        drafts = self.filtered(
+            lambda g: g.state == "draft" and g.approval_state != "refused"
+        )
         drafts._approval_cancel()
         drafts._approval_request(at_once=False)
 
@@ -153,7 +170,9 @@ class PropertyGoodsPass(models.Model):
         return None
 
     def _stamped_error(self):
-        return self.env._("The status of a goods pass changes only through its buttons.")
+        return self.env._(
+            "The status of a goods pass changes only through its buttons."
+        )
 
     def _property_children_locked(self):
         """The items of a confirmed pass are frozen with it (V05)."""
@@ -163,7 +182,9 @@ class PropertyGoodsPass(models.Model):
         return self.env._("The items of a confirmed goods pass cannot be changed.")
 
     def _frozen_error(self):
-        return self.env._("A confirmed goods pass cannot be changed; send it back and reissue it.")
+        return self.env._(
+            "A confirmed goods pass cannot be changed; send it back and reissue it."
+        )
 
     def _state_error(self, action_label):
         return self.env._(
@@ -175,7 +196,9 @@ class PropertyGoodsPass(models.Model):
     def _check_customer_service(self):
         if not self.env.user.has_group("property_visitor.group_visitor_frontdesk"):
             raise AccessError(
-                self.env._("Goods passes are confirmed by the customer-service front desk.")
+                self.env._(
+                    "Goods passes are confirmed by the customer-service front desk."
+                )
             )
 
     def _check_guard(self):
@@ -191,7 +214,9 @@ class PropertyGoodsPass(models.Model):
         """23:59:59 of the carrying day (plus the setting's extra days), site time."""
         self.ensure_one()
         tz = self.site_id._site_tz()
-        day = self.site_id._local_date(self.planned_date) + timedelta(days=self._validity_days())
+        day = self.site_id._local_date(self.planned_date) + timedelta(
+            days=self._validity_days()
+        )
         end = tz.localize(datetime.combine(day, time(23, 59, 59)))
         return end.astimezone(pytz.utc).replace(tzinfo=None)
 
@@ -221,7 +246,9 @@ class PropertyGoodsPass(models.Model):
                 )
             if not self.seal_checked:
                 raise UserError(
-                    self.env._("Compare the seal on the slip with the seal on file first.")
+                    self.env._(
+                        "Compare the seal on the slip with the seal on file first."
+                    )
                 )
             return
         if self.auth_method == "signature":
@@ -242,8 +269,8 @@ class PropertyGoodsPass(models.Model):
             return
         raise UserError(
             self.env._(
-                "Carrying goods out needs the tenant company's seal or the signature of a "
-                "person it has authorised."
+                "Carrying goods out needs the tenant company's seal or the signature "
+                "of a person it has authorised."
             )
         )
 
@@ -255,7 +282,9 @@ class PropertyGoodsPass(models.Model):
         slot = self.slot_id
         if not slot:
             raise UserError(
-                self.env._("A large move needs a moving slot scheduled by customer service.")
+                self.env._(
+                    "A large move needs a moving slot scheduled by customer service."
+                )
             )
         if slot.site_id != self.site_id:
             raise UserError(self.env._("The moving slot belongs to another site."))
@@ -268,7 +297,9 @@ class PropertyGoodsPass(models.Model):
         )
         if taken:
             raise UserError(
-                self.env._("The slot %(slot)s is already booked.", slot=slot.display_name)
+                self.env._(
+                    "The slot %(slot)s is already booked.", slot=slot.display_name
+                )
             )
 
     def _check_confirmable(self):
@@ -278,8 +309,8 @@ class PropertyGoodsPass(models.Model):
             if record.tenant_partner_id.property_under_decoration:
                 raise UserError(
                     self.env._(
-                        "%(tenant)s is under decoration: its goods follow the decoration "
-                        "process, not a goods pass.",
+                        "%(tenant)s is under decoration: its goods follow the "
+                        "decoration process, not a goods pass.",
                         tenant=record.tenant_partner_id.name,
                     )
                 )
@@ -298,7 +329,8 @@ class PropertyGoodsPass(models.Model):
             if record.approval_state == "refused":
                 raise UserError(
                     self.env._(
-                        "Goods pass %(name)s was refused: it cannot be stamped.", name=record.name
+                        "Goods pass %(name)s was refused: it cannot be stamped.",
+                        name=record.name,
                     )
                 )
         self._check_confirmable()
@@ -311,8 +343,8 @@ class PropertyGoodsPass(models.Model):
                 if review.rule_id.reviewer_field:
                     raise UserError(
                         self.env._(
-                            "%(record)s waits for the approval %(rule)s: you are not one of "
-                            "its reviewers.",
+                            "%(record)s waits for the approval %(rule)s: you are not "
+                            "one of its reviewers.",
                             record=record.display_name,
                             rule=review.rule_id.name,
                         )
@@ -352,7 +384,9 @@ class PropertyGoodsPass(models.Model):
         self.ensure_one()
         new = self._property_internal().copy({"reissued_from_id": self.id})
         self._write_internal({"state": "voided"})
-        self.message_post(body=self.env._("Voided and reissued as %(name)s.", name=new.name))
+        self.message_post(
+            body=self.env._("Voided and reissued as %(name)s.", name=new.name)
+        )
         return {
             "type": "ir.actions.act_window",
             "res_model": self._name,
@@ -409,7 +443,8 @@ class PropertyGoodsPass(models.Model):
             if negative:
                 raise UserError(
                     self.env._(
-                        "The counted quantity of %(item)s is negative.", item=negative[0].name
+                        "The counted quantity of %(item)s is negative.",
+                        item=negative[0].name,
                     )
                 )
             # one write per counted quantity, not per item
@@ -418,7 +453,9 @@ class PropertyGoodsPass(models.Model):
                     lambda line, quantity=quantity: counts[line.id] == quantity
                 )
                 internal(lines, self._internal_flag).write({"quantity_seen": quantity})
-            mismatched = record.line_ids.filtered(lambda line: line.quantity_seen != line.quantity)
+            mismatched = record.line_ids.filtered(
+                lambda line: line.quantity_seen != line.quantity
+            )
             matched = record.line_ids - mismatched
             internal(matched, self._internal_flag).write({"line_state": "ok"})
             internal(mismatched, self._internal_flag).write({"line_state": "mismatch"})
@@ -431,12 +468,20 @@ class PropertyGoodsPass(models.Model):
                     ),
                 )
                 record._write_internal(
-                    {"state": "sent_back", "gate_user_id": self.env.user.id, "gate_time": now}
+                    {
+                        "state": "sent_back",
+                        "gate_user_id": self.env.user.id,
+                        "gate_time": now,
+                    }
                 )
                 record.message_post(body=note)
             else:
                 record._write_internal(
-                    {"state": "done", "gate_user_id": self.env.user.id, "gate_time": now}
+                    {
+                        "state": "done",
+                        "gate_user_id": self.env.user.id,
+                        "gate_time": now,
+                    }
                 )
                 note = self.env._("All quantities match: the goods passed.")
             Log.create(
@@ -456,7 +501,9 @@ class PropertyGoodsPass(models.Model):
         self._check_state(("confirmed",))
         for record in self:
             if not record.gate_note:
-                raise UserError(self.env._("Write why the goods are refused in the remarks."))
+                raise UserError(
+                    self.env._("Write why the goods are refused in the remarks.")
+                )
         self._write_internal(
             {
                 "state": "sent_back",
@@ -486,7 +533,9 @@ class PropertyGoodsPass(models.Model):
             if not self.valid_until or self.valid_until < now:
                 return "expired"
             # valid from the carrying day (site time), that whole day included
-            if self.site_id._local_date(now) < self.site_id._local_date(self.planned_date):
+            if self.site_id._local_date(now) < self.site_id._local_date(
+                self.planned_date
+            ):
                 return "not_yet_valid"
             return "valid"
         return {
@@ -499,7 +548,9 @@ class PropertyGoodsPass(models.Model):
 
     def _gate_holder_details(self):
         self.ensure_one()
-        direction = dict(self._fields["direction"]._description_selection(self.env))[self.direction]
+        direction = dict(self._fields["direction"]._description_selection(self.env))[
+            self.direction
+        ]
         return {
             "holder_name": self.carrier_name,
             "photo": False,

@@ -34,7 +34,9 @@ class PropertyGoodsPassLine(models.Model):
     name = fields.Char(string="Item", required=True)
     quantity = fields.Float(required=True, default=1.0, digits=(12, 2))
     uom_name = fields.Char(string="Unit", default="件")
-    hazard = fields.Selection(HAZARDS, string="Hazard Category", required=True, default="none")
+    hazard = fields.Selection(
+        HAZARDS, string="Hazard Category", required=True, default="none"
+    )
     # written only by the guard's check at the gate (property.goods.check)
     quantity_seen = fields.Float(
         string="Seen at the Gate", digits=(12, 2), readonly=True, copy=False
@@ -52,7 +54,9 @@ class PropertyGoodsPassLine(models.Model):
         """Flammable, explosive, highly toxic or corrosive goods are refused (V06)."""
         for line in self:
             if line.hazard != "none":
-                label = dict(self._fields["hazard"]._description_selection(self.env))[line.hazard]
+                label = dict(self._fields["hazard"]._description_selection(self.env))[
+                    line.hazard
+                ]
                 raise ValidationError(
                     self.env._(
                         "%(item)s is %(hazard)s: flammable, explosive, highly toxic or "
@@ -66,10 +70,15 @@ class PropertyGoodsPassLine(models.Model):
     def _check_quantity(self):
         for line in self:
             if line.quantity <= 0:
-                raise ValidationError(self.env._("The quantity of an item must be positive."))
+                raise ValidationError(
+                    self.env._("The quantity of an item must be positive.")
+                )
             if line.quantity > MAX_QUANTITY:
                 raise ValidationError(
-                    self.env._("The quantity of an item must be at most %(max)s.", max=MAX_QUANTITY)
+                    self.env._(
+                        "The quantity of an item must be at most %(max)s.",
+                        max=MAX_QUANTITY,
+                    )
                 )
 
     @api.model
@@ -78,13 +87,21 @@ class PropertyGoodsPassLine(models.Model):
         double overflows the rounding and would end the request with a server error)."""
         for fname in ("quantity", "quantity_seen"):
             value = vals.get(fname)
-            if not isinstance(value, int | float) or -MAX_QUANTITY <= value <= MAX_QUANTITY:
+            if (
+                not isinstance(value, int | float)
+                or -MAX_QUANTITY <= value <= MAX_QUANTITY
+            ):
                 continue
             if value > MAX_QUANTITY:
                 raise ValidationError(
-                    self.env._("The quantity of an item must be at most %(max)s.", max=MAX_QUANTITY)
+                    self.env._(
+                        "The quantity of an item must be at most %(max)s.",
+                        max=MAX_QUANTITY,
+                    )
                 )
-            raise ValidationError(self.env._("The quantity of an item must be positive."))
+            raise ValidationError(
+                self.env._("The quantity of an item must be positive.")
+            )
 
     @api.model_create_multi
     def create(self, vals_list):

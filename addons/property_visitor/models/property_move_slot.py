@@ -16,7 +16,9 @@ class PropertyMoveSlot(models.Model):
     start = fields.Datetime(required=True)
     stop = fields.Datetime(required=True)
     note = fields.Char(help="Lift, loading bay...")
-    goods_pass_ids = fields.One2many("property.goods.pass", "slot_id", string="Goods Passes")
+    goods_pass_ids = fields.One2many(
+        "property.goods.pass", "slot_id", string="Goods Passes"
+    )
     booked = fields.Boolean(compute="_compute_booked")
 
     @api.depends("start", "stop", "site_id")
@@ -24,8 +26,12 @@ class PropertyMoveSlot(models.Model):
         for slot in self:
             if slot.start and slot.stop and slot.site_id:
                 tz = slot.site_id._site_tz()
-                start = fields.Datetime.context_timestamp(slot.with_context(tz=tz.zone), slot.start)
-                stop = fields.Datetime.context_timestamp(slot.with_context(tz=tz.zone), slot.stop)
+                start = fields.Datetime.context_timestamp(
+                    slot.with_context(tz=tz.zone), slot.start
+                )
+                stop = fields.Datetime.context_timestamp(
+                    slot.with_context(tz=tz.zone), slot.stop
+                )
                 slot.name = f"{start:%Y-%m-%d %H:%M}–{stop:%H:%M}"
             else:
                 slot.name = False
@@ -33,7 +39,9 @@ class PropertyMoveSlot(models.Model):
     @api.depends("goods_pass_ids.state")
     def _compute_booked(self):
         for slot in self:
-            slot.booked = any(p.state in ("confirmed", "done") for p in slot.goods_pass_ids)
+            slot.booked = any(
+                p.state in ("confirmed", "done") for p in slot.goods_pass_ids
+            )
 
     @api.constrains("start", "stop")
     def _check_dates(self):

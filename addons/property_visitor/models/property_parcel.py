@@ -13,7 +13,12 @@ class PropertyParcel(models.Model):
     _order = "received_date desc, id desc"
 
     name = fields.Char(
-        string="Number", required=True, readonly=True, copy=False, default="/", index=True
+        string="Number",
+        required=True,
+        readonly=True,
+        copy=False,
+        default="/",
+        index=True,
     )
     site_id = fields.Many2one(
         "property.site",
@@ -34,7 +39,9 @@ class PropertyParcel(models.Model):
     courier = fields.Char()
     tracking_ref = fields.Char(string="Tracking Number")
     received_date = fields.Datetime(required=True, default=fields.Datetime.now)
-    received_by_id = fields.Many2one("res.users", default=lambda self: self.env.user, readonly=True)
+    received_by_id = fields.Many2one(
+        "res.users", default=lambda self: self.env.user, readonly=True
+    )
     state = fields.Selection(
         [("waiting", "Waiting"), ("collected", "Collected")],
         default="waiting",
@@ -55,7 +62,9 @@ class PropertyParcel(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("property.parcel") or "/"
+                vals["name"] = (
+                    self.env["ir.sequence"].next_by_code("property.parcel") or "/"
+                )
         return super().create(vals_list)
 
     def _property_locked(self):
@@ -81,7 +90,9 @@ class PropertyParcel(models.Model):
             raise AccessError(self.env._("Mail is handed over by the front desk."))
         for parcel in self:
             if parcel.state != "waiting":
-                raise UserError(self.env._("%(name)s was already collected.", name=parcel.name))
+                raise UserError(
+                    self.env._("%(name)s was already collected.", name=parcel.name)
+                )
             if not parcel.collected_by or not parcel.collected_signature:
                 raise UserError(
                     self.env._(

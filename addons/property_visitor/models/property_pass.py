@@ -87,7 +87,9 @@ class PropertyPass(models.Model):
         tracking=True,
     )
     photo = fields.Image(max_width=512, max_height=512)
-    sponsor_unit_id = fields.Many2one("property.unit", domain="[('site_id', '=', site_id)]")
+    sponsor_unit_id = fields.Many2one(
+        "property.unit", domain="[('site_id', '=', site_id)]"
+    )
     sponsor_partner_id = fields.Many2one(
         "res.partner",
         string="Sponsor",
@@ -95,7 +97,9 @@ class PropertyPass(models.Model):
         tracking=True,
     )
     date_from = fields.Date(
-        string="Valid From", required=True, default=lambda self: self._default_date_from()
+        string="Valid From",
+        required=True,
+        default=lambda self: self._default_date_from(),
     )
     # never open-ended: filled from the pass type's validity when not given
     date_to = fields.Date(string="Valid Until", required=True, tracking=True)
@@ -148,14 +152,18 @@ class PropertyPass(models.Model):
             if not vals.get("date_from"):
                 vals["date_from"] = self._site_today(site)
             if not vals.get("date_to"):
-                vals["date_to"] = fields.Date.to_date(vals["date_from"]) + timedelta(days=days)
+                vals["date_to"] = fields.Date.to_date(vals["date_from"]) + timedelta(
+                    days=days
+                )
         passes = super().create(vals_list)
         passes._check_validity_limit()
         return passes
 
     def write(self, vals):
         if "date_to" in vals and not vals["date_to"]:
-            raise UserError(self.env._("A pass needs an end date: passes are never open-ended."))
+            raise UserError(
+                self.env._("A pass needs an end date: passes are never open-ended.")
+            )
         res = super().write(vals)
         if {"date_from", "date_to", "pass_type"} & vals.keys():
             self._check_validity_limit()
@@ -186,8 +194,8 @@ class PropertyPass(models.Model):
 
     def _frozen_error(self):
         return self.env._(
-            "The holder and the validity of an issued pass cannot be changed: extend it "
-            "with the Extend button, or revoke it and issue a new pass."
+            "The holder and the validity of an issued pass cannot be changed: extend "
+            "it with the Extend button, or revoke it and issue a new pass."
         )
 
     @api.model
@@ -195,7 +203,8 @@ class PropertyPass(models.Model):
         return self._site_today(self.env.user.property_site_ids[:1])
 
     def _site_today(self, site=None):
-        """Today at the gate: the date in the site's time zone, whoever asks and from where."""
+        """Today at the gate: the date in the site's time zone, whoever asks and from
+        where."""
         site = site if site is not None else self.site_id
         if not site:
             return fields.Date.context_today(self)
@@ -228,7 +237,10 @@ class PropertyPass(models.Model):
                 raise UserError(self.env._("The pass ends before it starts."))
             record._check_validity_limit()
             record._write_internal(
-                {"state": "active", "deposit_state": "held" if record.deposit else "none"}
+                {
+                    "state": "active",
+                    "deposit_state": "held" if record.deposit else "none",
+                }
             )
         return True
 
@@ -246,11 +258,18 @@ class PropertyPass(models.Model):
 
     def action_revoke(self):
         if not (
-            self.env.user.has_group("property_visitor.group_visitor_frontdesk_supervisor")
-            or self.env.user.has_group("property_visitor.group_visitor_security_manager")
+            self.env.user.has_group(
+                "property_visitor.group_visitor_frontdesk_supervisor"
+            )
+            or self.env.user.has_group(
+                "property_visitor.group_visitor_security_manager"
+            )
         ):
             raise AccessError(
-                self.env._("Only the front-desk supervisor or the security manager revokes a pass.")
+                self.env._(
+                    "Only the front-desk supervisor or the security manager revokes a "
+                    "pass."
+                )
             )
         self._check_state(("active", "suspended", "expired"))
         self._write_internal({"state": "revoked"})
@@ -290,14 +309,18 @@ class PropertyPass(models.Model):
             if new <= old:
                 raise UserError(
                     self.env._(
-                        "Pass %(name)s is already valid until %(date)s, the longest its "
-                        "validity allows.",
+                        "Pass %(name)s is already valid until %(date)s, the longest "
+                        "its validity allows.",
                         name=record.name,
                         date=old,
                     )
                 )
             record._write_internal(
-                {"date_to": new, "state": "active", "extension_count": record.extension_count + 1}
+                {
+                    "date_to": new,
+                    "state": "active",
+                    "extension_count": record.extension_count + 1,
+                }
             )
             record.message_post(
                 body=self.env._(
@@ -311,10 +334,16 @@ class PropertyPass(models.Model):
 
     @api.model
     def _cron_expire(self):
-        # a site's today is at most one day ahead of UTC's: one search, then each site's date
+        # a site's today is at most one day ahead of UTC's: one search, then each site's
+        # date
         latest = fields.Date.today() + timedelta(days=1)
         passes = self.sudo().search(
-            [("state", "=", "active"), "|", ("date_to", "=", False), ("date_to", "<", latest)]
+            [
+                ("state", "=", "active"),
+                "|",
+                ("date_to", "=", False),
+                ("date_to", "<", latest),
+            ]
         )
         passes = passes.filtered(lambda p: not p.date_to or p.date_to < p._site_today())
         passes._write_internal({"state": "expired"})
@@ -340,7 +369,9 @@ class PropertyPass(models.Model):
 
     def _gate_holder_details(self):
         self.ensure_one()
-        kind = dict(self._fields["pass_type"]._description_selection(self.env))[self.pass_type]
+        kind = dict(self._fields["pass_type"]._description_selection(self.env))[
+            self.pass_type
+        ]
         return {
             "holder_name": self.holder_name,
             "photo": self.photo,

@@ -16,7 +16,9 @@ PRIVILEGED_GROUPS = (
     "property_visitor.group_visitor_security_manager"
 )
 # who may look a visitor up by a phone or ID number they cannot read (V09)
-LOOKUP_GROUPS = "property_visitor.group_visitor_frontdesk,property_visitor.group_visitor_guard"
+LOOKUP_GROUPS = (
+    "property_visitor.group_visitor_frontdesk,property_visitor.group_visitor_guard"
+)
 MASKED_FIELDS = ("id_number_masked", "phone_masked")
 ID_TYPES = [
     ("resident_id", "Resident ID Card"),
@@ -51,14 +53,17 @@ class PropertyPersonalDataMixin(models.AbstractModel):
     _description = "Visitor Personal Data"
 
     id_type = fields.Selection(ID_TYPES, string="ID Document", default="resident_id")
-    id_number = fields.Char(string="ID Number (clear)", groups=PRIVILEGED_GROUPS, copy=False)
+    id_number = fields.Char(
+        string="ID Number (clear)", groups=PRIVILEGED_GROUPS, copy=False
+    )
     phone = fields.Char(string="Phone (clear)", groups=PRIVILEGED_GROUPS, copy=False)
     id_number_masked = fields.Char(
         string="ID Number",
         compute="_compute_masked",
         inverse="_inverse_id_number_masked",
         search="_search_id_number_masked",
-        help="Shown masked (first 3 and last 4 characters). Type the full number to replace it.",
+        help="Shown masked (first 3 and last 4 characters). Type the full number to "
+        "replace it.",
     )
     phone_display = fields.Char(
         string="Clear Phone",
@@ -72,7 +77,8 @@ class PropertyPersonalDataMixin(models.AbstractModel):
         compute="_compute_masked",
         inverse="_inverse_phone_masked",
         search="_search_phone_masked",
-        help="Shown masked (first 3 and last 4 digits). Type the full number to replace it.",
+        help="Shown masked (first 3 and last 4 digits). Type the full number to "
+        "replace it.",
     )
 
     @api.model_create_multi
@@ -170,7 +176,8 @@ class PropertyPersonalDataMixin(models.AbstractModel):
         """Whether the user reads in clear every field these terms search on."""
         clear = {"phone_masked": "phone", "id_number_masked": "id_number"}
         return all(
-            self._fields[clear[term[0].split(".")[-1]]].is_accessible(self.env) for term in terms
+            self._fields[clear[term[0].split(".")[-1]]].is_accessible(self.env)
+            for term in terms
         )
 
     def _property_one_value_error(self):
@@ -211,8 +218,9 @@ class PropertyPersonalDataMixin(models.AbstractModel):
             if Log._count_recent(user, since) >= limit:
                 raise UserError(
                     self.env._(
-                        "You have looked up %(count)s visitors by phone or ID number in the "
-                        "last hour, the most allowed: try again later or ask your supervisor.",
+                        "You have looked up %(count)s visitors by phone or ID number "
+                        "in the last hour, the most allowed: try again later or ask "
+                        "your supervisor.",
                         count=limit,
                     )
                 )
@@ -241,15 +249,17 @@ class PropertyPersonalDataMixin(models.AbstractModel):
         if self.env.su:
             if operator not in ("=", "ilike") or not value:
                 return [("id", "=", 0)]
-            found = self.with_context(active_test=False)._search([(fname, operator, value)])
+            found = self.with_context(active_test=False)._search(
+                [(fname, operator, value)]
+            )
             return [("id", "in", found)]
         # the clear field's own groups (V09) say who may search on a part of it
         clear_reader = self._fields[fname].is_accessible(self.env)
         if not clear_reader and not self.env.user.has_groups(LOOKUP_GROUPS):
             raise UserError(
                 self.env._(
-                    "Only the front desk and the guards may look a visitor up by a phone "
-                    "or an ID number."
+                    "Only the front desk and the guards may look a visitor up by a "
+                    "phone or an ID number."
                 )
             )
         if operator not in ("=", "ilike") or not value:
@@ -259,7 +269,11 @@ class PropertyPersonalDataMixin(models.AbstractModel):
         self._property_log_lookup(fname, value, limited=not clear_reader)
         if not value:
             return [("id", "=", 0)]
-        found = self.sudo().with_context(active_test=False)._search([(fname, operator, value)])
+        found = (
+            self.sudo()
+            .with_context(active_test=False)
+            ._search([(fname, operator, value)])
+        )
         return [("id", "in", found)]
 
     @staticmethod
@@ -275,7 +289,8 @@ class PropertyPersonalDataMixin(models.AbstractModel):
 
     def _property_single_lookup(self, operator, value):
         """(operator, value) of a look-up on one number; None when the superuser asks
-        for several (nothing is found); several numbers from anybody else are refused."""
+        for several (nothing is found); several numbers from anybody else are
+        refused."""
         single = self._property_single_value(operator, value)
         if single is None and not self.env.su:
             raise self._property_one_value_error()

@@ -16,7 +16,11 @@ class PropertyPersonalLookup(models.Model):
     _order = "date desc, id desc"
 
     date = fields.Datetime(
-        string="Looked Up On", required=True, readonly=True, index=True, default=fields.Datetime.now
+        string="Looked Up On",
+        required=True,
+        readonly=True,
+        index=True,
+        default=fields.Datetime.now,
     )
     user_id = fields.Many2one("res.users", required=True, readonly=True, index=True)
     model = fields.Char(string="Register", required=True, readonly=True)
@@ -25,15 +29,21 @@ class PropertyPersonalLookup(models.Model):
     value_hash = fields.Char(
         string="Value Fingerprint",
         readonly=True,
-        help="Keyed hash of the value typed: the same number gives the same fingerprint, "
-        "the number itself cannot be read from it.",
+        help="Keyed hash of the value typed: the same number gives the same "
+        "fingerprint, the number itself cannot be read from it.",
     )
 
     @api.model
     def _fingerprint(self, value):
-        secret = self.env["ir.config_parameter"].sudo().get_param("database.secret") or ""
-        return hmac.new(secret.encode(), (value or "").encode(), hashlib.sha256).hexdigest()
+        secret = (
+            self.env["ir.config_parameter"].sudo().get_param("database.secret") or ""
+        )
+        return hmac.new(
+            secret.encode(), (value or "").encode(), hashlib.sha256
+        ).hexdigest()
 
     @api.model
     def _count_recent(self, user, since):
-        return self.sudo().search_count([("user_id", "=", user.id), ("date", ">=", since)])
+        return self.sudo().search_count(
+            [("user_id", "=", user.id), ("date", ">=", since)]
+        )

@@ -22,7 +22,9 @@ class PropertySite(models.Model):
     )
 
     pass_expiring_count = fields.Integer(
-        string="Passes Expiring", compute="_compute_pass_expiring_count", groups=OVERVIEW_GROUPS
+        string="Passes Expiring",
+        compute="_compute_pass_expiring_count",
+        groups=OVERVIEW_GROUPS,
     )
 
     @staticmethod
@@ -62,7 +64,9 @@ class PropertySite(models.Model):
         action.update(
             {
                 "name": self.env._("%(site)s: Passes Expiring", site=self.display_name),
-                "display_name": self.env._("%(site)s: Passes Expiring", site=self.display_name),
+                "display_name": self.env._(
+                    "%(site)s: Passes Expiring", site=self.display_name
+                ),
                 "domain": [
                     ("site_id", "=", self.id),
                     *self._passes_expiring(self._local_date(fields.Datetime.now())),
@@ -80,7 +84,9 @@ class PropertySite(models.Model):
         )
         data = {site: (count, people) for site, count, people in groups}
         for site in self:
-            site.visit_on_site_count, site.visitor_on_site_people = data.get(site, (0, 0))
+            site.visit_on_site_count, site.visitor_on_site_people = data.get(
+                site, (0, 0)
+            )
 
     def action_view_visitors_on_site(self):
         self.ensure_one()

@@ -39,11 +39,17 @@ class PropertyTenantSignatory(models.Model):
         user_sites = self.env.user.property_site_ids
         for signatory in self:
             partner = signatory.partner_id.commercial_partner_id.sudo()
-            sites = (partner.property_owned_unit_ids | partner.property_occupied_unit_ids).site_id
+            sites = (
+                partner.property_owned_unit_ids | partner.property_occupied_unit_ids
+            ).site_id
             if signatory.site_id and (not sites or signatory.site_id in sites):
                 continue
             signatory.site_id = (sites & user_sites)[:1] or sites[:1] or user_sites[:1]
 
     def _is_valid_on(self, day):
         self.ensure_one()
-        return self.active and self.date_from <= day and (not self.date_to or self.date_to >= day)
+        return (
+            self.active
+            and self.date_from <= day
+            and (not self.date_to or self.date_to >= day)
+        )

@@ -146,7 +146,9 @@ class PropertyVisit(models.Model):
     )
     arrival_time = fields.Datetime(readonly=True, tracking=True, copy=False, index=True)
     departure_time = fields.Datetime(readonly=True, tracking=True, copy=False)
-    registrar_id = fields.Many2one("res.users", readonly=True, tracking=True, copy=False)
+    registrar_id = fields.Many2one(
+        "res.users", readonly=True, tracking=True, copy=False
+    )
     registrar_role = fields.Selection(
         [("front_desk", "Front Desk"), ("night_duty", "Night Duty Officer")],
         readonly=True,
@@ -160,7 +162,11 @@ class PropertyVisit(models.Model):
     note = fields.Text()
 
     _sql_constraints = [
-        ("people_count_positive", "CHECK(people_count >= 1)", "A visit has at least one person.")
+        (
+            "people_count_positive",
+            "CHECK(people_count >= 1)",
+            "A visit has at least one person.",
+        )
     ]
 
     # ------------------------------------------------------------------
@@ -196,7 +202,9 @@ class PropertyVisit(models.Model):
             and not (self.env.su or is_internal(self.env, self._internal_flag))
             and not self.env.user.has_group("property_visitor.group_visitor_frontdesk")
         ):
-            raise AccessError(self.env._("Only the front desk records the host's answer."))
+            raise AccessError(
+                self.env._("Only the front desk records the host's answer.")
+            )
         if vals.get("vehicle_plate"):
             vals["vehicle_plate"] = self._normalize_plate(vals["vehicle_plate"])
         res = super().write(vals)
@@ -228,15 +236,23 @@ class PropertyVisit(models.Model):
         if not concerned:
             return
         concerned._approval_cancel()
-        cleared = concerned.filtered(lambda v: v.approval_state and not v.area_restricted)
+        cleared = concerned.filtered(
+            lambda v: v.approval_state and not v.area_restricted
+        )
         if cleared:
-            cleared.sudo()._write_internal({"approval_state": False, "approved_by_id": False})
+            cleared.sudo()._write_internal(
+                {"approval_state": False, "approved_by_id": False}
+            )
         concerned.filtered("area_restricted")._approval_request()
 
     def _approval_approved(self):
         for visit in self:
-            decided = visit._approval_reviews().filtered(lambda r: r.state == "approved")
-            visit.sudo()._write_internal({"approved_by_id": decided[-1:].reviewer_id.id})
+            decided = visit._approval_reviews().filtered(
+                lambda r: r.state == "approved"
+            )
+            visit.sudo()._write_internal(
+                {"approved_by_id": decided[-1:].reviewer_id.id}
+            )
 
     def _approval_refused(self, comment):
         self.sudo()._write_internal({"approved_by_id": self.env.user.id})
@@ -249,7 +265,10 @@ class PropertyVisit(models.Model):
     def _check_people_count(self):
         if any(not 1 <= visit.people_count <= MAX_PEOPLE for visit in self):
             raise ValidationError(
-                self.env._("A visit has at least one person and at most %(max)s.", max=MAX_PEOPLE)
+                self.env._(
+                    "A visit has at least one person and at most %(max)s.",
+                    max=MAX_PEOPLE,
+                )
             )
 
     @api.constrains("vehicle_plate")
@@ -258,7 +277,8 @@ class PropertyVisit(models.Model):
             if visit.vehicle_plate and not PLATE_PATTERN.match(visit.vehicle_plate):
                 raise ValidationError(
                     self.env._(
-                        "%(plate)s is not a mainland vehicle plate (e.g. 沪A12345 or 沪AD12345).",
+                        "%(plate)s is not a mainland vehicle plate (e.g. 沪A12345 or "
+                        "沪AD12345).",
                         plate=visit.vehicle_plate,
                     )
                 )
@@ -271,8 +291,13 @@ class PropertyVisit(models.Model):
         if self.visitor_id or self.state != "planned":
             return
         phone = not self._property_is_masked(self.phone_masked) and self.phone_masked
-        number = not self._property_is_masked(self.id_number_masked) and self.id_number_masked
-        visitor = self.env["property.visitor"]._find_repeat_visitor(phone, number, self.id_type)
+        number = (
+            not self._property_is_masked(self.id_number_masked)
+            and self.id_number_masked
+        )
+        visitor = self.env["property.visitor"]._find_repeat_visitor(
+            phone, number, self.id_type
+        )
         if visitor:
             self.visitor_id = visitor
 
@@ -298,6 +323,7 @@ class PropertyVisit(models.Model):
 
     @api.model
     def _invitation_max_days(self):
-        """The longest time window of a visit announced ahead (setting of the company)."""
+        """The longest time window of a visit announced ahead (setting of the
+        company)."""
         company = self[:1].company_id or self.env.company
         return max(company.property_visitor_invitation_max_days, 1)

@@ -15,7 +15,8 @@ class PropertyVisitArea(models.Model):
     company_id = fields.Many2one(related="site_id.company_id", store=True)
     restricted = fields.Boolean(
         string="Restricted Staff Area",
-        help="Control room, archive...: outsiders enter only with the approval of the responsible.",
+        help="Control room, archive...: outsiders enter only with the approval of the "
+        "responsible.",
     )
     responsible_id = fields.Many2one("res.users", domain="[('share', '=', False)]")
     active = fields.Boolean(default=True)

@@ -8,7 +8,8 @@ CLOSED_STATES = ("checked_out", "cancelled", "refused")
 
 
 class PropertyVisitCronMixin(models.AbstractModel):
-    """The scheduled checks of the visits: overstays and the removal of old personal data."""
+    """The scheduled checks of the visits: overstays and the removal of old personal
+    data."""
 
     _name = "property.visit.cron.mixin"
     _description = "Visit: Scheduled Checks"

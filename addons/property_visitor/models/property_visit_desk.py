@@ -21,7 +21,10 @@ class PropertyVisitDeskMixin(models.AbstractModel):
     @api.model
     def _night_hours(self):
         company = self[:1].company_id or self.env.company
-        return company.property_visitor_night_start_hour, company.property_visitor_night_end_hour
+        return (
+            company.property_visitor_night_start_hour,
+            company.property_visitor_night_end_hour,
+        )
 
     def _registrar_for(self, now):
         """(user, role) who registers this visit at ``now`` (naive UTC)."""
@@ -38,9 +41,10 @@ class PropertyVisitDeskMixin(models.AbstractModel):
         if not officer:
             raise UserError(
                 self.env._(
-                    "Between %(start)s and %(end)s visitors are registered by the night "
-                    "duty officer, and the duty roster of %(site)s names nobody for the "
-                    "night of %(date)s. Enter the officer in the duty roster first.",
+                    "Between %(start)s and %(end)s visitors are registered by the "
+                    "night duty officer, and the duty roster of %(site)s names nobody "
+                    "for the night of %(date)s. Enter the officer in the duty roster "
+                    "first.",
                     start=_hour_label(start),
                     end=_hour_label(end),
                     site=site.display_name,
@@ -74,7 +78,8 @@ class PropertyVisitDeskMixin(models.AbstractModel):
             if missing:
                 raise UserError(
                     self.env._(
-                        "Contact the host before letting %(visitor)s in, and record %(missing)s.",
+                        "Contact the host before letting %(visitor)s in, and record "
+                        "%(missing)s.",
                         visitor=visit.visitor_name,
                         missing=", ".join(missing),
                     )
@@ -82,15 +87,16 @@ class PropertyVisitDeskMixin(models.AbstractModel):
             if visit.contact_answer != "agreed":
                 raise UserError(
                     self.env._(
-                        "The host did not agree to receive %(visitor)s: refuse the visit instead.",
+                        "The host did not agree to receive %(visitor)s: refuse the "
+                        "visit instead.",
                         visitor=visit.visitor_name,
                     )
                 )
             if visit.area_restricted and visit.approval_state != "approved":
                 raise UserError(
                     self.env._(
-                        "%(area)s is a restricted staff area: its responsible must approve "
-                        "the visit before check-in.",
+                        "%(area)s is a restricted staff area: its responsible must "
+                        "approve the visit before check-in.",
                         area=visit.visit_area_id.display_name,
                     )
                 )
@@ -121,7 +127,8 @@ class PropertyVisitDeskMixin(models.AbstractModel):
             if not visit.sudo().id_number:
                 raise UserError(
                     self.env._(
-                        "Register the ID document of %(visitor)s before letting them in.",
+                        "Register the ID document of %(visitor)s before letting them "
+                        "in.",
                         visitor=visit.visitor_name,
                     )
                 )
@@ -130,14 +137,15 @@ class PropertyVisitDeskMixin(models.AbstractModel):
             if not host:
                 raise UserError(
                     self.env._(
-                        "Name the person visited or the unit's household before recording "
-                        "that the host agreed to receive %(visitor)s.",
+                        "Name the person visited or the unit's household before "
+                        "recording that the host agreed to receive %(visitor)s.",
                         visitor=visit.visitor_name,
                     )
                 )
             visit._write_internal(
                 {
-                    "host_partner_id": visit.host_partner_id.id or visit._walk_in_partner().id,
+                    "host_partner_id": visit.host_partner_id.id
+                    or visit._walk_in_partner().id,
                     "contact_person": host,
                     "contact_method": visit.contact_method or "phone",
                     "contact_time": now,
@@ -161,7 +169,9 @@ class PropertyVisitDeskMixin(models.AbstractModel):
     def action_print_visit_pass(self):
         """The visitor's pass of a visit on site (访客通行单)."""
         self._check_state(("checked_in",), self.env._("printed as a pass"))
-        return self.env.ref("property_visitor.action_report_visit_pass").report_action(self)
+        return self.env.ref("property_visitor.action_report_visit_pass").report_action(
+            self
+        )
 
     def _ensure_visitor(self):
         """Link the visit to its repeat-visitor record, creating it the first time."""
@@ -170,7 +180,9 @@ class PropertyVisitDeskMixin(models.AbstractModel):
             return
         clear = self.sudo()
         Visitor = self.env["property.visitor"]
-        visitor = Visitor._find_repeat_visitor(clear.phone, clear.id_number, self.id_type)
+        visitor = Visitor._find_repeat_visitor(
+            clear.phone, clear.id_number, self.id_type
+        )
         if not visitor:
             visitor = Visitor.sudo().create(
                 {
@@ -188,7 +200,9 @@ class PropertyVisitDeskMixin(models.AbstractModel):
         if not self.env.user.has_group(
             "property_visitor.group_visitor_frontdesk"
         ) and not self.env.user.has_group("property_visitor.group_visitor_guard"):
-            raise AccessError(self.env._("Only the front desk or a guard checks visitors out."))
+            raise AccessError(
+                self.env._("Only the front desk or a guard checks visitors out.")
+            )
         self._check_state(("checked_in",), self.env._("checked out"))
         self._write_internal(
             {
@@ -203,7 +217,9 @@ class PropertyVisitDeskMixin(models.AbstractModel):
     def action_cancel(self):
         self._check_desk_user()
         self._check_state(("planned",), self.env._("cancelled"))
-        self._write_internal({"state": "cancelled", "closed_time": fields.Datetime.now()})
+        self._write_internal(
+            {"state": "cancelled", "closed_time": fields.Datetime.now()}
+        )
         return True
 
     def action_refuse(self):
@@ -216,7 +232,8 @@ class PropertyVisitDeskMixin(models.AbstractModel):
         return True
 
     def action_request_area_approval(self):
-        """Remind the area's responsible (V08): a to-do unless one is waiting already."""
+        """Remind the area's responsible (V08): a to-do unless one is waiting
+        already."""
         self._check_state(("planned",), self.env._("sent for approval"))
         self.filtered(lambda v: v.approval_state == "pending")._approval_schedule()
         return True
@@ -244,16 +261,23 @@ class PropertyVisitDeskMixin(models.AbstractModel):
     # Printed register
     # ------------------------------------------------------------------
     def _register_time(self, field_name):
-        """HH:MM of a datetime field in the site's time zone, for the printed register."""
+        """HH:MM of a datetime field in the site's time zone, for the printed
+        register."""
         self.ensure_one()
         value = self[field_name]
         if not value:
             return ""
-        return pytz.utc.localize(value).astimezone(self.site_id._site_tz()).strftime("%H:%M")
+        return (
+            pytz.utc.localize(value)
+            .astimezone(self.site_id._site_tz())
+            .strftime("%H:%M")
+        )
 
     def _register_days(self):
         days = {
-            visit.site_id._local_date(visit.arrival_time) for visit in self if visit.arrival_time
+            visit.site_id._local_date(visit.arrival_time)
+            for visit in self
+            if visit.arrival_time
         }
         return [zh_date(day) for day in sorted(days)]
 
@@ -261,9 +285,12 @@ class PropertyVisitDeskMixin(models.AbstractModel):
         self.ensure_one()
         if not self.contact_answer:
             return ""
-        method = {"phone": "电话", "intercom": "对讲", "in_person": "当面", "message": "短信"}.get(
-            self.contact_method, ""
-        )
+        method = {
+            "phone": "电话",
+            "intercom": "对讲",
+            "in_person": "当面",
+            "message": "短信",
+        }.get(self.contact_method, "")
         return f"{self.contact_person or ''} {method}".strip()
 
 

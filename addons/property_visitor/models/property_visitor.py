@@ -22,7 +22,9 @@ class PropertyVisitor(models.Model):
     @api.depends("visit_ids")
     def _compute_visit_count(self):
         groups = self.env["property.visit"]._read_group(
-            [("visitor_id", "in", self.ids)], ["visitor_id"], ["__count", "arrival_time:max"]
+            [("visitor_id", "in", self.ids)],
+            ["visitor_id"],
+            ["__count", "arrival_time:max"],
         )
         data = {visitor: (count, last) for visitor, count, last in groups}
         for visitor in self:
@@ -46,7 +48,9 @@ class PropertyVisitor(models.Model):
                 clear = False
             if clear:
                 domain = (
-                    ["|", ("phone", "=", clear), *domain] if domain else [("phone", "=", clear)]
+                    ["|", ("phone", "=", clear), *domain]
+                    if domain
+                    else [("phone", "=", clear)]
                 )
         if not domain:
             return self.browse()

@@ -23,7 +23,9 @@ def _demo_seal_png():
     for i in range(10):
         radius = outer if i % 2 == 0 else inner
         angle = math.pi / 2 + i * math.pi / 5
-        points.append((centre + radius * math.cos(angle), centre - radius * math.sin(angle)))
+        points.append(
+            (centre + radius * math.cos(angle), centre - radius * math.sin(angle))
+        )
     draw.polygon(points, fill=red)
     return _png(image)
 
@@ -32,7 +34,10 @@ def _demo_signature_png():
     """A handwritten-looking stroke as base64 PNG: the demo signatory's specimen."""
     image = Image.new("RGBA", (400, 150), (255, 255, 255, 0))
     draw = ImageDraw.Draw(image)
-    points = [(20 + x, 75 + 35 * math.sin(x / 18) * math.cos(x / 47)) for x in range(0, 360, 4)]
+    points = [
+        (20 + x, 75 + 35 * math.sin(x / 18) * math.cos(x / 47))
+        for x in range(0, 360, 4)
+    ]
     draw.line(points, fill=(20, 20, 90, 255), width=5, joint="curve")
     return _png(image)
 
@@ -48,9 +53,15 @@ class ResCompany(models.Model):
 
     # The rule numbers of visitors and passes (RULES.md), per company: each default
     # is here and only here; read from the record's company.
-    property_visitor_night_start_hour = fields.Float(string="Night Duty From", default=20.0)
-    property_visitor_night_end_hour = fields.Float(string="Night Duty Until", default=8.0)
-    property_visitor_max_stay_hours = fields.Float(string="Overstay After (hours)", default=8.0)
+    property_visitor_night_start_hour = fields.Float(
+        string="Night Duty From", default=20.0
+    )
+    property_visitor_night_end_hour = fields.Float(
+        string="Night Duty Until", default=8.0
+    )
+    property_visitor_max_stay_hours = fields.Float(
+        string="Overstay After (hours)", default=8.0
+    )
     property_visitor_retention_days = fields.Integer(
         string="Keep Visitor ID and Phone (days)", default=180
     )
@@ -63,12 +74,18 @@ class ResCompany(models.Model):
     property_visitor_temp_pass_validity_days = fields.Integer(
         string="Temporary Pass Validity (days)", default=30
     )
-    property_visitor_temp_pass_fee = fields.Float(string="Temporary Pass Fee", default=10.0)
-    property_visitor_temp_pass_deposit = fields.Float(string="Temporary Pass Deposit", default=50.0)
+    property_visitor_temp_pass_fee = fields.Float(
+        string="Temporary Pass Fee", default=10.0
+    )
+    property_visitor_temp_pass_deposit = fields.Float(
+        string="Temporary Pass Deposit", default=50.0
+    )
     property_visitor_resident_card_validity_days = fields.Integer(
         string="Resident Card Validity (days)", default=365
     )
-    property_visitor_resident_card_fee = fields.Float(string="Resident Card Fee", default=0.0)
+    property_visitor_resident_card_fee = fields.Float(
+        string="Resident Card Fee", default=0.0
+    )
     property_visitor_resident_card_deposit = fields.Float(
         string="Resident Card Deposit", default=20.0
     )
@@ -89,7 +106,9 @@ class ResCompany(models.Model):
         so that its goods passes can be confirmed (V05)."""
         res = super()._property_demo_setup()
         Partner = self.env["res.partner"].sudo()
-        tenant = self.env.ref("property_base.demo_tenant_company", raise_if_not_found=False)
+        tenant = self.env.ref(
+            "property_base.demo_tenant_company", raise_if_not_found=False
+        )
         tenant = (
             tenant.sudo()
             if tenant

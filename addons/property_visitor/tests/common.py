@@ -13,7 +13,9 @@ class VisitorCase(PropertyCase):
         super().setUpClass()
         ref = cls.env.ref
         cls.group_frontdesk = ref("property_visitor.group_visitor_frontdesk")
-        cls.group_supervisor = ref("property_visitor.group_visitor_frontdesk_supervisor")
+        cls.group_supervisor = ref(
+            "property_visitor.group_visitor_frontdesk_supervisor"
+        )
         cls.group_guard = ref("property_visitor.group_visitor_guard")
         cls.group_security = ref("property_visitor.group_visitor_security_manager")
         cls.frontdesk = cls._create_user("t_frontdesk", cls.group_frontdesk)
@@ -23,10 +25,18 @@ class VisitorCase(PropertyCase):
         cls.night_officer = cls._create_user("t_night_officer", cls.group_frontdesk)
         cls.site.user_ids = [
             Command.set(
-                (cls.frontdesk | cls.supervisor | cls.guard | cls.security | cls.night_officer).ids
+                (
+                    cls.frontdesk
+                    | cls.supervisor
+                    | cls.guard
+                    | cls.security
+                    | cls.night_officer
+                ).ids
             )
         ]
-        cls.tenant = cls.env["res.partner"].create({"name": "Tenant Co.", "is_company": True})
+        cls.tenant = cls.env["res.partner"].create(
+            {"name": "Tenant Co.", "is_company": True}
+        )
         cls.unit.occupant_ids = [Command.link(cls.tenant.id)]
 
     def _visit_vals(self, **kwargs):

@@ -43,12 +43,16 @@ MATRIX = {
     "visit (other site)": ("property.visit", {"site_admin": "r"}),
     "visited area": (
         "property.visit.area",
-        same_for("r", SUITE_ROLES, supervisor="rwcu", cs_manager="rwcu", site_admin="rwcu"),
+        same_for(
+            "r", SUITE_ROLES, supervisor="rwcu", cs_manager="rwcu", site_admin="rwcu"
+        ),
     ),
     "visited area (other site)": ("property.visit.area", {"site_admin": "rwcu"}),
     "duty roster": (
         "property.duty.roster",
-        same_for("r", SUITE_ROLES, supervisor="rwcu", cs_manager="rwcu", site_admin="rwcu"),
+        same_for(
+            "r", SUITE_ROLES, supervisor="rwcu", cs_manager="rwcu", site_admin="rwcu"
+        ),
     ),
     "duty roster (other site)": ("property.duty.roster", {"site_admin": "rwcu"}),
     "pass": (
@@ -73,12 +77,23 @@ MATRIX = {
     "moving slot (other site)": ("property.move.slot", {}),
     "gate log": (
         "property.gate.log",
-        {"supervisor": "r", "cs_manager": "r", "frontdesk": "r", "guard": "r", "site_admin": "r"},
+        {
+            "supervisor": "r",
+            "cs_manager": "r",
+            "frontdesk": "r",
+            "guard": "r",
+            "site_admin": "r",
+        },
     ),
     "gate log (other site)": ("property.gate.log", {"site_admin": "r"}),
     "found item": (
         "property.found.item",
-        {"supervisor": "rwcu", "cs_manager": "rwcu", "frontdesk": "rwc", "guard": "rwc"},
+        {
+            "supervisor": "rwcu",
+            "cs_manager": "rwcu",
+            "frontdesk": "rwc",
+            "guard": "rwc",
+        },
     ),
     "found item (other site)": ("property.found.item", {}),
     "parcel": (
@@ -98,7 +113,10 @@ MATRIX = {
     "tenant signatory (other site)": ("property.tenant.signatory", {}),
     # C22: the tenant company (occupant of a unit) is read by the front desk and the
     # site administrators, not by the guards nor the security manager
-    "tenant's partner": ("res.partner", {"supervisor": "r", "frontdesk": "r", "site_admin": "r"}),
+    "tenant's partner": (
+        "res.partner",
+        {"supervisor": "r", "frontdesk": "r", "site_admin": "r"},
+    ),
     # another company's records: nobody, whatever their groups (multi-company rules)
     "visit (other company)": ("property.visit", {}),
     "visited area (other company)": ("property.visit.area", {}),
@@ -166,7 +184,9 @@ class TestVisitorAccessMatrix(IntegrityPathsMixin, AccessMatrixMixin, PropertyCa
                 planned_date="2025-03-03 02:00:00",
             )
             PATHS["confirmed goods pass item added"][1].pop("site_id", None)
-            PATHS["confirmed goods pass item added"][1]["goods_pass_id"] = cls.confirmed_goods.id
+            PATHS["confirmed goods pass item added"][1]["goods_pass_id"] = (
+                cls.confirmed_goods.id
+            )
         Models = {
             "gate log line forged": "property.gate.log",
             "goods pass created confirmed": "property.goods.pass",
@@ -191,7 +211,9 @@ class TestVisitorAccessMatrix(IntegrityPathsMixin, AccessMatrixMixin, PropertyCa
         super().setUpClass()
         cls.site_b = cls._matrix_other_site()
         cls.site_c = cls._matrix_other_company_site()
-        cls.tenant = cls.env["res.partner"].create({"name": "Tenant Co.", "is_company": True})
+        cls.tenant = cls.env["res.partner"].create(
+            {"name": "Tenant Co.", "is_company": True}
+        )
         cls.unit.occupant_ids = [Command.link(cls.tenant.id)]
         cls._matrix_setup()
 
@@ -282,7 +304,9 @@ class TestVisitorAccessMatrix(IntegrityPathsMixin, AccessMatrixMixin, PropertyCa
                 cls.rows["visit" + key].visitor_id = visitor
                 cls.rows["visitor" + key] = visitor
             for key, site in cls.matrix_sites.items():
-                cls.rows["tenant signatory" + key] = cls.env["property.tenant.signatory"].create(
+                cls.rows["tenant signatory" + key] = cls.env[
+                    "property.tenant.signatory"
+                ].create(
                     {
                         "partner_id": cls.tenant.id,
                         "site_id": site.id,
@@ -308,7 +332,9 @@ class TestVisitorAccessMatrix(IntegrityPathsMixin, AccessMatrixMixin, PropertyCa
                 {
                     "name": "Company Admin",
                     "login": f"matrix_{type(self).__name__.lower()}_company_admin",
-                    "groups_id": [Command.set([self.env.ref(xmlid).id for xmlid in groups])],
+                    "groups_id": [
+                        Command.set([self.env.ref(xmlid).id for xmlid in groups])
+                    ],
                 }
             )
         )
@@ -322,7 +348,11 @@ class TestVisitorAccessMatrix(IntegrityPathsMixin, AccessMatrixMixin, PropertyCa
                 self.assertFalse(other.with_user(admin).has_access("read"))
                 with self.assertRaises(AccessError):
                     other.with_user(admin).read(["display_name"])
-                found = self.env[model].with_user(admin).search([("id", "in", (own | other).ids)])
+                found = (
+                    self.env[model]
+                    .with_user(admin)
+                    .search([("id", "in", (own | other).ids)])
+                )
                 self.assertEqual(found, own)
 
 
@@ -337,10 +367,20 @@ class TestVisitorPersonalFields(VisitorCase):
     def setUpClass(cls):
         super().setUpClass()
         export = cls.env.ref("base.group_allow_export")
-        (cls.frontdesk | cls.guard | cls.supervisor).groups_id = [Command.link(export.id)]
-        cls.visit = cls.env["property.visit"].with_user(cls.frontdesk).create(cls._visit_vals(cls))
+        (cls.frontdesk | cls.guard | cls.supervisor).groups_id = [
+            Command.link(export.id)
+        ]
+        cls.visit = (
+            cls.env["property.visit"]
+            .with_user(cls.frontdesk)
+            .create(cls._visit_vals(cls))
+        )
         cls.visitor = cls.env["property.visitor"].create(
-            {"name": "Wang Wei", "id_number_masked": ID_OK, "phone_masked": "13812345678"}
+            {
+                "name": "Wang Wei",
+                "id_number_masked": ID_OK,
+                "phone_masked": "13812345678",
+            }
         )
         cls.visit.visitor_id = cls.visitor
 
@@ -352,7 +392,9 @@ class TestVisitorPersonalFields(VisitorCase):
         for user in (self.frontdesk, self.guard):
             for records in (self.visit, self.visitor):
                 for fname in ("id_number", "phone"):
-                    with self.subTest(user=user.login, model=records._name, field=fname):
+                    with self.subTest(
+                        user=user.login, model=records._name, field=fname
+                    ):
                         with self.assertRaises(AccessError):
                             self._as(records, user).read([fname])
                         with self.assertRaises(AccessError):
@@ -368,7 +410,9 @@ class TestVisitorPersonalFields(VisitorCase):
                         .search_read([("id", "=", records.id)])
                     )
                     values += str(
-                        self._as(records, user).export_data(["id_number_masked", "phone_masked"])
+                        self._as(records, user).export_data(
+                            ["id_number_masked", "phone_masked"]
+                        )
                     )
                     self.assertIn("138****5678", values)
                     for secret in self.CLEAR:
@@ -380,9 +424,9 @@ class TestVisitorPersonalFields(VisitorCase):
 
     def test_v09_visit_register_printed_masked(self):
         report = self.env["ir.actions.report"].with_user(self.frontdesk)
-        html = report._render_qweb_html("property_visitor.report_visit_register", self.visit.ids)[
-            0
-        ].decode()
+        html = report._render_qweb_html(
+            "property_visitor.report_visit_register", self.visit.ids
+        )[0].decode()
         self.assertIn("Wang Wei", html)
         self.assertIn("138****5678", html)
         for secret in self.CLEAR:
@@ -404,20 +448,34 @@ class TestSignatorySite(VisitorCase):
         cls.supervisor_b = cls._create_user("t_fd_supervisor_b", cls.group_supervisor)
         cls.site_b.user_ids = [Command.set((cls.frontdesk_b | cls.supervisor_b).ids)]
         # all sites of the company, member of none, front-desk supervisor
-        cls.site_admin = cls._create_user("t_site_admin", cls.group_manager, cls.group_supervisor)
+        cls.site_admin = cls._create_user(
+            "t_site_admin", cls.group_manager, cls.group_supervisor
+        )
         # cls.tenant occupies cls.unit, of cls.site: its signatory is filed there
         cls.signatory = cls.env["property.tenant.signatory"].create(
-            {"partner_id": cls.tenant.id, "name": "Chen Jingli", "date_from": "2025-01-01"}
+            {
+                "partner_id": cls.tenant.id,
+                "name": "Chen Jingli",
+                "date_from": "2025-01-01",
+            }
         )
 
     def test_v05_signatory_filed_at_the_tenant_site(self):
         self.assertEqual(self.signatory.site_id, self.site)
         # a tenant without units: the site of the front-desk officer who files it
-        newcomer = self.env["res.partner"].create({"name": "New Tenant", "is_company": True})
+        newcomer = self.env["res.partner"].create(
+            {"name": "New Tenant", "is_company": True}
+        )
         signatory = (
             self.env["property.tenant.signatory"]
             .with_user(self.frontdesk_b)
-            .create({"partner_id": newcomer.id, "name": "Wu Zong", "date_from": "2025-01-01"})
+            .create(
+                {
+                    "partner_id": newcomer.id,
+                    "name": "Wu Zong",
+                    "date_from": "2025-01-01",
+                }
+            )
         )
         self.assertEqual(signatory.site_id, self.site_b)
 
@@ -425,7 +483,9 @@ class TestSignatorySite(VisitorCase):
         for user in (self.frontdesk_b, self.supervisor_b):
             with self.subTest(user=user.login):
                 Signatory = self.env["property.tenant.signatory"].with_user(user)
-                self.assertFalse(Signatory.search([("partner_id", "=", self.tenant.id)]))
+                self.assertFalse(
+                    Signatory.search([("partner_id", "=", self.tenant.id)])
+                )
                 with self.assertRaises(AccessError):
                     self.signatory.with_user(user).read(["name"])
                 with self.assertRaises(AccessError):
@@ -448,7 +508,8 @@ class TestSignatorySite(VisitorCase):
             with self.subTest(user=user.login):
                 Signatory = self.env["property.tenant.signatory"].with_user(user)
                 self.assertEqual(
-                    Signatory.search([("partner_id", "=", self.tenant.id)]), self.signatory
+                    Signatory.search([("partner_id", "=", self.tenant.id)]),
+                    self.signatory,
                 )
         self.signatory.with_user(self.frontdesk).write({"date_to": "2025-12-31"})
         self.assertEqual(str(self.signatory.date_to), "2025-12-31")

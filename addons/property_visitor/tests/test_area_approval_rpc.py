@@ -48,7 +48,9 @@ class TestAreaApprovalRpc(RpcMixin, HttpCase, VisitorCase):
         self.assertEqual(visit.activity_ids.user_id, self.supervisor)
         # refused: approving, forging the state or the review
         self.assertRpcRefused("property.visit", "action_approve_area", [visit.id])
-        self.assertRpcRefused("property.visit", "write", [visit.id], {"approval_state": "approved"})
+        self.assertRpcRefused(
+            "property.visit", "write", [visit.id], {"approval_state": "approved"}
+        )
         self.assertRpcRefused(
             "property.approval.review", "write", [review.id], {"state": "approved"}
         )
@@ -65,7 +67,9 @@ class TestAreaApprovalRpc(RpcMixin, HttpCase, VisitorCase):
         self.assertEqual(
             (visit.approval_state, visit.approved_by_id), ("approved", self.supervisor)
         )
-        self.assertEqual((review.state, review.reviewer_id), ("approved", self.supervisor))
+        self.assertEqual(
+            (review.state, review.reviewer_id), ("approved", self.supervisor)
+        )
 
     def test_v08_refused_and_changed_area(self):
         visit = self._visit()
@@ -74,7 +78,9 @@ class TestAreaApprovalRpc(RpcMixin, HttpCase, VisitorCase):
         self.env.invalidate_all()
         self.assertEqual(visit.approval_state, "refused")
         # another restricted area: asked again; a plain area: nothing to approve
-        office = self.env["property.visit.area"].create({"name": "Office", "site_id": self.site.id})
+        office = self.env["property.visit.area"].create(
+            {"name": "Office", "site_id": self.site.id}
+        )
         self.rpc_as(self.frontdesk)
         self.rpc("property.visit", "write", [visit.id], {"visit_area_id": office.id})
         self.env.invalidate_all()

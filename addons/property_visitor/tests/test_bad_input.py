@@ -59,7 +59,8 @@ BAD_PLATES = st.one_of(
     st.text(alphabet=TEXT, min_size=1, max_size=20),
 ).filter(
     lambda p: (
-        re.sub(r"[\s·\-]", "", p) and not PLATE_PATTERN.match(re.sub(r"[\s·\-]", "", p).upper())
+        re.sub(r"[\s·\-]", "", p)
+        and not PLATE_PATTERN.match(re.sub(r"[\s·\-]", "", p).upper())
     )
 )
 
@@ -88,7 +89,9 @@ class TestBadInput(BadInputMixin, VisitorCase):
     @BOUNDED
     @given(value=BAD_IDS)
     def test_v09_malformed_id_number_refused(self, value):
-        self._refused("property.visit", lambda: self._create_visit(id_number_masked=value))
+        self._refused(
+            "property.visit", lambda: self._create_visit(id_number_masked=value)
+        )
 
     @BOUNDED
     @given(value=BAD_PHONES)
@@ -100,7 +103,9 @@ class TestBadInput(BadInputMixin, VisitorCase):
         # TypeError of the phone library
         for value in ([13812345678], {"n": 1}, 1.5, True):
             with self.subTest(value=value):
-                self._refused("property.visit", lambda v=value: self._create_visit(phone_masked=v))
+                self._refused(
+                    "property.visit", lambda v=value: self._create_visit(phone_masked=v)
+                )
         normalize = self.env["property.personal.data.mixin"]._property_normalize_phone
         self.assertEqual(normalize(13812345678), "+8613812345678")
         with self.assertRaises(ValidationError):
@@ -129,7 +134,9 @@ class TestBadInput(BadInputMixin, VisitorCase):
     @BOUNDED
     @given(people=HUGE_INTEGERS)
     def test_v01_number_of_people_beyond_the_database_range_refused(self, people):
-        message = self._refused("property.visit", lambda: self._create_visit(people_count=people))
+        message = self._refused(
+            "property.visit", lambda: self._create_visit(people_count=people)
+        )
         self.assertIn("2147483647", message)
 
     @BOUNDED
@@ -142,7 +149,9 @@ class TestBadInput(BadInputMixin, VisitorCase):
     @BOUNDED
     @given(when=ABSURD_DATETIMES)
     def test_v01_absurd_expected_time_refused(self, when):
-        message = self._refused("property.visit", lambda: self._create_visit(planned_time=when))
+        message = self._refused(
+            "property.visit", lambda: self._create_visit(planned_time=when)
+        )
         self.assertIn("1900", message)
 
     @BOUNDED
@@ -161,7 +170,9 @@ class TestBadInput(BadInputMixin, VisitorCase):
                     "tenant_partner_id": self.tenant.id,
                     "carrier_name": "Zhao Liu",
                     "planned_date": DAY,
-                    "line_ids": [Command.create({"name": "Laptop", "quantity": quantity})],
+                    "line_ids": [
+                        Command.create({"name": "Laptop", "quantity": quantity})
+                    ],
                 }
             )
 
@@ -175,7 +186,11 @@ class TestBadInput(BadInputMixin, VisitorCase):
         self._refused(
             "property.move.slot",
             lambda: Slot.create(
-                {"site_id": self.site.id, "start": start, "stop": start - timedelta(hours=hours)}
+                {
+                    "site_id": self.site.id,
+                    "start": start,
+                    "stop": start - timedelta(hours=hours),
+                }
             ),
         )
 

@@ -13,7 +13,9 @@ class TestConcurrency(ConcurrencyCase):
 
     def setUp(self):
         super().setUp()
-        self.site_id = self._committed_site("CCV", "Concurrency Gate Site", "property.pass")
+        self.site_id = self._committed_site(
+            "CCV", "Concurrency Gate Site", "property.pass"
+        )
 
     def _issue(self, env, count):
         passes = env["property.pass"]
@@ -29,7 +31,9 @@ class TestConcurrency(ConcurrencyCase):
         return [(p.name, p.gate_token) for p in passes]
 
     def test_v04_parallel_passes_get_distinct_numbers(self):
-        outcome = self._parallel(lambda env: self._issue(env, 5), lambda env: self._issue(env, 5))
+        outcome = self._parallel(
+            lambda env: self._issue(env, 5), lambda env: self._issue(env, 5)
+        )
         errors = [error for _result, error in outcome if error]
         self.assertFalse(errors, f"issuing a pass failed: {errors}")
         issued = [row for result, _error in outcome for row in result]

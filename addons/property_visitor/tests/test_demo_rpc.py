@@ -54,13 +54,19 @@ class TestDemoTenantRpc(RpcMixin, HttpCase, VisitorCase):
         self.assertRpcRefused("property.goods.pass", "action_confirm", [by_seal])
         self.assertEqual(self.env["property.goods.pass"].browse(by_seal).state, "draft")
         self.assertFalse(
-            self.rpc("property.tenant.signatory", "search", [("partner_id", "=", self.tenant.id)])
+            self.rpc(
+                "property.tenant.signatory",
+                "search",
+                [("partner_id", "=", self.tenant.id)],
+            )
         )
 
         self.env.company._property_demo_setup()
 
         self.rpc("property.goods.pass", "action_confirm", [by_seal])
-        self.assertEqual(self.env["property.goods.pass"].browse(by_seal).state, "confirmed")
+        self.assertEqual(
+            self.env["property.goods.pass"].browse(by_seal).state, "confirmed"
+        )
         signatories = self.rpc(
             "property.tenant.signatory",
             "search_read",
@@ -69,9 +75,13 @@ class TestDemoTenantRpc(RpcMixin, HttpCase, VisitorCase):
         )
         self.assertEqual(len(signatories), 1)
         self.assertTrue(signatories[0]["signature"])
-        by_signature = self._goods_pass(auth_method="signature", signatory_id=signatories[0]["id"])
+        by_signature = self._goods_pass(
+            auth_method="signature", signatory_id=signatories[0]["id"]
+        )
         self.rpc("property.goods.pass", "action_confirm", [by_signature])
-        self.assertEqual(self.env["property.goods.pass"].browse(by_signature).state, "confirmed")
+        self.assertEqual(
+            self.env["property.goods.pass"].browse(by_signature).state, "confirmed"
+        )
         # run again (make run twice): nothing doubled
         self.env.company._property_demo_setup()
         self.assertEqual(len(self.tenant.property_signatory_ids), 1)

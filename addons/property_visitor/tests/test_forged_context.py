@@ -6,11 +6,16 @@ from .common import VisitorCase
 
 @tagged("post_install", "-at_install")
 class TestForgedContext(HttpCase, VisitorCase):
-    """The flag that lets the buttons write a pass's stamps cannot come from a client."""
+    """The flag that lets the buttons write a pass's stamps cannot come from a
+    client."""
 
     def test_v04_pass_state_flag_sent_over_rpc_is_refused(self):
         card = self.env["property.pass"].create(
-            {"site_id": self.site.id, "holder_name": "Li Gong", "date_from": "2025-03-03"}
+            {
+                "site_id": self.site.id,
+                "holder_name": "Li Gong",
+                "date_from": "2025-03-03",
+            }
         )
         self.frontdesk.password = "t_frontdesk"
         self.authenticate("t_frontdesk", "t_frontdesk")

@@ -27,13 +27,19 @@ class TestGateVerification(VisitorCase):
 
     def _scan(self, token, user=None):
         wizard = (
-            self.env["property.gate.verify"].with_user(user or self.guard).create({"token": token})
+            self.env["property.gate.verify"]
+            .with_user(user or self.guard)
+            .create({"token": token})
         )
         wizard.action_verify()
         return wizard
 
     def test_gate_secret_created_on_install(self):
-        secret = self.env["ir.config_parameter"].sudo().get_param("property_visitor.gate_secret")
+        secret = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("property_visitor.gate_secret")
+        )
         self.assertEqual(len(secret or ""), 64)
 
     def test_gate_token_has_no_id_in_clear(self):
@@ -46,7 +52,9 @@ class TestGateVerification(VisitorCase):
         token = self.card.with_user(self.frontdesk).gate_token
         Log = self.env["property.gate.log"]
         with freeze_time("2025-03-10"):
-            self.assertEqual(self._scan(token).result, "invalid", "draft passes are not valid")
+            self.assertEqual(
+                self._scan(token).result, "invalid", "draft passes are not valid"
+            )
             self.card.action_activate()
             wizard = self._scan(token)
             self.assertEqual(wizard.result, "valid")
@@ -67,7 +75,13 @@ class TestGateVerification(VisitorCase):
         token = self.card.gate_token
         altered_key = token[:5] + ("0" if token[5] != "0" else "1") + token[6:]
         altered_sig = token[:-2] + ("AA" if token[-2:] != "AA" else "BB")
-        for bad in (altered_key, altered_sig, "P" + "0" * 32 + "." + "A" * 43, "hello", ""):
+        for bad in (
+            altered_key,
+            altered_sig,
+            "P" + "0" * 32 + "." + "A" * 43,
+            "hello",
+            "",
+        ):
             with self.subTest(token=bad):
                 wizard = self._scan(bad)
                 self.assertEqual(wizard.result, "invalid")

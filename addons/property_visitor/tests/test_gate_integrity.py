@@ -51,7 +51,11 @@ class TestGateIntegrity(RpcMixin, HttpCase, VisitorCase):
             ],
         }
         values.update(vals)
-        goods = self.env["property.goods.pass"].with_user(user or self.frontdesk).create(values)
+        goods = (
+            self.env["property.goods.pass"]
+            .with_user(user or self.frontdesk)
+            .create(values)
+        )
         goods.action_confirm()
         return goods
 
@@ -59,7 +63,14 @@ class TestGateIntegrity(RpcMixin, HttpCase, VisitorCase):
         """The gate screen as the logged-in user: type the code, press Verify."""
         wizard_id = self.rpc("property.gate.verify", "create", {"token": token})
         self.rpc("property.gate.verify", "action_verify", [wizard_id])
-        fnames = ["result", "holder_name", "reference", "validity", "items", "goods_pass_id"]
+        fnames = [
+            "result",
+            "holder_name",
+            "reference",
+            "validity",
+            "items",
+            "goods_pass_id",
+        ]
         return self.rpc("property.gate.verify", "read", [wizard_id], fnames)[0]
 
     def assertNothingRevealed(self, answer):
@@ -75,7 +86,9 @@ class TestGateIntegrity(RpcMixin, HttpCase, VisitorCase):
         self.assertEqual(answer["result"], "other_site")
         self.assertNothingRevealed(answer)
         labels = dict(
-            self.rpc("property.gate.verify", "fields_get", ["result"])["result"]["selection"]
+            self.rpc("property.gate.verify", "fields_get", ["result"])["result"][
+                "selection"
+            ]
         )
         self.assertEqual(labels["other_site"], "非本管理处")
         # the scan is logged, for the pass's own site, out of the guard's sight
@@ -83,7 +96,9 @@ class TestGateIntegrity(RpcMixin, HttpCase, VisitorCase):
         self.assertEqual(log.result, "other_site")
         self.assertEqual(log.user_id, self.guard)
         self.assertFalse(
-            self.rpc("property.gate.log", "search_read", [("pass_id", "=", self.card_b.id)])
+            self.rpc(
+                "property.gate.log", "search_read", [("pass_id", "=", self.card_b.id)]
+            )
         )
         # the site's own guard sees it valid, with its holder
         self.rpc_as(self.guard_b)
@@ -112,7 +127,10 @@ class TestGateIntegrity(RpcMixin, HttpCase, VisitorCase):
     def test_v04_pass_before_its_start_or_after_its_end_is_not_valid(self):
         today = self.env["property.pass"]._site_today(self.site)
         later = self._active_pass(
-            self.site, self.frontdesk, "Next Month", date_from=today + timedelta(days=30)
+            self.site,
+            self.frontdesk,
+            "Next Month",
+            date_from=today + timedelta(days=30),
         )
         past = self._active_pass(
             self.site,
@@ -128,18 +146,24 @@ class TestGateIntegrity(RpcMixin, HttpCase, VisitorCase):
                 self.assertEqual(answer["result"], result)
                 self.assertNothingRevealed(answer)
         labels = dict(
-            self.rpc("property.gate.verify", "fields_get", ["result"])["result"]["selection"]
+            self.rpc("property.gate.verify", "fields_get", ["result"])["result"][
+                "selection"
+            ]
         )
         self.assertEqual(labels["not_yet_valid"], "尚未生效")
         # its first day is valid
         first_day = self._active_pass(self.site, self.frontdesk, "From Today")
-        self.assertEqual(first_day.date_from, self.env["property.pass"]._site_today(self.site))
+        self.assertEqual(
+            first_day.date_from, self.env["property.pass"]._site_today(self.site)
+        )
         answer = self._scan(first_day.gate_token)
         self.assertEqual(answer["result"], "valid")
         self.assertEqual(answer["holder_name"], "From Today")
 
     def test_v05_goods_pass_before_its_carrying_day_is_not_valid(self):
-        goods = self._goods_pass(planned_date=fields.Datetime.now() + timedelta(days=30))
+        goods = self._goods_pass(
+            planned_date=fields.Datetime.now() + timedelta(days=30)
+        )
         self.rpc_as(self.guard)
         answer = self._scan(goods.gate_token)
         self.assertEqual(answer["result"], "not_yet_valid")
@@ -155,9 +179,15 @@ class TestGateIntegrity(RpcMixin, HttpCase, VisitorCase):
         count = Pass.search_count([])
         today = Pass._site_today(self.site)
         self.rpc_as(self.frontdesk)
-        vals = {"site_id": self.site.id, "holder_name": "Ten Years", "date_from": str(today)}
+        vals = {
+            "site_id": self.site.id,
+            "holder_name": "Ten Years",
+            "date_from": str(today),
+        }
         self.assertRpcRefused(
-            "property.pass", "create", dict(vals, date_to=str(today + timedelta(days=3650)))
+            "property.pass",
+            "create",
+            dict(vals, date_to=str(today + timedelta(days=3650))),
         )
         self.assertEqual(Pass.search_count([]), count, "nothing created")
         # no end date given: the type's validity (the setting, 30 days)
@@ -165,19 +195,30 @@ class TestGateIntegrity(RpcMixin, HttpCase, VisitorCase):
         card = Pass.browse(card_id)
         self.assertEqual(card.date_to, today + timedelta(days=30))
         self.assertRpcRefused("property.pass", "write", [card_id], {"date_to": False})
-        self.assertRpcRefused("property.pass", "write", [card_id], {"date_to": "2199-12-31"})
+        self.assertRpcRefused(
+            "property.pass", "write", [card_id], {"date_to": "2199-12-31"}
+        )
         self.assertEqual(card.date_to, today + timedelta(days=30))
         # the limit is the setting
         self.site.company_id.property_visitor_temp_pass_validity_days = 90
-        self.rpc("property.pass", "write", [card_id], {"date_to": str(today + timedelta(days=90))})
+        self.rpc(
+            "property.pass",
+            "write",
+            [card_id],
+            {"date_to": str(today + timedelta(days=90))},
+        )
         self.rpc("property.pass", "action_activate", [card_id])
         # issued: extended only by its button, and no further than the validity allows
-        self.assertRpcRefused("property.pass", "write", [card_id], {"date_to": "2199-12-31"})
+        self.assertRpcRefused(
+            "property.pass", "write", [card_id], {"date_to": "2199-12-31"}
+        )
         self.assertRpcRefused("property.pass", "action_extend", [card_id])
         self.assertEqual(card.date_to, today + timedelta(days=90))
         self.assertEqual(card.extension_count, 0)
         # the expiry cron handles every active pass
-        self.assertFalse(Pass.sudo().search([("state", "=", "active"), ("date_to", "=", False)]))
+        self.assertFalse(
+            Pass.sudo().search([("state", "=", "active"), ("date_to", "=", False)])
+        )
 
     # ------------------------------------------------------------------
     # Finding 4: an issued pass's holder is frozen
@@ -201,9 +242,15 @@ class TestGateIntegrity(RpcMixin, HttpCase, VisitorCase):
         self.rpc("property.pass", "write", [card.id], {"note": "Works on floor 3"})
 
     def test_v02_only_the_front_desk_records_the_host_answer(self):
-        visit = self.env["property.visit"].with_user(self.frontdesk).create(self._visit_vals())
+        visit = (
+            self.env["property.visit"]
+            .with_user(self.frontdesk)
+            .create(self._visit_vals())
+        )
         self.rpc_as(self.guard)
-        self.assertRpcRefused("property.visit", "write", [visit.id], self._contact_vals())
+        self.assertRpcRefused(
+            "property.visit", "write", [visit.id], self._contact_vals()
+        )
         self.assertFalse(visit.contact_answer, "nothing written")
         self.rpc_as(self.frontdesk)
         self.rpc("property.visit", "write", [visit.id], self._contact_vals())
@@ -216,7 +263,8 @@ class TestGateIntegrity(RpcMixin, HttpCase, VisitorCase):
         goods = self._goods_pass()
         laptop, box = goods.line_ids
         self.rpc_as(self.guard)
-        # the form's save of the items, a direct write of a line: refused, nothing written
+        # the form's save of the items, a direct write of a line: refused, nothing
+        # written
         self.assertRpcRefused(
             "property.goods.pass",
             "web_save",
@@ -226,18 +274,24 @@ class TestGateIntegrity(RpcMixin, HttpCase, VisitorCase):
         )
         for vals in ({"quantity_seen": 2}, {"line_state": "ok"}, {"quantity": 5}):
             with self.subTest(vals=vals):
-                self.assertRpcRefused("property.goods.pass.line", "write", [laptop.id], vals)
+                self.assertRpcRefused(
+                    "property.goods.pass.line", "write", [laptop.id], vals
+                )
         self.assertRpcRefused(
             "property.goods.pass", "write", [goods.id], {"carrier_name": "Someone Else"}
         )
         self.assertEqual((laptop.quantity_seen, laptop.line_state), (0, "pending"))
         self.assertEqual((laptop.quantity, goods.carrier_name), (2, "Zhao Liu"))
-        # the check at the gate, as the browser does it: its defaults, the counts, confirm
+        # the check at the gate, as the browser does it: its defaults, the counts,
+        # confirm
         action = self.rpc("property.goods.pass", "action_gate_check", [goods.id])
         self.assertEqual(action["res_model"], "property.goods.check")
         context = action["context"]
         vals = self.rpc(
-            "property.goods.check", "default_get", ["goods_pass_id", "line_ids"], context=context
+            "property.goods.check",
+            "default_get",
+            ["goods_pass_id", "line_ids"],
+            context=context,
         )
         lines = [command[2] for command in vals["line_ids"]]
         self.assertEqual([line["pass_line_id"] for line in lines], [laptop.id, box.id])
@@ -279,7 +333,9 @@ class TestGateIntegrity(RpcMixin, HttpCase, VisitorCase):
             {
                 "goods_pass_id": goods.id,
                 "line_ids": [
-                    Command.create({"pass_line_id": goods.line_ids[0].id, "quantity_seen": -1})
+                    Command.create(
+                        {"pass_line_id": goods.line_ids[0].id, "quantity_seen": -1}
+                    )
                 ],
             },
         )
@@ -290,7 +346,10 @@ class TestGateIntegrity(RpcMixin, HttpCase, VisitorCase):
         action = self.rpc("property.goods.pass", "action_gate_check", [goods.id])
         context = action["context"]
         vals = self.rpc(
-            "property.goods.check", "default_get", ["goods_pass_id", "line_ids"], context=context
+            "property.goods.check",
+            "default_get",
+            ["goods_pass_id", "line_ids"],
+            context=context,
         )
         for command, quantity in zip(vals["line_ids"], (2, 4), strict=True):
             command[2]["quantity_seen"] = quantity

@@ -30,11 +30,15 @@ class TestGatePhone(RpcMixin, HttpCase, VisitorCase):
         cls.site_b.user_ids = [Command.set(cls.frontdesk_b.ids)]
         cls.company.property_visitor_goods_pass_validity_days = 0
         with freeze_time(NOW):
-            cls.card = cls._active_pass(cls.site, cls.frontdesk, "Li Gong", "2026-11-20")
+            cls.card = cls._active_pass(
+                cls.site, cls.frontdesk, "Li Gong", "2026-11-20"
+            )
             cls.old_card = cls._active_pass(
                 cls.site, cls.frontdesk, "Old Holder", "2026-10-25", "2026-11-20"
             )
-            cls.card_b = cls._active_pass(cls.site_b, cls.frontdesk_b, "Holder B", "2026-11-20")
+            cls.card_b = cls._active_pass(
+                cls.site_b, cls.frontdesk_b, "Holder B", "2026-11-20"
+            )
             cls.goods = cls._goods_pass("Zhao Liu")
             cls.used_goods = cls._goods_pass("Qian Qi")
             cls.used_goods.with_user(cls.guard)._gate_check_counts(
@@ -90,7 +94,8 @@ class TestGatePhone(RpcMixin, HttpCase, VisitorCase):
     ]
 
     def _scan(self, typed):
-        """The gate screen as the logged-in user: type, press Verify, read the screen."""
+        """The gate screen as the logged-in user: type, press Verify, read the
+        screen."""
         wizard_id = self.rpc("property.gate.verify", "create", {"token": typed})
         self.rpc("property.gate.verify", "action_verify", [wizard_id])
         return self.rpc("property.gate.verify", "read", [wizard_id], self.FNAMES)[0]
@@ -99,7 +104,12 @@ class TestGatePhone(RpcMixin, HttpCase, VisitorCase):
         return self.env["property.gate.log"].search_count([])
 
     def _title_gate_check(self):
-        return self.env["property.gate.verify"].with_context(lang=self.rpc_lang).new({}).name
+        return (
+            self.env["property.gate.verify"]
+            .with_context(lang=self.rpc_lang)
+            .new({})
+            .name
+        )
 
     # ------------------------------------------------------------------
     # 1. The printed pass number finds the pass of the guard's site
@@ -108,7 +118,9 @@ class TestGatePhone(RpcMixin, HttpCase, VisitorCase):
     def test_v04_number_refused_to_staff_who_do_not_guard_nothing_written(self):
         logs = self._gate_logs()
         self.rpc_as(self._create_user("t_other_staff", self.group_user))
-        self.assertRpcRefused("property.gate.verify", "create", {"token": self.card.name})
+        self.assertRpcRefused(
+            "property.gate.verify", "create", {"token": self.card.name}
+        )
         self.assertEqual(self._gate_logs(), logs, "nothing logged")
 
     @freeze_time(NOW)
@@ -128,14 +140,23 @@ class TestGatePhone(RpcMixin, HttpCase, VisitorCase):
         self.assertRegex(number, r"^TX26-\d{5}$")
         by_code = self._scan(self.card.sudo().gate_token)
         self.assertEqual(by_code["result"], "valid")
-        for typed in (number, number.lower(), number.replace("-", ""), f" {number.lower()} "):
+        for typed in (
+            number,
+            number.lower(),
+            number.replace("-", ""),
+            f" {number.lower()} ",
+        ):
             answer = self._scan(typed)
             self.assertEqual(answer["result"], "valid", typed)
             self.assertEqual(answer["holder_name"], "Li Gong")
             self.assertFalse(answer["result_note"])
             self.assertEqual(answer["number"], number)
-            self.assertEqual(answer["display_name"], number, "the title is the pass's number")
-        log = self.env["property.gate.log"].search([("pass_id", "=", self.card.id)], limit=1)
+            self.assertEqual(
+                answer["display_name"], number, "the title is the pass's number"
+            )
+        log = self.env["property.gate.log"].search(
+            [("pass_id", "=", self.card.id)], limit=1
+        )
         self.assertEqual(log.result, "valid")
         self.assertEqual(log.user_id, self.guard)
 
@@ -174,9 +195,13 @@ class TestGatePhone(RpcMixin, HttpCase, VisitorCase):
         self.assertEqual(answer["validity"], "2026年11月26日 23:59")  # one date style
         self.assertNotRegex(answer["validity"], r"\d:\d\d:\d\d", "no seconds")
         # the next pass: the title is the screen's again
-        wizard_id = self.rpc("property.gate.verify", "create", {"token": self.goods.name})
+        wizard_id = self.rpc(
+            "property.gate.verify", "create", {"token": self.goods.name}
+        )
         self.rpc("property.gate.verify", "action_verify", [wizard_id])
         self.rpc("property.gate.verify", "action_clear", [wizard_id])
-        title = self.rpc("property.gate.verify", "read", [wizard_id], ["display_name"])[0]
+        title = self.rpc("property.gate.verify", "read", [wizard_id], ["display_name"])[
+            0
+        ]
         self.assertEqual(title["display_name"], self._title_gate_check())
         self.assertFalse(re.search(r"property\.gate\.verify", title["display_name"]))

@@ -45,7 +45,8 @@ class TestGoodsPass(VisitorCase):
         return self.env["property.goods.pass"].with_user(self.frontdesk).create(vals)
 
     def _count_at_gate(self, goods, *quantities):
-        """The guard's check at the gate: the counted quantity of each item, confirmed."""
+        """The guard's check at the gate: the counted quantity of each item,
+        confirmed."""
         action = goods.with_user(self.guard).action_gate_check()
         check = (
             self.env["property.goods.check"]
@@ -73,7 +74,9 @@ class TestGoodsPass(VisitorCase):
         self.assertEqual(goods.cs_confirmed_by_id, self.frontdesk)
 
     def test_v05_signatory_validity_dates(self):
-        goods = self._new_goods_pass(auth_method="signature", signatory_id=self.signatory.id)
+        goods = self._new_goods_pass(
+            auth_method="signature", signatory_id=self.signatory.id
+        )
         goods.action_confirm()
         self.assertEqual(goods.state, "confirmed")
         late = self._new_goods_pass(
@@ -101,10 +104,15 @@ class TestGoodsPass(VisitorCase):
 
     def test_v06_hazardous_goods_refused(self):
         for hazard in ("flammable", "explosive", "toxic", "corrosive"):
-            with self.subTest(hazard=hazard), self.assertRaisesRegex(ValidationError, "may not"):
+            with (
+                self.subTest(hazard=hazard),
+                self.assertRaisesRegex(ValidationError, "may not"),
+            ):
                 self._new_goods_pass(
                     direction="in",
-                    line_ids=[(0, 0, {"name": "Drum", "quantity": 1, "hazard": hazard})],
+                    line_ids=[
+                        (0, 0, {"name": "Drum", "quantity": 1, "hazard": hazard})
+                    ],
                 )
         ordinary = self._new_goods_pass(direction="in")
         self.assertEqual(set(ordinary.line_ids.mapped("hazard")), {"none"})
@@ -136,7 +144,9 @@ class TestGoodsPass(VisitorCase):
     def test_v05_gate_checks_each_line(self):
         goods = self._new_goods_pass(direction="in")
         goods.action_confirm()
-        self.assertEqual(str(goods.valid_until), "2025-03-03 15:59:59", "same day, site time")
+        self.assertEqual(
+            str(goods.valid_until), "2025-03-03 15:59:59", "same day, site time"
+        )
         with self.assertRaisesRegex(UserError, "cannot be changed"):
             goods.line_ids[0].write({"quantity": 5})
         with freeze_time("2025-03-03 03:00:00"):

@@ -16,7 +16,9 @@ class TestVisitorHomeRpc(RpcMixin, HttpCase, VisitorCase):
         cls._rpc_load_lang("property_base", "property_visitor")
 
     def _home(self):
-        return self.rpc_raw("/web/session/get_session_info", {})["result"]["home_action_id"]
+        return self.rpc_raw("/web/session/get_session_info", {})["result"][
+            "home_action_id"
+        ]
 
     def _menus(self):
         menus = self.rpc("ir.ui.menu", "load_menus", False)
@@ -50,7 +52,8 @@ class TestVisitorHomeRpc(RpcMixin, HttpCase, VisitorCase):
         ):
             self.assertIn(shown, menus)
         self.assertEqual(
-            self._home(), self.env.ref("property_visitor.property_gate_verify_action").id
+            self._home(),
+            self.env.ref("property_visitor.property_gate_verify_action").id,
         )
 
     def test_home_02_front_desk_lands_on_the_visitor_desk(self):
@@ -82,7 +85,8 @@ class TestVisitorHomeRpc(RpcMixin, HttpCase, VisitorCase):
         ):
             self.assertIn(shown, menus)
         self.assertEqual(
-            self._home(), self.env.ref("property_visitor.property_gate_verify_action").id
+            self._home(),
+            self.env.ref("property_visitor.property_gate_verify_action").id,
         )
 
 
@@ -93,7 +97,10 @@ class TestVisitorHomeBrowser(HttpCase, VisitorCase):
 
     def test_home_04_web_client_opens_the_home(self):
         for user, ready in (
-            (self.frontdesk, "!!document.querySelector('.o_list_view .o_control_panel')"),
+            (
+                self.frontdesk,
+                "!!document.querySelector('.o_list_view .o_control_panel')",
+            ),
             (self.guard, "!!document.querySelector('.o_form_view [name=token] input')"),
         ):
             with self.subTest(user=user.login):

@@ -34,7 +34,9 @@ class TestInputGuardRpc(RpcMixin, HttpCase, VisitorCase):
         self.rpc_as(self.frontdesk)
         with self._count_checks() as check:
             self.assertRpcRefused(
-                "property.visit", "create", [self._visit_vals(visitor_name="Wang\x00Wei")]
+                "property.visit",
+                "create",
+                [self._visit_vals(visitor_name="Wang\x00Wei")],
             )
         self.assertEqual(check.call_count, 1)
         self.assertEqual(Visit.search_count([]), before)
@@ -47,7 +49,9 @@ class TestInputGuardRpc(RpcMixin, HttpCase, VisitorCase):
         # the client's values once; then each write the visit's own code makes (the
         # clear numbers behind the masked fields) once
         self.assertEqual(len([vals for vals in checked if "visitor_name" in vals]), 1)
-        self.assertEqual([list(vals) for vals in checked[1:]], [["id_number"], ["phone"]])
+        self.assertEqual(
+            [list(vals) for vals in checked[1:]], [["id_number"], ["phone"]]
+        )
         with self._count_checks() as check:
             self.rpc("property.visit", "write", [visit_id], {"purpose": "Meeting"})
         self.assertEqual(check.call_count, 1)

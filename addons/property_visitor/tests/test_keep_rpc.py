@@ -86,7 +86,9 @@ class TestKeepRpc(RpcMixin, HttpCase, VisitorCase):
         self.assertRpcRefused(
             "property.found.item", "write", item.ids, {"returned_to": "Somebody else"}
         )
-        self.assertRpcRefused("property.found.item", "write", item.ids, {"state": "kept"})
+        self.assertRpcRefused(
+            "property.found.item", "write", item.ids, {"state": "kept"}
+        )
         item.invalidate_recordset()
         self.assertEqual(item.returned_to, "Ms Zhang, unit A1-101")
         self.assertEqual(item.state, "returned")
@@ -109,5 +111,7 @@ class TestKeepRpc(RpcMixin, HttpCase, VisitorCase):
         for values in (["site_id", self.site.id], "recipient", {1: "x"}):
             with self.subTest(values=values):
                 self.assertRpcRefused("property.parcel", "create", values)
-        self.assertRpcRefused("property.parcel", "write", self.parcel.ids, ["recipient_name"])
+        self.assertRpcRefused(
+            "property.parcel", "write", self.parcel.ids, ["recipient_name"]
+        )
         self.assertEqual(self.env["property.parcel"].search_count([]), before)

@@ -38,12 +38,18 @@ class TestMaskedLookupRpc(RpcMixin, HttpCase, VisitorCase):
     def test_v09_ored_candidates_refused(self):
         self.rpc_as(self.frontdesk)
         candidates = self._candidates(12)
-        domain = ["|"] * (len(candidates) - 1) + [("phone_masked", "=", c) for c in candidates]
+        domain = ["|"] * (len(candidates) - 1) + [
+            ("phone_masked", "=", c) for c in candidates
+        ]
         for model in ("property.visit", "property.visitor"):
             with self.subTest(model=model):
-                error = self.assertRpcRefused(model, "search_read", domain, ["phone_masked"])
+                error = self.assertRpcRefused(
+                    model, "search_read", domain, ["phone_masked"]
+                )
                 self.assertNotIn(PHONE, error.message)
-                error = self.assertRpcRefused(model, "search", [("phone_masked", "in", candidates)])
+                error = self.assertRpcRefused(
+                    model, "search", [("phone_masked", "in", candidates)]
+                )
                 self.assertNotIn(PHONE, error.message)
         # two terms, even AND-ed, and paths through a related record
         self.assertRpcRefused(
@@ -54,7 +60,11 @@ class TestMaskedLookupRpc(RpcMixin, HttpCase, VisitorCase):
         self.assertRpcRefused(
             "property.visit",
             "search",
-            ["|", ("visitor_id.phone_masked", "=", candidates[0]), ("phone_masked", "=", PHONE)],
+            [
+                "|",
+                ("visitor_id.phone_masked", "=", candidates[0]),
+                ("phone_masked", "=", PHONE),
+            ],
         )
         self.assertFalse(self._logs(self.frontdesk), "nothing searched, nothing logged")
 
@@ -91,7 +101,9 @@ class TestMaskedLookupRpc(RpcMixin, HttpCase, VisitorCase):
 
     def test_v09_only_front_desk_and_guards_look_up(self):
         self.rpc_as(self.outsider)
-        error = self.assertRpcRefused("property.visitor", "search", [("phone_masked", "=", PHONE)])
+        error = self.assertRpcRefused(
+            "property.visitor", "search", [("phone_masked", "=", PHONE)]
+        )
         self.assertNotIn(PHONE, error.message)
         self.assertFalse(self._logs(self.outsider))
 
@@ -108,10 +120,13 @@ class TestMaskedLookupRpc(RpcMixin, HttpCase, VisitorCase):
         log = self._logs(self.frontdesk)
         self.assertEqual(len(log), 1, "a list's search and count are one look-up")
         self.assertEqual(
-            (log.model, log.field_name, log.value_masked), ("property.visit", "phone", MASKED)
+            (log.model, log.field_name, log.value_masked),
+            ("property.visit", "phone", MASKED),
         )
         # the log is read by the managers, not by the front desk
-        self.assertRpcRefused("property.personal.lookup", "search_read", [], ["value_masked"])
+        self.assertRpcRefused(
+            "property.personal.lookup", "search_read", [], ["value_masked"]
+        )
         self.rpc_as(self.supervisor)
         answer = self.rpc(
             "property.personal.lookup", "search_read", [], ["user_id", "value_masked"]
@@ -124,7 +139,9 @@ class TestMaskedLookupRpc(RpcMixin, HttpCase, VisitorCase):
         self.rpc_as(self.outsider)
         for model in ("property.visit", "property.visitor"):
             with self.subTest(model=model):
-                error = self.assertRpcRefused(model, "search_read", [], ["display_name"])
+                error = self.assertRpcRefused(
+                    model, "search_read", [], ["display_name"]
+                )
                 self.assertNotIn("Wang Wei", error.message)
         # the site administrator reads the register
         admin = self._create_user("t_site_admin_v", self.group_manager)

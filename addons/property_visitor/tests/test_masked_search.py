@@ -42,5 +42,7 @@ class TestMaskedSearch(VisitorCase):
         for user in (self.supervisor, self.security):
             with self.subTest(user=user.login):
                 self.assertTrue(self._found(user, [("phone_masked", "ilike", "1234")]))
-                self.assertTrue(self._found(user, [("id_number_masked", "ilike", ID_OK[:6])]))
+                self.assertTrue(
+                    self._found(user, [("id_number_masked", "ilike", ID_OK[:6])])
+                )
                 self.assertFalse(self._found(user, [("phone_masked", "ilike", "9999")]))

@@ -22,7 +22,10 @@ class TestVisitorOverviewRpc(RpcMixin, HttpCase, VisitorCase):
         super().setUpClass()
         cls._rpc_load_lang("property_base", "property_visitor")
         cls.site.company_id.write(
-            {"property_visitor_night_start_hour": 0, "property_visitor_night_end_hour": 0}
+            {
+                "property_visitor_night_start_hour": 0,
+                "property_visitor_night_end_hour": 0,
+            }
         )
         with freeze_time(NOW):
             Pass = cls.env["property.pass"].with_user(cls.frontdesk)
@@ -53,7 +56,9 @@ class TestVisitorOverviewRpc(RpcMixin, HttpCase, VisitorCase):
     @freeze_time(NOW)
     def test_overview_visitor_numbers_refused_to_the_front_desk(self):
         self.rpc_as(self.frontdesk)
-        self.assertRpcRefused("property.site", "read", self.site.ids, ["pass_expiring_count"])
+        self.assertRpcRefused(
+            "property.site", "read", self.site.ids, ["pass_expiring_count"]
+        )
 
     @freeze_time(NOW)
     def test_overview_visitor_numbers_open_their_lists(self):
@@ -63,9 +68,13 @@ class TestVisitorOverviewRpc(RpcMixin, HttpCase, VisitorCase):
                 numbers = self.rpc("property.site", "read", self.site.ids, FIELDS)[0]
                 self.assertEqual(numbers["visitor_on_site_people"], 3)
                 self.assertEqual(numbers["pass_expiring_count"], 1)
-                action = self.rpc("property.site", "action_view_passes_expiring", self.site.ids)
+                action = self.rpc(
+                    "property.site", "action_view_passes_expiring", self.site.ids
+                )
                 found = self.rpc("property.pass", "search", action["domain"])
                 self.assertEqual(found, self.expiring.ids)
-                action = self.rpc("property.site", "action_view_visitors_on_site", self.site.ids)
+                action = self.rpc(
+                    "property.site", "action_view_visitors_on_site", self.site.ids
+                )
                 found = self.rpc("property.visit", "search_count", action["domain"])
                 self.assertEqual(found, 1)

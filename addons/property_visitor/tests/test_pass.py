@@ -48,7 +48,8 @@ class TestPass(VisitorCase):
             card.action_activate()
 
     def test_v04_validity_follows_the_site_calendar_day(self):
-        # 2025-03-02 23:30 UTC is already 07:30 on 2025-03-03 in Shanghai, the site's zone
+        # 2025-03-02 23:30 UTC is already 07:30 on 2025-03-03 in Shanghai, the site's
+        # zone
         self.site.calendar_id.tz = "Asia/Shanghai"
         with freeze_time("2025-03-02 23:30:00"):
             card = (
@@ -59,7 +60,8 @@ class TestPass(VisitorCase):
             self.assertEqual(str(card.date_from), "2025-03-03")
             card.with_user(self.frontdesk).action_activate()
             self.assertEqual(card._gate_status(), "valid")
-        # a pass starting tomorrow at the gate is refused, whatever the guard's time zone
+        # a pass starting tomorrow at the gate is refused, whatever the guard's time
+        # zone
         with freeze_time("2025-03-02 15:30:00"):
             self.assertEqual(card._gate_status(), "not_yet_valid")
 

@@ -41,16 +41,21 @@ class TestPhoneRpc(RpcMixin, HttpCase, VisitorCase):
         # the clear number is not the front desk's to read
         self.assertRpcRefused("property.visit", "read", [visit_id], ["phone_display"])
         self.rpc_as(self.supervisor)
-        answer = self.rpc("property.visit", "read", [visit_id], ["phone", "phone_display"])[0]
+        answer = self.rpc(
+            "property.visit", "read", [visit_id], ["phone", "phone_display"]
+        )[0]
         self.assertEqual(answer["phone"], "+8613812345678")
         self.assertEqual(answer["phone_display"], "138 1234 5678")
 
     def test_v09_stored_phones_converted_to_e164_by_the_migration(self):
         visit = self.env["property.visit"].create(self._visit_vals())
         self.env.cr.execute(
-            "UPDATE property_visit SET phone = %s WHERE id = %s", ["13812345678", visit.id]
+            "UPDATE property_visit SET phone = %s WHERE id = %s",
+            ["13812345678", visit.id],
         )
-        load_migration("property_visitor", "18.0.1.1.0").migrate(self.env.cr, "18.0.1.0.0")
+        load_migration("property_visitor", "18.0.1.1.0").migrate(
+            self.env.cr, "18.0.1.0.0"
+        )
         self.env.invalidate_all()
         self.assertEqual(visit.sudo().phone, "+8613812345678")
         self.assertEqual(visit.phone_masked, "138****5678")

@@ -11,7 +11,11 @@ class TestPrivacy(VisitorCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.visit = cls.env["property.visit"].with_user(cls.frontdesk).create(cls._visit_vals(cls))
+        cls.visit = (
+            cls.env["property.visit"]
+            .with_user(cls.frontdesk)
+            .create(cls._visit_vals(cls))
+        )
         cls.site_b = cls.env["property.site"].create(
             {"name": "Test Site B", "code": "TB", "calendar_id": cls.calendar.id}
         )
@@ -20,7 +24,11 @@ class TestPrivacy(VisitorCase):
         )
 
     def test_v09_masked_right_after_typing(self):
-        visit = self.env["property.visit"].with_user(self.frontdesk).create(self._visit_vals())
+        visit = (
+            self.env["property.visit"]
+            .with_user(self.frontdesk)
+            .create(self._visit_vals())
+        )
         self.assertEqual(visit.phone_masked, "138****5678")
         visit.phone_masked = "13900001111"
         self.assertEqual(visit.phone_masked, "139****1111")
@@ -84,5 +92,7 @@ class TestPrivacy(VisitorCase):
         self.assertFalse(self.visit.sudo().id_number)
         self.assertFalse(self.visit.sudo().phone)
         self.assertFalse(self.visit.visitor_id.sudo().id_number)
-        self.assertEqual(self.visit.visitor_name, "Wang Wei", "the register itself stays")
+        self.assertEqual(
+            self.visit.visitor_name, "Wang Wei", "the register itself stays"
+        )
         self.assertTrue(self.visit_b.sudo().phone, "open visits are kept")

@@ -22,7 +22,8 @@ class TestReportPrivacy(PrintAccessMixin, HttpCase, VisitorCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # a plain user of the site (agent, handler...) and the front desk of another site
+        # a plain user of the site (agent, handler...) and the front desk of another
+        # site
         cls.site_user = cls._create_user("t_site_user", cls.group_user)
         cls.site_b = cls.env["property.site"].create(
             {"name": "Other Site", "code": "OB", "calendar_id": cls.calendar.id}
@@ -59,7 +60,9 @@ class TestReportPrivacy(PrintAccessMixin, HttpCase, VisitorCase):
         """Each printer gets the form with ``expected`` texts and the ``masked``
         values, never a clear value unless privileged; each refused user gets an
         AccessError."""
-        self.assertEqual(records.sudo().id_number, ID_OK, "the record holds the clear ID")
+        self.assertEqual(
+            records.sudo().id_number, ID_OK, "the record holds the clear ID"
+        )
         for user in printers:
             with self.subTest(report=xmlid, user=user.login):
                 html = self._print_html(user, xmlid, records)
@@ -119,7 +122,9 @@ class TestReportPrivacy(PrintAccessMixin, HttpCase, VisitorCase):
             .with_user(self.guard)
             .with_context(force_report_rendering=True)
         )
-        pdf, kind = report._render_qweb_pdf("property_visitor.report_goods_pass", self.goods.ids)
+        pdf, kind = report._render_qweb_pdf(
+            "property_visitor.report_goods_pass", self.goods.ids
+        )
         self.assertEqual(kind, "pdf")
         text = pdf_text(pdf)
         self.assertIn("Zhao Liu", text)

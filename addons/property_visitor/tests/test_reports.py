@@ -25,7 +25,9 @@ class TestReports(ReportMixin, HttpCase, VisitorCase):
         )
         self.assertEqual(wizard._visits(), visit)
         action = wizard.action_print()
-        self.assertEqual(action["report_name"], "property_visitor.report_visit_register")
+        self.assertEqual(
+            action["report_name"], "property_visitor.report_visit_register"
+        )
         text = self._pdf("property_visitor.action_report_visit_register", visit)
         for expected in (
             "访客登记单",
@@ -43,7 +45,13 @@ class TestReports(ReportMixin, HttpCase, VisitorCase):
         card = (
             self.env["property.pass"]
             .with_user(self.frontdesk)
-            .create({"site_id": self.site.id, "holder_name": "Li Gong", "date_from": "2025-03-03"})
+            .create(
+                {
+                    "site_id": self.site.id,
+                    "holder_name": "Li Gong",
+                    "date_from": "2025-03-03",
+                }
+            )
         )
         card.action_activate()
         text = self._pdf("property_visitor.action_report_pass_card", card)
@@ -62,14 +70,23 @@ class TestReports(ReportMixin, HttpCase, VisitorCase):
                     "tenant_partner_id": self.tenant.id,
                     "carrier_name": "Zhao Liu",
                     "planned_date": "2025-03-03 02:00:00",
-                    "line_ids": [(0, 0, {"name": "Printer", "quantity": 1, "uom_name": "台"})],
+                    "line_ids": [
+                        (0, 0, {"name": "Printer", "quantity": 1, "uom_name": "台"})
+                    ],
                 }
             )
         )
         goods.action_confirm()
         text = self._pdf("property_visitor.action_report_goods_pass", goods)
         self.assertEqual(text.count("携物出入门证"), 2, "two parts")
-        for expected in ("第一联", "第二联", "Tenant Co.", "Zhao Liu", "Printer", "客户服务部盖章"):
+        for expected in (
+            "第一联",
+            "第二联",
+            "Tenant Co.",
+            "Zhao Liu",
+            "Printer",
+            "客户服务部盖章",
+        ):
             self.assertIn(expected, text)
         # 2025-03-03 02:00 UTC in the site's time zone, without seconds (issue #19)
         self.assertIn("2025年03月03日 10:00", text)

@@ -50,7 +50,9 @@ class TestSettingsRpc(SettingsCaseMixin, RpcMixin, HttpCase, VisitorCase):
 
     def test_v04_security_manager_cannot_change_another_company(self):
         self.rpc_as(self.security_b)
-        self._assertSettingsRefused(self.company_c, property_visitor_temp_pass_validity_days=90)
+        self._assertSettingsRefused(
+            self.company_c, property_visitor_temp_pass_validity_days=90
+        )
 
     def test_v04_security_manager_sets_each_company_own_numbers(self):
         manager = self.security_b

@@ -15,7 +15,10 @@ class TestVisitorTour(HttpCase, VisitorCase):
         self.tenant.name = "Tour Household"
         # the tour runs at the real time of day: no night-duty window during it
         self.site.company_id.write(
-            {"property_visitor_night_start_hour": 0, "property_visitor_night_end_hour": 0}
+            {
+                "property_visitor_night_start_hour": 0,
+                "property_visitor_night_end_hour": 0,
+            }
         )
         self.start_tour(
             "/odoo/action-property_visitor.property_visit_action",
@@ -38,7 +41,9 @@ class TestVisitorTour(HttpCase, VisitorCase):
 
     def test_gate_tour_guard_verifies_a_pass(self):
         self.guard.password = "t_guard"
-        self.env["ir.config_parameter"].sudo().set_param("property_visitor.gate_secret", "0" * 64)
+        self.env["ir.config_parameter"].sudo().set_param(
+            "property_visitor.gate_secret", "0" * 64
+        )
         card = self.env["property.pass"].create(
             {
                 "site_id": self.site.id,
@@ -75,7 +80,12 @@ class TestGuardPhoneTour(HttpCase, VisitorCase):
         def navigate_on_phone(browser, url, wait_stop=False):
             browser._websocket_request(
                 "Emulation.setDeviceMetricsOverride",
-                params={"width": width, "height": height, "deviceScaleFactor": 1, "mobile": True},
+                params={
+                    "width": width,
+                    "height": height,
+                    "deviceScaleFactor": 1,
+                    "mobile": True,
+                },
             )
             return navigate_to(browser, url, wait_stop=wait_stop)
 
@@ -95,7 +105,9 @@ class TestGuardPhoneTour(HttpCase, VisitorCase):
                     # the tour runs at the real time of day: carried today
                     "planned_date": fields.Datetime.now(),
                     "line_ids": [
-                        Command.create({"name": "Laptop", "quantity": 2, "uom_name": "台"}),
+                        Command.create(
+                            {"name": "Laptop", "quantity": 2, "uom_name": "台"}
+                        ),
                         Command.create({"name": "Files box", "quantity": 3}),
                     ],
                 }
@@ -107,9 +119,11 @@ class TestGuardPhoneTour(HttpCase, VisitorCase):
     def test_v05_tour_guard_counts_the_goods_on_a_phone(self):
         self.guard.password = "t_guard"
         goods = self._confirmed_goods_pass()
-        # the printed number the tour's camera reads (the sequence's own is unknown to it)
+        # the printed number the tour's camera reads (the sequence's own is unknown to
+        # it)
         self.env.cr.execute(
-            "UPDATE property_goods_pass SET name = 'XW2611-0042' WHERE id = %s", [goods.id]
+            "UPDATE property_goods_pass SET name = 'XW2611-0042' WHERE id = %s",
+            [goods.id],
         )
         goods.invalidate_recordset(["name"])
         self.start_tour(
@@ -122,7 +136,9 @@ class TestGuardPhoneTour(HttpCase, VisitorCase):
         self.assertEqual(goods.line_ids.mapped("quantity_seen"), [2, 3])
         self.assertEqual(set(goods.line_ids.mapped("line_state")), {"ok"})
         log = self.env["property.gate.log"].search([("goods_pass_id", "=", goods.id)])
-        self.assertEqual(log.mapped("result"), ["valid", "valid"], "the scan and the check")
+        self.assertEqual(
+            log.mapped("result"), ["valid", "valid"], "the scan and the check"
+        )
 
 
 @tagged("post_install", "-at_install")

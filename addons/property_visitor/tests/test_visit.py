@@ -37,7 +37,9 @@ class TestVisit(VisitorCase):
             visit.action_check_out()
 
     def test_v01_bad_id_phone_and_plate_refused(self):
-        with self.assertRaisesRegex(ValidationError, "not a valid mainland resident ID"):
+        with self.assertRaisesRegex(
+            ValidationError, "not a valid mainland resident ID"
+        ):
             self._new_visit(id_number_masked=ID_BAD)
         with self.assertRaisesRegex(ValidationError, "not a valid phone number"):
             self._new_visit(phone_masked="12345")
@@ -52,8 +54,12 @@ class TestVisit(VisitorCase):
             first.write(self._contact_vals())
             first.action_check_in()
         Visitor = self.env["property.visitor"].with_user(self.frontdesk)
-        self.assertEqual(Visitor._find_repeat_visitor(phone="138 1234 5678"), first.visitor_id)
-        self.assertEqual(Visitor._find_repeat_visitor(id_number=ID_OK.lower()), first.visitor_id)
+        self.assertEqual(
+            Visitor._find_repeat_visitor(phone="138 1234 5678"), first.visitor_id
+        )
+        self.assertEqual(
+            Visitor._find_repeat_visitor(id_number=ID_OK.lower()), first.visitor_id
+        )
         self.assertFalse(Visitor._find_repeat_visitor(id_number=ID_OK_2))
         second = (
             self.env["property.visit"]
@@ -66,7 +72,9 @@ class TestVisit(VisitorCase):
         second._onchange_visitor_id()
         self.assertEqual(second.visitor_name, "Wang Wei")
         self.assertEqual(second.company_name, "Courier Ltd")
-        self.assertEqual(second.phone_masked, "138****5678", "never the clear number (V09)")
+        self.assertEqual(
+            second.phone_masked, "138****5678", "never the clear number (V09)"
+        )
         # saved with only the known visitor: the clear values are copied server-side
         third = self._new_visit(
             visitor_id=first.visitor_id.id, id_number_masked=False, phone_masked=False
@@ -133,10 +141,17 @@ class TestVisit(VisitorCase):
         Roster = self.env["property.duty.roster"]
         visit = self._new_visit()
         visit.write(self._contact_vals())
-        with freeze_time(NIGHT), self.assertRaisesRegex(UserError, "night duty officer"):
+        with (
+            freeze_time(NIGHT),
+            self.assertRaisesRegex(UserError, "night duty officer"),
+        ):
             visit.action_check_in()
         Roster.create(
-            {"site_id": self.site.id, "date": "2025-03-03", "user_id": self.night_officer.id}
+            {
+                "site_id": self.site.id,
+                "date": "2025-03-03",
+                "user_id": self.night_officer.id,
+            }
         )
         with freeze_time(NIGHT):
             visit.action_check_in()
@@ -172,7 +187,10 @@ class TestVisit(VisitorCase):
         visit.write(self._contact_vals())
         visit.action_request_area_approval()
         self.assertEqual(visit.activity_ids.user_id, self.supervisor)
-        with freeze_time(DAY), self.assertRaisesRegex(UserError, "restricted staff area"):
+        with (
+            freeze_time(DAY),
+            self.assertRaisesRegex(UserError, "restricted staff area"),
+        ):
             visit.action_check_in()
         with self.assertRaises(AccessError):
             visit.with_user(self.frontdesk).action_approve_area()
@@ -181,14 +199,18 @@ class TestVisit(VisitorCase):
         with freeze_time(DAY):
             visit.action_check_in()
         self.assertEqual(visit.state, "checked_in")
-        office = self.env["property.visit.area"].create({"name": "Office", "site_id": self.site.id})
+        office = self.env["property.visit.area"].create(
+            {"name": "Office", "site_id": self.site.id}
+        )
         plain = self._new_visit(visit_area_id=office.id)
         self.assertFalse(plain.approval_state)
 
     def test_v01_overstay_cron_and_on_site_counters(self):
         with freeze_time(DAY):
             first = self._new_visit(people_count=3)
-            second = self._new_visit(phone_masked="13900001111", id_number_masked=ID_OK_2)
+            second = self._new_visit(
+                phone_masked="13900001111", id_number_masked=ID_OK_2
+            )
             (first | second).write(self._contact_vals())
             (first | second).action_check_in()
         site = self.site.with_user(self.guard)

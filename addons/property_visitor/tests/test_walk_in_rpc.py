@@ -53,7 +53,9 @@ class TestWalkInRpc(RpcMixin, HttpCase, VisitorCase):
         # nothing written: no answer recorded, not on site, not registered
         visit.invalidate_recordset()
         self.assertEqual(visit.state, "planned")
-        self.assertFalse(visit.contact_answer or visit.contact_time or visit.contact_person)
+        self.assertFalse(
+            visit.contact_answer or visit.contact_time or visit.contact_person
+        )
         self.assertFalse(visit.arrival_time or visit.registrar_id)
 
     @freeze_time(NOW)
@@ -76,7 +78,10 @@ class TestWalkInRpc(RpcMixin, HttpCase, VisitorCase):
         self.assertEqual(visit.visitor_id.sudo().id_number, ID_OK)
         # the answer is the action's: the stamp cannot be rewritten by the client
         self.assertRpcRefused(
-            "property.visit", "write", [visit_id], {"contact_time": "2025-03-03 01:00:00"}
+            "property.visit",
+            "write",
+            [visit_id],
+            {"contact_time": "2025-03-03 01:00:00"},
         )
         # V09: the front desk reads the ID masked only
         self.assertRpcRefused("property.visit", "read", [visit_id], ["id_number"])

@@ -68,7 +68,8 @@ class PropertyGateVerify(models.TransientModel):
             Model.flush_model(["name"])
             self.env.cr.execute(
                 SQL(
-                    "SELECT id FROM %s WHERE upper(replace(name, '-', '')) = %s ORDER BY id",
+                    "SELECT id FROM %s WHERE upper(replace(name, '-', '')) = %s ORDER "
+                    "BY id",
                     SQL.identifier(Model._table),
                     key,
                 )
@@ -107,7 +108,9 @@ class PropertyGateVerify(models.TransientModel):
             user.has_group("property_visitor.group_visitor_guard")
             or user.has_group("property_visitor.group_visitor_frontdesk")
         ):
-            raise AccessError(self.env._("Only guards and the front desk verify passes."))
+            raise AccessError(
+                self.env._("Only guards and the front desk verify passes.")
+            )
         token = (self.token or "").strip()
         result, record = self._verify_token(token)
         log_vals = {
@@ -133,7 +136,13 @@ class PropertyGateVerify(models.TransientModel):
                 vals.update(
                     {
                         key: details.get(key)
-                        for key in ("holder_name", "photo", "reference", "validity", "items")
+                        for key in (
+                            "holder_name",
+                            "photo",
+                            "reference",
+                            "validity",
+                            "items",
+                        )
                     }
                 )
             log_vals.update(
@@ -141,7 +150,9 @@ class PropertyGateVerify(models.TransientModel):
                     "site_id": details["site_id"],
                     "holder_name": details.get("holder_name") or False,
                     "pass_id": record.id if record._name == "property.pass" else False,
-                    "goods_pass_id": record.id if record._name == "property.goods.pass" else False,
+                    "goods_pass_id": record.id
+                    if record._name == "property.goods.pass"
+                    else False,
                 }
             )
             if shown:
@@ -190,4 +201,6 @@ class PropertyGateVerify(models.TransientModel):
         self.ensure_one()
         if not self.goods_pass_id or self.result != "valid":
             raise UserError(self.env._("Scan a valid goods pass first."))
-        return self.goods_pass_id.with_context(gate_check_from_verify=True).action_gate_check()
+        return self.goods_pass_id.with_context(
+            gate_check_from_verify=True
+        ).action_gate_check()

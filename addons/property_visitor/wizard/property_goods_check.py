@@ -57,7 +57,9 @@ class PropertyGoodsCheckLine(models.TransientModel):
     _description = "Item Counted at the Gate"
     _inherit = ["property.input.mixin"]
 
-    check_id = fields.Many2one("property.goods.check", required=True, ondelete="cascade")
+    check_id = fields.Many2one(
+        "property.goods.check", required=True, ondelete="cascade"
+    )
     pass_line_id = fields.Many2one(
         "property.goods.pass.line", string="Approved Item", required=True, readonly=True
     )
@@ -83,4 +85,6 @@ class PropertyGoodsCheckLine(models.TransientModel):
         value = vals.get("quantity_seen")
         if isinstance(value, int | float) and value < 0:
             raise UserError(self.env._("A counted quantity cannot be negative."))
-        self.env["property.goods.pass.line"]._check_quantity_vals({"quantity_seen": value})
+        self.env["property.goods.pass.line"]._check_quantity_vals(
+            {"quantity_seen": value}
+        )

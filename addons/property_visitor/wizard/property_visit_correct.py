@@ -34,7 +34,9 @@ class PropertyVisitCorrect(models.TransientModel):
     id_number_new = fields.Char(
         string="New ID Number", help="Leave empty to keep the registered number."
     )
-    phone_new = fields.Char(string="New Phone", help="Leave empty to keep the registered phone.")
+    phone_new = fields.Char(
+        string="New Phone", help="Leave empty to keep the registered phone."
+    )
 
     @api.model
     def default_get(self, fields_list):
@@ -60,7 +62,9 @@ class PropertyVisitCorrect(models.TransientModel):
         if not vals:
             raise UserError(self.env._("Nothing was changed."))
         visit._write_internal(vals)
-        labels = ", ".join(visit._fields[name].get_description(self.env)["string"] for name in vals)
+        labels = ", ".join(
+            visit._fields[name].get_description(self.env)["string"] for name in vals
+        )
         visit.message_post(
             body=self.env._(
                 "Registration corrected (%(fields)s). Reason: %(reason)s",

@@ -14,7 +14,9 @@ class PropertyVisitRegisterPrint(models.TransientModel):
     _inherit = ["property.input.mixin"]
 
     site_id = fields.Many2one(
-        "property.site", required=True, default=lambda self: self.env.user.property_site_ids[:1]
+        "property.site",
+        required=True,
+        default=lambda self: self.env.user.property_site_ids[:1],
     )
     date = fields.Date(required=True, default=fields.Date.context_today)
 
@@ -36,4 +38,6 @@ class PropertyVisitRegisterPrint(models.TransientModel):
         visits = self._visits()
         if not visits:
             raise UserError(self.env._("No visitor was checked in on that day."))
-        return self.env.ref("property_visitor.action_report_visit_register").report_action(visits)
+        return self.env.ref(
+            "property_visitor.action_report_visit_register"
+        ).report_action(visits)

@@ -19,7 +19,9 @@ def migrate(cr, version):
     complaints = Complaint.search([])
     for company in complaints.company_id:
         terms = {"company_id": company.id}
-        terms.update({term: company[f"property_complaint_{term}"] for term in DEADLINE_TERMS})
+        terms.update(
+            {term: company[f"property_complaint_{term}"] for term in DEADLINE_TERMS}
+        )
         cr.execute(
             "UPDATE property_complaint SET deadline_terms = %s WHERE company_id = %s",
             (json.dumps(terms), company.id),

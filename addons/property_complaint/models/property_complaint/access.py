@@ -60,7 +60,8 @@ class PropertyComplaintAccessMixin(models.AbstractModel):
 
     def _property_lock_message(self):
         return self.env._(
-            "Complaint %(number)s is closed and read-only; a manager can reopen it if needed.",
+            "Complaint %(number)s is closed and read-only; a manager can reopen it if "
+            "needed.",
             number=self.name,
         )
 
@@ -112,11 +113,13 @@ class PropertyComplaintAccessMixin(models.AbstractModel):
                 refused = set(vals) - self._handler_writable_fields()
                 if refused:
                     labels = ", ".join(
-                        self._fields[f].get_description(self.env)["string"] for f in refused
+                        self._fields[f].get_description(self.env)["string"]
+                        for f in refused
                     )
                     raise AccessError(
                         self.env._(
-                            "Only customer service can change the registration: %(fields)s.",
+                            "Only customer service can change the registration: "
+                            "%(fields)s.",
                             fields=labels,
                         )
                     )
@@ -154,7 +157,9 @@ class PropertyComplaintAccessMixin(models.AbstractModel):
         if not self.env.su and not self.env.user.has_group(xmlid):
             group = self.env.ref(xmlid)
             raise AccessError(
-                self.env._("Only the group %(group)s can do this.", group=group.full_name)
+                self.env._(
+                    "Only the group %(group)s can do this.", group=group.full_name
+                )
             )
 
     def _check_open(self):
@@ -171,10 +176,14 @@ class PropertyComplaintAccessMixin(models.AbstractModel):
         user = self.env.user
         if self.env.su or user.has_group("property_complaint.group_complaint_agent"):
             return
-        if self.handler_id == user or user.sudo().employee_ids.department_id & self.department_id:
+        if (
+            self.handler_id == user
+            or user.sudo().employee_ids.department_id & self.department_id
+        ):
             return
         raise AccessError(
             self.env._(
-                "Only customer service or the handler can do this on %(number)s.", number=self.name
+                "Only customer service or the handler can do this on %(number)s.",
+                number=self.name,
             )
         )

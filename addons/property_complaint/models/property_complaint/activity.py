@@ -27,7 +27,10 @@ class PropertyComplaintActivityMixin(models.AbstractModel):
             # the manager and the quality centre, once the complaint is class 1 (C13)
             "class1": ("property_complaint.mail_activity_type_complaint_class1", False),
             # the owner of the complaint's last escalation level (C13)
-            "escalation": ("property_complaint.mail_activity_type_complaint_escalation", False),
+            "escalation": (
+                "property_complaint.mail_activity_type_complaint_escalation",
+                False,
+            ),
             # the supervisors, until a second complaint is accepted (C17)
             "second": ("property_complaint.mail_activity_type_complaint_second", True),
             # the head of the responsible department, until the measures are given (C28)
@@ -40,7 +43,11 @@ class PropertyComplaintActivityMixin(models.AbstractModel):
 
     def _property_activity_fields(self):
         # the class counts through the facts it is computed from
-        return super()._property_activity_fields() | self._activity_fields() | {"complaint_class"}
+        return (
+            super()._property_activity_fields()
+            | self._activity_fields()
+            | {"complaint_class"}
+        )
 
     # ------------------------------------------------------------------
     # The dispatcher
@@ -56,7 +63,9 @@ class PropertyComplaintActivityMixin(models.AbstractModel):
         kinds = complaints._activity_kinds()
         type_ids = {}
         for kind, (xmlid, _notify) in kinds.items():
-            type_id = self.env["ir.model.data"]._xmlid_to_res_id(xmlid, raise_if_not_found=False)
+            type_id = self.env["ir.model.data"]._xmlid_to_res_id(
+                xmlid, raise_if_not_found=False
+            )
             if type_id:
                 type_ids[kind] = type_id
         kind_of_type = {type_id: kind for kind, type_id in type_ids.items()}
@@ -68,7 +77,9 @@ class PropertyComplaintActivityMixin(models.AbstractModel):
         }
         complaints._activity_stamp()
         existing = (
-            complaints.activity_ids.filtered(lambda a: a.activity_type_id.id in kind_of_type)
+            complaints.activity_ids.filtered(
+                lambda a: a.activity_type_id.id in kind_of_type
+            )
             if wanted or complaints._activity_may_have_todos()
             else self.env["mail.activity"]
         )
@@ -81,7 +92,9 @@ class PropertyComplaintActivityMixin(models.AbstractModel):
                 # already scheduled: nothing twice
                 wanted.pop(key)
                 continue
-            verdict = complaints.browse(activity.res_id)._activity_obsolete(kind, activity)
+            verdict = complaints.browse(activity.res_id)._activity_obsolete(
+                kind, activity
+            )
             if verdict == "done":
                 to_done |= activity
             elif verdict == "unlink":
@@ -204,7 +217,9 @@ class PropertyComplaintActivityMixin(models.AbstractModel):
                         "handle",
                         complaint.handler_id,
                         {
-                            "summary": self.env._("Handle complaint %(number)s", number=number),
+                            "summary": self.env._(
+                                "Handle complaint %(number)s", number=number
+                            ),
                             "note": last.reason or complaint.summary,
                         },
                     )
@@ -218,11 +233,13 @@ class PropertyComplaintActivityMixin(models.AbstractModel):
                         head,
                         {
                             "summary": self.env._(
-                                "Online complaint %(number)s: answer in writing", number=number
+                                "Online complaint %(number)s: answer in writing",
+                                number=number,
                             ),
                             "note": self.env._(
-                                "Your department is the subject of an online complaint. "
-                                "Record the facts and the planned measures on the complaint."
+                                "Your department is the subject of an online "
+                                "complaint. Record the facts and the planned measures "
+                                "on the complaint."
                             ),
                         },
                     )
@@ -231,10 +248,17 @@ class PropertyComplaintActivityMixin(models.AbstractModel):
                 summary = self.env._("Class 1 complaint %(number)s", number=number)
                 for user in complaint._activity_class1_users():
                     wanted.append(
-                        (complaint, "class1", user, {"summary": summary, "note": complaint.summary})
+                        (
+                            complaint,
+                            "class1",
+                            user,
+                            {"summary": summary, "note": complaint.summary},
+                        )
                     )
             if handling and complaint.escalation_ids:
-                last = complaint.escalation_ids.sorted(lambda e: (e.level_id.sequence, e.id))[-1]
+                last = complaint.escalation_ids.sorted(
+                    lambda e: (e.level_id.sequence, e.id)
+                )[-1]
                 wanted.append(
                     (
                         complaint,
@@ -246,7 +270,8 @@ class PropertyComplaintActivityMixin(models.AbstractModel):
                                 number=number,
                                 level=last.level_id.name,
                             ),
-                            # no note: the to-do shows the complaint's number and summary
+                            # no note: the to-do shows the complaint's number and
+                            # summary
                             "note": False,
                         },
                     )
@@ -257,7 +282,9 @@ class PropertyComplaintActivityMixin(models.AbstractModel):
                     number=complaint.parent_complaint_id.name,
                 )
                 for supervisor in complaint.site_id.supervisor_ids:
-                    wanted.append((complaint, "second", supervisor, {"summary": summary}))
+                    wanted.append(
+                        (complaint, "second", supervisor, {"summary": summary})
+                    )
             if complaint.is_survey_comment and handling:
                 head = complaint.department_id.manager_id.user_id
                 deadline = complaint.survey_answer_deadline
@@ -268,12 +295,17 @@ class PropertyComplaintActivityMixin(models.AbstractModel):
                         head,
                         {
                             "summary": self.env._(
-                                "Survey comment %(number)s: answer with written measures",
+                                "Survey comment %(number)s: answer with written "
+                                "measures",
                                 number=number,
                             ),
                             "note": complaint.customer_request,
                             **(
-                                {"date_deadline": complaint.site_id._local_date(deadline)}
+                                {
+                                    "date_deadline": complaint.site_id._local_date(
+                                        deadline
+                                    )
+                                }
                                 if deadline
                                 else {}
                             ),

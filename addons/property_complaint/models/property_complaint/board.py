@@ -43,8 +43,12 @@ class PropertyComplaintBoardMixin(models.AbstractModel):
         elif operator in ("in", "not in") and isinstance(value, list | tuple):
             values = list(value)
         else:
-            raise UserError(self.env._("Unsupported search on the lateness of complaints."))
-        domain = expression.OR([self._deadline_state_domain(v or False) for v in values])
+            raise UserError(
+                self.env._("Unsupported search on the lateness of complaints.")
+            )
+        domain = expression.OR(
+            [self._deadline_state_domain(v or False) for v in values]
+        )
         if operator in ("!=", "not in"):
             domain = ["!", *expression.normalize_domain(domain)]
         return domain
@@ -59,8 +63,12 @@ class PropertyComplaintBoardMixin(models.AbstractModel):
         result = {}
         for state in colors:
             state_domain = expression.AND([domain, self._deadline_state_domain(state)])
-            for group in self.read_group(state_domain, ["__count"], [group_by], lazy=False):
+            for group in self.read_group(
+                state_domain, ["__count"], [group_by], lazy=False
+            ):
                 value = group[group_by]
                 key = str(value[0] if isinstance(value, tuple) else value)
-                result.setdefault(key, dict.fromkeys(colors, 0))[state] += group["__count"]
+                result.setdefault(key, dict.fromkeys(colors, 0))[state] += group[
+                    "__count"
+                ]
         return result

@@ -14,7 +14,9 @@ class PropertyComplaintClosingMixin(models.AbstractModel):
     # ------------------------------------------------------------------
     resolution = fields.Html(help="Investigation, cause and what was done.")
     date_resolved = fields.Datetime(string="Resolved On", readonly=True, copy=False)
-    result_summary = fields.Text(string="Result", help="The result, as told to the customer.")
+    result_summary = fields.Text(
+        string="Result", help="The result, as told to the customer."
+    )
     result_solution = fields.Text(string="Solution")
     result_prevention = fields.Text(
         string="Recurrence Prevention", help="How a recurrence will be avoided."
@@ -36,7 +38,9 @@ class PropertyComplaintClosingMixin(models.AbstractModel):
     result_user_id = fields.Many2one(
         "res.users", string="Result Communicated By", readonly=True, copy=False
     )
-    date_closed = fields.Datetime(string="Closed On", readonly=True, copy=False, tracking=True)
+    date_closed = fields.Datetime(
+        string="Closed On", readonly=True, copy=False, tracking=True
+    )
 
     def action_submit_resolution(self):
         """The handler has recorded the resolution: the result is to be communicated."""
@@ -45,11 +49,17 @@ class PropertyComplaintClosingMixin(models.AbstractModel):
             complaint._check_may_handle()
             if complaint.state not in ("new", "progress"):
                 raise UserError(
-                    self.env._("Complaint %(number)s is not in progress.", number=complaint.name)
+                    self.env._(
+                        "Complaint %(number)s is not in progress.",
+                        number=complaint.name,
+                    )
                 )
             if not complaint._has_resolution():
                 raise UserError(
-                    self.env._("Record the resolution of %(number)s first.", number=complaint.name)
+                    self.env._(
+                        "Record the resolution of %(number)s first.",
+                        number=complaint.name,
+                    )
                 )
         self._accept()
         self._write_action(
@@ -70,7 +80,12 @@ class PropertyComplaintClosingMixin(models.AbstractModel):
         """Names of the missing parts of the result message (C14, C24)."""
         self.ensure_one()
         labels = []
-        for fname in ("result_summary", "result_solution", "result_prevention", "result_method"):
+        for fname in (
+            "result_summary",
+            "result_solution",
+            "result_prevention",
+            "result_method",
+        ):
             if not (self[fname] or "").strip():
                 labels.append(self._fields[fname].get_description(self.env)["string"])
         return labels
@@ -83,7 +98,10 @@ class PropertyComplaintClosingMixin(models.AbstractModel):
         for complaint in self:
             if not complaint._has_resolution():
                 raise UserError(
-                    self.env._("Record the resolution of %(number)s first.", number=complaint.name)
+                    self.env._(
+                        "Record the resolution of %(number)s first.",
+                        number=complaint.name,
+                    )
                 )
             missing = complaint._result_missing()
             if missing:
@@ -100,7 +118,9 @@ class PropertyComplaintClosingMixin(models.AbstractModel):
             "result_user_id": self.env.user.id,
             "state": "callback",
         }
-        self.filtered(lambda c: not c.date_resolved)._write_action({"date_resolved": now})
+        self.filtered(lambda c: not c.date_resolved)._write_action(
+            {"date_resolved": now}
+        )
         self._write_action(vals)
         self._schedule_callbacks()
         self._activity_update()
@@ -122,17 +142,24 @@ class PropertyComplaintClosingMixin(models.AbstractModel):
         if not self._has_resolution():
             blockers.append(self.env._("the resolution is not recorded"))
         if not self.date_result_communicated:
-            blockers.append(self.env._("the result has not been communicated to the customer"))
+            blockers.append(
+                self.env._("the result has not been communicated to the customer")
+            )
         if self.kind == "complaint":
             if self.validity == "pending":
-                blockers.append(self.env._("the validity of the complaint is not verified"))
+                blockers.append(
+                    self.env._("the validity of the complaint is not verified")
+                )
             elif self.validity == "valid" and not self.responsible_department_id:
                 blockers.append(self.env._("the responsible department is not named"))
             if self.staff_at_fault and not self.responsible_employee_ids:
                 blockers.append(self.env._("the responsible employees are not named"))
             if self.date_department_notified and not self.date_department_answer:
                 blockers.append(
-                    self.env._("the written answer of the department complained about is missing")
+                    self.env._(
+                        "the written answer of the department complained about is "
+                        "missing"
+                    )
                 )
         if self.callback_state not in ("done", "exempted"):
             blockers.append(self.env._("the callback is neither done nor exempted"))
@@ -152,9 +179,7 @@ class PropertyComplaintClosingMixin(models.AbstractModel):
                         blockers="\n".join(f"- {b}" for b in blockers),
                     )
                 )
-        self._write_action(
-            {"state": "closed", "date_closed": fields.Datetime.now()}
-        )
+        self._write_action({"state": "closed", "date_closed": fields.Datetime.now()})
         # every to-do of the complaint is over
         self._activity_update()
         return True
@@ -177,7 +202,9 @@ class PropertyComplaintClosingMixin(models.AbstractModel):
         for complaint in self:
             if not complaint.is_closed:
                 raise UserError(
-                    self.env._("Complaint %(number)s is not closed.", number=complaint.name)
+                    self.env._(
+                        "Complaint %(number)s is not closed.", number=complaint.name
+                    )
                 )
         self._write_action({"state": "progress", "date_closed": False})
         # handled again: the handler's to-do

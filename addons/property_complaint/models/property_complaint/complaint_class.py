@@ -25,15 +25,22 @@ class PropertyComplaintClassMixin(models.AbstractModel):
     date_matter_arose = fields.Date(
         string="Matter Arose On",
         tracking=True,
-        help="Day the matter complained about arose; a valid complaint still unresolved "
-        "one month later becomes class 1. The day of receipt when empty.",
+        help="Day the matter complained about arose; a valid complaint still "
+        "unresolved one month later becomes class 1. The day of receipt when "
+        "empty.",
     )
-    fact_media = fields.Boolean(string="Media Exposure (Actual or Likely)", tracking=True)
-    fact_reputation = fields.Boolean(string="Serious Damage to the Reputation", tracking=True)
+    fact_media = fields.Boolean(
+        string="Media Exposure (Actual or Likely)", tracking=True
+    )
+    fact_reputation = fields.Boolean(
+        string="Serious Damage to the Reputation", tracking=True
+    )
     fact_injury_loss = fields.Boolean(
         string="Personal Injury or Major Economic Loss", tracking=True
     )
-    fact_legal_claim = fields.Boolean(string="Lawyer's Letter or Compensation Claim", tracking=True)
+    fact_legal_claim = fields.Boolean(
+        string="Lawyer's Letter or Compensation Claim", tracking=True
+    )
     fact_lawsuit = fields.Boolean(string="Lawsuit", tracking=True)
     fact_unresolved_month = fields.Boolean(
         string="Unresolved One Month by Our Fault",
@@ -43,12 +50,16 @@ class PropertyComplaintClassMixin(models.AbstractModel):
         help="Set by the daily check: the complaint is valid and still unresolved one "
         "month after the matter arose.",
     )
-    fact_service_level = fields.Boolean(string="About the Overall Service Level", tracking=True)
+    fact_service_level = fields.Boolean(
+        string="About the Overall Service Level", tracking=True
+    )
     fact_staff_conduct = fields.Boolean(
         string="About Staff Attitude, Ethics or Integrity", tracking=True
     )
     fact_second_complaint = fields.Boolean(string="Second Complaint", tracking=True)
-    fact_government = fields.Boolean(string="Referred by a Government Body", tracking=True)
+    fact_government = fields.Boolean(
+        string="Referred by a Government Body", tracking=True
+    )
     computed_class = fields.Selection(
         CLASS_SELECTION,
         string="Class from the Facts",
@@ -63,7 +74,9 @@ class PropertyComplaintClassMixin(models.AbstractModel):
         copy=False,
         help="Overrides the class computed from the facts; a reason is required.",
     )
-    class_override_reason = fields.Text(string="Reason of the Class Override", tracking=True)
+    class_override_reason = fields.Text(
+        string="Reason of the Class Override", tracking=True
+    )
     complaint_class = fields.Selection(
         CLASS_SELECTION,
         string="Class",
@@ -73,7 +86,9 @@ class PropertyComplaintClassMixin(models.AbstractModel):
         index=True,
         tracking=True,
     )
-    date_class1_notified = fields.Datetime(string="Class 1 Notified On", readonly=True, copy=False)
+    date_class1_notified = fields.Datetime(
+        string="Class 1 Notified On", readonly=True, copy=False
+    )
 
     # ------------------------------------------------------------------
     # Class
@@ -126,7 +141,9 @@ class PropertyComplaintClassMixin(models.AbstractModel):
             if complaint.kind != "complaint":
                 complaint.complaint_class = False
             else:
-                complaint.complaint_class = complaint.class_override or complaint.computed_class
+                complaint.complaint_class = (
+                    complaint.class_override or complaint.computed_class
+                )
 
     @api.constrains("date_received", "date_matter_arose")
     def _check_dates(self):
@@ -136,7 +153,9 @@ class PropertyComplaintClassMixin(models.AbstractModel):
         now = fields.Datetime.now()
         for complaint in self:
             company = complaint.company_id or self.env.company
-            tolerance = timedelta(minutes=company.property_complaint_received_future_minutes)
+            tolerance = timedelta(
+                minutes=company.property_complaint_received_future_minutes
+            )
             years = company.property_complaint_matter_arose_max_years
             received = complaint.date_received
             if received and received > now + tolerance:
@@ -154,8 +173,8 @@ class PropertyComplaintClassMixin(models.AbstractModel):
             if arose > received_day:
                 raise ValidationError(
                     self.env._(
-                        "The matter cannot have arisen (%(arose)s) after the complaint was "
-                        "received (%(received)s).",
+                        "The matter cannot have arisen (%(arose)s) after the "
+                        "complaint was received (%(received)s).",
                         arose=fields.Date.to_string(arose),
                         received=fields.Date.to_string(received_day),
                     )
@@ -163,8 +182,8 @@ class PropertyComplaintClassMixin(models.AbstractModel):
             if arose < received_day - relativedelta(years=years):
                 raise ValidationError(
                     self.env._(
-                        "The matter cannot have arisen (%(arose)s) more than %(years)s years "
-                        "before the complaint was received.",
+                        "The matter cannot have arisen (%(arose)s) more than "
+                        "%(years)s years before the complaint was received.",
                         arose=fields.Date.to_string(arose),
                         years=years,
                     )
@@ -173,7 +192,10 @@ class PropertyComplaintClassMixin(models.AbstractModel):
     @api.constrains("class_override", "class_override_reason")
     def _check_class_override_reason(self):
         for complaint in self:
-            if complaint.class_override and not (complaint.class_override_reason or "").strip():
+            if (
+                complaint.class_override
+                and not (complaint.class_override_reason or "").strip()
+            ):
                 raise ValidationError(
                     self.env._(
                         "Give the reason for setting the class of %(number)s by hand.",
@@ -194,7 +216,10 @@ class PropertyComplaintClassMixin(models.AbstractModel):
                     (
                         "date_matter_arose",
                         "<=",
-                        today - relativedelta(months=company.property_complaint_unresolved_months),
+                        today
+                        - relativedelta(
+                            months=company.property_complaint_unresolved_months
+                        ),
                     ),
                 ]
                 for company in self.env["res.company"].sudo().search([])

@@ -36,7 +36,9 @@ class PropertyComplaintContactMixin(models.AbstractModel):
 
     def _inverse_partner_phone_display(self):
         for complaint in self:
-            complaint.partner_phone = complaint._normalize_phone(complaint.partner_phone_display)
+            complaint.partner_phone = complaint._normalize_phone(
+                complaint.partner_phone_display
+            )
 
     def _search_partner_phone_display(self, operator, value):
         if isinstance(value, str) and operator in ("=", "!=", "ilike", "not ilike"):
@@ -70,7 +72,8 @@ class PropertyComplaintContactMixin(models.AbstractModel):
         except StdnumValidationError as error:
             raise ValidationError(
                 self.env._(
-                    "The ID number %(number)s is not a valid resident identity card number.",
+                    "The ID number %(number)s is not a valid resident identity card "
+                    "number.",
                     number=id_number,
                 )
             ) from error
@@ -108,7 +111,9 @@ class PropertyComplaintContactMixin(models.AbstractModel):
             return
         vals = self._partner_contact_vals(self.partner_id)
         if not self.env.user.has_group("property_complaint.group_complaint_agent"):
-            vals = {k: v for k, v in vals.items() if k in ("complainant_name", "unit_id")}
+            vals = {
+                k: v for k, v in vals.items() if k in ("complainant_name", "unit_id")
+            }
         if self.unit_id and "unit_id" in vals:
             del vals["unit_id"]
         self.update(vals)

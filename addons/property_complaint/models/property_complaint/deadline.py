@@ -38,13 +38,22 @@ class PropertyComplaintDeadlineMixin(models.AbstractModel):
     # Deadlines (C08, C09)
     # ------------------------------------------------------------------
     date_deadline_response = fields.Datetime(
-        string="Response Deadline", compute="_compute_deadlines", store=True, precompute=True
+        string="Response Deadline",
+        compute="_compute_deadlines",
+        store=True,
+        precompute=True,
     )
     date_deadline_reply = fields.Datetime(
-        string="Reply Deadline", compute="_compute_deadlines", store=True, precompute=True
+        string="Reply Deadline",
+        compute="_compute_deadlines",
+        store=True,
+        precompute=True,
     )
     date_deadline_solution = fields.Datetime(
-        string="Solution Deadline", compute="_compute_deadlines", store=True, precompute=True
+        string="Solution Deadline",
+        compute="_compute_deadlines",
+        store=True,
+        precompute=True,
     )
     date_deadline_investigation = fields.Datetime(
         string="Investigation Deadline",
@@ -70,7 +79,6 @@ class PropertyComplaintDeadlineMixin(models.AbstractModel):
         "stopped or once resolved.",
     )
     deadline_terms = fields.Json(
-        string="Deadline Terms",
         compute="_compute_deadline_terms",
         store=True,
         precompute=True,
@@ -80,12 +88,21 @@ class PropertyComplaintDeadlineMixin(models.AbstractModel):
         "complaint was registered; its deadlines are counted with them.",
     )
     deadline_state = fields.Selection(
-        [("late", "Late"), ("today", "Due Today"), ("at_risk", "At Risk"), ("ok", "On Time")],
+        [
+            ("late", "Late"),
+            ("today", "Due Today"),
+            ("at_risk", "At Risk"),
+            ("ok", "On Time"),
+        ],
         compute="_compute_deadline_state",
         search="_search_deadline_state",
     )
-    is_late = fields.Boolean(compute="_compute_deadline_state", search="_search_is_late")
-    is_due_today = fields.Boolean(compute="_compute_deadline_state", search="_search_is_due_today")
+    is_late = fields.Boolean(
+        compute="_compute_deadline_state", search="_search_is_late"
+    )
+    is_due_today = fields.Boolean(
+        compute="_compute_deadline_state", search="_search_is_due_today"
+    )
 
     # ------------------------------------------------------------------
     # Deadlines
@@ -100,7 +117,10 @@ class PropertyComplaintDeadlineMixin(models.AbstractModel):
                 continue
             complaint.deadline_terms = {
                 "company_id": company.id,
-                **{term: company[f"property_complaint_{term}"] for term in DEADLINE_TERMS},
+                **{
+                    term: company[f"property_complaint_{term}"]
+                    for term in DEADLINE_TERMS
+                },
             }
 
     def _deadline_term(self, term):
@@ -151,7 +171,9 @@ class PropertyComplaintDeadlineMixin(models.AbstractModel):
             complaint.date_deadline_response = received + timedelta(
                 hours=term("response_hours")
             )
-            complaint.date_deadline_reply = received + timedelta(hours=term("reply_hours"))
+            complaint.date_deadline_reply = received + timedelta(
+                hours=term("reply_hours")
+            )
             complaint.date_deadline_solution = site._working_day_deadline(
                 accepted, term("solution_days")
             )
@@ -172,11 +194,16 @@ class PropertyComplaintDeadlineMixin(models.AbstractModel):
             ):
                 complaint.date_deadline_next = False
                 continue
-            if not (complaint.date_customer_contacted and complaint.responsible_user_id):
+            if not (
+                complaint.date_customer_contacted and complaint.responsible_user_id
+            ):
                 pending.append(complaint.date_deadline_response)
             if not complaint.date_replied:
                 pending.append(complaint.date_deadline_reply)
-            if complaint.date_deadline_investigation and not complaint.date_investigated:
+            if (
+                complaint.date_deadline_investigation
+                and not complaint.date_investigated
+            ):
                 pending.append(complaint.date_deadline_investigation)
             if not complaint.date_solution_proposed:
                 pending.append(complaint.date_deadline_solution)
@@ -188,7 +215,9 @@ class PropertyComplaintDeadlineMixin(models.AbstractModel):
     def _today_bounds(self):
         """Now and the end of today in the user's time zone, as naive UTC datetimes."""
         now = fields.Datetime.now()
-        tz = pytz.timezone(self.env.context.get("tz") or self.env.user.tz or "Asia/Shanghai")
+        tz = pytz.timezone(
+            self.env.context.get("tz") or self.env.user.tz or "Asia/Shanghai"
+        )
         local_day = pytz.utc.localize(now).astimezone(tz).date()
         end = tz.localize(datetime.combine(local_day, time(23, 59, 59)))
         tomorrow_end = end + timedelta(days=1)
@@ -224,14 +253,23 @@ class PropertyComplaintDeadlineMixin(models.AbstractModel):
         now = fields.Datetime.now()
         domain = [("date_deadline_next", "<", now)]
         if (operator == "=") != value:
-            domain = ["|", ("date_deadline_next", "=", False), ("date_deadline_next", ">=", now)]
+            domain = [
+                "|",
+                ("date_deadline_next", "=", False),
+                ("date_deadline_next", ">=", now),
+            ]
         return domain
 
     def _search_is_due_today(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(self.env._("Unsupported search on the complaints due today."))
+            raise UserError(
+                self.env._("Unsupported search on the complaints due today.")
+            )
         now, today_end, _tomorrow = self._today_bounds()
-        domain = [("date_deadline_next", ">=", now), ("date_deadline_next", "<=", today_end)]
+        domain = [
+            ("date_deadline_next", ">=", now),
+            ("date_deadline_next", "<=", today_end),
+        ]
         if (operator == "=") != value:
             domain = [
                 "|",

@@ -17,13 +17,17 @@ class PropertyComplaintEscalationMixin(models.AbstractModel):
         readonly=True,
         copy=False,
         tracking=True,
-        help="升级投诉: taken over by the project management centre, with its own deadline.",
+        help="升级投诉: taken over by the project management centre, with its own "
+        "deadline.",
     )
     date_escalated = fields.Datetime(
         string="Taken Over On", readonly=True, copy=False, tracking=True
     )
     escalation_ids = fields.One2many(
-        "property.complaint.escalation", "complaint_id", string="Escalations", readonly=True
+        "property.complaint.escalation",
+        "complaint_id",
+        string="Escalations",
+        readonly=True,
     )
 
     # ------------------------------------------------------------------
@@ -51,7 +55,9 @@ class PropertyComplaintEscalationMixin(models.AbstractModel):
         called directly (no cron progress), it runs the batches until none remains.
         Returns the complaints escalated."""
         now = fields.Datetime.now()
-        levels = self.env["property.complaint.escalation.level"].search([("target", "!=", False)])
+        levels = self.env["property.complaint.escalation.level"].search(
+            [("target", "!=", False)]
+        )
         in_cron = bool(self.env.context.get("ir_cron_progress_id"))
         escalated = self.browse()
         while True:
@@ -60,13 +66,18 @@ class PropertyComplaintEscalationMixin(models.AbstractModel):
                 if done >= batch_size:
                     break
                 ids = self.search(
-                    self._escalation_domain(level, now), limit=batch_size - done, order="id"
+                    self._escalation_domain(level, now),
+                    limit=batch_size - done,
+                    order="id",
                 ).ids
                 if ids:
                     escalated |= self.browse(ids)._escalate(level, now)
                     done += len(ids)
             remaining = (
-                sum(self.search_count(self._escalation_domain(level, now)) for level in levels)
+                sum(
+                    self.search_count(self._escalation_domain(level, now))
+                    for level in levels
+                )
                 if done >= batch_size
                 else 0
             )
@@ -88,7 +99,8 @@ class PropertyComplaintEscalationMixin(models.AbstractModel):
         # first: the later waits, then gets a serialisation failure and is run again,
         # as Odoo does, when it sees the earlier one's escalations.
         self.env.cr.execute(
-            "UPDATE property_complaint_escalation_level SET write_date = write_date WHERE id = %s",
+            "UPDATE property_complaint_escalation_level SET write_date = write_date "
+            "WHERE id = %s",
             [level.id],
         )
         owners = complaints._escalation_owners(level)

@@ -4,7 +4,8 @@ from odoo.addons.property_base.tools.date_style import zh_datetime
 
 
 class PropertyComplaintFollowupMixin(models.AbstractModel):
-    """Callback (C15, C16), second complaint (C17) and case library (C20) of a complaint."""
+    """Callback (C15, C16), second complaint (C17) and case library (C20) of a
+    complaint."""
 
     _name = "property.complaint.followup.mixin"
     _description = "Complaint: Follow-up"
@@ -26,8 +27,9 @@ class PropertyComplaintFollowupMixin(models.AbstractModel):
         string="Satisfied at the Callback",
         compute="_compute_callback_state",
         store=True,
-        help="The latest callback is done and its satisfaction level counts as satisfied; "
-        "kept on the complaint so that the statistics read no callback.",
+        help="The latest callback is done and its satisfaction level counts as "
+        "satisfied; kept on the complaint so that the statistics read no "
+        "callback.",
     )
     is_second_complaint = fields.Boolean(
         string="Opened after a Callback",
@@ -45,7 +47,10 @@ class PropertyComplaintFollowupMixin(models.AbstractModel):
         ondelete="restrict",
     )
     second_complaint_ids = fields.One2many(
-        "property.complaint", "parent_complaint_id", string="Second Complaints", readonly=True
+        "property.complaint",
+        "parent_complaint_id",
+        string="Second Complaints",
+        readonly=True,
     )
     is_typical_case = fields.Boolean(
         string="Typical Case", tracking=True, help="Kept in the case library (案例库)."
@@ -60,17 +65,20 @@ class PropertyComplaintFollowupMixin(models.AbstractModel):
         ],
         string="Publish to Residents",
         tracking=True,
-        help="Complaints on these topics are published to the residents every month (C25), "
-        "without the complainant's personal data.",
+        help="Complaints on these topics are published to the residents every month "
+        "(C25), without the complainant's personal data.",
     )
 
     # Satisfaction-survey comments (C28)
-    is_survey_comment = fields.Boolean(string="Survey Comment", readonly=True, copy=False)
+    is_survey_comment = fields.Boolean(
+        string="Survey Comment", readonly=True, copy=False
+    )
     survey_forward_deadline = fields.Datetime(
         string="Forward to the Department By",
         readonly=True,
         copy=False,
-        help="A survey comment reaches the responsible department within 2 working days.",
+        help="A survey comment reaches the responsible department within 2 working "
+        "days.",
     )
     survey_answer_deadline = fields.Datetime(
         string="Written Measures By",
@@ -90,10 +98,13 @@ class PropertyComplaintFollowupMixin(models.AbstractModel):
         for complaint in self:
             latest = complaint.callback_ids.sorted("id")[-1:]
             complaint.callback_state = latest.state or False
-            complaint.is_callback_satisfied = latest.state == "done" and latest.is_satisfied
+            complaint.is_callback_satisfied = (
+                latest.state == "done" and latest.is_satisfied
+            )
 
     def _report_local_time(self, dt):
-        """``dt`` (naive UTC) as local date and time of the site, for the printed forms."""
+        """``dt`` (naive UTC) as local date and time of the site, for the printed
+        forms."""
         self.ensure_one()
         if not dt:
             return ""

@@ -20,9 +20,14 @@ class PropertyComplaintHandlingMixin(models.AbstractModel):
         copy=False,
         index=True,
     )
-    handler_id = fields.Many2one("res.users", tracking=True, readonly=True, copy=False, index=True)
+    handler_id = fields.Many2one(
+        "res.users", tracking=True, readonly=True, copy=False, index=True
+    )
     transfer_ids = fields.One2many(
-        "property.complaint.transfer", "complaint_id", string="Dispatches", readonly=True
+        "property.complaint.transfer",
+        "complaint_id",
+        string="Dispatches",
+        readonly=True,
     )
     transfer_count = fields.Integer(compute="_compute_transfer_count")
     is_customer_service = fields.Boolean(
@@ -40,7 +45,10 @@ class PropertyComplaintHandlingMixin(models.AbstractModel):
         for complaint in self:
             if complaint.date_accepted:
                 raise UserError(
-                    self.env._("Complaint %(number)s is already accepted.", number=complaint.name)
+                    self.env._(
+                        "Complaint %(number)s is already accepted.",
+                        number=complaint.name,
+                    )
                 )
         self._accept()
         self._activity_update()
@@ -77,16 +85,22 @@ class PropertyComplaintHandlingMixin(models.AbstractModel):
         if is_transfer and not (reason or "").strip():
             raise UserError(
                 self.env._(
-                    "Complaint %(number)s is already dispatched: give the reason of the transfer.",
+                    "Complaint %(number)s is already dispatched: give the reason of "
+                    "the transfer.",
                     number=self.name,
                 )
             )
         if not department and not handler:
-            raise UserError(self.env._("Choose the department or the handler to dispatch to."))
-        if handler and not handler.has_group("property_complaint.group_complaint_handler"):
+            raise UserError(
+                self.env._("Choose the department or the handler to dispatch to.")
+            )
+        if handler and not handler.has_group(
+            "property_complaint.group_complaint_handler"
+        ):
             raise UserError(
                 self.env._(
-                    "%(user)s is not a complaint handler and cannot receive complaints.",
+                    "%(user)s is not a complaint handler and cannot receive "
+                    "complaints.",
                     user=handler.name,
                 )
             )
@@ -104,7 +118,9 @@ class PropertyComplaintHandlingMixin(models.AbstractModel):
                 "reason": reason,
             }
         )
-        complaint._write_action({"department_id": department.id, "handler_id": handler.id})
+        complaint._write_action(
+            {"department_id": department.id, "handler_id": handler.id}
+        )
         complaint._accept()
         if handler:
             complaint.message_subscribe(partner_ids=handler.partner_id.ids)
@@ -122,13 +138,15 @@ class PropertyComplaintHandlingMixin(models.AbstractModel):
         tracking=True,
         index=True,
         domain="[('share', '=', False)]",
-        help="First responsible person: the service-centre manager of the site (项目总), "
-        "then whoever takes the complaint over.",
+        help="First responsible person: the service-centre manager of the site "
+        "(项目总), then whoever takes the complaint over.",
     )
     date_customer_contacted = fields.Datetime(
         string="Customer Contacted On", readonly=True, copy=False, tracking=True
     )
-    date_replied = fields.Datetime(string="Replied On", readonly=True, copy=False, tracking=True)
+    date_replied = fields.Datetime(
+        string="Replied On", readonly=True, copy=False, tracking=True
+    )
     investigation = fields.Html(help="Investigation and evidence.")
     date_investigated = fields.Datetime(
         string="Investigated On", readonly=True, copy=False, tracking=True
@@ -142,7 +160,10 @@ class PropertyComplaintHandlingMixin(models.AbstractModel):
         string="Solution Carried Out From", readonly=True, copy=False, tracking=True
     )
     review_ids = fields.One2many(
-        "property.complaint.review", "complaint_id", string="Solution Reviews", readonly=True
+        "property.complaint.review",
+        "complaint_id",
+        string="Solution Reviews",
+        readonly=True,
     )
     needs_review = fields.Boolean(
         compute="_compute_needs_review",
@@ -161,14 +182,16 @@ class PropertyComplaintHandlingMixin(models.AbstractModel):
             if complaint.date_customer_contacted:
                 raise UserError(
                     self.env._(
-                        "The contact with the customer of %(number)s is already recorded.",
+                        "The contact with the customer of %(number)s is already "
+                        "recorded.",
                         number=complaint.name,
                     )
                 )
             if not complaint.responsible_user_id:
                 raise UserError(
                     self.env._(
-                        "Name the person in charge of %(number)s before recording the contact.",
+                        "Name the person in charge of %(number)s before recording the "
+                        "contact.",
                         number=complaint.name,
                     )
                 )
@@ -186,7 +209,8 @@ class PropertyComplaintHandlingMixin(models.AbstractModel):
             if complaint.date_replied:
                 raise UserError(
                     self.env._(
-                        "The reply of %(number)s is already recorded.", number=complaint.name
+                        "The reply of %(number)s is already recorded.",
+                        number=complaint.name,
                     )
                 )
 
@@ -202,12 +226,15 @@ class PropertyComplaintHandlingMixin(models.AbstractModel):
             ):
                 raise UserError(
                     self.env._(
-                        "Record the investigation and the cause analysis of %(number)s.",
+                        "Record the investigation and the cause analysis of "
+                        "%(number)s.",
                         number=complaint.name,
                     )
                 )
 
-        return self._run_handling_step({"date_investigated": fields.Datetime.now()}, check)
+        return self._run_handling_step(
+            {"date_investigated": fields.Datetime.now()}, check
+        )
 
     def action_propose_solution(self):
         """The proposed solution is recorded (C08: 3 working days by default)."""
@@ -216,15 +243,21 @@ class PropertyComplaintHandlingMixin(models.AbstractModel):
             if not complaint.date_investigated:
                 raise UserError(
                     self.env._(
-                        "Record the investigation of %(number)s first.", number=complaint.name
+                        "Record the investigation of %(number)s first.",
+                        number=complaint.name,
                     )
                 )
             if not (complaint.proposed_solution or "").strip():
                 raise UserError(
-                    self.env._("Write the proposed solution of %(number)s.", number=complaint.name)
+                    self.env._(
+                        "Write the proposed solution of %(number)s.",
+                        number=complaint.name,
+                    )
                 )
 
-        return self._run_handling_step({"date_solution_proposed": fields.Datetime.now()}, check)
+        return self._run_handling_step(
+            {"date_solution_proposed": fields.Datetime.now()}, check
+        )
 
     @api.depends(
         "complaint_class",
@@ -235,12 +268,15 @@ class PropertyComplaintHandlingMixin(models.AbstractModel):
     )
     def _compute_needs_review(self):
         for complaint in self:
-            complaint.needs_review = complaint.is_escalated and complaint.complaint_class == "1"
+            complaint.needs_review = (
+                complaint.is_escalated and complaint.complaint_class == "1"
+            )
             # reviewed: an approved review of the solution proposed now (one changed
             # after its approval needs a new review)
             solution = (complaint.proposed_solution or "").strip()
             complaint.is_solution_reviewed = bool(solution) and any(
-                review.state == "approved" and (review.solution or "").strip() == solution
+                review.state == "approved"
+                and (review.solution or "").strip() == solution
                 for review in complaint.sudo().review_ids
             )
 
@@ -251,19 +287,24 @@ class PropertyComplaintHandlingMixin(models.AbstractModel):
         def check(complaint):
             if not complaint.date_solution_proposed:
                 raise UserError(
-                    self.env._("Propose a solution for %(number)s first.", number=complaint.name)
+                    self.env._(
+                        "Propose a solution for %(number)s first.",
+                        number=complaint.name,
+                    )
                 )
             if complaint.date_solution_started:
                 raise UserError(
                     self.env._(
-                        "The solution of %(number)s is already carried out.", number=complaint.name
+                        "The solution of %(number)s is already carried out.",
+                        number=complaint.name,
                     )
                 )
             if complaint.needs_review and not complaint.is_solution_reviewed:
                 raise UserError(
                     self.env._(
-                        "%(number)s is a major escalated complaint: its solution must pass the "
-                        "internal review of the project management centre first.",
+                        "%(number)s is a major escalated complaint: its solution must "
+                        "pass the internal review of the project management centre "
+                        "first.",
                         number=complaint.name,
                     )
                 )
@@ -286,7 +327,10 @@ class PropertyComplaintHandlingMixin(models.AbstractModel):
         solution = (self.proposed_solution or "").strip()
         # the review of this solution still under way, or a new one
         review = self.sudo().review_ids.filtered(
-            lambda r: r.state in ("draft", "advised") and (r.solution or "").strip() == solution
+            lambda r: (
+                r.state in ("draft", "advised")
+                and (r.solution or "").strip() == solution
+            )
         )[:1] or self.env["property.complaint.review"].sudo().create(
             {"complaint_id": self.id, "solution": self.proposed_solution}
         )

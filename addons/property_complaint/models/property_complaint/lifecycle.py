@@ -69,8 +69,8 @@ class PropertyComplaintLifecycleMixin(models.AbstractModel):
                 if order.index(stage.role) < order.index(complaint.state):
                     raise UserError(
                         self.env._(
-                            "Complaint %(number)s is at “%(state)s” and cannot move back to "
-                            "“%(stage)s”.",
+                            "Complaint %(number)s is at “%(state)s” and cannot move "
+                            "back to “%(stage)s”.",
                             number=complaint.name,
                             state=labels[complaint.state],
                             stage=stage.name,

@@ -16,7 +16,9 @@ class PropertyComplaintOnlineMixin(models.AbstractModel):
     )
     department_answer_facts = fields.Text(string="Facts (Department's Answer)")
     department_answer_measures = fields.Text(string="Planned Measures")
-    date_department_answer = fields.Datetime(string="Answered On", readonly=True, copy=False)
+    date_department_answer = fields.Datetime(
+        string="Answered On", readonly=True, copy=False
+    )
     department_answer_user_id = fields.Many2one(
         "res.users", string="Answered By", readonly=True, copy=False
     )
@@ -37,8 +39,8 @@ class PropertyComplaintOnlineMixin(models.AbstractModel):
             ):
                 raise AccessError(
                     self.env._(
-                        "Only the head of the department complained about or customer service "
-                        "can record its answer."
+                        "Only the head of the department complained about or customer "
+                        "service can record its answer."
                     )
                 )
             if (
@@ -47,14 +49,17 @@ class PropertyComplaintOnlineMixin(models.AbstractModel):
             ):
                 raise UserError(
                     self.env._(
-                        "The written answer of %(number)s needs the facts and the planned "
-                        "measures.",
+                        "The written answer of %(number)s needs the facts and the "
+                        "planned measures.",
                         number=complaint.name,
                     )
                 )
 
         self._run_handling_step(
-            {"date_department_answer": fields.Datetime.now(), "department_answer_user_id": user.id},
+            {
+                "date_department_answer": fields.Datetime.now(),
+                "department_answer_user_id": user.id,
+            },
             check,
             may_handle=False,
         )

@@ -6,7 +6,8 @@ from .lifecycle import STATES
 
 
 class PropertyComplaint(models.Model):
-    """A complaint or demand (投诉/需求) in the register of the customer-service centre."""
+    """A complaint or demand (投诉/需求) in the register of the customer-service
+    centre."""
 
     _name = "property.complaint"
     _description = "Complaint or Demand"
@@ -97,8 +98,12 @@ class PropertyComplaint(models.Model):
         tracking=True,
         default=lambda self: self._default_record("property_complaint.channel_phone"),
     )
-    is_online = fields.Boolean(related="channel_id.is_online", store=True, precompute=True)
-    category_id = fields.Many2one("property.complaint.category", tracking=True, index=True)
+    is_online = fields.Boolean(
+        related="channel_id.is_online", store=True, precompute=True
+    )
+    category_id = fields.Many2one(
+        "property.complaint.category", tracking=True, index=True
+    )
     stage_id = fields.Many2one(
         "property.complaint.stage",
         required=True,
@@ -140,11 +145,14 @@ class PropertyComplaint(models.Model):
         tracking=True,
         index=True,
     )
-    place_received = fields.Char(string="Received At", help="Where the complaint was received.")
+    place_received = fields.Char(
+        string="Received At", help="Where the complaint was received."
+    )
     date_accepted = fields.Datetime(string="Accepted On", readonly=True, copy=False)
     source_reference = fields.Char(
         string="Original Document No.",
-        help="Number written on the original letter, fax, phone note or meeting record.",
+        help="Number written on the original letter, fax, phone note or meeting "
+        "record.",
     )
 
     # Complainant
@@ -156,17 +164,22 @@ class PropertyComplaint(models.Model):
         groups="property_complaint.group_complaint_agent",
         help="The customer's contact, with their phone and address: confidential.",
     )
-    complainant_name = fields.Char(help="Name given by the customer, also when not a contact yet.")
+    complainant_name = fields.Char(
+        help="Name given by the customer, also when not a contact yet."
+    )
     partner_phone = fields.Char(
         string="Phone",
         groups="property_complaint.group_complaint_agent",
         help="Normalised to the international format; confidential.",
     )
-    partner_email = fields.Char(string="Email", groups="property_complaint.group_complaint_agent")
+    partner_email = fields.Char(
+        string="Email", groups="property_complaint.group_complaint_agent"
+    )
     id_number = fields.Char(
         string="ID Number",
         groups="property_complaint.group_complaint_agent",
-        help="Resident identity card number (居民身份证号码), when given; confidential.",
+        help="Resident identity card number (居民身份证号码), when given; "
+        "confidential.",
     )
     unit_id = fields.Many2one(
         "property.unit",
@@ -182,9 +195,12 @@ class PropertyComplaint(models.Model):
     is_anonymous = fields.Boolean(string="Anonymous")
     is_written = fields.Boolean(string="Written Complaint")
     co_complainant_count = fields.Integer(
-        string="Co-complainants", help="Number of other customers joining this complaint."
+        string="Co-complainants",
+        help="Number of other customers joining this complaint.",
     )
-    complained_about = fields.Char(help="Person or service complained about (投诉对象).")
+    complained_about = fields.Char(
+        help="Person or service complained about (投诉对象)."
+    )
     complained_department_id = fields.Many2one(
         "hr.department", string="Department Complained About", tracking=True
     )
@@ -198,7 +214,11 @@ class PropertyComplaint(models.Model):
     )
 
     _sql_constraints = [
-        ("name_site_uniq", "unique(name, site_id)", "The complaint number must be unique."),
+        (
+            "name_site_uniq",
+            "unique(name, site_id)",
+            "The complaint number must be unique.",
+        ),
         (
             "co_complainant_count_positive",
             "CHECK(co_complainant_count >= 0)",
@@ -295,7 +315,8 @@ class PropertyComplaint(models.Model):
             if vals.get("category_id") and "kind" not in vals:
                 vals["kind"] = categories.browse(vals["category_id"]).default_kind
         assignments = [
-            (vals.pop("department_id", False), vals.pop("handler_id", False)) for vals in vals_list
+            (vals.pop("department_id", False), vals.pop("handler_id", False))
+            for vals in vals_list
         ]
         default_site = (
             self.default_get(["site_id"]).get("site_id")
@@ -308,7 +329,8 @@ class PropertyComplaint(models.Model):
             if not site:
                 raise UserError(self.env._("Choose the site of the complaint."))
             received = (
-                fields.Datetime.to_datetime(vals.get("date_received")) or fields.Datetime.now()
+                fields.Datetime.to_datetime(vals.get("date_received"))
+                or fields.Datetime.now()
             )
             vals["name"] = site._next_complaint_number(received)
             if not vals.get("date_matter_arose"):
@@ -334,7 +356,9 @@ class PropertyComplaint(models.Model):
         # the life cycle starts at a stage of the role "new" (see access)
         model = self._initial_stage(vals_list)
         complaints = super(PropertyComplaint, model).create(vals_list)
-        for complaint, (department_id, handler_id) in zip(complaints, assignments, strict=True):
+        for complaint, (department_id, handler_id) in zip(
+            complaints, assignments, strict=True
+        ):
             if department_id or handler_id:
                 complaint._dispatch(
                     self.env["hr.department"].browse(department_id),
@@ -355,12 +379,16 @@ class PropertyComplaint(models.Model):
         values = dict(custom_values or {})
         email = (msg_dict.get("email_from") or "").strip()
         name, address = parse_contact_from_email(email) if email else ("", "")
-        values.setdefault("summary", msg_dict.get("subject") or self.env._("E-mail complaint"))
+        values.setdefault(
+            "summary", msg_dict.get("subject") or self.env._("E-mail complaint")
+        )
         values.setdefault("description", msg_dict.get("body"))
         values.setdefault("complainant_name", name or address)
         values.setdefault("partner_email", address)
         values.setdefault("is_written", True)
-        channel = self.env.ref("property_complaint.channel_email", raise_if_not_found=False)
+        channel = self.env.ref(
+            "property_complaint.channel_email", raise_if_not_found=False
+        )
         if channel:
             values.setdefault("channel_id", channel.id)
         if msg_dict.get("author_id"):

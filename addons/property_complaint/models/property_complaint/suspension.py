@@ -29,7 +29,10 @@ class PropertyComplaintSuspensionMixin(models.AbstractModel):
         help="State of the suspension under way, if any.",
     )
     date_suspended = fields.Datetime(
-        string="Suspended On", compute="_compute_suspension", store=True, precompute=True
+        string="Suspended On",
+        compute="_compute_suspension",
+        store=True,
+        precompute=True,
     )
     resolution_extra_days = fields.Integer(
         string="Working Days Added",
@@ -60,7 +63,9 @@ class PropertyComplaintSuspensionMixin(models.AbstractModel):
             complaint.suspension_state = current.state or False
             complaint.date_suspended = current.date_start or False
             complaint.resolution_extra_days = sum(
-                suspensions.filtered(lambda s: s.state == "ended").mapped("working_days")
+                suspensions.filtered(lambda s: s.state == "ended").mapped(
+                    "working_days"
+                )
             )
 
     @api.depends("company_id")
@@ -86,27 +91,31 @@ class PropertyComplaintSuspensionMixin(models.AbstractModel):
             threshold = complaint.company_id.property_complaint_suspension_amount
             if complaint.suspension_state:
                 raise UserError(
-                    self.env._("%(number)s is already suspended.", number=complaint.name)
+                    self.env._(
+                        "%(number)s is already suspended.", number=complaint.name
+                    )
                 )
             if not (complaint.suspension_reason or "").strip():
                 raise UserError(
                     self.env._(
-                        "Record the reason of the suspension of %(number)s.", number=complaint.name
+                        "Record the reason of the suspension of %(number)s.",
+                        number=complaint.name,
                     )
                 )
             if complaint.suspension_cause == "purchase":
                 if complaint.suspension_amount < threshold:
                     raise UserError(
                         self.env._(
-                            "A purchase suspends the deadline from %(amount)s yuan only.",
+                            "A purchase suspends the deadline from %(amount)s yuan "
+                            "only.",
                             amount=threshold,
                         )
                     )
             elif complaint.suspension_cause != "engineering":
                 raise UserError(
                     self.env._(
-                        "Only long engineering work or a purchase suspends the deadline of "
-                        "%(number)s.",
+                        "Only long engineering work or a purchase suspends the "
+                        "deadline of %(number)s.",
                         number=complaint.name,
                     )
                 )
@@ -160,41 +169,59 @@ class PropertyComplaintSuspensionMixin(models.AbstractModel):
         now = fields.Datetime.now()
         for complaint in self:
             if not complaint.suspension_state:
-                raise UserError(self.env._("%(number)s is not suspended.", number=complaint.name))
+                raise UserError(
+                    self.env._("%(number)s is not suspended.", number=complaint.name)
+                )
         by_days = {}
         open_suspensions = self._open_suspensions()
         open_suspensions._approval_cancel()
         for suspension in open_suspensions:
             days = 0
             if suspension.state == "suspended":
-                days = suspension.complaint_id._working_days_between(suspension.date_start, now)
+                days = suspension.complaint_id._working_days_between(
+                    suspension.date_start, now
+                )
             by_days.setdefault(days, []).append(suspension.id)
         Suspension = self.env["property.complaint.suspension"].sudo()
         for days, ids in by_days.items():
-            Suspension.browse(ids).write({"state": "ended", "date_end": now, "working_days": days})
+            Suspension.browse(ids).write(
+                {"state": "ended", "date_end": now, "working_days": days}
+            )
         return True
 
     @api.model
     def _property_migrate_suspensions(self):
         """Upgrade from the suspension held on the complaint itself: one record per
-        complaint suspended or waiting for approval (its cause, amount, reason and start),
-        and one ended record carrying the working days already added. Returns the
-        records created."""
+        complaint suspended or waiting for approval (its cause, amount, reason and
+        start), and one ended record carrying the working days already added.
+        Returns the records created."""
         self.env.cr.execute(
             """
-            SELECT id, suspension_state, date_suspended, COALESCE(resolution_extra_days, 0),
-                   suspension_cause, COALESCE(suspension_amount, 0), suspension_reason,
+            SELECT id, suspension_state, date_suspended,
+            COALESCE(resolution_extra_days, 0),
+                   suspension_cause, COALESCE(suspension_amount, 0),
+                   suspension_reason,
                    create_date
               FROM property_complaint c
-             WHERE (suspension_state IS NOT NULL OR COALESCE(resolution_extra_days, 0) > 0)
+             WHERE (suspension_state IS NOT NULL OR
+             COALESCE(resolution_extra_days, 0) > 0)
                AND NOT EXISTS (
-                   SELECT 1 FROM property_complaint_suspension s WHERE s.complaint_id = c.id
-               )
-            """
+                   SELECT 1 FROM property_complaint_suspension s WHERE
+                   s.complaint_id = c.id
+               )"""
         )
         vals_list = []
         default_reason = self.env._("Recorded before the suspension history was kept.")
-        for cid, state, start, extra, cause, amount, reason, created in self.env.cr.fetchall():
+        for (
+            cid,
+            state,
+            start,
+            extra,
+            cause,
+            amount,
+            reason,
+            created,
+        ) in self.env.cr.fetchall():
             base = {
                 "complaint_id": cid,
                 "cause": cause or "engineering",
@@ -203,7 +230,9 @@ class PropertyComplaintSuspensionMixin(models.AbstractModel):
             }
             if extra:
                 vals_list.append(
-                    dict(base, state="ended", date_requested=created, working_days=extra)
+                    dict(
+                        base, state="ended", date_requested=created, working_days=extra
+                    )
                 )
             if state:
                 vals_list.append(

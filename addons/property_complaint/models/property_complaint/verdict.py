@@ -46,14 +46,16 @@ class PropertyComplaintVerdictMixin(models.AbstractModel):
             if complaint.kind != "complaint" or complaint.validity != "pending":
                 raise UserError(
                     self.env._(
-                        "Only a complaint still to verify can be confirmed valid (%(number)s).",
+                        "Only a complaint still to verify can be confirmed valid "
+                        "(%(number)s).",
                         number=complaint.name,
                     )
                 )
             if not (complaint.validity_reason or "").strip():
                 raise UserError(
                     self.env._(
-                        "Record the reason of the verdict on %(number)s.", number=complaint.name
+                        "Record the reason of the verdict on %(number)s.",
+                        number=complaint.name,
                     )
                 )
         self._write_action({"validity": "valid"})
@@ -68,7 +70,8 @@ class PropertyComplaintVerdictMixin(models.AbstractModel):
             if complaint.kind != "complaint" or complaint.validity != "pending":
                 raise UserError(
                     self.env._(
-                        "Only a complaint still to verify can be judged invalid (%(number)s).",
+                        "Only a complaint still to verify can be judged invalid "
+                        "(%(number)s).",
                         number=complaint.name,
                     )
                 )
@@ -98,8 +101,8 @@ class PropertyComplaintVerdictMixin(models.AbstractModel):
         for complaint in self:
             complaint.message_post(
                 body=self.env._(
-                    "Judged not valid, registered as a demand. Explanation to the customer: "
-                    "%(explanation)s",
+                    "Judged not valid, registered as a demand. Explanation to the "
+                    "customer: %(explanation)s",
                     explanation=complaint.customer_explanation,
                 )
             )

@@ -1,7 +1,7 @@
 """V05 moved onto the suite's approval mechanism (property.approval.mixin): the draft
-goods passes registered before ask their levels (the tenant's signatory's for a carry-out
-waiting for it, customer service's stamp), as asked by whoever registered them; a pass
-the signatory already refused stays refused."""
+goods passes registered before ask their levels (the tenant's signatory's for a
+carry-out waiting for it, customer service's stamp), as asked by whoever
+registered them; a pass the signatory already refused stays refused."""
 
 from odoo import SUPERUSER_ID, api
 

@@ -1,5 +1,5 @@
-"""The settings of property_staff_kpi were ir.config_parameter (global): copy those set to
-every company (fields of res.company), then delete them."""
+"""The settings of property_staff_kpi were ir.config_parameter (global): copy those
+set to every company (fields of res.company), then delete them."""
 
 from odoo import SUPERUSER_ID, api
 

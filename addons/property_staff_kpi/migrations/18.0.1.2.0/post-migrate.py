@@ -1,12 +1,14 @@
-"""K16 moved onto the suite's approval mechanism (property.approval.mixin): the manual
-lines that wait for a decision get their levels as reviews, asked by whoever proposed
-them; a line approved at the first level keeps that decision and waits for the second."""
+"""K16 moved onto the suite's approval mechanism (property.approval.mixin): the
+manual lines that wait for a decision get their levels as reviews, asked by
+whoever proposed them; a line approved at the first level keeps that decision and
+waits for the second."""
 
 from odoo import SUPERUSER_ID, api, fields
 
 
 def lines_to_reviews(env):
-    """Ask the approvals of the waiting manual lines that have none yet; returns them."""
+    """Ask the approvals of the waiting manual lines that have none yet; returns
+    them."""
     Line = env["property.kpi.line"].sudo()
     lines = Line.search(
         [
@@ -17,7 +19,9 @@ def lines_to_reviews(env):
     )
     root = env.ref("base.user_root")
     for proposer in lines.create_uid | root:
-        own = lines.filtered(lambda line, user=proposer: (line.create_uid or root) == user)
+        own = lines.filtered(
+            lambda line, user=proposer: (line.create_uid or root) == user
+        )
         own.with_user(proposer).sudo()._approval_request()
     # today's first level is kept: approved by who approved it, the next level waits
     for line in lines.filtered(lambda line: line.state == "reviewed"):

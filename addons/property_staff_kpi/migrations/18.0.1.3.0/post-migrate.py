@@ -8,6 +8,8 @@ def migrate(cr, version):
     if not version:
         return
     env = api.Environment(cr, SUPERUSER_ID, {})
-    assessments = env["property.kpi.assessment"].with_context(active_test=False).search([])
+    assessments = (
+        env["property.kpi.assessment"].with_context(active_test=False).search([])
+    )
     env.add_to_compute(assessments._fields["month_label"], assessments)
     assessments.flush_recordset(["month_label"])

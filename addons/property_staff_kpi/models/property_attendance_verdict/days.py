@@ -34,7 +34,9 @@ class PropertyAttendanceVerdictDaysMixin(models.AbstractModel):
         for day_shifts in shifts.values():
             starts = sorted({values["planned_start"] for values in day_shifts})
             first_in = {
-                start: min(v["_first_in"] for v in day_shifts if v["planned_start"] == start)
+                start: min(
+                    v["_first_in"] for v in day_shifts if v["planned_start"] == start
+                )
                 for start in starts
             }
             for values in day_shifts:
@@ -44,7 +46,15 @@ class PropertyAttendanceVerdictDaysMixin(models.AbstractModel):
 
     @api.model
     def _employee_days(
-        self, employee, planned, leaves, attendances, date_from, date_to, settings, official=None
+        self,
+        employee,
+        planned,
+        leaves,
+        attendances,
+        date_from,
+        date_to,
+        settings,
+        official=None,
     ):
         """Verdict values per planned day of one employee (plain Python, no query).
         ``official`` leave counts as worked time (A04); leave approved after its day
@@ -64,7 +74,9 @@ class PropertyAttendanceVerdictDaysMixin(models.AbstractModel):
         # all in UTC like the attendances: two datetimes of the same time zone object
         # compare without asking it their offsets (the calendar's are local)
         utc = pytz.utc
-        leave_spans = [(begin.astimezone(utc), end.astimezone(utc)) for begin, end, _r in leaves]
+        leave_spans = [
+            (begin.astimezone(utc), end.astimezone(utc)) for begin, end, _r in leaves
+        ]
         official_spans = [
             (begin.astimezone(utc), end.astimezone(utc)) for begin, end, _r in official
         ]
@@ -73,7 +85,10 @@ class PropertyAttendanceVerdictDaysMixin(models.AbstractModel):
         result = {}
         for day, intervals in days.items():
             shift = _normalized(
-                [(begin.astimezone(utc), end.astimezone(utc)) for begin, end, _r in intervals]
+                [
+                    (begin.astimezone(utc), end.astimezone(utc))
+                    for begin, end, _r in intervals
+                ]
             )
             work = _subtracted(shift, leave_spans)
             values = {
@@ -94,14 +109,20 @@ class PropertyAttendanceVerdictDaysMixin(models.AbstractModel):
             if not work:
                 first, last = min(i[0] for i in intervals), max(i[1] for i in intervals)
                 leave_records = self.env["resource.calendar.leaves"].union(
-                    *(records for begin, end, records in leaves if begin < last and end > first)
+                    *(
+                        records
+                        for begin, end, records in leaves
+                        if begin < last and end > first
+                    )
                 )
                 global_leave = any(not record.resource_id for record in leave_records)
                 values["status"] = "holiday" if global_leave else "leave"
                 result[day] = values
                 continue
             first_start, last_stop = work[0][0], work[-1][1]
-            values["planned_start"] = first_start.astimezone(pytz.utc).replace(tzinfo=None)
+            values["planned_start"] = first_start.astimezone(pytz.utc).replace(
+                tzinfo=None
+            )
             values["planned_stop"] = last_stop.astimezone(pytz.utc).replace(tzinfo=None)
             # the attendances within 12 hours of the shift, by bisection on the
             # month's sorted spans
@@ -110,10 +131,16 @@ class PropertyAttendanceVerdictDaysMixin(models.AbstractModel):
             day_worked = [
                 (max(begin, window_start), min(end, window_stop))
                 for begin, end in worked[
-                    bisect_right(worked_stops, window_start) : bisect_left(worked, (window_stop,))
+                    bisect_right(worked_stops, window_start) : bisect_left(
+                        worked, (window_stop,)
+                    )
                 ]
             ]
-            covered = _normalized(day_worked + official_spans) if official_spans else day_worked
+            covered = (
+                _normalized(day_worked + official_spans)
+                if official_spans
+                else day_worked
+            )
             present = _intersected(work, covered)
             if not present:
                 values.update(
@@ -127,8 +154,12 @@ class PropertyAttendanceVerdictDaysMixin(models.AbstractModel):
                 continue
             missing = _subtracted(work, covered)
             if day_worked:
-                values["_first_in"] = day_worked[0][0].astimezone(pytz.utc).replace(tzinfo=None)
-                values["_last_out"] = day_worked[-1][1].astimezone(pytz.utc).replace(tzinfo=None)
+                values["_first_in"] = (
+                    day_worked[0][0].astimezone(pytz.utc).replace(tzinfo=None)
+                )
+                values["_last_out"] = (
+                    day_worked[-1][1].astimezone(pytz.utc).replace(tzinfo=None)
+                )
             late = early = away = 0
             for begin, end in missing:
                 minutes = round((end - begin).total_seconds() / 60)
@@ -146,7 +177,8 @@ class PropertyAttendanceVerdictDaysMixin(models.AbstractModel):
                 for begin, end in day_worked
             )
             values["disciplinary"] = (
-                values["late_minutes"] >= settings["threshold"] or away >= settings["threshold"]
+                values["late_minutes"] >= settings["threshold"]
+                or away >= settings["threshold"]
             )
             result[day] = values
         return result

@@ -74,7 +74,9 @@ class PropertyAttendanceVerdictLedgerMixin(models.AbstractModel):
         items = self._kpi_items()
         Line = self.env["property.kpi.line"].sudo()
         refs = [f"{self._name},{verdict.id}" for verdict in self]
-        existing = Line.search([("source_ref", "in", refs), ("origin", "=", "automatic")])
+        existing = Line.search(
+            [("source_ref", "in", refs), ("origin", "=", "automatic")]
+        )
         by_key = {(line.source_ref.id, line.item_id.id): line for line in existing}
         # each employee's scheme and each company's rules read once for the batch
         schemes = self.env["property.kpi.scheme"]._for_employees(self.employee_id)

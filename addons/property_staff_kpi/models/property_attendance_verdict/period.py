@@ -48,8 +48,12 @@ class PropertyAttendanceVerdictPeriodMixin(models.AbstractModel):
         planned, leaves, official = {}, {}, {}
         for calendar, members in employees.grouped("resource_calendar_id").items():
             resources = members.resource_id
-            planned.update(calendar._attendance_intervals_batch(start_utc, stop_utc, resources))
-            leaves.update(calendar._leave_intervals_batch(start_utc, stop_utc, resources))
+            planned.update(
+                calendar._attendance_intervals_batch(start_utc, stop_utc, resources)
+            )
+            leaves.update(
+                calendar._leave_intervals_batch(start_utc, stop_utc, resources)
+            )
             official.update(
                 calendar._leave_intervals_batch(
                     start_utc, stop_utc, resources, domain=[("time_type", "=", "other")]
@@ -83,7 +87,9 @@ class PropertyAttendanceVerdictPeriodMixin(models.AbstractModel):
             # company_id: the rules of its company, read per verdict by the ledger
             [*VERDICT_VALUES, "employee_id", "date", "company_id"],
         )
-        known = {(verdict.employee_id.id, verdict.date): verdict for verdict in existing}
+        known = {
+            (verdict.employee_id.id, verdict.date): verdict for verdict in existing
+        }
         days_by_employee = {
             employee.id: self._employee_days(
                 employee,
@@ -103,19 +109,30 @@ class PropertyAttendanceVerdictPeriodMixin(models.AbstractModel):
         changes = defaultdict(list)
         for employee in employees:
             for day, all_values in days_by_employee[employee.id].items():
-                values = {key: value for key, value in all_values.items() if key[0] != "_"}
+                values = {
+                    key: value for key, value in all_values.items() if key[0] != "_"
+                }
                 verdict = known.get((employee.id, day))
                 if verdict:
-                    if verdict.self_criticism_state == "received" and values["status"] == "absent":
+                    if (
+                        verdict.self_criticism_state == "received"
+                        and values["status"] == "absent"
+                    ):
                         values.pop("self_criticism_state")
                     # scalar fields only (dates, numbers, flags, selections): the
                     # record's value compares as is with the computed one
-                    changed = {key: value for key, value in values.items() if verdict[key] != value}
+                    changed = {
+                        key: value
+                        for key, value in values.items()
+                        if verdict[key] != value
+                    }
                     if changed:
                         changes[tuple(sorted(changed.items()))].append(verdict.id)
                     kept_ids.append(verdict.id)
                 else:
-                    to_create.append(dict(values, date=day, **employee_values[employee.id]))
+                    to_create.append(
+                        dict(values, date=day, **employee_values[employee.id])
+                    )
         # one write per distinct set of changed values, not one per verdict
         for changed, ids in changes.items():
             existing.browse(ids).write(dict(changed))
@@ -148,13 +165,17 @@ class PropertyAttendanceVerdictPeriodMixin(models.AbstractModel):
         """Verdicts and lines of yesterday for every employee with a calendar, each
         employee's yesterday in the time zone of their working calendar (not the
         scheduler's: at 01:00 in Shanghai it is still the day before in UTC)."""
-        employees = self.env["hr.employee"].sudo().search([("resource_calendar_id", "!=", False)])
+        employees = (
+            self.env["hr.employee"]
+            .sudo()
+            .search([("resource_calendar_id", "!=", False)])
+        )
         now = pytz.utc.localize(fields.Datetime.now())
         by_day = defaultdict(lambda: self.env["hr.employee"].sudo())
         for employee in employees:
-            by_day[now.astimezone(self._employee_tz(employee)).date() - timedelta(days=1)] |= (
-                employee
-            )
+            by_day[
+                now.astimezone(self._employee_tz(employee)).date() - timedelta(days=1)
+            ] |= employee
         verdicts = self.sudo().browse()
         for yesterday, members in sorted(by_day.items()):
             verdicts |= self._run_period(members, yesterday, yesterday)
@@ -182,7 +203,9 @@ class PropertyAttendanceVerdictPeriodMixin(models.AbstractModel):
         check_in, check_out) attendances; days never judged wait for the daily pass."""
         if not data:
             return
-        employees = self.env["hr.employee"].union(*(employee for employee, _i, _o in data))
+        employees = self.env["hr.employee"].union(
+            *(employee for employee, _i, _o in data)
+        )
         dates = [
             moment.date()
             for _e, check_in, check_out in data
@@ -200,5 +223,7 @@ class PropertyAttendanceVerdictPeriodMixin(models.AbstractModel):
         )
         if judged:
             self._run_period(
-                judged.employee_id, min(judged.mapped("date")), max(judged.mapped("date"))
+                judged.employee_id,
+                min(judged.mapped("date")),
+                max(judged.mapped("date")),
             )

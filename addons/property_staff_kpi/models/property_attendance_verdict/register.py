@@ -29,10 +29,14 @@ class PropertyAttendanceVerdict(models.Model):
     _order = "date desc, employee_id"
     _rec_name = "employee_id"
 
-    employee_id = fields.Many2one("hr.employee", required=True, index=True, ondelete="cascade")
+    employee_id = fields.Many2one(
+        "hr.employee", required=True, index=True, ondelete="cascade"
+    )
     # precomputed: the pass gives them in its create values (see _employee_values), so
     # that they go into the INSERT instead of an UPDATE of every new verdict
-    employee_user_id = fields.Many2one(related="employee_id.user_id", store=True, precompute=True)
+    employee_user_id = fields.Many2one(
+        related="employee_id.user_id", store=True, precompute=True
+    )
     manager_user_id = fields.Many2one(
         related="employee_id.parent_id.user_id",
         store=True,
@@ -42,19 +46,24 @@ class PropertyAttendanceVerdict(models.Model):
     department_id = fields.Many2one(
         related="employee_id.department_id", store=True, precompute=True
     )
-    company_id = fields.Many2one(related="employee_id.company_id", store=True, precompute=True)
+    company_id = fields.Many2one(
+        related="employee_id.company_id", store=True, precompute=True
+    )
     date = fields.Date(required=True, index=True)
     status = fields.Selection(STATUSES, required=True, default="present")
     planned_start = fields.Datetime(help="Start of the planned work, leave removed.")
     planned_stop = fields.Datetime(help="End of the planned work, leave removed.")
     planned_minutes = fields.Integer()
     late_minutes = fields.Integer(help="Minutes late beyond the grace minutes (A01).")
-    early_minutes = fields.Integer(help="Minutes left before the end of the shift (A01).")
+    early_minutes = fields.Integer(
+        help="Minutes left before the end of the shift (A01)."
+    )
     away_minutes = fields.Integer(
         help="Minutes away from the post between attendances inside the shift (A02)."
     )
     long_stretch = fields.Boolean(
-        string="Over 8 Hours at a Stretch", help="An attendance lasted over 8 hours (K14)."
+        string="Over 8 Hours at a Stretch",
+        help="An attendance lasted over 8 hours (K14).",
     )
     disciplinary = fields.Boolean(
         help="Late or away from the post for the disciplinary threshold or more, or "
@@ -62,8 +71,8 @@ class PropertyAttendanceVerdict(models.Model):
     )
     handover_missed = fields.Boolean(
         string="Left Before Hand-over",
-        help="The last attendance ended before the next shift's first check-in on a post "
-        "that requires a hand-over (A13).",
+        help="The last attendance ended before the next shift's first check-in on a "
+        "post that requires a hand-over (A13).",
     )
     self_criticism_state = fields.Selection(
         [("due", "Due"), ("received", "Received")],
@@ -71,7 +80,8 @@ class PropertyAttendanceVerdict(models.Model):
         help="An absenteeism day calls for a written self-criticism (A12).",
     )
     day_pay_forfeited = fields.Boolean(
-        string="Day's Pay Forfeited", help="For payroll: absenteeism loses the day's pay (A12)."
+        string="Day's Pay Forfeited",
+        help="For payroll: absenteeism loses the day's pay (A12).",
     )
     month_bonus_forfeited = fields.Boolean(
         string="Month's Bonus Forfeited",
@@ -83,7 +93,11 @@ class PropertyAttendanceVerdict(models.Model):
     )
 
     _sql_constraints = [
-        ("employee_date_unique", "unique(employee_id, date)", "One verdict per employee and day.")
+        (
+            "employee_date_unique",
+            "unique(employee_id, date)",
+            "One verdict per employee and day.",
+        )
     ]
 
     @api.depends(
@@ -101,7 +115,9 @@ class PropertyAttendanceVerdict(models.Model):
             if verdict.late_minutes:
                 parts.append(self.env._("late %(m)s min", m=verdict.late_minutes))
             if verdict.early_minutes:
-                parts.append(self.env._("left early %(m)s min", m=verdict.early_minutes))
+                parts.append(
+                    self.env._("left early %(m)s min", m=verdict.early_minutes)
+                )
             if verdict.away_minutes:
                 parts.append(self.env._("away %(m)s min", m=verdict.away_minutes))
             if verdict.long_stretch:
@@ -110,7 +126,9 @@ class PropertyAttendanceVerdict(models.Model):
                 parts.append(self.env._("left before the hand-over"))
             if not parts:
                 parts.append(
-                    self.env._("on time") if verdict.status == "present" else labels[verdict.status]
+                    self.env._("on time")
+                    if verdict.status == "present"
+                    else labels[verdict.status]
                 )
             verdict.summary = ", ".join(parts)
 
@@ -129,11 +147,14 @@ class PropertyAttendanceVerdict(models.Model):
         if not is_manager and any(v.manager_user_id != self.env.user for v in self):
             raise UserError(
                 self.env._(
-                    "Only the employee's manager or an assessment manager records a self-criticism."
+                    "Only the employee's manager or an assessment manager records a "
+                    "self-criticism."
                 )
             )
         if any(verdict.self_criticism_state != "due" for verdict in self):
-            raise UserError(self.env._("No written self-criticism is due for this day."))
+            raise UserError(
+                self.env._("No written self-criticism is due for this day.")
+            )
         self.sudo().write({"self_criticism_state": "received"})
         return True
 

@@ -17,7 +17,8 @@ def _merged_spans(attendances):
 
 
 def _normalized(spans):
-    """Sorted, disjoint spans, overlapping or touching ones merged (Odoo's Intervals)."""
+    """Sorted, disjoint spans, overlapping or touching ones merged (Odoo's
+    Intervals)."""
     merged = []
     for start, stop in sorted(spans):
         if start >= stop:

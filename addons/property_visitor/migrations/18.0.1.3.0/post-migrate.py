@@ -7,11 +7,12 @@ def migrate(cr, version):
     if not version:
         return
     cr.execute(
-        "UPDATE property_visit SET approval_state = NULL WHERE approval_state = 'not_needed'"
+        "UPDATE property_visit SET approval_state = NULL WHERE approval_state = "
+        "'not_needed'"
     )
     cr.execute(
-        "UPDATE property_visit SET approval_state = NULL WHERE approval_state = 'to_approve' "
-        "RETURNING id"
+        "UPDATE property_visit SET approval_state = NULL WHERE approval_state = "
+        "'to_approve' RETURNING id"
     )
     ids = [row[0] for row in cr.fetchall()]
     env = api.Environment(cr, SUPERUSER_ID, {})
