@@ -35,6 +35,8 @@ cat <<MSG
     cs_manager               service-centre manager (服务中心经理)
     cs_supervisor            customer-service supervisor (客服主管)
     cs_agent                 customer-service agent (客服专员)
+    cs_frontdesk, cs_guard, cs_handler, cs_trainer: front desk, gate, handler, trainer
+    resident                 a resident in the portal (业主)
   Stop with Ctrl-C; stop PostgreSQL with 'make stop'.
 
 MSG
