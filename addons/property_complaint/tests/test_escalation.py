@@ -1,3 +1,4 @@
+import pytz
 from freezegun import freeze_time
 
 from .common import ComplaintCase
@@ -41,6 +42,18 @@ class TestEscalation(ComplaintCase):
             lambda m: "Escalated to" in (m.body or "")
         )
         self.assertEqual(len(logged), 4)
+
+    def test_c13_escalation_note_shows_the_deadline_in_the_sites_time(self):
+        complaint = self._new_complaint()
+        deadline = complaint.date_deadline_next
+        with freeze_time("2025-03-10 04:00:00"):
+            self.env["property.complaint"]._cron_escalate()
+        [note] = complaint.message_ids.filtered(
+            lambda m: "Escalated to" in (m.body or "")
+        )[-1:]
+        local = pytz.utc.localize(deadline).astimezone(pytz.timezone("Asia/Shanghai"))
+        self.assertNotIn(str(deadline), note.body)
+        self.assertIn(local.strftime("%H:%M"), note.body)
 
     def test_c13_escalated_complaint_has_its_own_deadline(self):
         self.env.ref("property_complaint.escalation_level_pmc").delay_hours = 0

@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools.misc import format_date
 
 PASS_SETTINGS = {
     # pass_type: (validity days, fee, deposit) fields of the company
@@ -185,7 +186,7 @@ class PropertyPass(models.Model):
                         "until %(date)s.",
                         kind=kind,
                         days=days,
-                        date=record.date_to,
+                        date=format_date(self.env, record.date_to),
                     )
                 )
 

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.tools.misc import format_datetime
 
 
 class PropertyComplaintEscalationMixin(models.AbstractModel):
@@ -120,7 +121,13 @@ class PropertyComplaintEscalationMixin(models.AbstractModel):
                 "Escalated to %(level)s: %(owner)s (deadline %(deadline)s passed).",
                 level=level.name,
                 owner=owner.name or self.env._("nobody found"),
-                deadline=complaint.date_deadline_next,
+                # the site's time, in the reader's language's date style
+                deadline=format_datetime(
+                    self.env,
+                    complaint.date_deadline_next,
+                    tz=complaint.site_id._site_tz().zone,
+                    dt_format=False,
+                ),
             )
         self.env["property.complaint.escalation"].sudo().create(log_vals)
         complaints._message_log_batch(bodies=bodies)
