@@ -70,7 +70,8 @@ class TestPreCommitConfig(unittest.TestCase):
 
 
 class TestPylintrc(unittest.TestCase):
-    def test_line_length_left_to_ruff(self):
+    def test_line_length_is_ocas_88(self):
+        """OCA's line length, 88, for ruff (format and E501) and pylint-odoo alike."""
         parser = configparser.ConfigParser()
         parser.read(ROOT / ".pylintrc", encoding="utf-8")
         enabled = {
@@ -79,7 +80,10 @@ class TestPylintrc(unittest.TestCase):
             if name.strip()
         }
         self.assertEqual(parser["MESSAGES CONTROL"]["disable"].strip(), "all")
-        self.assertNotIn("line-too-long", enabled)
+        self.assertIn("line-too-long", enabled)
+        self.assertEqual(parser["FORMAT"]["max-line-length"].strip(), "88")
+        ruff = (ROOT / "ruff.toml").read_text(encoding="utf-8")
+        self.assertRegex(ruff, r"(?m)^line-length = 88$")
         self.assertIn("missing-readme", enabled)
 
 
