@@ -1,5 +1,9 @@
 # the rooms of the assessment come before the model that inherits them
-from . import property_kpi_assessment_rules, property_kpi_assessment_team
+from . import (
+    property_kpi_assessment_rules,
+    property_kpi_assessment_team,
+    property_kpi_assessment_workflow,
+)
 
 # isort: split
 from . import (
