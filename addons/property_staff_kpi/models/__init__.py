@@ -1,7 +1,5 @@
-# the rooms of the assessment and of the time off come before the models that
-# inherit them
+# the rooms of the assessment come before the model that inherits them
 from . import (
-    hr_leave_certificate,
     property_kpi_assessment_rules,
     property_kpi_assessment_team,
     property_kpi_assessment_workflow,
