@@ -1,5 +1,7 @@
-# the rooms of the assessment come before the model that inherits them
+# the rooms of the assessment and of the time off come before the models that
+# inherit them
 from . import (
+    hr_leave_certificate,
     property_kpi_assessment_rules,
     property_kpi_assessment_team,
     property_kpi_assessment_workflow,
