@@ -1,5 +1,11 @@
-# the rooms of the assessment come before the model that inherits them
-from . import property_kpi_assessment_rules, property_kpi_assessment_team
+# the rooms of the assessment and of the time off come before the models that
+# inherit them
+from . import (
+    hr_leave_certificate,
+    property_kpi_assessment_rules,
+    property_kpi_assessment_team,
+    property_kpi_assessment_workflow,
+)
 
 # isort: split
 from . import (

@@ -1,10 +1,11 @@
-from collections import defaultdict
 from datetime import datetime, time, timedelta
 
 import pytz
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+
+from .hr_leave_certificate import CERTIFICATE_TODO
 
 CERTIFICATE_STATES = [
     ("due", "Due"),
@@ -18,7 +19,8 @@ class HrLeave(models.Model):
     notice, in person only, level-by-level approval within the department, the
     approver group and the medical certificate."""
 
-    _inherit = "hr.leave"
+    _name = "hr.leave"
+    _inherit = ["hr.leave", "hr.leave.certificate.mixin"]
 
     property_late_notice = fields.Boolean(
         string="Late Notice",
@@ -293,106 +295,50 @@ class HrLeave(models.Model):
             ]
         )
 
-    # ------------------------------------------------------------------ certificate
-    def _property_first_day_back(self):
-        """The employee's first working day after the leave (calendar, public
-        holidays and other leave taken into account)."""
-        self.ensure_one()
-        employee = self.sudo().employee_id
-        calendar = employee.resource_calendar_id or self.resource_calendar_id
-        start = pytz.utc.localize(self.date_to)
-        intervals = calendar._work_intervals_batch(
-            start, start + timedelta(days=31), employee.resource_id
-        )[employee.resource_id.id]
-        tz = pytz.timezone(employee.tz or calendar.tz or "UTC")
-        first = min((begin for begin, _end, _rec in intervals), default=None)
-        return (
-            first.astimezone(tz).date()
-            if first
-            else self.request_date_to + timedelta(days=1)
+    # ------------------------------------------------------------------ to-dos
+    def activity_update(self):
+        """Odoo's to-dos of the time off (the approvals), then the suite's, in batch:
+        the employee's to-do to hand in the medical certificate while it is due
+        (A09), done once it is received. Idempotent: nothing scheduled twice."""
+        result = super().activity_update()
+        leaves = self.sudo()
+        todo_type = self.env.ref("mail.mail_activity_data_todo")
+        langs = {"en_US", *(code for code, _n in self.env["res.lang"].get_installed())}
+        summaries = {CERTIFICATE_TODO._translate(lang) for lang in langs}
+        todos = leaves.activity_ids.filtered(
+            lambda a: a.activity_type_id == todo_type and a.summary in summaries
         )
-
-    def _property_schedule_certificate(self):
-        """A09: a sick leave of a full day or more waits for its medical certificate,
-        due the first day back (an activity of the employee)."""
-        by_due = defaultdict(lambda: self.browse())
-        for leave in self:
-            days = leave.holiday_status_id.property_certificate_days
-            if (
-                days
-                and leave.number_of_days >= days
-                and not leave.property_certificate_state
-            ):
-                by_due[leave._property_first_day_back()] |= leave
-        for due, leaves in by_due.items():
-            leaves.sudo().write(
-                {"property_certificate_state": "due", "property_certificate_due": due}
+        scheduled = set(todos.mapped("res_id"))
+        received = todos.filtered(
+            lambda a: leaves.browse(a.res_id).property_certificate_state == "received"
+        )
+        if received:
+            received.action_feedback(
+                feedback=self.env._("Medical certificate received.")
             )
-            for leave in leaves.sudo():
-                leave.activity_schedule(
-                    "mail.mail_activity_data_todo",
-                    date_deadline=due,
-                    summary=self.env._("Hand in the medical certificate"),
-                    note=self.env._(
-                        "The certificate must cover %(start)s to %(end)s with "
-                        "continuous dates (A09).",
-                        start=leave.request_date_from,
-                        end=leave.request_date_to,
-                    ),
-                    user_id=(
-                        leave.employee_id.user_id or leave.employee_id.leave_manager_id
-                    ).id
-                    or self.env.uid,
-                )
-
-    def action_property_certificate_received(self):
-        """The direct manager or a Time Off officer records the medical certificate."""
-        is_officer = self.env.user.has_group("hr_holidays.group_hr_holidays_user")
-        for leave in self:
-            if leave.property_certificate_state not in ("due", "missing"):
-                raise UserError(
-                    self.env._(
-                        "%(employee)s's leave does not wait for a medical certificate.",
-                        employee=leave.employee_id.name,
-                    )
-                )
-            if (
-                not is_officer
-                and leave.sudo().employee_id.leave_manager_id != self.env.user
-            ):
-                raise UserError(
-                    self.env._(
-                        "Only the direct manager or a Time Off officer records a "
-                        "medical certificate."
-                    )
-                )
-            if not (
-                leave.property_certificate_date_from
-                and leave.property_certificate_date_to
-            ):
-                raise UserError(
-                    self.env._(
-                        "Enter the dates the medical certificate of %(employee)s "
-                        "covers.",
-                        employee=leave.employee_id.name,
-                    )
-                )
-        self.sudo().write({"property_certificate_state": "received"})
-        self.sudo().activity_feedback(
-            ["mail.mail_activity_data_todo"],
-            feedback=self.env._("Medical certificate received."),
-        )
-        return True
-
-    @api.model
-    def _cron_property_certificate_missing(self):
-        """A09: flag the certificates not handed in by the first day back."""
-        today = fields.Date.context_today(self)
-        overdue = self.sudo().search(
-            [
-                ("property_certificate_state", "=", "due"),
-                ("property_certificate_due", "<", today),
-            ]
-        )
-        overdue.write({"property_certificate_state": "missing"})
-        return overdue
+        model_id = self.env["ir.model"]._get_id(self._name)
+        vals_list = [
+            {
+                "res_model_id": model_id,
+                "res_id": leave.id,
+                "activity_type_id": todo_type.id,
+                "automated": True,
+                "date_deadline": leave.property_certificate_due,
+                "summary": self.env._(CERTIFICATE_TODO),
+                "note": self.env._(
+                    "The certificate must cover %(start)s to %(end)s with "
+                    "continuous dates (A09).",
+                    start=leave.request_date_from,
+                    end=leave.request_date_to,
+                ),
+                "user_id": (
+                    leave.employee_id.user_id or leave.employee_id.leave_manager_id
+                ).id
+                or self.env.uid,
+            }
+            for leave in leaves
+            if leave.property_certificate_state == "due" and leave.id not in scheduled
+        ]
+        if vals_list:
+            self.env["mail.activity"].sudo().create(vals_list)
+        return result

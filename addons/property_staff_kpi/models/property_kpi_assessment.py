@@ -2,14 +2,11 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import LazyTranslate
 
 from odoo.addons.property_base.tools.date_style import zh_month
 
 from .property_kpi_assignment import ROLES
 from .property_kpi_line import PENDING_STATES
-
-_lt = LazyTranslate(__name__)
 
 # stored computed fields, computed at creation already, that a manager may still change
 EDITABLE_COMPUTE = {"store": True, "readonly": False, "precompute": True}
@@ -32,6 +29,7 @@ class PropertyKpiAssessment(models.Model):
     _inherit = [
         "property.kpi.assessment.rules.mixin",
         "property.kpi.assessment.team.mixin",
+        "property.kpi.assessment.workflow.mixin",
         "mail.thread",
         "mail.activity.mixin",
         "property.integrity.mixin",
@@ -369,7 +367,8 @@ class PropertyKpiAssessment(models.Model):
     def create(self, vals_list):
         # who may give what: property.integrity.mixin
         assessments = super().create(vals_list)
-        assessments._schedule_todo(_lt("Score the month"), "assessor_user_id")
+        # the assessor's to-do: the one dispatcher of the assessment's to-dos
+        assessments._activity_update()
         return assessments
 
     def write(self, vals):
@@ -389,118 +388,3 @@ class PropertyKpiAssessment(models.Model):
         # the database's cascade, not through the lines' unlink)
         self.line_ids._approval_cancel()
         return super().unlink()
-
-    # ------------------------------------------------------------------ rights
-    def _is_kpi_manager(self):
-        return self.env.su or self.env.user.has_group(
-            "property_staff_kpi.group_kpi_manager"
-        )
-
-    def _check_user_of(self, user_field, message):
-        """Refuse with ``message`` (which names the assessment as %(name)s) unless the
-        user is the ``user_field`` of every assessment, or a manager."""
-        for assessment in self:
-            if assessment[user_field] != self.env.user and not self._is_kpi_manager():
-                raise UserError(message % {"name": assessment.display_name})
-
-    def _check_is_assessor(self):
-        self._check_user_of(
-            "assessor_user_id",
-            self.env._("Only the assessor of %(name)s or a manager may do this."),
-        )
-
-    def _check_is_approver(self):
-        self._check_user_of(
-            "approver_user_id",
-            self.env._("Only the approver of %(name)s or a manager may do this."),
-        )
-
-    # ------------------------------------------------------------------ actions
-    def _check_state(self, state, message):
-        if any(a.state != state for a in self):
-            raise UserError(message)
-
-    def _set_state(self, state):
-        """The buttons' write of the state; the to-dos of the step are done."""
-        self._property_internal().write({"state": state})
-        self.activity_feedback(["mail.mail_activity_data_todo"])
-
-    def _schedule_todo(self, summary, user_field):
-        """A to-do for the user of ``user_field``; ``summary`` (a lazy translation) in
-        that user's language, as the chatter keeps it once done (issue #19)."""
-        for assessment in self.filtered(user_field):
-            user = assessment[user_field]
-            assessment.activity_schedule(
-                "mail.mail_activity_data_todo",
-                summary=self.with_context(lang=user.lang).env._(summary),
-                user_id=user.id,
-            )
-
-    def action_submit(self):
-        self._check_state(
-            "draft", self.env._("Only a draft assessment can be submitted.")
-        )
-        self._check_is_assessor()
-        for assessment in self:
-            if not assessment.approver_user_id:
-                raise UserError(
-                    self.env._(
-                        "%(name)s has no approver: set who scores whom on the site "
-                        "first.",
-                        name=assessment.display_name,
-                    )
-                )
-        self._set_state("submitted")
-        self._schedule_todo(_lt("Confirm the assessment"), "approver_user_id")
-        return True
-
-    def action_send_back(self):
-        self._check_state(
-            "submitted", self.env._("Only a submitted assessment can be sent back.")
-        )
-        self._check_is_approver()
-        self._set_state("draft")
-        self._schedule_todo(_lt("Revise the assessment"), "assessor_user_id")
-        return True
-
-    def action_confirm(self):
-        self._check_state(
-            "submitted", self.env._("Only a submitted assessment can be confirmed.")
-        )
-        self._check_is_approver()
-        if self.line_ids.filtered(lambda line: line.state in PENDING_STATES):
-            raise UserError(
-                self.env._(
-                    "Approve or refuse the proposed lines before confirming the "
-                    "assessment."
-                )
-            )
-        self._set_state("confirmed")
-        self._update_warnings()
-        return True
-
-    def action_approve_lines(self):
-        pending = self.line_ids.filtered(lambda line: line.state in PENDING_STATES)
-        pending.action_approval_approve()
-        return True
-
-    def action_open_correction(self):
-        self.ensure_one()
-        if self.state != "confirmed":
-            raise UserError(
-                self.env._(
-                    "Only a confirmed assessment is corrected; edit the draft instead."
-                )
-            )
-        if not self._is_kpi_manager():
-            raise UserError(
-                self.env._("Only a manager may correct a confirmed assessment.")
-            )
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Correct the Assessment"),
-            "res_model": "property.kpi.correction",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_assessment_id": self.id},
-        }

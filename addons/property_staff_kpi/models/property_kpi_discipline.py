@@ -47,6 +47,12 @@ class PropertyKpiDiscipline(models.Model):
     )
     level = fields.Selection(LEVELS, required=True)
     description = fields.Text()
+    todo_scheduled = fields.Boolean(
+        string="To-do Scheduled",
+        readonly=True,
+        copy=False,
+        help="The approver's to-do of a dismissal proposed is scheduled.",
+    )
 
     @api.model
     def _record(self, lines):
@@ -76,13 +82,32 @@ class PropertyKpiDiscipline(models.Model):
                     "description": f"{line.item_id.name}: {line.reason or ''}",
                 }
             )
-        records = self.create(vals_list)
-        # one to-do per dismissal proposed, created in batches per approver (an
-        # assessment with several dismissals gets one per batch: each batch has
-        # distinct assessments)
+        return self.create(vals_list)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        records._activity_update()
+        return records
+
+    def _activity_update(self):
+        """The to-dos of these records, in one place (anchor: hr_holidays'
+        ``activity_update``), in batch: one to-do per dismissal proposed, on its
+        assessment, for the approver. Each record's to-do is scheduled once
+        (``todo_scheduled``): called again, it schedules nothing twice; the
+        assessment's next step marks it done (its ``_activity_update``)."""
+        todo = self.filtered(
+            lambda r: (
+                r.level == "dismissal" and r.assessment_id and not r.todo_scheduled
+            )
+        )
+        if not todo:
+            return
+        # created in batches per approver (an assessment with several dismissals gets
+        # one per batch: each batch has distinct assessments)
         batches = {}
         occurrences = {}
-        for record in records.filtered(lambda r: r.level == "dismissal"):
+        for record in todo:
             assessment = record.assessment_id
             round_ = occurrences[assessment.id] = occurrences.get(assessment.id, -1) + 1
             user = assessment.approver_user_id or self.env.user
@@ -97,4 +122,4 @@ class PropertyKpiDiscipline(models.Model):
                 ),
                 user_id=user.id,
             )
-        return records
+        todo.sudo().write({"todo_scheduled": True})
