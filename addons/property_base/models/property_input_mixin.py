@@ -1,13 +1,11 @@
-import base64
-import binascii
 import logging
-import math
 from contextlib import contextmanager
-from datetime import date, datetime
 
-from odoo import api, fields, models, tools
+from odoo import api, models, tools
 from odoo.exceptions import ValidationError
-from odoo.tools import SQL, Query
+
+from ..tools import input_checks
+from ..tools.input_checks import BIGINT_MAX, EMPTY_IS_FALSE, TEXT_LIMITS
 
 _logger = logging.getLogger(__name__)
 
@@ -21,39 +19,21 @@ CLIENT_ERRORS = (
     NameError,
 )
 
-# PostgreSQL's integer column
-INT_RANGE = (-(2**31), 2**31 - 1)
-BIGINT_MAX = 2**63 - 1
-# years a date of this suite may fall in (registration, visits, leave, birth dates)
-YEAR_RANGE = (1900, 2199)
-# field types whose empty string means "no value" (PostgreSQL refuses '' there)
-EMPTY_IS_FALSE = ("date", "datetime", "many2one", "one2many", "many2many", "binary")
-# longest text accepted by default per field type; a system parameter may change each
-TEXT_LIMITS = {
-    "char": ("property_base.input_max_length_char", 1000),
-    "text": ("property_base.input_max_length_text", 20000),
-    "html": ("property_base.input_max_length_html", 200000),
-}
-
 
 class PropertyInputMixin(models.AbstractModel):
     """The suite's input guard, inherited by the suite's own models (every
     ``property.*`` model, directly or through ``property.integrity.mixin``): it
-    refuses,
-    with a clear message in the user's language and before anything is written, the
-    values PostgreSQL or the ORM would otherwise reject with a server error or store
-    unchecked: NUL characters, text longer than the configured limit, integers
-    outside
-    PostgreSQL's range, numbers that are not finite, values outside a selection
-    and dates
-    that cannot be read or lie outside 1900–2199; relational values that are
-    neither ids
-    nor commands; text fields given a list, a mapping or a boolean (a whole number is
-    taken as its digits, as a phone or a code typed into a spreadsheet arrives);
-    and, on
-    their search paths, a limit, an offset or a count limit that is not a whole
-    number
-    from 0 up. The models of the rest of the database do not pay for it."""
+    refuses, with a clear message in the user's language and before anything is
+    written, the values PostgreSQL or the ORM would otherwise reject with a server
+    error or store unchecked: NUL characters, text longer than the configured limit,
+    integers outside PostgreSQL's range, numbers that are not finite, values outside
+    a selection and dates that cannot be read or lie outside 1900–2199; relational
+    values that are neither ids nor commands; text fields given a list, a mapping or
+    a boolean (a whole number is taken as its digits, as a phone or a code typed
+    into a spreadsheet arrives); and, on their search paths, a limit, an offset or a
+    count limit that is not a whole number from 0 up. The models of the rest of the
+    database do not pay for it. The value checks themselves are
+    ``tools/input_checks.py``'s functions."""
 
     _name = "property.input.mixin"
     _description = "Input Guard of the Suite"
@@ -264,38 +244,9 @@ class PropertyInputMixin(models.AbstractModel):
 
     @api.model
     def _property_check_domain_value(self, field, operator, value):
-        if (
-            value is None
-            or value is False
-            or (value is True and field.type == "boolean")
-        ):
-            return None
-        if isinstance(value, (models.BaseModel, models.NewId, Query, SQL)):
-            return None  # what server code puts in a filter: a subquery, an SQL term
-        if value is True or isinstance(value, (dict, list, tuple, set)):
-            return self.env._(
-                "%(value)s is not a value to search.", value=str(value)[:40]
-            )
-        if operator in ("child_of", "parent_of"):
-            return None
-        if (
-            field.type in ("integer", "many2one", "one2many", "many2many")
-            or field.name == "id"
-        ):
-            if isinstance(value, str):
-                if operator.endswith("like") or field.type == "many2one":
-                    return None  # a name, searched as a text
-                return self._property_check_integer_input(field, value)
-            if isinstance(value, float):
-                return self._property_check_float_input(field, value)
-            return self._property_check_integer_input(field, value)
-        if field.type in ("float", "monetary") and not operator.endswith("like"):
-            return self._property_check_float_input(field, value)
-        if field.type in ("date", "datetime") and not operator.endswith("like"):
-            if not isinstance(value, (str, date, datetime)) or value == "":
-                return self.env._("%(value)s is not a date.", value=str(value)[:40])
-            return self._property_check_date_input(field, value)
-        return None
+        """The message when ``value`` cannot be searched on ``field`` with
+        ``operator``, or ``None``."""
+        return input_checks.check_domain_value(self.env, field, operator, value)
 
     @api.model
     def _property_check_paging(self, **values):
@@ -307,11 +258,7 @@ class PropertyInputMixin(models.AbstractModel):
             "count_limit": self.env._("Count limit"),
         }
         for key, value in values.items():
-            if value is None or value is False:
-                continue
-            # PostgreSQL's LIMIT and OFFSET are bigint; the web client asks for
-            # Number.MAX_SAFE_INTEGER when it wants everything
-            if type(value) is not int or not 0 <= value <= BIGINT_MAX:
+            if not input_checks.is_paging_value(value):
                 raise ValidationError(
                     self.env._(
                         "%(what)s of the search must be a whole number from 0 to "
@@ -387,165 +334,48 @@ class PropertyInputMixin(models.AbstractModel):
                     )
                 )
 
+    # the value checks per field type (``_property_check_<type>_input``), which
+    # ``_property_check_input`` calls: each returns the message of what the value of
+    # ``field`` cannot be, or ``None``; the checks are ``tools/input_checks.py``'s
     def _property_check_text_value(self, field, value):
-        if not isinstance(value, str):
-            return self.env._("%(value)s is not a text.", value=str(value)[:40])
-        if "\x00" in value:
-            return self.env._(
-                "the text contains a NUL character, which cannot be stored."
-            )
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            return self.env._(
-                "the text contains characters that are not valid Unicode."
-            )
         limit = self._property_text_limit(field)
-        if len(value) > limit:
-            return self.env._(
-                "the text is %(length)s characters long; at most %(limit)s are "
-                "accepted.",
-                length=len(value),
-                limit=limit,
-            )
-        return None
+        return input_checks.check_text(self.env, value, limit)
 
     _property_check_char_input = _property_check_text_value
     _property_check_text_input = _property_check_text_value
     _property_check_html_input = _property_check_text_value
 
     def _property_check_integer_input(self, field, value):
-        try:
-            number = int(value)
-        except (TypeError, ValueError, OverflowError):
-            return self.env._("%(value)s is not a whole number.", value=str(value)[:40])
-        if not INT_RANGE[0] <= number <= INT_RANGE[1]:
-            return self.env._(
-                "%(value)s is out of range (%(min)s to %(max)s).",
-                value=number,
-                min=INT_RANGE[0],
-                max=INT_RANGE[1],
-            )
-        return None
+        return input_checks.check_integer(self.env, value)
 
     def _property_check_float_input(self, field, value):
-        try:
-            number = float(value)
-        except (TypeError, ValueError, OverflowError):
-            return self.env._("%(value)s is not a number.", value=str(value)[:40])
-        if not math.isfinite(number):
-            return self.env._("%(value)s is not a number.", value=str(value)[:40])
-        return None
+        return input_checks.check_float(self.env, value)
 
     _property_check_monetary_input = _property_check_float_input
 
     def _property_check_selection_input(self, field, value):
-        if isinstance(value, (list, dict)) or value not in field.get_values(self.env):
-            return self.env._(
-                "%(value)s is not one of the choices.", value=str(value)[:40]
-            )
-        return None
+        return input_checks.check_selection(self.env, field, value)
 
     def _property_check_date_input(self, field, value):
-        try:
-            day = (
-                fields.Datetime.to_datetime(value)
-                if field.type == "datetime"
-                else fields.Date.to_date(value)
-            )
-        except (TypeError, ValueError, OverflowError):
-            return self.env._("%(value)s is not a date.", value=str(value)[:40])
-        if (
-            isinstance(day, (date, datetime))
-            and not YEAR_RANGE[0] <= day.year <= YEAR_RANGE[1]
-        ):
-            return self.env._(
-                "the year %(year)s is outside %(min)s–%(max)s.",
-                year=day.year,
-                min=YEAR_RANGE[0],
-                max=YEAR_RANGE[1],
-            )
-        return None
+        return input_checks.check_date(self.env, field, value)
 
     _property_check_datetime_input = _property_check_date_input
 
     def _property_check_id(self, value):
         """The message when ``value`` is not the id of a record (a positive whole
         number within PostgreSQL's range)."""
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, int)
-            or not 0 < value <= INT_RANGE[1]
-        ):
-            return self.env._(
-                "%(value)s is not the id of a record.", value=str(value)[:40]
-            )
-        return None
+        return input_checks.check_id(self.env, value)
 
     def _property_check_many2one_input(self, field, value):
-        if isinstance(value, models.BaseModel):  # server code may give the record
-            return None
-        if isinstance(value, tuple) and value:  # (id, name), as the ORM takes it
-            value = value[0]
-        return self._property_check_id(value)
+        return input_checks.check_many2one(self.env, value)
 
     def _property_check_x2many_input(self, field, value):
         """A list of commands (``Command``) or of ids, as the ORM takes them."""
-        invalid = self.env._(
-            "%(value)s is not a list of ids or of commands (create, update, delete, "
-            "unlink, link, clear, set).",
-            value=str(value)[:60],
-        )
-        if isinstance(value, models.BaseModel):  # server code may give the records
-            return None
-        if not isinstance(value, (list, tuple)):
-            return invalid
-        for command in value:
-            if isinstance(command, int) and not isinstance(command, bool):
-                error = self._property_check_id(command)
-                if error:
-                    return error
-                continue
-            if not isinstance(command, (list, tuple)) or not command:
-                return invalid
-            kind = command[0]  # an int or a Command (an IntEnum)
-            if (
-                isinstance(kind, bool)
-                or not isinstance(kind, int)
-                or not 0 <= kind <= 6
-            ):
-                return invalid
-            if kind in (0, 1) and (
-                len(command) < 3 or not isinstance(command[2], dict)
-            ):
-                return invalid
-            if kind in (1, 2, 3, 4):
-                if len(command) < 2:
-                    return invalid
-                error = self._property_check_id(command[1])
-                if error:
-                    return error
-            if kind == 6:
-                ids = command[2] if len(command) > 2 else None
-                if isinstance(ids, models.BaseModel):
-                    continue
-                if not isinstance(ids, (list, tuple)):
-                    return invalid
-                for record_id in ids:
-                    error = self._property_check_id(record_id)
-                    if error:
-                        return error
-        return None
+        return input_checks.check_x2many(self.env, value)
 
     _property_check_one2many_input = _property_check_x2many_input
     _property_check_many2many_input = _property_check_x2many_input
 
     def _property_check_binary_input(self, field, value):
         """A file as the clients send it: base64 text (or bytes from server code)."""
-        if not isinstance(value, (str, bytes)):
-            return self.env._("%(value)s is not a file.", value=str(value)[:40])
-        try:
-            base64.b64decode(value)
-        except (binascii.Error, ValueError):
-            return self.env._("the file is not encoded in base64.")
-        return None
+        return input_checks.check_binary(self.env, value)
