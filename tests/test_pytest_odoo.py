@@ -16,6 +16,8 @@ import sys
 import unittest
 from pathlib import Path
 
+from tests.cluster import lib
+
 ROOT = Path(__file__).resolve().parent.parent
 # Fast modules: plain TransactionCase, and one HttpCase over JSON-RPC (with
 # --odoo-http).
@@ -37,25 +39,6 @@ def _quoted(output, limit=200):
     return "\n".join(f"    pytest> {line}" for line in lines)
 
 
-def _lib(command, timeout=600):
-    """Run COMMAND in bash with scripts/lib.sh sourced (PG_BIN set), for this Python."""
-    return subprocess.run(
-        [
-            "bash",
-            "-c",
-            f'. "$1/scripts/lib.sh" && PG_BIN=$(pg_bindir) && {command}',
-            "-",
-            ROOT,
-        ],
-        env=dict(os.environ, PYTHON=sys.executable),
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
-
-
 def _pytest(*args, timeout=600):
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *args],
@@ -75,7 +58,7 @@ class TestPytestOdoo(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        up = _lib("pg_is_up")
+        up = lib("pg_is_up")
         if up.returncode:
             raise AssertionError(
                 "The private PostgreSQL cluster does not answer: `make test` starts it "
@@ -91,7 +74,7 @@ class TestPytestOdoo(unittest.TestCase):
                 "pytest-odoo is not installed: pip install -r requirements-test.txt"
             )
         cls._drop()
-        install = _lib(
+        install = lib(
             f'"$PG_BIN/createdb" -T template0 -E UTF8 {cls.DB} && '
             f"odoo_cmd -d {cls.DB} -i property_base --stop-after-init --no-http "
             f'--max-cron-threads 0 --log-level warn --logfile ""'
@@ -109,7 +92,7 @@ class TestPytestOdoo(unittest.TestCase):
 
     @classmethod
     def _drop(cls):
-        _lib(
+        lib(
             f'"$PG_BIN/dropdb" --if-exists {cls.DB} && rm -rf '
             f'"$LOCAL/data/filestore/{cls.DB}"'
         )

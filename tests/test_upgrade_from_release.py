@@ -21,6 +21,8 @@ import unittest
 from io import BytesIO
 from pathlib import Path
 
+from tests.cluster import lib
+
 ROOT = Path(__file__).resolve().parent.parent
 # The release whose data the upgrade must keep: the last one with the rule numbers as
 # system parameters, the suspension on the complaint and no complaint state.
@@ -101,25 +103,6 @@ def _odoo_paths():
     return found.stdout.strip()
 
 
-def _lib(command, timeout=120):
-    """Run COMMAND in bash with scripts/lib.sh sourced (PG_BIN set), for this Python."""
-    return subprocess.run(
-        [
-            "bash",
-            "-c",
-            f'. "$1/scripts/lib.sh" && PG_BIN=$(pg_bindir) && {command}',
-            "-",
-            ROOT,
-        ],
-        env=dict(os.environ, PYTHON=sys.executable),
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
-
-
 def _tail(output, limit=60):
     return "\n".join(
         f"    odoo> {line}" for line in output.strip().splitlines()[-limit:]
@@ -133,7 +116,7 @@ class TestUpgradeFromRelease(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        if _lib("pg_is_up").returncode:
+        if lib("pg_is_up").returncode:
             raise AssertionError(
                 "The private PostgreSQL cluster does not answer: `make test` starts it "
                 "(scripts/pg.sh start on its own)."
@@ -154,7 +137,7 @@ class TestUpgradeFromRelease(unittest.TestCase):
         cls.data_dir = os.path.join(cls.tmp, "data")
         cls.odoo_paths = _odoo_paths()
         cls._drop()
-        created = _lib(f'"$PG_BIN/createdb" -T template0 -E UTF8 {cls.DB}')
+        created = lib(f'"$PG_BIN/createdb" -T template0 -E UTF8 {cls.DB}')
         if created.returncode:
             raise AssertionError(created.stderr)
         try:
@@ -171,7 +154,7 @@ class TestUpgradeFromRelease(unittest.TestCase):
 
     @classmethod
     def _drop(cls):
-        _lib(f'"$PG_BIN/dropdb" --if-exists {cls.DB}')
+        lib(f'"$PG_BIN/dropdb" --if-exists {cls.DB}')
 
     @classmethod
     def _odoo(cls, addons_dir, *args, stdin=None, shell=False, timeout=1800):

@@ -67,6 +67,19 @@ class RpcMixin:
             raise RpcError("HTTP", response.text[:500], status=response.status_code)
         return response.json()
 
+    def rpc_home_action(self):
+        """The id of the home action the web client opens for the logged-in user."""
+        return self.rpc_raw("/web/session/get_session_info", {})["result"][
+            "home_action_id"
+        ]
+
+    def rpc_menus(self):
+        """(apps, every menu) the web client shows the logged-in user: xmlids of
+        load_menus."""
+        menus = self.rpc("ir.ui.menu", "load_menus", False)
+        apps = {menus[str(child)]["xmlid"] for child in menus["root"]["children"]}
+        return apps, {menu["xmlid"] for key, menu in menus.items() if key != "root"}
+
     def rpc(self, model, method, *args, context=None, **kwargs):
         """``model.method(*args, **kwargs)`` called through /web/dataset/call_kw."""
         kwargs["context"] = dict({"lang": self.rpc_lang}, **(context or {}))

@@ -26,24 +26,18 @@ class TestHomeRpc(RpcMixin, HttpCase, ComplaintCase):
 
     def _home(self):
         """The home action the web client opens (session info) and the user's own."""
-        info = self.rpc_raw("/web/session/get_session_info", {})["result"]
+        home = self.rpc_home_action()
         self.assertEqual(
             self.rpc("res.users", "read", [self._rpc_user.id], ["action_id"])[0][
                 "action_id"
             ][0],
-            info["home_action_id"],
+            home,
         )
-        return info["home_action_id"]
-
-    def _menus(self):
-        """(apps, every menu) the web client shows: xmlids of load_menus."""
-        menus = self.rpc("ir.ui.menu", "load_menus", False)
-        apps = {menus[str(child)]["xmlid"] for child in menus["root"]["children"]}
-        return apps, {menu["xmlid"] for key, menu in menus.items() if key != "root"}
+        return home
 
     def test_home_01_handler_sees_only_the_work_dispatched(self):
         self.rpc_as(self.handler)
-        apps, menus = self._menus()
+        apps, menus = self.rpc_menus()
         # hidden first: the register, the dispatches, Odoo's employee directory, the
         # apps
         for hidden in (
@@ -80,7 +74,7 @@ class TestHomeRpc(RpcMixin, HttpCase, ComplaintCase):
 
     def test_home_03_agent_lands_on_the_open_register(self):
         self.rpc_as(self.agent)
-        apps, menus = self._menus()
+        apps, menus = self.rpc_menus()
         self.assertNotIn("property_complaint.menu_property_complaint_overview", menus)
         self.assertNotIn("property_complaint.menu_property_complaint_statistics", menus)
         self.assertNotIn("hr.menu_hr_root", apps)
@@ -92,7 +86,7 @@ class TestHomeRpc(RpcMixin, HttpCase, ComplaintCase):
         for user in (self.supervisor, self.cs_manager, self.pmc, self.quality):
             with self.subTest(user=user.login):
                 self.rpc_as(user)
-                apps, menus = self._menus()
+                apps, menus = self.rpc_menus()
                 self.assertNotIn("base.menu_management", apps)
                 self.assertIn(
                     "property_complaint.menu_property_complaint_overview", menus

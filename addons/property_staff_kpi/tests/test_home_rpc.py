@@ -15,19 +15,9 @@ class TestKpiHomeRpc(RpcMixin, HttpCase, KpiCase):
         super().setUpClass()
         cls._rpc_load_lang("property_base", "property_staff_kpi")
 
-    def _home(self):
-        return self.rpc_raw("/web/session/get_session_info", {})["result"][
-            "home_action_id"
-        ]
-
-    def _menus(self):
-        menus = self.rpc("ir.ui.menu", "load_menus", False)
-        apps = {menus[str(child)]["xmlid"] for child in menus["root"]["children"]}
-        return apps, {menu["xmlid"] for key, menu in menus.items() if key != "root"}
-
     def test_home_01_employee_sees_only_own_assessments(self):
         self.rpc_as(self.user_agent)
-        apps, menus = self._menus()
+        apps, menus = self.rpc_menus()
         for hidden in (
             "property_staff_kpi.menu_kpi_assessment",
             "property_staff_kpi.menu_kpi_batch",
@@ -39,15 +29,15 @@ class TestKpiHomeRpc(RpcMixin, HttpCase, KpiCase):
         self.assertNotIn("survey.menu_surveys", apps)
         self.assertNotIn("base.menu_management", apps)
         self.assertIn("property_staff_kpi.menu_kpi_own", menus)
-        self.assertFalse(self._home())
+        self.assertFalse(self.rpc_home_action())
 
     def test_home_02_trainer_lands_on_this_months_assessments(self):
         self.rpc_as(self.user_trainer)
-        apps, menus = self._menus()
+        apps, menus = self.rpc_menus()
         self.assertNotIn("property_staff_kpi.menu_kpi_config", menus)
         self.assertIn("property_staff_kpi.menu_kpi_assessment", menus)
         self.assertIn("hr.menu_hr_root", apps)
         month = self.env.ref("property_staff_kpi.property_kpi_assessment_action_month")
-        self.assertEqual(self._home(), month.id)
+        self.assertEqual(self.rpc_home_action(), month.id)
         action = self.rpc_raw("/web/action/load", {"action_id": month.id})["result"]
         self.assertIn("search_default_filter_month", action["context"])

@@ -15,19 +15,9 @@ class TestVisitorHomeRpc(RpcMixin, HttpCase, VisitorCase):
         super().setUpClass()
         cls._rpc_load_lang("property_base", "property_visitor")
 
-    def _home(self):
-        return self.rpc_raw("/web/session/get_session_info", {})["result"][
-            "home_action_id"
-        ]
-
-    def _menus(self):
-        menus = self.rpc("ir.ui.menu", "load_menus", False)
-        apps = {menus[str(child)]["xmlid"] for child in menus["root"]["children"]}
-        return apps, {menu["xmlid"] for key, menu in menus.items() if key != "root"}
-
     def test_home_01_guard_sees_the_gate_not_the_desk(self):
         self.rpc_as(self.guard)
-        apps, menus = self._menus()
+        apps, menus = self.rpc_menus()
         # hidden first: the desk's registers and its visitors' personal data, the apps
         for hidden in (
             "property_visitor.menu_visit_desk",
@@ -52,13 +42,13 @@ class TestVisitorHomeRpc(RpcMixin, HttpCase, VisitorCase):
         ):
             self.assertIn(shown, menus)
         self.assertEqual(
-            self._home(),
+            self.rpc_home_action(),
             self.env.ref("property_visitor.property_gate_verify_action").id,
         )
 
     def test_home_02_front_desk_lands_on_the_visitor_desk(self):
         self.rpc_as(self.frontdesk)
-        apps, menus = self._menus()
+        apps, menus = self.rpc_menus()
         self.assertNotIn("property_visitor.menu_gate_log", menus)
         self.assertNotIn("base.menu_management", apps)
         for shown in (
@@ -70,14 +60,14 @@ class TestVisitorHomeRpc(RpcMixin, HttpCase, VisitorCase):
         ):
             self.assertIn(shown, menus)
         desk = self.env.ref("property_visitor.property_visit_desk_action")
-        self.assertEqual(self._home(), desk.id)
+        self.assertEqual(self.rpc_home_action(), desk.id)
         action = self.rpc_raw("/web/action/load", {"action_id": desk.id})["result"]
         self.assertEqual(action["res_model"], "property.visit")
         self.assertIn("checked_in", action["domain"])
 
     def test_home_03_security_manager_sees_both(self):
         self.rpc_as(self.security)
-        _apps, menus = self._menus()
+        _apps, menus = self.rpc_menus()
         for shown in (
             "property_visitor.menu_gate_verify",
             "property_visitor.menu_visit",
@@ -85,7 +75,7 @@ class TestVisitorHomeRpc(RpcMixin, HttpCase, VisitorCase):
         ):
             self.assertIn(shown, menus)
         self.assertEqual(
-            self._home(),
+            self.rpc_home_action(),
             self.env.ref("property_visitor.property_gate_verify_action").id,
         )
 
