@@ -54,7 +54,7 @@ def bulk_copy(env, template_id, count, deadline):
     col_list = ", ".join(f'"{c}"' for c in cols)
     env.cr.execute(
         f"""INSERT INTO property_complaint (name, date_deadline_next, {col_list})
-            SELECT 'BENCH-' || g || '-' || %s, %s, {col_list}
+            SELECT 'BULKCOPY-' || g || '-' || %s, %s, {col_list}
               FROM property_complaint, generate_series(1, %s) g
              WHERE id = %s""",
         (str(deadline), deadline, count, template_id),
@@ -64,7 +64,9 @@ def bulk_copy(env, template_id, count, deadline):
 def remove_registered(env):
     """Remove what the timed registrations committed (the database is kept between
     runs): the complaints and tickets, their messages, followers and activities."""
-    env.cr.execute("SELECT id FROM property_complaint WHERE name NOT LIKE 'BENCH-%%'")
+    env.cr.execute(
+        "SELECT id FROM property_complaint WHERE name NOT LIKE 'BULKCOPY-%%'"
+    )
     complaints = [row[0] for row in env.cr.fetchall()]
     env.cr.execute("SELECT id FROM helpdesk_ticket")
     tickets = [row[0] for row in env.cr.fetchall()]

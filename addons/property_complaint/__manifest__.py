@@ -3,7 +3,7 @@
     "summary": "Complaint and demand register (投诉/需求): registration, verdict, "
     "dispatch, result to the customer, closing and the history of each "
     "household",
-    "version": "18.0.1.7.0",
+    "version": "18.0.1.8.0",
     "category": "Services/Property",
     "license": "LGPL-3",
     "author": "Property Service Suite",

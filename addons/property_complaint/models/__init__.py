@@ -1,4 +1,5 @@
 from . import (
+    ir_sequence,
     property_complaint,
     property_complaint_callback,
     property_complaint_category,

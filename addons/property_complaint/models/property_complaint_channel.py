@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models, tools
 
 
 class PropertyComplaintChannel(models.Model):
@@ -23,3 +23,28 @@ class PropertyComplaintChannel(models.Model):
     _sql_constraints = [
         ("code_uniq", "unique(code)", "The channel code must be unique."),
     ]
+
+    @api.model
+    @tools.ormcache()
+    def _online_ids(self):
+        """The ids of the online channels (C27), read once per process: each
+        registration asks whether its channel is one."""
+        return frozenset(
+            self.sudo()
+            .with_context(active_test=False)
+            .search([("is_online", "=", True)])
+            .ids
+        )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        channels = super().create(vals_list)
+        if any(vals.get("is_online") for vals in vals_list):
+            self.env.registry.clear_cache()
+        return channels
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "is_online" in vals:
+            self.env.registry.clear_cache()
+        return result

@@ -1,4 +1,7 @@
+from markupsafe import Markup
+
 from odoo import fields, models
+from odoo.tools.misc import format_datetime
 
 
 class PropertyComplaintEscalation(models.Model):
@@ -32,6 +35,11 @@ class PropertyComplaintEscalation(models.Model):
     target = fields.Selection(related="level_id.target")
     date = fields.Datetime(required=True, default=fields.Datetime.now, readonly=True)
     user_id = fields.Many2one("res.users", string="New Owner", readonly=True)
+    deadline = fields.Datetime(
+        string="Deadline Passed",
+        readonly=True,
+        help="The complaint's deadline whose passing led to this escalation.",
+    )
 
     _sql_constraints = [
         (
@@ -40,3 +48,27 @@ class PropertyComplaintEscalation(models.Model):
             "A complaint is escalated once per level.",
         ),
     ]
+
+    def _escalation_notes(self):
+        """{log line: note}: "Escalated to <level>: <owner> (deadline <date>
+        passed).", the deadline in the site's time and the reader's date style. A
+        batch's deadlines are few (the ends of working days): each is formatted once."""
+        formatted = {}
+        notes = {}
+        for line in self:
+            deadline = line.deadline or line.date
+            key = (deadline, line.site_id.id)
+            if key not in formatted:
+                formatted[key] = format_datetime(
+                    self.env,
+                    deadline,
+                    tz=line.site_id._site_tz().zone,
+                    dt_format=False,
+                )
+            notes[line] = Markup("<p>%s</p>") % self.env._(
+                "Escalated to %(level)s: %(owner)s (deadline %(deadline)s passed).",
+                level=line.level_id.name,
+                owner=line.user_id.name or self.env._("nobody found"),
+                deadline=formatted[key],
+            )
+        return notes

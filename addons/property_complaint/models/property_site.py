@@ -1,9 +1,7 @@
-from odoo import api, fields, models
-from odoo.exceptions import MissingError
+from odoo import api, fields, models, tools
 
-# the date ranges of the sites' complaint sequences seen so far in this process:
-# {(database, sequence id): [(date_from, date_to, range id)]}
-_KNOWN_RANGES = {}
+# what drawing a number from a complaint sequence's date range reads of the sequence
+SEQUENCE_FIELDS = ("implementation", "prefix", "suffix", "padding", "number_increment")
 
 
 class PropertySite(models.Model):
@@ -86,39 +84,49 @@ class PropertySite(models.Model):
             site.flush_recordset(["complaint_sequence_id"])
         return site.complaint_sequence_id
 
+    @api.model
+    @tools.ormcache("sequence_id")
+    def _complaint_sequence_state(self, sequence_id):
+        """(values of SEQUENCE_FIELDS, ((date_from, date_to, range id), ...)) of a
+        site's complaint sequence: what drawing a number reads, kept per process and
+        cleared in every worker when such a sequence or one of its ranges changes
+        (ir_sequence.py)."""
+        sequence = self.env["ir.sequence"].sudo().browse(sequence_id)
+        return (
+            tuple(sequence[fname] for fname in SEQUENCE_FIELDS),
+            tuple((r.date_from, r.date_to, r.id) for r in sequence.date_range_ids),
+        )
+
     def _next_complaint_number(self, received):
         """Next number of the register for a complaint received at ``received`` (UTC);
         the year is the site's local year."""
         self.ensure_one()
         sequence = self._get_complaint_sequence()
         day = self._local_date(received)
-        known = _KNOWN_RANGES.setdefault((self.env.cr.dbname, sequence.id), [])
-        for date_from, date_to, range_id in known:
+        values, ranges = self._complaint_sequence_state(sequence.id)
+        for date_from, date_to, range_id in ranges:
             if date_from <= day <= date_to:
-                # what next_by_id does once it found the range (without the search)
+                # what next_by_id does once it found the range, without the search
+                # and without reading the sequence and the range again
                 date_range = sequence.env["ir.sequence.date_range"].browse(range_id)
-                try:
-                    return date_range.with_context(
-                        ir_sequence_date_range=date_from
-                    )._next()
-                except MissingError:
-                    known.clear()  # a range was removed: look them up again
-                    break
-        ranges = sequence.sudo().date_range_ids.filtered(
-            lambda r: r.date_from <= day <= r.date_to
+                cache = self.env.cache
+                for fname, value in zip(SEQUENCE_FIELDS, values, strict=True):
+                    field = sequence._fields[fname]
+                    cache.update(
+                        sequence, field, [field.convert_to_cache(value, sequence)]
+                    )
+                cache.update(
+                    date_range, date_range._fields["sequence_id"], [sequence.id]
+                )
+                return date_range.with_context(ir_sequence_date_range=date_from)._next()
+        # The year's first number creates the year's range of the sequence: two first
+        # registrations at once would each create one and both take number 1. Both
+        # touch the sequence, so the later one gets a serialisation failure and Odoo
+        # runs the request again, when the range exists.
+        self.env.cr.execute(
+            "UPDATE ir_sequence SET write_date = write_date WHERE id = %s",
+            [sequence.id],
         )
-        if ranges:
-            # a range, once there, stays: the next numbers skip the look-ups
-            known.append((ranges[0].date_from, ranges[0].date_to, ranges[0].id))
-        else:
-            # The year's first number creates the year's range of the sequence: two
-            # first registrations at once would each create one and both take number
-            # 1. Both touch the sequence, so the later one gets a serialisation
-            # failure and Odoo runs the request again, when the range exists.
-            self.env.cr.execute(
-                "UPDATE ir_sequence SET write_date = write_date WHERE id = %s",
-                [sequence.id],
-            )
         return sequence.next_by_id(sequence_date=day)
 
     def write(self, vals):

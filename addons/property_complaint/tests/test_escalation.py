@@ -38,22 +38,53 @@ class TestEscalation(ComplaintCase):
             Complaint._cron_escalate()
         self.assertEqual(len(complaint.escalation_ids), 4)
         self.assertEqual(len(complaint.escalation_ids.level_id), 4)
+        # each level's note: on its owner's to-do, in the chatter once done
+        open_todo = self._escalation_todo(complaint)
+        self.assertEqual(len(open_todo), 1)
+        self.assertIn(
+            self.env.ref("property_complaint.escalation_level_quality").name,
+            open_todo.note,
+        )
         logged = complaint.message_ids.filtered(
             lambda m: "Escalated to" in (m.body or "")
         )
-        self.assertEqual(len(logged), 4)
+        self.assertEqual(len(logged), 3)
 
     def test_c13_escalation_note_shows_the_deadline_in_the_sites_time(self):
         complaint = self._new_complaint()
         deadline = complaint.date_deadline_next
         with freeze_time("2025-03-10 04:00:00"):
             self.env["property.complaint"]._cron_escalate()
+        # the first level's note, in the chatter since the next level took over
+        note = complaint.message_ids.filtered(
+            lambda m: "Escalated to" in (m.body or "")
+        ).sorted("id")[:1]
+        self.assertTrue(note)
+        local = pytz.utc.localize(deadline).astimezone(pytz.timezone("Asia/Shanghai"))
+        for text in (note.body, self._escalation_todo(complaint).note):
+            self.assertNotIn(str(deadline), text)
+            self.assertIn(local.strftime("%H:%M"), text)
+        self.assertEqual(complaint.escalation_ids.sorted("id")[:1].deadline, deadline)
+
+    def test_c13_escalation_without_a_todo_is_noted_in_the_history(self):
+        """No owner found for a level: no to-do to carry the note, so the chatter
+        has it at once."""
+        self.site.supervisor_ids = False
+        complaint = self._new_complaint()
+        with freeze_time("2025-03-03 04:00:00"):
+            self.env["property.complaint"]._cron_escalate()
+        self.assertEqual(self._levels(complaint), ["supervisor"])
+        self.assertFalse(complaint.escalation_ids.user_id)
+        self.assertFalse(self._escalation_todo(complaint))
         [note] = complaint.message_ids.filtered(
             lambda m: "Escalated to" in (m.body or "")
-        )[-1:]
-        local = pytz.utc.localize(deadline).astimezone(pytz.timezone("Asia/Shanghai"))
-        self.assertNotIn(str(deadline), note.body)
-        self.assertIn(local.strftime("%H:%M"), note.body)
+        )
+        self.assertIn("nobody found", note.body)
+
+    def _escalation_todo(self, complaint):
+        return complaint.activity_ids.filtered(
+            lambda a: "Escalated to" in (a.note or "")
+        )
 
     def test_c13_escalated_complaint_has_its_own_deadline(self):
         self.env.ref("property_complaint.escalation_level_pmc").delay_hours = 0

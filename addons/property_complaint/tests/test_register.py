@@ -33,6 +33,26 @@ class TestRegister(ComplaintCase):
         self.site.complaint_prefix = "TS"
         self.assertEqual(self._new_complaint().name, "TS-2025-000001")
 
+    def test_c01_numbers_follow_a_changed_sequence(self):
+        """Drawing a number keeps the sequence in memory: a change of its prefix or
+        the removal of its year's range is seen by the next registration."""
+        self.assertEqual(self._new_complaint().name, "TA-2025-000001")
+        self.site.complaint_prefix = "TS"
+        self.assertEqual(self._new_complaint().name, "TS-2025-000002")
+        sequence = self.site.complaint_sequence_id
+        sequence.padding = 4
+        self.assertEqual(self._new_complaint().name, "TS-2025-0003")
+        sequence.date_range_ids.unlink()
+        self.assertEqual(self._new_complaint().name, "TS-2025-0001")
+
+    def test_c27_channel_made_online_counts_at_once(self):
+        complaint = self._new_complaint(channel_id=self.channel_phone.id)
+        self.assertFalse(complaint.is_online)
+        self.channel_phone.is_online = True
+        self.assertTrue(self._new_complaint(channel_id=self.channel_phone.id).is_online)
+        # the complaints already registered follow their channel, as before
+        self.assertTrue(complaint.is_online)
+
     def test_c01_every_channel_is_seeded(self):
         codes = set(self.env["property.complaint.channel"].search([]).mapped("code"))
         self.assertLessEqual(

@@ -206,6 +206,7 @@ class PropertyComplaintActivityMixin(models.AbstractModel):
         need now; other addons add theirs."""
         wanted = []
         notice = set(self._activity_class1_pending().ids)
+        escalated = []  # [(complaint, its last escalation)]
         for complaint in self:
             handling = complaint.state in HANDLING_STATES
             number = complaint.name
@@ -259,23 +260,7 @@ class PropertyComplaintActivityMixin(models.AbstractModel):
                 last = complaint.escalation_ids.sorted(
                     lambda e: (e.level_id.sequence, e.id)
                 )[-1]
-                wanted.append(
-                    (
-                        complaint,
-                        "escalation",
-                        last.user_id,
-                        {
-                            "summary": self.env._(
-                                "Escalated complaint %(number)s: %(level)s",
-                                number=number,
-                                level=last.level_id.name,
-                            ),
-                            # no note: the to-do shows the complaint's number and
-                            # summary
-                            "note": False,
-                        },
-                    )
-                )
+                escalated.append((complaint, last))
             if complaint.is_second_complaint and complaint.state == "new":
                 summary = self.env._(
                     "Second complaint after a dissatisfied callback of %(number)s",
@@ -309,6 +294,28 @@ class PropertyComplaintActivityMixin(models.AbstractModel):
                                 if deadline
                                 else {}
                             ),
+                        },
+                    )
+                )
+        if escalated:
+            lines = self.env["property.complaint.escalation"].union(
+                *(line for _complaint, line in escalated)
+            )
+            notes = lines._escalation_notes()
+            for complaint, line in escalated:
+                wanted.append(
+                    (
+                        complaint,
+                        "escalation",
+                        line.user_id,
+                        {
+                            "summary": self.env._(
+                                "Escalated complaint %(number)s: %(level)s",
+                                number=complaint.name,
+                                level=line.level_id.name,
+                            ),
+                            # why it reached its owner; the chatter keeps it once done
+                            "note": notes[line],
                         },
                     )
                 )

@@ -1,7 +1,8 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.tools.misc import format_datetime
+
+from .activity import HANDLING_STATES
 
 
 class PropertyComplaintEscalationMixin(models.AbstractModel):
@@ -88,9 +89,10 @@ class PropertyComplaintEscalationMixin(models.AbstractModel):
 
     def _escalate(self, level, now=None):
         """Escalate these complaints to ``level``, in batch: one create of the log
-        lines, one batch of chatter notes, then the to-dos (one create of the
-        activities, which also makes each new owner a follower, see
-        ``_activity_update``). Returns the complaints escalated."""
+        lines, then the to-dos carrying the note (one create of the activities,
+        which also makes each new owner a follower, see ``_activity_update``); a
+        chatter note for those that get no to-do. Returns the complaints
+        escalated."""
         if not self:
             return self
         now = now or fields.Datetime.now()
@@ -105,32 +107,32 @@ class PropertyComplaintEscalationMixin(models.AbstractModel):
             [level.id],
         )
         owners = complaints._escalation_owners(level)
-        log_vals, bodies = [], {}
-        for complaint in complaints:
-            owner = owners.get(complaint.id) or self.env["res.users"]
-            log_vals.append(
+        self.env["property.complaint.escalation"].sudo().create(
+            [
                 {
                     "complaint_id": complaint.id,
                     "site_id": complaint.site_id.id,
                     "level_id": level.id,
                     "date": now,
-                    "user_id": owner.id,
+                    "deadline": complaint.date_deadline_next,
+                    "user_id": (owners.get(complaint.id) or self.env["res.users"]).id,
                 }
+                for complaint in complaints
+            ]
+        )
+        # the note rides on the new owner's to-do (``_activity_wanted``), which the
+        # chatter shows and keeps once done; a complaint that gets no to-do (no owner
+        # found, or no longer in handling) has it in its history instead
+        unowned = complaints.filtered(
+            lambda c: not owners.get(c.id) or c.state not in HANDLING_STATES
+        )
+        if unowned:
+            notes = unowned.escalation_ids.filtered(
+                lambda e: e.level_id == level
+            )._escalation_notes()
+            unowned._message_log_batch(
+                bodies={line.complaint_id.id: note for line, note in notes.items()}
             )
-            bodies[complaint.id] = self.env._(
-                "Escalated to %(level)s: %(owner)s (deadline %(deadline)s passed).",
-                level=level.name,
-                owner=owner.name or self.env._("nobody found"),
-                # the site's time, in the reader's language's date style
-                deadline=format_datetime(
-                    self.env,
-                    complaint.date_deadline_next,
-                    tz=complaint.site_id._site_tz().zone,
-                    dt_format=False,
-                ),
-            )
-        self.env["property.complaint.escalation"].sudo().create(log_vals)
-        complaints._message_log_batch(bodies=bodies)
         if level.target == "pmc":
             takeover = complaints.filtered(lambda c: not c.is_escalated)
             for owner, group in takeover.grouped(lambda c: owners.get(c.id)).items():

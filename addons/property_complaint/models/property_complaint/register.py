@@ -99,7 +99,10 @@ class PropertyComplaint(models.Model):
         default=lambda self: self._default_record("property_complaint.channel_phone"),
     )
     is_online = fields.Boolean(
-        related="channel_id.is_online", store=True, precompute=True
+        string="Online Channel",
+        compute="_compute_is_online",
+        store=True,
+        precompute=True,
     )
     category_id = fields.Many2one(
         "property.complaint.category", tracking=True, index=True
@@ -244,6 +247,13 @@ class PropertyComplaint(models.Model):
         is_cs = self.env.user.has_group("property_complaint.group_complaint_agent")
         for complaint in self:
             complaint.is_customer_service = is_cs
+
+    @api.depends("channel_id.is_online")
+    def _compute_is_online(self):
+        # the channel's flag without reading the channel at each registration
+        online = self.env["property.complaint.channel"]._online_ids()
+        for complaint in self:
+            complaint.is_online = complaint.channel_id.id in online
 
     @api.depends("state")
     def _compute_is_closed(self):
