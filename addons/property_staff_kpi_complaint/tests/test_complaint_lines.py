@@ -9,7 +9,8 @@ class TestComplaintLines(ComplaintCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.item_valid = cls.env.ref("property_staff_kpi.item_k05_quarrel")
+        # what a valid complaint deducts when the verdict says nothing more
+        cls.item_valid = cls.env.ref("property_staff_kpi.item_k03_work_late")
         cls.item_zero = cls.env.ref("property_staff_kpi.item_k02_zero_complaint")
         cls.Assessment = cls.env["property.kpi.assessment"]
         cls.Line = cls.env["property.kpi.line"]
