@@ -3,7 +3,7 @@
     "summary": "Complaint and demand register (投诉/需求): registration, verdict, "
     "dispatch, result to the customer, closing and the history of each "
     "household",
-    "version": "18.0.1.8.0",
+    "version": "18.0.1.9.0",
     "category": "Services/Property",
     "license": "LGPL-3",
     "author": "Property Service Suite",
@@ -44,6 +44,7 @@
         "views/property_complaint_callback_views.xml",
         "views/property_complaint_statistics_views.xml",
         "views/property_complaint_callback_menus.xml",
+        "views/property_complaint_call_views.xml",
         "views/home_views.xml",
         "report/property_complaint_reports.xml",
         "report/property_complaint_templates.xml",

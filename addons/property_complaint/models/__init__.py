@@ -1,6 +1,7 @@
 from . import (
     ir_sequence,
     property_complaint,
+    property_complaint_call,
     property_complaint_callback,
     property_complaint_category,
     property_complaint_channel,

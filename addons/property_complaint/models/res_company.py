@@ -1,4 +1,5 @@
-from odoo import Command, fields, models
+from odoo import Command, api, fields, models
+from odoo.exceptions import ValidationError
 
 # The demo (scripts/demo_setup.py calls _property_demo_setup)
 
@@ -39,6 +40,16 @@ class ResCompany(models.Model):
     )
     property_complaint_unresolved_months = fields.Integer(
         string="Class 1 When Unresolved For (Months)", default=1
+    )
+    # C23: the hotline is answered by the third ring
+    property_complaint_answer_rings = fields.Integer(
+        string="Answered By Ring", default=3, help="C23: calls answered by this ring."
+    )
+    property_complaint_ring_seconds = fields.Integer(
+        string="Seconds a Ring",
+        default=5,
+        help="A ring and its pause, in seconds: the rings of a call whose telephone "
+        "system does not count them are counted from the seconds it rang.",
     )
     property_complaint_class1_notify = fields.Boolean(
         string="Notify Class 1 Complaints at Once",
@@ -103,6 +114,21 @@ class ResCompany(models.Model):
     property_complaint_survey_callback_days = fields.Integer(
         string="Signed Callback (Days)", default=14
     )
+
+    @api.constrains(
+        "property_complaint_answer_rings", "property_complaint_ring_seconds"
+    )
+    def _check_property_complaint_hotline(self):
+        for company in self:
+            if (
+                company.property_complaint_answer_rings < 1
+                or company.property_complaint_ring_seconds < 1
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The hotline's ring and the seconds of a ring are at least 1."
+                    )
+                )
 
     def _property_demo_setup(self):
         """The property company's own departments (one of each), the demo staff in

@@ -4,6 +4,7 @@ from . import (
     test_approval_rpc,
     test_bad_input,
     test_bad_input_rpc,
+    test_call_rpc,
     test_callback,
     test_class,
     test_close,

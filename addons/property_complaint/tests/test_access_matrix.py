@@ -54,6 +54,8 @@ MATRIX = {
         {"pmc": "rwcu", "quality": "r"},
     ),
     "escalation": ("property.complaint.escalation", same_for("r", CS + " handler")),
+    # the hotline's calls (C23): callers' numbers, for customer service only
+    "hotline call": ("property.complaint.call", same_for("rwc", CS)),
     "escalation (other site)": (
         "property.complaint.escalation",
         {"pmc": "r", "quality": "r"},

@@ -106,3 +106,13 @@ class PropertySettings(models.TransientModel):
         readonly=False,
         groups=MANAGER,
     )
+    property_complaint_answer_rings = fields.Integer(
+        related="company_id.property_complaint_answer_rings",
+        readonly=False,
+        groups=MANAGER,
+    )
+    property_complaint_ring_seconds = fields.Integer(
+        related="company_id.property_complaint_ring_seconds",
+        readonly=False,
+        groups=MANAGER,
+    )

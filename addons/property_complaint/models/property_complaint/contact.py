@@ -17,6 +17,14 @@ class PropertyComplaintContactMixin(models.AbstractModel):
     _name = "property.complaint.contact.mixin"
     _description = "Complaint: Contact Data"
 
+    # the hotline call it came from (C23)
+    call_id = fields.Many2one(
+        "property.complaint.call",
+        string="Hotline Call",
+        index="btree_not_null",
+        copy=False,
+        groups="property_complaint.group_complaint_agent",
+    )
     # the complainant's phone as people read and type it: stored in E.164 in
     # ``partner_phone``, shown in the national format for a mainland number
     partner_phone_display = fields.Char(
