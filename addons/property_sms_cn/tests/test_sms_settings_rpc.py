@@ -1,0 +1,98 @@
+"""Issue #20, China SMS: the provider's credentials are readable and writable by Odoo
+administrators only; the property managers set the night hours."""
+
+from odoo.tests import HttpCase, tagged
+
+from odoo.addons.property_base.tests.rpc import RpcMixin
+
+from .common import SECRET_KEY, SmsCnCase
+
+CREDENTIALS = [
+    "property_sms_provider",
+    "property_sms_tencent_secret_id",
+    "property_sms_tencent_secret_key",
+    "property_sms_tencent_app_id",
+    "property_sms_tencent_sign_name",
+    "property_sms_tencent_endpoint",
+]
+
+
+@tagged("post_install", "-at_install")
+class TestSmsSettingsRpc(RpcMixin, HttpCase, SmsCnCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._rpc_load_lang("property_base", "property_sms_cn")
+        cls.admin = cls._create_user(
+            "t_sms_admin", cls.group_manager, cls.env.ref("base.group_system")
+        )
+
+    def _settings_vals(self, **values):
+        return dict(values, company_id=self.company.id)
+
+    def test_n20_credentials_hidden_from_staff(self):
+        """Refused first: a customer-service user and a property manager read none of
+        the credentials (company or Settings) and write none; nothing revealed,
+        nothing written."""
+        for user in (self.agent, self.manager):
+            self.rpc_as(user)
+            for field in CREDENTIALS:
+                with self.subTest(user=user.login, field=field):
+                    error = self.assertRpcRefused(
+                        "res.company", "read", [self.company.id], [field]
+                    )
+                    self.assertNotIn(SECRET_KEY, error.message)
+            fields = self.rpc("res.company", "fields_get", [], ["string"])
+            self.assertFalse(set(CREDENTIALS) & set(fields))
+            settings_fields = self.rpc("property.settings", "fields_get", [], [])
+            self.assertFalse(set(CREDENTIALS) & set(settings_fields))
+            self.assertRpcRefused(
+                "property.settings",
+                "create",
+                self._settings_vals(property_sms_tencent_secret_key="stolen"),
+            )
+            self.assertRpcRefused(
+                "res.company",
+                "write",
+                [self.company.id],
+                {"property_sms_tencent_secret_key": "stolen"},
+            )
+        self.env.invalidate_all()
+        self.assertEqual(
+            self.company.sudo().property_sms_tencent_secret_key, SECRET_KEY
+        )
+
+    def test_n20_credentials_administrator(self):
+        """An administrator reads and changes them in the suite's Settings."""
+        self.rpc_as(self.admin)
+        self.rpc(
+            "property.settings",
+            "create",
+            self._settings_vals(
+                property_sms_tencent_secret_key="new-key",
+                property_sms_tencent_sign_name="新签名",
+            ),
+        )
+        values = self.rpc(
+            "res.company",
+            "read",
+            [self.company.id],
+            ["property_sms_tencent_secret_key", "property_sms_tencent_sign_name"],
+        )[0]
+        self.assertEqual(values["property_sms_tencent_secret_key"], "new-key")
+        self.assertEqual(values["property_sms_tencent_sign_name"], "新签名")
+
+    def test_n20_night_hours_by_manager(self):
+        """A property manager changes the night hours without administration
+        rights."""
+        self.rpc_as(self.manager)
+        self.rpc(
+            "property.settings",
+            "create",
+            self._settings_vals(
+                property_sms_night_start=22.0, property_sms_night_end=7.5
+            ),
+        )
+        self.env.invalidate_all()
+        self.assertEqual(self.company.property_sms_night_start, 22.0)
+        self.assertEqual(self.company.property_sms_night_end, 7.5)
