@@ -5,12 +5,14 @@ numbers are not sent."""
 
 import calendar
 from datetime import datetime
+from unittest.mock import patch
 
 from freezegun import freeze_time
 
 from odoo.tests import HttpCase, tagged
 
 from odoo.addons.property_base.tests.rpc import RpcMixin
+from odoo.addons.sms.tools.sms_api import SmsApi
 
 from .common import (
     APP_ID,
@@ -252,11 +254,12 @@ class TestSmsTencentRpc(RpcMixin, HttpCase, SmsCnCase):
             self._send_as(self.agent, self.urgent_template)
             self.assertEqual(len(self.vendor.requests), 1)
             self.assertEqual(self.vendor.requests[0]["body"]["TemplateId"], "2000002")
+        # the queue as the cron runs it (on this SMS: the database may hold others)
         with freeze_time("2026-03-02 23:59:00"):  # 07:59: still night
-            self.env["sms.sms"]._process_queue()
+            self.env["sms.sms"]._process_queue(sms.ids)
         self.assertEqual(len(self.vendor.requests), 1)
         with freeze_time("2026-03-03 00:00:00"):  # 08:00
-            self.env["sms.sms"]._process_queue()
+            self.env["sms.sms"]._process_queue(sms.ids)
         self.assertEqual(len(self.vendor.requests), 2)
         self.assertEqual(self.vendor.requests[1]["body"]["TemplateId"], "2000001")
         sms.invalidate_recordset()
@@ -274,3 +277,67 @@ class TestSmsTencentRpc(RpcMixin, HttpCase, SmsCnCase):
         notification = self._notification(sms)
         self.assertEqual(notification["notification_status"], "canceled")
         self.assertEqual(notification["failure_type"], "sms_blacklist")
+
+    def test_n20_tencent_mass_composer(self):
+        """The mass composer (several residents at once): each SMS keeps its record,
+        one request per parameter set, each number with its own parameters."""
+        other = self.env["res.partner"].create(
+            {"name": "李华", "ref": "TS-0002", "mobile": "+86 139 0013 9000"}
+        )
+        self.rpc_as(self.agent)
+        composer_id = self.rpc(
+            "sms.composer",
+            "create",
+            {
+                "composition_mode": "mass",
+                "res_model": "res.partner",
+                "res_ids": repr([self.resident.id, other.id]),
+                "template_id": self.template.id,
+                "mass_keep_log": True,
+            },
+        )
+        self.rpc("sms.composer", "action_send_sms", [composer_id])
+        self.assertFalse(self.vendor.requests, "mass SMS go through the queue")
+        queued = self.env["sms.sms"].search(
+            [("property_res_model", "=", "res.partner"), ("state", "=", "outgoing")]
+        )
+        self.assertEqual(
+            set(queued.mapped("property_res_id")), {self.resident.id, other.id}
+        )
+        self.assertEqual(queued.property_template_id, self.template)
+        # the queue as the cron runs it (on these SMS: the database may hold others)
+        self.env["sms.sms"]._process_queue(queued.ids)
+        sent = {
+            tuple(request["body"]["PhoneNumberSet"]): request["body"]
+            for request in self.vendor.requests
+        }
+        self.assertEqual(len(self.vendor.requests), 2)
+        self.assertEqual(sent[(NUMBER,)]["TemplateParamSet"], ["王小明", "TS-0001"])
+        self.assertEqual(
+            sent[("+8613900139000",)]["TemplateParamSet"], ["李华", "TS-0002"]
+        )
+        self.assertEqual({body["TemplateId"] for body in sent.values()}, {"2000001"})
+
+    def test_n20_iap_provider_unchanged(self):
+        """A company that keeps Odoo IAP sends as Odoo does, nothing to Tencent
+        Cloud; the opt-out holds there too."""
+        self.company.sudo().property_sms_provider = "iap"
+        calls = []
+
+        def fake_batch(api, messages, delivery_reports_url=False):
+            calls.append(messages)
+            return [
+                {"uuid": number["uuid"], "state": "success"}
+                for message in messages
+                for number in message["numbers"]
+            ]
+
+        with patch.object(SmsApi, "_send_sms_batch", fake_batch):
+            self._send_as(self.agent, self.unmapped_template)
+            self.assertEqual(len(calls), 1)
+            self.assertEqual(calls[0][0]["numbers"][0]["number"], NUMBER)
+            self.env["phone.blacklist"].sudo()._add([NUMBER])
+            self._send_as(self.agent, self.template)
+            self.assertEqual(len(calls), 1)
+        self.assertFalse(self.vendor.requests)
+        self.assertEqual(self._sms_of(self.resident)[0].state, "canceled")
