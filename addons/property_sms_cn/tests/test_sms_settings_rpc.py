@@ -26,15 +26,28 @@ class TestSmsSettingsRpc(RpcMixin, HttpCase, SmsCnCase):
         cls.admin = cls._create_user(
             "t_sms_admin", cls.group_manager, cls.env.ref("base.group_system")
         )
+        # the customer-service roles of the complaints addon where it is installed
+        # (this addon does not depend on it): agent, supervisor, service-centre manager
+        cls.staff = cls.agent | cls.manager
+        for xmlid in (
+            "property_complaint.group_complaint_agent",
+            "property_complaint.group_complaint_supervisor",
+            "property_complaint.group_complaint_manager",
+        ):
+            group = cls.env.ref(xmlid, raise_if_not_found=False)
+            if group:
+                login = "t_sms_cs_" + xmlid.rsplit("_", 1)[1]
+                cls.staff |= cls._create_user(login, cls.group_user, group)
 
     def _settings_vals(self, **values):
         return dict(values, company_id=self.company.id)
 
     def test_n20_credentials_hidden_from_staff(self):
-        """Refused first: a customer-service user and a property manager read none of
-        the credentials (company or Settings) and write none; nothing revealed,
-        nothing written."""
-        for user in (self.agent, self.manager):
+        """Refused first: customer-service users (agent, supervisor, service-centre
+        manager) and a property manager read none of the credentials (company or
+        Settings) and write none; nothing revealed, nothing written."""
+        self.assertGreaterEqual(len(self.staff), 2)
+        for user in self.staff:
             self.rpc_as(user)
             for field in CREDENTIALS:
                 with self.subTest(user=user.login, field=field):
