@@ -15,6 +15,7 @@
         "views/sms_template_views.xml",
         "views/sms_sms_views.xml",
         "wizard/property_settings_views.xml",
+        "wizard/sms_resend_views.xml",
         "views/menus.xml",
     ],
 }

@@ -230,6 +230,19 @@ class TestSmsTencentRpc(RpcMixin, HttpCase, SmsCnCase):
             {},
             context={"default_mail_message_id": message.id},
         )
+        recipient_ids = self.rpc("sms.resend", "read", [wizard_id], ["recipient_ids"])[
+            0
+        ]["recipient_ids"]
+        recipients = self.rpc(
+            "sms.resend.recipient",
+            "read",
+            recipient_ids,
+            ["failure_type", "failure_reason"],
+        )
+        self.assertEqual(recipients[0]["failure_type"], "sms_provider")
+        self.assertIn(
+            "LimitExceeded.PhoneNumberDailyLimit", recipients[0]["failure_reason"]
+        )
         self.rpc("sms.resend", "action_resend", [wizard_id])
         self.assertEqual(len(self.vendor.requests), 3)
         self.assertEqual(self.vendor.requests[2]["body"]["TemplateId"], "2000001")

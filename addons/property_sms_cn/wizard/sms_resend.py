@@ -1,4 +1,15 @@
-from odoo import models
+from odoo import fields, models
+
+
+class SmsResendRecipient(models.TransientModel):
+    _inherit = "sms.resend.recipient"
+
+    failure_reason = fields.Text(
+        related="notification_id.failure_reason",
+        string="Provider Answer",
+        related_sudo=True,
+        readonly=True,
+    )
 
 
 class SmsResend(models.TransientModel):
