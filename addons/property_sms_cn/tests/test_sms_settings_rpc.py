@@ -97,8 +97,12 @@ class TestSmsSettingsRpc(RpcMixin, HttpCase, SmsCnCase):
 
     def test_n20_night_hours_by_manager(self):
         """A property manager changes the night hours without administration
-        rights."""
+        rights; the Settings form shows them the night hours, not the provider."""
         self.rpc_as(self.manager)
+        views = self.rpc("property.settings", "get_views", [[False, "form"]])
+        arch = views["views"]["form"]["arch"]
+        self.assertIn('name="property_sms_night_start"', arch)
+        self.assertNotIn("property_sms_tencent", arch)
         self.rpc(
             "property.settings",
             "create",
