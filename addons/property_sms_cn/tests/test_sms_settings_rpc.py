@@ -113,3 +113,27 @@ class TestSmsSettingsRpc(RpcMixin, HttpCase, SmsCnCase):
         self.env.invalidate_all()
         self.assertEqual(self.company.property_sms_night_start, 22.0)
         self.assertEqual(self.company.property_sms_night_end, 7.5)
+
+    def test_n20_provider_templates_administrators_only(self):
+        """Refused first: the staff reads no provider template; an administrator
+        reads them, under Settings > Technical > Phone / SMS."""
+        self.rpc_as(self.agent)
+        self.assertRpcRefused(
+            "property.sms.provider.template",
+            "search_read",
+            [("id", "=", self.mapping.id)],
+            ["provider_template_code"],
+        )
+        self.rpc_as(self.admin)
+        mappings = self.rpc(
+            "property.sms.provider.template",
+            "search_read",
+            [("id", "=", self.mapping.id)],
+            ["provider_template_code", "param_ids"],
+        )
+        self.assertEqual(mappings[0]["provider_template_code"], "2000001")
+        self.assertEqual(len(mappings[0]["param_ids"]), 2)
+        menu = self.env.ref("property_sms_cn.menu_property_sms_provider_template")
+        self.assertEqual(
+            menu.parent_id, self.env.ref("phone_validation.phone_menu_main")
+        )
