@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 SYSTEM = "base.group_system"
 
@@ -63,3 +64,21 @@ class ResCompany(models.Model):
     )
     property_sms_night_start = fields.Float(string="Night Starts At", default=21.0)
     property_sms_night_end = fields.Float(string="Night Ends At", default=8.0)
+
+    @api.constrains(
+        "property_sms_night_start", "property_sms_night_end", "property_sms_retry_max"
+    )
+    def _check_property_sms_settings(self):
+        for company in self:
+            for hours in (
+                company.property_sms_night_start,
+                company.property_sms_night_end,
+            ):
+                if not 0 <= hours < 24:
+                    raise ValidationError(
+                        self.env._(
+                            "The night hours are times of day, from 00:00 to 23:59."
+                        )
+                    )
+            if company.sudo().property_sms_retry_max < 1:
+                raise ValidationError(self.env._("An SMS is tried at least once."))

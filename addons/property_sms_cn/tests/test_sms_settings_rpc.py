@@ -42,6 +42,14 @@ class TestSmsSettingsRpc(RpcMixin, HttpCase, SmsCnCase):
     def _settings_vals(self, **values):
         return dict(values, company_id=self.company.id)
 
+    def _assertSettingsRefused(self, **values):
+        before = self.company.read(list(values))[0]
+        self.assertRpcRefused(
+            "property.settings", "create", self._settings_vals(**values)
+        )
+        self.env.invalidate_all()
+        self.assertEqual(self.company.read(list(values))[0], before)
+
     def test_n20_credentials_hidden_from_staff(self):
         """Refused first: customer-service users (agent, supervisor, service-centre
         manager) and a property manager read none of the credentials (company or
@@ -96,9 +104,11 @@ class TestSmsSettingsRpc(RpcMixin, HttpCase, SmsCnCase):
         self.assertEqual(values["property_sms_tencent_sign_name"], "新签名")
 
     def test_n20_night_hours_by_manager(self):
-        """A property manager changes the night hours without administration
-        rights; the Settings form shows them the night hours, not the provider."""
+        """Refused first: a time that is not a time of day, nothing written. A
+        property manager changes the night hours without administration rights; the
+        Settings form shows them the night hours, not the provider."""
         self.rpc_as(self.manager)
+        self._assertSettingsRefused(property_sms_night_start=25.0)
         views = self.rpc("property.settings", "get_views", [[False, "form"]])
         arch = views["views"]["form"]["arch"]
         self.assertIn('name="property_sms_night_start"', arch)
