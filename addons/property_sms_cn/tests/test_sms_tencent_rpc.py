@@ -4,6 +4,7 @@ failures are kept, shown and retried; the night holds what is not urgent; opted-
 numbers are not sent."""
 
 import calendar
+import socket
 from datetime import datetime
 from unittest.mock import patch
 
@@ -354,3 +355,27 @@ class TestSmsTencentRpc(RpcMixin, HttpCase, SmsCnCase):
             self.assertEqual(len(calls), 1)
         self.assertFalse(self.vendor.requests)
         self.assertEqual(self._sms_of(self.resident)[0].state, "canceled")
+
+    def test_n20_tencent_unreachable_kept(self):
+        """The endpoint does not answer (network error in the SDK): the SMS is kept
+        in error as a server error with the SDK's message, retried later."""
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            closed_port = probe.getsockname()[1]
+        self.company.sudo().property_sms_tencent_endpoint = (
+            f"http://127.0.0.1:{closed_port}"
+        )
+        with freeze_time("2026-03-02 02:00:00"):
+            self._send_as(self.agent, self.template)
+        sms = self._sms_of(self.resident)
+        self.assertEqual(sms.state, "error")
+        self.assertEqual(sms.failure_type, "sms_server")
+        self.assertTrue(sms.property_provider_error)
+        self.assertEqual(sms.property_retry_at, datetime(2026, 3, 2, 2, 5))
+        self.assertEqual(self._notification(sms)["notification_status"], "exception")
+        # reachable again: the cron sends it
+        self.company.sudo().property_sms_tencent_endpoint = self.vendor.endpoint
+        with freeze_time("2026-03-02 02:05:00"):
+            self.env["sms.sms"]._property_retry_failed()
+        self.assertEqual(len(self.vendor.requests), 1)
+        self.assertEqual(sms.state, "pending")
