@@ -2,6 +2,9 @@ import re
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import format_date, format_datetime
+
+from ..tools.night import DEFAULT_TZ
 
 FIELD_PATH = re.compile(r"^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*$")
 
@@ -69,13 +72,23 @@ class PropertySmsProviderTemplateParam(models.Model):
         }
 
     def _property_field_text(self, record):
-        value = record
+        """The value at the end of the field path as people read it: a record's
+        name, a selection's label, a date or a time in the company's time zone."""
+        value, field = record, None
         for name in self.expression.split("."):
             if not isinstance(value, models.BaseModel) or name not in value._fields:
                 return ""
+            field = value._fields[name]
             value = value[:1][name]
         if isinstance(value, models.BaseModel):
             return ", ".join(value.mapped("display_name"))
         if value is False or value is None:
             return ""
+        if field.type == "selection":
+            return dict(field._description_selection(self.env)).get(value, value)
+        if field.type == "date":
+            return format_date(self.env, value)
+        if field.type == "datetime":
+            tz = self.env.company.partner_id.tz or DEFAULT_TZ
+            return format_datetime(self.env, value, tz=tz, dt_format="short")
         return str(value)

@@ -1,11 +1,12 @@
 """Issue #20, China SMS: the night hours of a company in its time zone (the window the
-queue holds non-urgent SMS in)."""
+queue holds non-urgent SMS in), and the provider template's parameters as rendered."""
 
 from datetime import datetime
 
 from odoo.tests import BaseCase, tagged
 
 from ..tools.night import night_end
+from .common import SmsCnCase
 
 
 @tagged("post_install", "-at_install")
@@ -35,3 +36,56 @@ class TestSmsNight(BaseCase):
         )
         self.assertIsNone(night_end(datetime(2026, 3, 2, 16, 0), 0.5, 6.25, tz))
         self.assertIsNone(night_end(datetime(2026, 3, 2, 14, 0), 8.0, 8.0, tz))
+
+
+@tagged("post_install", "-at_install")
+class TestSmsParams(SmsCnCase):
+    def test_n20_params_read_as_people_do(self):
+        """A field path gives a record's name, a selection's label and a time in the
+        company's time zone, not the stored value; an expression is rendered like the
+        template."""
+        resident = self.env["res.partner"].create(
+            {
+                "name": "王小明",
+                "ref": "TS-0001",
+                "type": "contact",
+                "parent_id": self.owner.id,
+            }
+        )
+        note = self.env["mail.message"].create(
+            {"body": "Test", "message_type": "comment", "date": "2026-03-02 02:00:00"}
+        )
+        Param = self.env["property.sms.provider.template.param"].with_context(
+            lang="en_US"
+        )
+        values = {}
+        for key, kind, expression in (
+            ("parent", "field", "parent_id"),
+            ("parent_name", "field", "parent_id.name"),
+            ("type", "field", "type"),
+            ("missing", "field", "no_such_field"),
+            ("expression", "expression", "{{ object.ref }}-{{ object.name }}"),
+        ):
+            param = Param.new(
+                {
+                    "provider_template_id": self.mapping.id,
+                    "value_type": kind,
+                    "expression": expression,
+                }
+            )
+            values[key] = param._property_render(resident)[resident.id]
+        self.assertEqual(values["parent"], self.owner.display_name)
+        self.assertEqual(values["parent_name"], "Test Owner")
+        self.assertEqual(values["type"], "Contact")
+        # a time: 02:00 UTC is 10:00 in Shanghai
+        starts = Param.new(
+            {
+                "provider_template_id": self.mapping.id,
+                "value_type": "field",
+                "expression": "date",
+            }
+        )._property_render(note)[note.id]
+        self.assertIn("10:00", starts)
+        self.assertIn("3/2/26", starts)
+        self.assertEqual(values["missing"], "")
+        self.assertEqual(values["expression"], "TS-0001-王小明")
