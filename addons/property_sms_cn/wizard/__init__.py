@@ -1,0 +1,1 @@
+from . import property_settings, sms_composer, sms_resend
