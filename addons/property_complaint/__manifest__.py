@@ -3,7 +3,7 @@
     "summary": "Complaint and demand register (投诉/需求): registration, verdict, "
     "dispatch, result to the customer, closing and the history of each "
     "household",
-    "version": "18.0.1.7.0",
+    "version": "18.0.1.8.0",
     "category": "Services/Property",
     "license": "LGPL-3",
     "author": "Property Service Suite",
@@ -30,6 +30,7 @@
         "wizard/property_complaint_summary_print_views.xml",
         "wizard/property_complaint_month_print_views.xml",
         "views/property_complaint_views.xml",
+        "views/property_complaint_link_templates.xml",
         "views/property_complaint_channel_views.xml",
         "views/property_complaint_category_views.xml",
         "views/property_complaint_stage_views.xml",

@@ -32,6 +32,7 @@ from . import (
     test_review_rpc,
     test_screens_rpc,
     test_settings_rpc,
+    test_signed_link,
     test_statistics,
     test_summary,
     test_survey,
