@@ -279,3 +279,49 @@ class TestComplaintLink(RpcMixin, HttpCase, ComplaintCase):
         self.assertEqual((callback.state, callback.method), ("done", "link"))
         self.assertFalse(callback.second_complaint_id)
         self.assertEqual(complaint.callback_state, "done")
+
+
+@tagged("post_install", "-at_install")
+class TestComplaintLinkTour(RpcMixin, HttpCase, ComplaintCase):
+    """The resident's page on a phone screen."""
+
+    browser_size = "390x844"
+    touch_enabled = True
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._rpc_load_lang("property_base", "property_complaint")
+
+    def test_c17_tour_resident_answers_dissatisfied_by_link(self):
+        complaint = self._new_complaint(summary="Tour link leak")
+        self._dispatch(complaint, self.dep_engineering, self.handler)
+        complaint.with_user(self.agent).write(
+            {
+                "validity_reason": "Repair late.",
+                "responsible_department_id": self.dep_engineering.id,
+                "resolution": "<p>Pipe replaced.</p>",
+                "result_summary": "The leak is fixed.",
+                "result_solution": "The pipe of the flat above was replaced.",
+                "result_prevention": "Pipes of the building checked every quarter.",
+                "result_method": "sms",
+            }
+        )
+        complaint.with_user(self.agent).action_confirm_valid()
+        complaint.with_user(self.agent).action_communicate_result()
+        url = complaint._signed_link_url("complaint")
+        self.start_tour(
+            url[len(complaint.get_base_url()) :], "property_complaint_link_tour"
+        )
+        callback = complaint.callback_ids
+        self.assertEqual((callback.state, callback.method), ("done", "link"))
+        self.assertEqual(callback.comments, "天花板还在滴水")
+        second = callback.second_complaint_id
+        self.assertTrue(second.is_second_complaint)
+        self.assertEqual(second.parent_complaint_id, complaint)
+        self.assertEqual(
+            self.env["property.complaint"].search(
+                [("parent_complaint_id", "=", complaint.id)]
+            ),
+            second,
+        )
