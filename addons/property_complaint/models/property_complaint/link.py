@@ -138,7 +138,12 @@ class PropertyComplaintLinkMixin(models.AbstractModel):
                 "Your objection is recorded: the service centre will contact you."
             )
         level = form.get("satisfaction_id")
-        level = int(level) if isinstance(level, str) and level.isdigit() else 0
+        # an id PostgreSQL can read (a longer number is no level)
+        level = (
+            int(level)
+            if isinstance(level, str) and level.isdigit() and len(level) < 10
+            else 0
+        )
         comment = self._link_text(
             form, "comment", self.env._("your comment"), required=False
         )
