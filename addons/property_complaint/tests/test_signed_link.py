@@ -159,5 +159,10 @@ class TestSignedLink(SettingsCaseMixin, RpcMixin, HttpCase, ComplaintCase):
         self._assertSettingsRefused(self.company, property_signed_link_hours=2)
         self.assertEqual(self.company.property_signed_link_hours, 168)
         self.rpc_as(admin)
+        for hours in (0, -5, 100000):
+            with self.subTest(hours=hours):
+                self._assertSettingsRefused(
+                    self.company, property_signed_link_hours=hours
+                )
         self._rpc_settings(self.company, property_signed_link_hours=48)
         self.assertEqual(self.company.property_signed_link_hours, 48)
