@@ -2,7 +2,7 @@
     "name": "Property Base",
     "summary": "Sites (管理处), buildings, units (房号), households and tenants, "
     "and the Chinese working-day calendar shared by the property service addons",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Services/Property",
     "license": "LGPL-3",
     "author": "Property Service Suite",
@@ -23,6 +23,7 @@
         "views/property_approval_views.xml",
         "wizard/property_settings_views.xml",
         "views/menus.xml",
+        "views/signed_link_templates.xml",
     ],
     "demo": [
         "demo/property_base_demo.xml",

@@ -30,6 +30,7 @@
         "wizard/property_complaint_summary_print_views.xml",
         "wizard/property_complaint_month_print_views.xml",
         "views/property_complaint_views.xml",
+        "views/property_complaint_link_templates.xml",
         "views/property_complaint_channel_views.xml",
         "views/property_complaint_category_views.xml",
         "views/property_complaint_stage_views.xml",

@@ -3,6 +3,7 @@ from . import property_input_mixin  # isort: skip
 from . import property_integrity_mixin  # isort: skip
 from . import property_stamped_mixin  # isort: skip
 from . import property_approval_mixin  # isort: skip
+from . import property_signed_link_mixin  # isort: skip
 from . import (
     ir_actions_report,
     ir_attachment,

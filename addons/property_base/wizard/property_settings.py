@@ -24,6 +24,13 @@ class PropertySettings(models.TransientModel):
         domain=lambda self: [("id", "in", self.env.user.company_ids.ids)],
     )
 
+    # the links without login (property.signed.link.mixin)
+    property_signed_link_hours = fields.Integer(
+        related="company_id.property_signed_link_hours",
+        readonly=False,
+        groups="property_base.group_property_manager",
+    )
+
     @api.depends("company_id")
     def _compute_display_name(self):
         for settings in self:

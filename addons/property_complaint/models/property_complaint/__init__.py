@@ -13,6 +13,7 @@ from . import (
     followup,
     handling,
     lifecycle,
+    link,
     online,
     suspension,
     verdict,

@@ -27,6 +27,7 @@ class PropertyComplaint(models.Model):
         "property.complaint.closing.mixin",
         "property.complaint.followup.mixin",
         "property.complaint.activity.mixin",
+        "property.complaint.link.mixin",
         "mail.thread",
         "mail.activity.mixin",
         "property.integrity.mixin",
