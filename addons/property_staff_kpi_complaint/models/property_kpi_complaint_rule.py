@@ -39,6 +39,15 @@ class PropertyKpiComplaintRule(models.Model):
         domain="[('kind', 'in', ('light', 'medium', 'severe'))]",
     )
 
+    @api.depends("staff_fault", "category_id", "item_id")
+    def _compute_display_name(self):
+        faults = dict(self._fields["staff_fault"]._description_selection(self.env))
+        for rule in self:
+            parts = [faults.get(rule.staff_fault, ""), rule.category_id.name]
+            rule.display_name = " / ".join(p for p in parts if p) + (
+                f" → {rule.item_id.display_name}" if rule.item_id else ""
+            )
+
     @api.model
     def _items_for(self, complaints):
         """{complaint id: catalogue item} for these complaints, in one search."""
