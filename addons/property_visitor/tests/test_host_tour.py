@@ -91,3 +91,22 @@ class TestVisitHostTour(RpcMixin, HttpCase, VisitorCase):
             [visit_id],
             {"host_answer": "let_in"},
         )
+
+
+@tagged("post_install", "-at_install")
+class TestVisitDeskHostTour(HttpCase, VisitorCase):
+    def test_v02_tour_desk_sees_the_hosts_refusal(self):
+        self.frontdesk.password = "t_frontdesk"
+        self.tenant.mobile = "+8613912345671"
+        visit = (
+            self.env["property.visit"]
+            .with_user(self.frontdesk)
+            .create(self._visit_vals(visitor_name="Desk Tour Guest"))
+        )
+        # the host's answer from the link (the page's own server call)
+        visit.sudo()._host_answer("refused", "Not at home")
+        self.start_tour(
+            "/odoo/action-property_visitor.property_visit_action",
+            "property_visitor_desk_host_answer_tour",
+            login="t_frontdesk",
+        )

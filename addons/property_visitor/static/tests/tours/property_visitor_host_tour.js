@@ -52,3 +52,24 @@ registry.category("web_tour.tours").add("property_visitor_host_refuse_tour", {
         noHorizontalScroll("The answered page"),
     ],
 });
+
+// V02: the front desk's register shows the host's answer given by the link: a badge in
+// the list, an alert on the visit's form.
+registry.category("web_tour.tours").add("property_visitor_desk_host_answer_tour", {
+    steps: () => [
+        {
+            content: "The list shows the host's refusal as a badge",
+            trigger:
+                ".o_data_row:contains('Desk Tour Guest') td[name=host_answer] .badge.text-bg-danger",
+        },
+        {
+            content: "Open the visit",
+            trigger: ".o_data_row:contains('Desk Tour Guest') td[name=visitor_name]",
+            run: "click",
+        },
+        {
+            content: "The form warns that the host refused, with the host's reason",
+            trigger: ".o_form_view .o_visit_host_refused:contains('Not at home')",
+        },
+    ],
+});
