@@ -114,8 +114,13 @@ class PropertyParcel(models.Model):
         )
         if not template or not recipients:
             return
-        parcels = self.sudo().browse(list(recipients))
-        bodies = template.sudo()._render_field("body", parcels.ids, compute_lang=True)
+        template = template.sudo()
+        parcels = (
+            self.sudo()
+            .browse(list(recipients))
+            .with_context(property_sms_template_id=template.id)
+        )
+        bodies = template._render_field("body", parcels.ids, compute_lang=True)
         for parcel in parcels:
             partner, number = recipients[parcel.id]
             parcel._message_sms(

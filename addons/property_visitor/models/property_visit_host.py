@@ -48,6 +48,29 @@ class PropertyVisitHostMixin(models.AbstractModel):
         "the same.",
     )
 
+    # the links the SMS templates carry (and the China provider's template
+    # parameters), fresh at each message; read by the server only
+    host_link_url = fields.Char(
+        string="Host's Link",
+        compute="_compute_link_urls",
+        groups="base.group_system",
+    )
+    invitation_link_url = fields.Char(
+        string="Invitation Link",
+        compute="_compute_link_urls",
+        groups="base.group_system",
+    )
+
+    def _compute_link_urls(self):
+        for visit in self:
+            record = visit.sudo()
+            visit.host_link_url = (
+                record._signed_link_url(HOST_PURPOSE) if visit.id else False
+            )
+            visit.invitation_link_url = (
+                record._signed_link_url(INVITATION_PURPOSE) if visit.id else False
+            )
+
     # ------------------------------------------------------------------
     # Recipients
     # ------------------------------------------------------------------
@@ -62,22 +85,19 @@ class PropertyVisitHostMixin(models.AbstractModel):
     # ------------------------------------------------------------------
     # Sending (batched: one rendering per template, one chatter message per visit)
     # ------------------------------------------------------------------
-    def _visit_sms_send(self, template_xmlid, purpose, recipients):
+    def _visit_sms_send(self, template_xmlid, recipients):
         """Post the SMS of ``template_xmlid`` on each visit of ``recipients`` (a dict
-        visit id -> (partner or False, E.164 number)), each with its own signed link
-        for ``purpose``. The SMS are queued (sent by Odoo's SMS queue through the
-        provider chosen in Settings); a failure shows on the visit, as every SMS of
-        Odoo."""
+        visit id -> (partner or False, E.164 number)); the template carries the
+        visit's signed link. The SMS are queued (sent by Odoo's SMS queue through
+        the provider chosen in Settings, which reads their template); a failure shows
+        on the visit, as every SMS of Odoo."""
         template = self.env.ref(template_xmlid, raise_if_not_found=False)
         visits = self.sudo().filtered(lambda v: v.id in recipients)
         if not template or not visits:
             return
-        links = {visit.id: visit._signed_link_url(purpose) for visit in visits}
-        bodies = (
-            template.sudo()
-            .with_context(property_signed_links=links)
-            ._render_field("body", visits.ids, compute_lang=True)
-        )
+        template = template.sudo()
+        bodies = template._render_field("body", visits.ids, compute_lang=True)
+        visits = visits.with_context(property_sms_template_id=template.id)
         for visit in visits:
             partner, number = recipients[visit.id]
             if partner:
@@ -109,7 +129,7 @@ class PropertyVisitHostMixin(models.AbstractModel):
             partner, number = visit._host_sms_partner()
             if number:
                 recipients[visit.id] = (partner, number)
-        self._visit_sms_send(template, HOST_PURPOSE, recipients)
+        self._visit_sms_send(template, recipients)
 
     def _send_invitation_sms(self):
         """The visitor's invitation by SMS: a link to the visit's QR page (sent to the
@@ -120,9 +140,7 @@ class PropertyVisitHostMixin(models.AbstractModel):
             if number:
                 recipients[visit.id] = (False, number)
         self._visit_sms_send(
-            "property_visitor.sms_template_visit_invitation",
-            INVITATION_PURPOSE,
-            recipients,
+            "property_visitor.sms_template_visit_invitation", recipients
         )
 
     def action_send_invitation_sms(self):
