@@ -9,7 +9,7 @@ from freezegun import freeze_time
 
 from odoo.tests import HttpCase, tagged
 
-from odoo.addons.property_base.tests.rpc import RpcMixin
+from odoo.addons.property_base.tests.rpc import RpcError, RpcMixin
 
 from .common import VisitorCase
 
@@ -108,6 +108,10 @@ class TestVisitHostLink(RpcMixin, HttpCase, VisitorCase):
         self.assertRpcRefused(
             "property.visit", "write", [visit.id], {"host_override_reason": "x"}
         )
+        # nor through the link page's server method
+        with self.assertRaises(RpcError) as caught:
+            self.rpc("property.visit", "_host_answer", [visit.id], "let_in")
+        self.assertEqual(caught.exception.name, "odoo.exceptions.AccessError")
         self.rpc_as(self.frontdesk)
         forged_id = self.rpc(
             "property.visit",
@@ -224,6 +228,25 @@ class TestVisitHostLink(RpcMixin, HttpCase, VisitorCase):
         visit.invalidate_recordset()
         self.assertEqual(visit.state, "checked_in")
         self.assertEqual(visit.host_answer, "refused")
+
+    @freeze_time(NOW)
+    def test_v02_host_page_bad_input_writes_nothing(self):
+        visit = self._register()
+        path = self._link_path(self._sms(visit, HOST_MOBILE))
+        # an answer that is neither, or a reason the input guard refuses: the page
+        # says so and nothing is written
+        for answer, reason in (("maybe", ""), ("refused", "bad\x00reason")):
+            page = self._answer(path, answer, reason)
+            self.assertEqual(page.status_code, 200)
+            self.assertIn("o_visit_host_error", page.text)
+            visit.invalidate_recordset()
+            self.assertEqual(visit.host_answer, "none")
+            self.assertFalse(visit.host_answer_note or visit.contact_answer)
+        # a long reason is cut to its first 500 characters
+        self._answer(path, "refused", "x" * 2000)
+        visit.invalidate_recordset()
+        self.assertEqual(visit.host_answer, "refused")
+        self.assertEqual(len(visit.host_answer_note), 500)
 
     def test_v02_altered_expired_revoked_links_show_nothing(self):
         with freeze_time(NOW):
