@@ -345,6 +345,16 @@ class TestVisitHostLink(RpcMixin, HttpCase, VisitorCase):
         path = self._link_path(sms)
         Link = self.env["property.signed.link.mixin"]
         self.assertEqual(Link._signed_link_resolve(path[3:], "visit_invitation"), visit)
+        # V09: the visitor's number kept on the SMS's notification is read only by
+        # the privileged roles
+        domain = [("notification_type", "=", "sms"), ("sms_number", "!=", False)]
+        for user in (self.guard, self.frontdesk):
+            self.rpc_as(user)
+            found = self.rpc("mail.notification", "search_read", domain, ["sms_number"])
+            self.assertNotIn("+8613812345678", str(found))
+        self.rpc_as(self.supervisor)
+        found = self.rpc("mail.notification", "search_read", domain, ["sms_number"])
+        self.assertIn("+8613812345678", str(found))
         page = self._open(path)
         self.assertEqual(page.status_code, 200)
         self.assertIn(visit.name, page.text)
