@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 # The demo company of `make run` (scripts/demo_setup.py): a Chinese property company.
 DEMO_COMPANY_NAME = "深圳阳光物业服务有限公司"
@@ -17,6 +18,13 @@ class ResCompany(models.Model):
         default=168,
         help="Hours a link sent by SMS or e-mail opens its page (168: 7 days).",
     )
+
+    @api.constrains("property_signed_link_hours")
+    def _check_property_signed_link_hours(self):
+        if any(not 1 <= company.property_signed_link_hours <= 8760 for company in self):
+            raise ValidationError(
+                self.env._("Links are valid from 1 hour to 8,760 hours (a year).")
+            )
 
     def _property_demo_setup(self):
         """Make this company look like a Chinese property company: its name, the

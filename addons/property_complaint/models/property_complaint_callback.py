@@ -1,9 +1,9 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
-from odoo.addons.property_base.tools import INTERNAL
+from odoo.addons.property_base.tools import INTERNAL, is_internal
 
 
 class PropertyComplaintCallback(models.Model):
@@ -63,7 +63,14 @@ class PropertyComplaintCallback(models.Model):
         help="Now when left empty as the callback is recorded.",
     )
     method = fields.Selection(
-        [("phone", "Phone"), ("visit", "Visit"), ("other", "Other")], tracking=True
+        [
+            ("phone", "Phone"),
+            ("visit", "Visit"),
+            ("other", "Other"),
+            # answered by the resident on the page of the link of a message
+            ("link", "Link (by the Resident)"),
+        ],
+        tracking=True,
     )
     caller_name = fields.Char(
         string="Called By",
@@ -188,6 +195,20 @@ class PropertyComplaintCallback(models.Model):
 
     def _property_lock_message(self):
         return self.env._("A recorded callback is read-only.")
+
+    @api.constrains("method")
+    def _check_method_link(self):
+        """Only the resident's answer on the page of the link records a callback
+        made by the link."""
+        if is_internal(self.env, self._internal_flag):
+            return
+        if any(callback.method == "link" for callback in self):
+            raise ValidationError(
+                self.env._(
+                    "Only the customer's answer through the link of a message is "
+                    "recorded as a callback by link."
+                )
+            )
 
     @api.onchange("method", "satisfaction_id")
     def _onchange_method_date_done(self):

@@ -7,6 +7,7 @@ from . import (
     test_callback,
     test_class,
     test_close,
+    test_complaint_link,
     test_concurrency,
     test_confidentiality,
     test_dates_rpc,

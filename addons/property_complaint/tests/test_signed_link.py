@@ -13,6 +13,7 @@ from odoo.addons.property_base.models.property_signed_link_mixin import (
     _key_digest,
 )
 from odoo.addons.property_base.tests.rpc import RpcMixin
+from odoo.addons.property_base.tests.settings import SettingsCaseMixin
 
 from .common import ComplaintCase
 
@@ -20,7 +21,7 @@ INVALID_ZH = "链接无效或已过期"
 
 
 @tagged("post_install", "-at_install")
-class TestSignedLink(RpcMixin, HttpCase, ComplaintCase):
+class TestSignedLink(SettingsCaseMixin, RpcMixin, HttpCase, ComplaintCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -143,3 +144,25 @@ class TestSignedLink(RpcMixin, HttpCase, ComplaintCase):
             "signed_link_key",
             self.rpc("property.complaint", "fields_get", [], ["type"]),
         )
+
+    def test_link_hours_are_a_setting_of_the_property_administrator(self):
+        """The hours a link is valid are a setting of the company, changed by the
+        administrator of the sites (no Odoo administration rights), not by the
+        service-centre manager."""
+        admin = self._settings_user(
+            "t_link_admin",
+            [self.env.ref("property_base.group_property_manager")],
+            self.company,
+        )
+        self.assertFalse(admin.has_group("base.group_system"))
+        self.rpc_as(self.cs_manager)
+        self._assertSettingsRefused(self.company, property_signed_link_hours=2)
+        self.assertEqual(self.company.property_signed_link_hours, 168)
+        self.rpc_as(admin)
+        for hours in (0, -5, 100000):
+            with self.subTest(hours=hours):
+                self._assertSettingsRefused(
+                    self.company, property_signed_link_hours=hours
+                )
+        self._rpc_settings(self.company, property_signed_link_hours=48)
+        self.assertEqual(self.company.property_signed_link_hours, 48)
