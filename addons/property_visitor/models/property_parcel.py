@@ -3,7 +3,7 @@ import secrets
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.property_base.tools.phone import phone_e164_or_none
+from .property_visit_host import sms_number
 
 
 def _new_pickup_code():
@@ -104,9 +104,7 @@ class PropertyParcel(models.Model):
         recipients = {}
         for parcel in self.sudo().filtered(lambda p: p.state == "waiting"):
             partner = parcel.recipient_partner_id
-            number = phone_e164_or_none(partner.mobile) or phone_e164_or_none(
-                partner.phone
-            )
+            number = sms_number(partner.mobile, partner.phone)
             if number:
                 recipients[parcel.id] = (partner, number)
         template = self.env.ref(

@@ -1,3 +1,5 @@
+import phonenumbers
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.http import request
@@ -11,6 +13,22 @@ INVITATION_PURPOSE = "visit_invitation"
 HOST_ANSWER_BUS = "property_visit_host_answer"
 # the longest reason a host may give from the link
 HOST_NOTE_MAX = 500
+# numbers that receive an SMS (a landline does not)
+MOBILE_TYPES = (
+    phonenumbers.PhoneNumberType.MOBILE,
+    phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+)
+
+
+def sms_number(*values):
+    """The first of ``values`` that is a mobile number, in E.164; False if none."""
+    for value in values:
+        number = phone_e164_or_none(value)
+        if number and phonenumbers.number_type(phonenumbers.parse(number)) in (
+            MOBILE_TYPES
+        ):
+            return number
+    return False
 
 
 class PropertyVisitHostMixin(models.AbstractModel):
@@ -79,8 +97,7 @@ class PropertyVisitHostMixin(models.AbstractModel):
         unit's occupant or owner), when they have a valid phone number."""
         self.ensure_one()
         partner = (self.host_partner_id or self._walk_in_partner()).sudo()
-        number = phone_e164_or_none(partner.mobile) or phone_e164_or_none(partner.phone)
-        return partner, number
+        return partner, sms_number(partner.mobile, partner.phone)
 
     # ------------------------------------------------------------------
     # Sending (batched: one rendering per template, one chatter message per visit)
@@ -136,7 +153,7 @@ class PropertyVisitHostMixin(models.AbstractModel):
         visitor's phone, when one was given)."""
         recipients = {}
         for visit in self.sudo().filtered(lambda v: v.state == "planned"):
-            number = phone_e164_or_none(visit.phone)
+            number = sms_number(visit.phone)
             if number:
                 recipients[visit.id] = (False, number)
         self._visit_sms_send(
@@ -148,7 +165,7 @@ class PropertyVisitHostMixin(models.AbstractModel):
         self._check_desk_user()
         self._check_state(("planned",), self.env._("sent to the visitor"))
         for visit in self:
-            if not phone_e164_or_none(visit.sudo().phone):
+            if not sms_number(visit.sudo().phone):
                 raise UserError(
                     self.env._(
                         "Record the phone of %(visitor)s first: the invitation is sent "

@@ -148,6 +148,17 @@ class TestVisitHostLink(RpcMixin, HttpCase, VisitorCase):
         # an invitation the host announced (consent given) asks nothing
         agreed = self._register(visitor_name="Announced", **self._contact_vals())
         self.assertFalse(self._sms(agreed, HOST_MOBILE))
+        # a host with only a landline receives no SMS (the desk phones them)
+        landline = self.env["res.partner"].create(
+            {"name": "Landline Host", "phone": "021 6234 5678"}
+        )
+        visit = self._register(visitor_name="Landline", host_partner_id=landline.id)
+        self.assertFalse(
+            self.env["sms.sms"]
+            .sudo()
+            .search([("mail_message_id.res_id", "=", visit.id)])
+            .filtered(lambda s: s.mail_message_id.model == "property.visit")
+        )
 
     @freeze_time(NOW)
     def test_v02_host_lets_in_from_the_link_and_the_desk_checks_in(self):
