@@ -3,7 +3,7 @@
     "summary": "Residents and tenants in Odoo's portal: complaints and demands, "
     "callbacks, visitor invitations with a QR code and the tenant "
     "signatory's goods-pass approval",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.1.1",
     "category": "Services/Property",
     "license": "LGPL-3",
     "author": "Property Service Suite",

@@ -2,11 +2,11 @@
     "name": "Property Visitors and Passes",
     "summary": "Visitor register (访客登记), temporary entry passes and resident "
     "cards, two-part goods passes (携物出入门证) and live gate verification",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.3.1",
     "category": "Services/Property",
     "license": "LGPL-3",
     "author": "Property Service Suite",
-    "depends": ["property_base", "mail"],
+    "depends": ["property_base", "mail", "sms"],
     "external_dependencies": {"python": ["python-stdnum", "phonenumbers"]},
     "data": [
         "security/property_visitor_security.xml",
@@ -15,6 +15,7 @@
         "data/ir_config_parameter_data.xml",
         "data/ir_cron_data.xml",
         "data/property_approval_rule_data.xml",
+        "data/sms_template_data.xml",
         "wizard/property_visit_correct_views.xml",
         "wizard/property_gate_verify_views.xml",
         "wizard/property_goods_check_views.xml",
@@ -40,6 +41,7 @@
         "wizard/property_settings_views.xml",
         "views/menus.xml",
         "views/home_views.xml",
+        "views/property_visit_link_templates.xml",
     ],
     "demo": [
         "demo/property_visitor_demo.xml",

@@ -87,6 +87,10 @@ class PropertyVisit(models.Model):
     contact_method = fields.Selection(groups=STAFF)
     contact_time = fields.Datetime(groups=STAFF)
     contact_answer = fields.Selection(groups=STAFF)
+    host_answer = fields.Selection(groups=STAFF)
+    host_answer_time = fields.Datetime(groups=STAFF)
+    host_answer_note = fields.Char(groups=STAFF)
+    host_override_reason = fields.Char(groups=STAFF)
     registrar_id = fields.Many2one(groups=STAFF)
     registrar_role = fields.Selection(groups=STAFF)
     checked_in_by_id = fields.Many2one(groups=STAFF)
@@ -311,7 +315,7 @@ class PropertyVisit(models.Model):
 
     def _portal_send_invitation(self):
         """E-mail the invitation with the QR code to the visitor, when an address was
-        given."""
+        given; and the SMS with the link to the visit's QR page (property_visitor)."""
         template = self.env.ref("property_portal.mail_template_visit_invitation")
         for visit in self.sudo().filtered("invite_email"):
             qr = visit._portal_qr_attachment()
@@ -319,6 +323,7 @@ class PropertyVisit(models.Model):
                 visit.id,
                 email_values={"attachment_ids": [fields.Command.link(qr.id)]},
             )
+        self._send_invitation_sms()
 
     def _portal_qr_data_uri(self):
         self.ensure_one()

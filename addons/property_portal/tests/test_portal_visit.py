@@ -48,6 +48,21 @@ class TestPortalVisit(PortalCase):
         self.assertEqual(mail.email_to, "wang.wei@example.com")
         self.assertEqual(mail.attachment_ids.mimetype, "image/png")
         self.assertIn("Wang Wei", mail.body_html)
+        # and by SMS, with the no-login link to the visit's QR page (issue #20)
+        sms = (
+            self.env["sms.sms"]
+            .sudo()
+            .search([("mail_message_id.res_id", "=", visit.id)])
+            .filtered(lambda s: s.mail_message_id.model == "property.visit")
+        )
+        self.assertEqual(sms.number, "+8613812345678")
+        token = sms.body.split("/p/")[1].split()[0]
+        self.assertEqual(
+            self.env["property.signed.link.mixin"]._signed_link_resolve(
+                token, "visit_invitation"
+            ),
+            visit,
+        )
         # each visit its own token
         other = self._invite(visitor_name="Li Lei").sudo()
         self.assertNotEqual(other.token_key, visit.token_key)

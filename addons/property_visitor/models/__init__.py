@@ -3,7 +3,7 @@ from . import property_gate_token_mixin, property_personal_data_mixin
 
 # isort: split
 # the rooms of the visit before the visit
-from . import property_visit_cron, property_visit_desk
+from . import property_visit_cron, property_visit_desk, property_visit_host
 
 # isort: split
 from . import (

@@ -1,5 +1,13 @@
+import secrets
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+
+from .property_visit_host import sms_number
+
+
+def _new_pickup_code():
+    return f"{secrets.randbelow(10**6):06d}"
 
 
 class PropertyParcel(models.Model):
@@ -50,6 +58,21 @@ class PropertyParcel(models.Model):
         tracking=True,
         index=True,
     )
+    # V11: told to the resident by SMS; the resident gives it at the desk
+    pickup_code = fields.Char(
+        string="Pick-up Code",
+        default=lambda self: _new_pickup_code(),
+        readonly=True,
+        copy=False,
+        groups="property_visitor.group_visitor_frontdesk",
+    )
+    pickup_place = fields.Char(
+        string="Pick-up Place",
+        compute="_compute_pickup_place",
+        store=True,
+        readonly=False,
+        help="Where the resident collects it (the site's place by default).",
+    )
     collected_by = fields.Char(tracking=True)
     collected_signature = fields.Binary(string="Signature", copy=False)
     collected_date = fields.Datetime(readonly=True, copy=False)
@@ -65,7 +88,52 @@ class PropertyParcel(models.Model):
                 vals["name"] = (
                     self.env["ir.sequence"].next_by_code("property.parcel") or "/"
                 )
-        return super().create(vals_list)
+        parcels = super().create(vals_list)
+        parcels._notify_recipient()
+        return parcels
+
+    @api.depends("site_id")
+    def _compute_pickup_place(self):
+        for parcel in self:
+            parcel.pickup_place = parcel.site_id.parcel_pickup_place or False
+
+    def _notify_recipient(self):
+        """V11: an SMS to the resident (the template's pick-up code and place), logged
+        in the record's chatter; queued for Odoo's SMS sending (batched: one
+        rendering for the parcels)."""
+        recipients = {}
+        for parcel in self.sudo().filtered(lambda p: p.state == "waiting"):
+            partner = parcel.recipient_partner_id
+            number = sms_number(partner.mobile, partner.phone)
+            if number:
+                recipients[parcel.id] = (partner, number)
+        template = self.env.ref(
+            "property_visitor.sms_template_parcel_waiting", raise_if_not_found=False
+        )
+        if not template or not recipients:
+            return
+        template = template.sudo()
+        parcels = (
+            self.sudo()
+            .browse(list(recipients))
+            .with_context(property_sms_template_id=template.id)
+        )
+        bodies = template._render_field("body", parcels.ids, compute_lang=True)
+        for parcel in parcels:
+            partner, number = recipients[parcel.id]
+            parcel._message_sms(
+                bodies[parcel.id],
+                partner_ids=partner.ids,
+                sms_pid_to_number={partner.id: number},
+                put_in_queue=True,
+            )
+
+    def action_notify_recipient(self):
+        """Front desk: send the resident the SMS again."""
+        if not self.env.user.has_group("property_visitor.group_visitor_frontdesk"):
+            raise AccessError(self.env._("Mail is handed over by the front desk."))
+        self._notify_recipient()
+        return True
 
     def _property_locked(self):
         return self.filtered(lambda parcel: parcel.state == "collected")

@@ -21,6 +21,13 @@ class PropertySite(models.Model):
         string="Visitors on Site", compute="_compute_visitors_on_site"
     )
 
+    # V11: where residents collect their mail and parcels (told in the SMS)
+    parcel_pickup_place = fields.Char(
+        string="Parcel Pick-up Place",
+        help="Where residents collect their mail and parcels, e.g. the front desk of "
+        "the lobby.",
+    )
+
     pass_expiring_count = fields.Integer(
         string="Passes Expiring",
         compute="_compute_pass_expiring_count",

@@ -38,6 +38,7 @@ FROZEN_FIELDS = {
     "departure_time",
     "registrar_id",
     "registrar_role",
+    "host_override_reason",
 }
 # set only by the action methods
 STAMPED_FIELDS = {
@@ -48,9 +49,19 @@ STAMPED_FIELDS = {
     "closed_time",
     "overstay",
     "anonymized",
+    # V02: the host's answer from the link of their SMS (property.visit.host.mixin)
+    "host_answer",
+    "host_answer_time",
+    "host_answer_note",
 }
 # V02: the host's answer, recorded by the front desk only
-CONSENT_FIELDS = {"contact_person", "contact_method", "contact_time", "contact_answer"}
+CONSENT_FIELDS = {
+    "contact_person",
+    "contact_method",
+    "contact_time",
+    "contact_answer",
+    "host_override_reason",
+}
 
 
 class PropertyVisit(models.Model):
@@ -60,6 +71,7 @@ class PropertyVisit(models.Model):
     _description = "Visit"
     _inherit = [
         "property.visit.desk.mixin",
+        "property.visit.host.mixin",
         "property.visit.cron.mixin",
         "property.stamped.mixin",
         "property.approval.mixin",
@@ -181,6 +193,8 @@ class PropertyVisit(models.Model):
         visits = super().create(vals_list)
         visits._update_approval_need()
         visits._fill_from_visitor()
+        # V02: the host is asked by SMS, with the link where they answer
+        visits._notify_host("registered")
         return visits
 
     def _fill_from_visitor(self):

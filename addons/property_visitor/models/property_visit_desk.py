@@ -92,6 +92,14 @@ class PropertyVisitDeskMixin(models.AbstractModel):
                         visitor=visit.visitor_name,
                     )
                 )
+            if visit.host_answer == "refused" and not visit.host_override_reason:
+                raise UserError(
+                    self.env._(
+                        "The host refused %(visitor)s from the link of their SMS: "
+                        "give the reason for letting the visitor in all the same.",
+                        visitor=visit.visitor_name,
+                    )
+                )
             if visit.area_restricted and visit.approval_state != "approved":
                 raise UserError(
                     self.env._(
@@ -111,6 +119,8 @@ class PropertyVisitDeskMixin(models.AbstractModel):
                     "checked_in_by_id": self.env.user.id,
                 }
             )
+        # V02: the host hears that their visitor arrived
+        self._notify_host("arrived")
         return True
 
     def action_walk_in_check_in(self):

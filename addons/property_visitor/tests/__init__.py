@@ -10,6 +10,8 @@ from . import (
     test_gate_phone,
     test_goods_pass,
     test_home_rpc,
+    test_host_link,
+    test_host_tour,
     test_input_guard_rpc,
     test_keep_rpc,
     test_logs,
