@@ -13,6 +13,7 @@ class PropertyComplaint(models.Model):
         string="Staff's Fault",
         default="not_in_time",
         tracking=True,
+        groups="base.group_user",
         help="What the responsible employees did, as the verdict says: it chooses "
         "the deduction from their assessment (Staff Assessment > Configuration > "
         "Complaint Deductions).",
