@@ -117,6 +117,22 @@ class TestNotifyRpc(RpcMixin, HttpCase, ComplaintCase):
             complaint.message_ids.filtered(lambda m: m.message_type == "sms")
         )
 
+    def test_n20_stamps_owned_by_the_actions(self):
+        """A client cannot mark an event as told (and so silence it) nor tell it
+        again: the stamps are written by the actions only."""
+        complaint = self._register()
+        told = complaint.sudo().date_receipt_notified
+        self.assertTrue(told)
+        for vals in (
+            {"date_receipt_notified": False},
+            {"date_result_notified": "2025-03-03 03:00:00"},
+        ):
+            self.assertRpcRefused("property.complaint", "write", [complaint.id], vals)
+        complaint.invalidate_recordset()
+        self.assertEqual(complaint.sudo().date_receipt_notified, told)
+        self.assertFalse(complaint.sudo().date_result_notified)
+        self.assertEqual(len(self._sms(complaint)), 1)
+
     def test_n20_setting_off_nothing(self):
         self._set_setting("notify_receipt", False)
         complaint = self._register(partner_email="zhang@example.com")

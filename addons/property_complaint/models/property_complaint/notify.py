@@ -92,6 +92,9 @@ class PropertyComplaintNotifyMixin(models.AbstractModel):
     notify_assignee = fields.Char(
         string="Message: Handled By", compute="_compute_notify_texts", groups=AGENT
     )
+    notify_lang = fields.Char(
+        string="Message: Language", compute="_compute_notify_lang", groups=AGENT
+    )
     # the complaint's no-login page (property_base's signed links), fresh at each
     # message
     notify_link = fields.Char(
@@ -141,6 +144,21 @@ class PropertyComplaintNotifyMixin(models.AbstractModel):
             sudo = complaint.sudo()
             complaint.notify_assignee = " / ".join(
                 name for name in (sudo.department_id.name, sudo.handler_id.name) if name
+            )
+
+    def _compute_notify_lang(self):
+        """The complainant's language when active, else Chinese, else the company's
+        (a language that is not active would stop the message)."""
+        active = {code for code, _name in self.env["res.lang"].get_installed()}
+        for complaint in self:
+            sudo = complaint.sudo()
+            candidates = (
+                sudo.partner_id.lang,
+                "zh_CN",
+                sudo.company_id.partner_id.lang,
+            )
+            complaint.notify_lang = next(
+                (lang for lang in candidates if lang in active), False
             )
 
     def _compute_notify_link(self):
