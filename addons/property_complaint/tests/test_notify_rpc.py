@@ -18,6 +18,7 @@ from odoo import modules
 from odoo.tests import HttpCase, tagged
 
 from odoo.addons.property_base.tests.rpc import RpcMixin
+from odoo.addons.property_base.tests.settings import SettingsCaseMixin
 
 from .common import ComplaintCase
 
@@ -48,7 +49,7 @@ def _free_port():
 
 
 @tagged("post_install", "-at_install")
-class TestNotifyRpc(RpcMixin, HttpCase, ComplaintCase):
+class TestNotifyRpc(SettingsCaseMixin, RpcMixin, HttpCase, ComplaintCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -140,6 +141,21 @@ class TestNotifyRpc(RpcMixin, HttpCase, ComplaintCase):
         self.assertFalse(self._outgoing(complaint))
         # nothing later either: the event is over
         complaint.sudo()._notify_customer("receipt")
+        self.assertFalse(self._sms(complaint))
+
+    def test_n20_setting_switched_off_by_the_manager(self):
+        """Each message is a setting of the company in the suite's Settings: the
+        agent cannot switch it, the service-centre manager can; switched off, the
+        registration sends nothing."""
+        company = self.site.company_id
+        self.rpc_as(self.agent)
+        self._assertSettingsRefused(company, property_complaint_notify_receipt=False)
+        self.assertTrue(company.property_complaint_notify_receipt)
+        self.rpc_as(self.cs_manager)
+        self._rpc_settings(company, property_complaint_notify_receipt=False)
+        self.env.invalidate_all()
+        self.assertFalse(company.property_complaint_notify_receipt)
+        complaint = self._register()
         self.assertFalse(self._sms(complaint))
 
     def test_n20_no_messages_chosen_nothing(self):
