@@ -192,7 +192,8 @@ class TestNotifyRpc(SettingsCaseMixin, RpcMixin, HttpCase, ComplaintCase):
         self.assertFalse(self._sms(complaint))
         self.assertEqual(len(self._outgoing(complaint)), 1)
 
-    def test_n20_registration_receipt_by_email(self):
+    def _smtp(self):
+        """A local SMTP server for this test, Odoo's outgoing server: its inbox."""
         inbox = _Inbox()
         port = _free_port()
         controller = Controller(inbox, hostname="127.0.0.1", port=port)
@@ -207,6 +208,24 @@ class TestNotifyRpc(SettingsCaseMixin, RpcMixin, HttpCase, ComplaintCase):
                 "sequence": 0,
             }
         )
+        return inbox
+
+    def _send_queue(self, inbox, to):
+        """The mail queue run as its cron does (the test mode sends nothing); the
+        messages it sent to ``to``."""
+        count = len(inbox.messages)
+        with patch.object(modules.module, "current_test", False):
+            self.env.ref(
+                "mail.ir_cron_mail_scheduler_action"
+            ).sudo().method_direct_trigger()
+        return [
+            message
+            for recipients, message in inbox.messages[count:]
+            if recipients == [to]
+        ]
+
+    def test_n20_registration_receipt_by_email(self):
+        inbox = self._smtp()
         complaint = self._register(
             partner_email="zhang@example.com", notify_channel="email"
         )
@@ -214,16 +233,8 @@ class TestNotifyRpc(SettingsCaseMixin, RpcMixin, HttpCase, ComplaintCase):
         mail = self._outgoing(complaint)
         self.assertEqual(len(mail), 1)
         self.assertEqual(mail.state, "outgoing")
-        # the mail queue sends it, as its cron does (the test mode sends nothing)
-        with patch.object(modules.module, "current_test", False):
-            self.env.ref(
-                "mail.ir_cron_mail_scheduler_action"
-            ).sudo().method_direct_trigger()
-        received = [
-            message
-            for recipients, message in inbox.messages
-            if recipients == ["zhang@example.com"]
-        ]
+        # the mail queue sends it, as its cron does
+        received = self._send_queue(inbox, "zhang@example.com")
         self.assertEqual(len(received), 1)
         message = received[0]
         self.assertIn("zhang@example.com", message["To"])
@@ -297,3 +308,45 @@ class TestNotifyRpc(SettingsCaseMixin, RpcMixin, HttpCase, ComplaintCase):
         complaint.sudo()._notify_customer("result")
         complaint.sudo()._notify_customer("callback")
         self.assertEqual(self._sms(complaint), sms)
+
+    @freeze_time("2025-03-05 02:00:00")
+    def test_c24_result_by_email(self):
+        """C14, C24 by e-mail: the result, the solution and how a recurrence is
+        avoided, with the link to confirm or dispute it."""
+        inbox = self._smtp()
+        complaint = self._register(
+            partner_phone=False, partner_email="zhang@example.com"
+        )
+        self._dispatch(complaint, self.dep_engineering, self.handler)
+        self._send_queue(inbox, "zhang@example.com")
+        self.rpc_as(self.agent)
+        self.rpc(
+            "property.complaint",
+            "write",
+            [complaint.id],
+            {
+                "resolution": "<p>Pipe replaced.</p>",
+                "result_summary": "漏水已修复。",
+                "result_solution": "更换了楼上住户的水管。",
+                "result_prevention": "每季度检查楼内水管。",
+                "result_method": "email",
+            },
+        )
+        self.rpc("property.complaint", "action_communicate_result", [complaint.id])
+        received = self._send_queue(inbox, "zhang@example.com")
+        subjects = [message["Subject"] for message in received]
+        reference = self._zh(complaint).notify_reference
+        self.assertEqual(
+            subjects, [f"您的{reference}处理结果", f"回访：请评价您的{reference}"]
+        )
+        body = received[0].get_body(("html",)).get_content()
+        for text in (
+            "处理结果",
+            "漏水已修复。",
+            "解决方案",
+            "更换了楼上住户的水管。",
+            "防止再发措施",
+            "每季度检查楼内水管。",
+        ):
+            self.assertIn(text, body)
+        self.assertEqual(self._resolve(body), complaint)
