@@ -7,7 +7,7 @@
     "category": "Services/Property",
     "license": "LGPL-3",
     "author": "Property Service Suite",
-    "depends": ["property_base", "hr", "mail"],
+    "depends": ["property_base", "hr", "mail", "sms"],
     "external_dependencies": {"python": ["phonenumbers", "python-stdnum"]},
     "data": [
         "security/property_complaint_security.xml",
@@ -22,6 +22,7 @@
         "data/property_approval_rule_data.xml",
         "data/property_complaint_satisfaction_data.xml",
         "data/property_complaint_survey_data.xml",
+        "data/property_complaint_notify_data.xml",
         "wizard/property_complaint_dispatch_views.xml",
         "wizard/property_complaint_reopen_views.xml",
         "wizard/property_complaint_review_advice_views.xml",

@@ -115,6 +115,30 @@ class ResCompany(models.Model):
         string="Signed Callback (Days)", default=14
     )
 
+    # Messages to the complainant (issue #20), each on or off
+    property_complaint_notify_receipt = fields.Boolean(
+        string="Message at Registration",
+        default=True,
+        help="Send the complainant the number, the class and when to expect an answer "
+        "as the complaint is registered.",
+    )
+    property_complaint_notify_dispatch = fields.Boolean(
+        string="Message at Dispatch",
+        default=True,
+        help="Tell the complainant which department handles the complaint.",
+    )
+    property_complaint_notify_result = fields.Boolean(
+        string="Message with the Result",
+        default=True,
+        help="Send the complainant the result, the solution and how a recurrence is "
+        "avoided (C14, C24) once the result is communicated.",
+    )
+    property_complaint_notify_callback = fields.Boolean(
+        string="Message Inviting to Rate",
+        default=True,
+        help="Invite the complainant to rate the handling (callback) from the link.",
+    )
+
     @api.constrains(
         "property_complaint_answer_rings", "property_complaint_ring_seconds"
     )

@@ -22,6 +22,7 @@ from . import (
     test_lifecycle_rpc,
     test_monthly,
     test_nothing_lost,
+    test_notify_rpc,
     test_online,
     test_overview_rpc,
     test_phone_rpc,

@@ -116,3 +116,23 @@ class PropertySettings(models.TransientModel):
         readonly=False,
         groups=MANAGER,
     )
+    property_complaint_notify_receipt = fields.Boolean(
+        related="company_id.property_complaint_notify_receipt",
+        readonly=False,
+        groups=MANAGER,
+    )
+    property_complaint_notify_dispatch = fields.Boolean(
+        related="company_id.property_complaint_notify_dispatch",
+        readonly=False,
+        groups=MANAGER,
+    )
+    property_complaint_notify_result = fields.Boolean(
+        related="company_id.property_complaint_notify_result",
+        readonly=False,
+        groups=MANAGER,
+    )
+    property_complaint_notify_callback = fields.Boolean(
+        related="company_id.property_complaint_notify_callback",
+        readonly=False,
+        groups=MANAGER,
+    )

@@ -14,6 +14,7 @@ from . import (
     handling,
     lifecycle,
     link,
+    notify,
     online,
     suspension,
     verdict,

@@ -44,6 +44,10 @@ class PropertyComplaintAccessMixin(models.AbstractModel):
             "survey_forward_deadline",
             "survey_answer_deadline",
             "survey_callback_deadline",
+            "date_receipt_notified",
+            "notified_transfer_id",
+            "date_result_notified",
+            "notified_callback_id",
         }
 
     def _property_owned_fields(self):

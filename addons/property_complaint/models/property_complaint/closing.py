@@ -124,6 +124,9 @@ class PropertyComplaintClosingMixin(models.AbstractModel):
         self._write_action(vals)
         self._schedule_callbacks()
         self._activity_update()
+        # the complainant receives the result, then the invitation to rate
+        self._notify_customer("result")
+        self._notify_customer("callback")
         return True
 
     def _schedule_callbacks(self):

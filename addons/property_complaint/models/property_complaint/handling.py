@@ -128,6 +128,8 @@ class PropertyComplaintHandlingMixin(models.AbstractModel):
             # the handler's to-do moves with the complaint (a transfer to the same
             # handler keeps the one already scheduled)
             complaint._activity_update()
+            # the complainant hears who handles it
+            complaint._notify_customer("dispatch")
 
     # ------------------------------------------------------------------
     # Response, reply, handling (C08, C12)

@@ -28,6 +28,7 @@ class PropertyComplaint(models.Model):
         "property.complaint.followup.mixin",
         "property.complaint.activity.mixin",
         "property.complaint.link.mixin",
+        "property.complaint.notify.mixin",
         "mail.thread",
         "mail.activity.mixin",
         "property.integrity.mixin",
@@ -379,6 +380,9 @@ class PropertyComplaint(models.Model):
                 )
         # the to-dos of the new complaints, in one batch
         complaints._activity_update()
+        # the complainants' receipts (and the dispatch of those dispatched at once)
+        complaints._notify_customer("receipt")
+        complaints._notify_customer("dispatch")
         return complaints
 
     # ------------------------------------------------------------------
