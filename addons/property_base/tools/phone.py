@@ -4,6 +4,8 @@
 read them: mainland numbers in their national format (``138 0013 8006``,
 ``021 6234 5678``), other numbers in the international one (``+852 9123 4567``)."""
 
+import phonenumbers
+
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
@@ -29,6 +31,25 @@ def phone_e164_or_none(number):
         return phone_e164(number.strip())
     except UserError:
         return None
+
+
+# the numbers that receive an SMS (a landline does not)
+MOBILE_TYPES = (
+    phonenumbers.PhoneNumberType.MOBILE,
+    phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+)
+
+
+def phone_mobile_e164(*values):
+    """The first of ``values`` that is a mobile number, in E.164; False if none (an
+    SMS goes only there)."""
+    for value in values:
+        number = phone_e164_or_none(value)
+        if number and phonenumbers.number_type(phonenumbers.parse(number)) in (
+            MOBILE_TYPES
+        ):
+            return number
+    return False
 
 
 def phone_display(number):

@@ -3,7 +3,7 @@ import secrets
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .property_visit_host import sms_number
+from odoo.addons.property_base.tools.phone import phone_mobile_e164 as sms_number
 
 
 def _new_pickup_code():

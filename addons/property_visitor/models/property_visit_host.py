@@ -1,10 +1,8 @@
-import phonenumbers
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.http import request
 
-from odoo.addons.property_base.tools.phone import phone_e164_or_none
+from odoo.addons.property_base.tools.phone import phone_mobile_e164 as sms_number
 
 # the purposes of the no-login links of a visit (property.signed.link.mixin)
 HOST_PURPOSE = "visit_host"
@@ -13,22 +11,6 @@ INVITATION_PURPOSE = "visit_invitation"
 HOST_ANSWER_BUS = "property_visit_host_answer"
 # the longest reason a host may give from the link
 HOST_NOTE_MAX = 500
-# numbers that receive an SMS (a landline does not)
-MOBILE_TYPES = (
-    phonenumbers.PhoneNumberType.MOBILE,
-    phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
-)
-
-
-def sms_number(*values):
-    """The first of ``values`` that is a mobile number, in E.164; False if none."""
-    for value in values:
-        number = phone_e164_or_none(value)
-        if number and phonenumbers.number_type(phonenumbers.parse(number)) in (
-            MOBILE_TYPES
-        ):
-            return number
-    return False
 
 
 class PropertyVisitHostMixin(models.AbstractModel):

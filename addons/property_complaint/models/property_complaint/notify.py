@@ -1,8 +1,9 @@
-import phonenumbers
 import pytz
 
 from odoo import api, fields, models
 from odoo.tools import email_normalize
+
+from odoo.addons.property_base.tools.phone import phone_mobile_e164
 
 AGENT = "property_complaint.group_complaint_agent"
 
@@ -30,10 +31,6 @@ NOTICES = {
         "property_complaint.sms_template_complaint_callback",
     ),
 }
-MOBILE_TYPES = (
-    phonenumbers.PhoneNumberType.MOBILE,
-    phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
-)
 
 
 class PropertyComplaintNotifyMixin(models.AbstractModel):
@@ -184,16 +181,7 @@ class PropertyComplaintNotifyMixin(models.AbstractModel):
         """The complainant's mobile number in E.164, or False (a landline receives
         no SMS)."""
         self.ensure_one()
-        number = self.sudo().partner_phone
-        if not number:
-            return False
-        try:
-            parsed = phonenumbers.parse(number, "CN")
-        except phonenumbers.NumberParseException:
-            return False
-        if phonenumbers.number_type(parsed) not in MOBILE_TYPES:
-            return False
-        return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+        return phone_mobile_e164(self.sudo().partner_phone)
 
     def _notify_route(self):
         """``("sms", number)``, ``("email", address)`` or ``(False, False)``: the
