@@ -1,5 +1,6 @@
 from . import (
     test_access_matrix,
+    test_appeal_rpc,
     test_approval_rpc,
     test_assessment,
     test_attendance_consequences,
