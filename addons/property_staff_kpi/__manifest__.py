@@ -31,6 +31,7 @@
         "views/property_kpi_line_views.xml",
         "views/property_kpi_assessment_views.xml",
         "views/property_kpi_appeal_views.xml",
+        "views/property_kpi_exam_schedule_views.xml",
         "views/property_kpi_discipline_views.xml",
         "views/hr_employee_views.xml",
         "views/property_attendance_verdict_views.xml",

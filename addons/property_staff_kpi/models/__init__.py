@@ -21,6 +21,7 @@ from . import (
     property_kpi_assessment,
     property_kpi_assignment,
     property_kpi_discipline,
+    property_kpi_exam_schedule,
     property_kpi_item,
     property_kpi_line,
     property_kpi_scheme,

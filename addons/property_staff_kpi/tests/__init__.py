@@ -12,6 +12,7 @@ from . import (
     test_demo_rpc,
     test_emergency_callout,
     test_exam,
+    test_exam_schedule_rpc,
     test_forged_context,
     test_home_rpc,
     test_leave_rules,
