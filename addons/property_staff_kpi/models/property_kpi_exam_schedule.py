@@ -42,6 +42,11 @@ class PropertyKpiExamSchedule(models.Model):
         tracking=True,
     )
     month_label = fields.Char(compute="_compute_month_label", store=True)
+    exam_url = fields.Char(
+        string="Take the Exam",
+        compute="_compute_exam_url",
+        help="The link to the exam for the staff who sit it.",
+    )
     date_exam = fields.Date(string="Exam Date", required=True, tracking=True)
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
@@ -84,6 +89,12 @@ class PropertyKpiExamSchedule(models.Model):
     def _compute_month_label(self):
         for schedule in self:
             schedule.month_label = zh_month(schedule.date_month) or False
+
+    @api.depends("survey_id")
+    def _compute_exam_url(self):
+        for schedule in self:
+            survey = schedule.sudo().survey_id
+            schedule.exam_url = survey.get_start_url() if survey else False
 
     @api.depends("survey_id", "date_month", "site_id", "department_id", "company_id")
     def _compute_attendance(self):

@@ -105,6 +105,10 @@ class TestExamScheduleRpc(TodoMixin, RpcMixin, HttpCase, KpiCase):
         self.rpc_as(self.user_agent)
         for field in ("missing_employee_ids", "sat_employee_ids", "employee_ids"):
             self.assertRpcRefused(SCHEDULE, "read", [schedule_id], [field])
+        # the reminder's record leads the employee to the exam
+        read = self.rpc(SCHEDULE, "read", [schedule_id], ["exam_url", "date_exam"])[0]
+        self.assertEqual(read["exam_url"], self.survey.get_start_url())
+        self.assertEqual(read["date_exam"], "2025-03-20")
         # the agent sits the exam: the agent's reminder closes, the bonus counts (K02)
         self._take(self.user_agent)
         users = {user for user, _summary in self.todos(schedule)}
