@@ -2,6 +2,7 @@
 # inherit them
 from . import (
     hr_leave_certificate,
+    property_kpi_assessment_appeal,
     property_kpi_assessment_rules,
     property_kpi_assessment_team,
     property_kpi_assessment_workflow,
@@ -16,9 +17,11 @@ from . import (
     hr_work_location,
     property_attendance_verdict,
     property_emergency_callout,
+    property_kpi_appeal,
     property_kpi_assessment,
     property_kpi_assignment,
     property_kpi_discipline,
+    property_kpi_exam_schedule,
     property_kpi_item,
     property_kpi_line,
     property_kpi_scheme,

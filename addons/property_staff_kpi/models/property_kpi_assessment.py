@@ -29,6 +29,8 @@ class PropertyKpiAssessment(models.Model):
     _inherit = [
         "property.kpi.assessment.rules.mixin",
         "property.kpi.assessment.team.mixin",
+        # before the workflow: it adds to the workflow's steps
+        "property.kpi.assessment.appeal.mixin",
         "property.kpi.assessment.workflow.mixin",
         "mail.thread",
         "mail.activity.mixin",

@@ -15,6 +15,9 @@ STEP_TODOS = {
     # the approver, while the assessment is submitted
     "confirm": (_lt("Confirm the assessment"), "approver_user_id"),
 }
+# the employee's to-do, beside the steps' while the assessment waits for the signature
+# (property_kpi_assessment_appeal.py)
+SIGN_TODO = _lt("Read and sign the assessment")
 TODO_TYPE = "mail.mail_activity_data_todo"
 
 
@@ -60,6 +63,12 @@ class PropertyKpiAssessmentWorkflowMixin(models.AbstractModel):
             for lang in {"en_US", *langs}
         }
 
+    def _activity_sign_summaries(self):
+        """The summaries of the employee's "read and sign" to-do in any installed
+        language."""
+        langs = [code for code, _name in self.env["res.lang"].get_installed()]
+        return {SIGN_TODO._translate(lang) for lang in {"en_US", *langs}}
+
     def _activity_update(self):
         """The to-dos of these assessments, in one place (anchor: hr_holidays'
         ``activity_update``), in batch: the step's to-do of the assessor (draft) or of
@@ -68,7 +77,9 @@ class PropertyKpiAssessmentWorkflowMixin(models.AbstractModel):
         assessment (the dismissal proposed, a to-do scheduled by hand), as a step
         closes its to-dos. An assessment has moved on when a to-do of another step
         is open or its step's to-do is missing. Idempotent: called again, it
-        changes nothing."""
+        changes nothing. The employee's "read and sign" to-do goes its own way: open
+        while the assessment waits for the signature (``_appeal_wants_sign_todo``),
+        done once signed or appealed."""
         assessments = self.sudo()
         if not assessments:
             return
@@ -77,6 +88,9 @@ class PropertyKpiAssessmentWorkflowMixin(models.AbstractModel):
         existing = assessments.activity_ids.filtered(
             lambda a: a.activity_type_id == todo_type
         )
+        sign_summaries = self._activity_sign_summaries()
+        signs = existing.filtered(lambda a: a.summary in sign_summaries)
+        existing -= signs
         to_done = self.env["mail.activity"].sudo()
         to_schedule = []
         for assessment in assessments:
@@ -106,6 +120,16 @@ class PropertyKpiAssessmentWorkflowMixin(models.AbstractModel):
                 sent_back = any(kinds[a.summary] == "confirm" for a in steps)
                 kind = "revise" if sent_back and "revise" in wanted else wanted[-1]
                 to_schedule.append((assessment, STEP_TODOS[kind][0], user))
+        for assessment in assessments:
+            mine = signs.filtered(lambda a, rec=assessment: a.res_id == rec.id)
+            user = assessment.employee_user_id
+            wanted = bool(user) and assessment._appeal_wants_sign_todo()
+            kept = mine.filtered(lambda a, user=user: a.user_id == user)[:1]
+            if not wanted:
+                kept = kept.browse()
+            to_done |= mine - kept
+            if wanted and not kept:
+                to_schedule.append((assessment, SIGN_TODO, user))
         if to_done:
             to_done.action_feedback()
         for assessment, summary, user in to_schedule:

@@ -52,6 +52,13 @@ class ResCompany(models.Model):
         "later, a severe one (K05, 20 points).",
     )
 
+    property_staff_kpi_appeal_days = fields.Integer(
+        string="Days to Appeal an Assessment",
+        default=3,
+        help="An employee appeals a submitted assessment within this many days of its "
+        "submission (K12).",
+    )
+
     def _property_demo_setup(self):
         """Attendances of the demo staff from the first day of last month to
         yesterday: each planned working day worked as planned, so that nobody is

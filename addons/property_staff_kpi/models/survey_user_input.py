@@ -7,7 +7,31 @@ class SurveyUserInput(models.Model):
     def _mark_done(self):
         res = super()._mark_done()
         self._kpi_apply_exam_result()
+        self._kpi_exam_schedules()._activity_update()
         return res
+
+    def _kpi_exam_schedules(self):
+        """K15: the schedules of the monthly exams these answers finish (their
+        reminders close for whoever sat the exam)."""
+        exams = self.sudo().filtered(
+            lambda i: i.survey_id.kpi_exam and not i.test_entry
+        )
+        if not exams:
+            return self.env["property.kpi.exam.schedule"]
+        months = {
+            fields.Date.to_date(i.end_datetime or fields.Datetime.now()).replace(day=1)
+            for i in exams
+        }
+        return (
+            self.env["property.kpi.exam.schedule"]
+            .sudo()
+            .search(
+                [
+                    ("survey_id", "in", exams.survey_id.ids),
+                    ("date_month", "in", list(months)),
+                ]
+            )
+        )
 
     def _kpi_apply_exam_result(self):
         """K15: full marks of the monthly skills exam add the K02 bonus, a score under

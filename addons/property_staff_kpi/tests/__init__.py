@@ -1,5 +1,6 @@
 from . import (
     test_access_matrix,
+    test_appeal_rpc,
     test_approval_rpc,
     test_assessment,
     test_attendance_consequences,
@@ -11,6 +12,7 @@ from . import (
     test_demo_rpc,
     test_emergency_callout,
     test_exam,
+    test_exam_schedule_rpc,
     test_forged_context,
     test_home_rpc,
     test_leave_rules,

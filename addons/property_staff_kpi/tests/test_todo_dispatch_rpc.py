@@ -62,7 +62,10 @@ class TestAssessmentTodosRpc(TodoMixin, RpcMixin, HttpCase, KpiCase):
         # submitted: the approver's to-do only
         self.rpc_as(self.user_trainer)
         self.rpc("property.kpi.assessment", "action_submit", assessment.ids)
-        confirm = [(self.user_supervisor, "确认考核")]
+        # and the employee's, to read and sign (issue #23)
+        confirm = self.in_order(
+            [(self.user_supervisor, "确认考核"), (self.user_agent, "阅读并签署考核")]
+        )
         self.assertEqual(self.todos(assessment), confirm)
         # a repeated submit is refused and leaves the one to-do
         self.assertRpcRefused(
@@ -81,6 +84,13 @@ class TestAssessmentTodosRpc(TodoMixin, RpcMixin, HttpCase, KpiCase):
         # confirmed: no to-do left, and a dispatch adds none
         self.rpc_as(self.user_supervisor)
         self.rpc("property.kpi.assessment", "action_confirm", assessment.ids)
+        sign = [(self.user_agent, "阅读并签署考核")]
+        self.assertEqual(self.todos(assessment), sign)
+        assessment._activity_update()
+        self.assertEqual(self.todos(assessment), sign)
+        # signed: no to-do left
+        self.rpc_as(self.user_agent)
+        self.rpc("property.kpi.assessment", "action_sign", assessment.ids)
         self.assertEqual(self.todos(assessment), [])
         assessment._activity_update()
         self.assertEqual(self.todos(assessment), [])

@@ -81,7 +81,10 @@ class TestWorkflow(KpiCase):
             assessment.with_user(self.user_supervisor).action_submit()
         assessment.with_user(self.user_trainer).action_submit()
         self.assertEqual(assessment.state, "submitted")
-        self.assertEqual(assessment.activity_ids.user_id, self.user_supervisor)
+        # the approver confirms; the employee reads and signs (issue #23)
+        self.assertEqual(
+            assessment.activity_ids.user_id, self.user_supervisor | self.user_agent
+        )
         with self.assertRaises(UserError):
             assessment.with_user(self.user_trainer).action_confirm()
         assessment.with_user(self.user_supervisor).action_send_back()
@@ -90,6 +93,8 @@ class TestWorkflow(KpiCase):
         assessment.with_user(self.user_trainer).action_submit()
         assessment.with_user(self.user_supervisor).action_confirm()
         self.assertEqual(assessment.state, "confirmed")
+        self.assertEqual(assessment.activity_ids.user_id, self.user_agent)
+        assessment.with_user(self.user_agent).action_sign()
         self.assertFalse(assessment.activity_ids)
 
     def test_k16_assessor_cannot_become_approver(self):

@@ -41,3 +41,8 @@ class PropertySettings(models.TransientModel):
         readonly=False,
         groups=MANAGER,
     )
+    property_staff_kpi_appeal_days = fields.Integer(
+        related="company_id.property_staff_kpi_appeal_days",
+        readonly=False,
+        groups=MANAGER,
+    )
