@@ -2,7 +2,7 @@
     "name": "Property Staff Assessment",
     "summary": "Monthly scoring ledger (考核) of customer-service staff: catalogue of "
     "bonus and deduction items, repeat and dismissal rules, approval and lock",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "Services/Property",
     "license": "LGPL-3",
     "author": "Property Service Suite",
