@@ -1,1 +1,6 @@
-from . import property_kpi_batch, property_kpi_correction, property_settings
+from . import (
+    property_kpi_batch,
+    property_kpi_correction,
+    property_roster_rotation,
+    property_settings,
+)

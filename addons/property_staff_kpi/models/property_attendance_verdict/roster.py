@@ -1,0 +1,70 @@
+from collections import defaultdict
+from datetime import timedelta
+
+from odoo import api, models
+
+
+class PropertyAttendanceVerdictRosterMixin(models.AbstractModel):
+    """The planned intervals of the rostered days (issue #23): where an employee is on
+    a published roster for a week, each day of that week is planned from the roster
+    (no line that day: a rest day) instead of the working-time calendar; holidays and
+    approved leave still remove planned time as on the calendar's days."""
+
+    _name = "property.attendance.verdict.roster.mixin"
+    _description = "Attendance Verdict: Rosters"
+
+    @api.model
+    def _roster_plan(self, employees, date_from, date_to):
+        """{employee id: (rostered days, [(begin, end, empty record)], {day: post})}
+        of the published roster lines of ``employees`` for the weeks around the
+        period, in one read for all employees. The post is (site id, post) when the
+        roster requires a hand-over (A13), else None."""
+        lines = (
+            self.env["property.roster.line"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("employee_id", "in", employees.ids),
+                    ("state", "=", "published"),
+                    ("date", ">=", date_from - timedelta(days=7)),
+                    ("date", "<=", date_to + timedelta(days=7)),
+                ],
+                [
+                    "employee_id",
+                    "roster_id",
+                    "date",
+                    "start_datetime",
+                    "stop_datetime",
+                    "split_start_datetime",
+                    "split_stop_datetime",
+                ],
+            )
+        )
+        if not lines:
+            return {}
+        # the weeks' rosters in one read (prefetched together)
+        lines.roster_id.fetch(["week_start", "site_id", "post", "handover_required"])
+        empty = self.env["resource.calendar.attendance"]
+        plans = defaultdict(lambda: (set(), [], {}))
+        for line in lines:
+            days, spans, posts = plans[line.employee_id.id]
+            roster = line.roster_id
+            days.update(roster.week_start + timedelta(days=n) for n in range(7))
+            spans.extend((begin, end, empty) for begin, end in line._spans())
+            posts[line.date] = (
+                (roster.site_id.id, roster.post) if roster.handover_required else None
+            )
+        return dict(plans)
+
+    @api.model
+    def _planned_with_rosters(self, employee, planned, plan):
+        """The calendar's planned intervals of ``employee`` with its rostered days
+        replaced by its roster's."""
+        days, spans, _posts = plan
+        tz = self._days_tz(employee)
+        kept = [
+            interval
+            for interval in planned
+            if interval[0].astimezone(tz).date() not in days
+        ]
+        return sorted(kept + spans, key=lambda interval: interval[:2])
