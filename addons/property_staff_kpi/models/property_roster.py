@@ -20,8 +20,10 @@ class PropertyRoster(models.Model):
     _description = "Shift Roster"
     _inherit = ["property.integrity.mixin", "mail.thread"]
     _order = "week_start desc, site_id, post"
+    _rec_names_search = ["site_id"]
 
-    name = fields.Char(compute="_compute_name", store=True)
+    # in the reader's language (the post's label): not stored
+    name = fields.Char(compute="_compute_name")
     site_id = fields.Many2one(
         "property.site", required=True, index=True, ondelete="restrict", tracking=True
     )
@@ -30,7 +32,7 @@ class PropertyRoster(models.Model):
     week_start = fields.Date(
         required=True, index=True, help="The Monday the roster's week begins."
     )
-    week_end = fields.Date(compute="_compute_name", store=True)
+    week_end = fields.Date(compute="_compute_week_end", store=True)
     state = fields.Selection(
         [("draft", "Draft"), ("published", "Published")],
         default="draft",
@@ -53,11 +55,15 @@ class PropertyRoster(models.Model):
         )
     ]
 
+    @api.depends("week_start")
+    def _compute_week_end(self):
+        for roster in self:
+            roster.week_end = roster.week_start and roster.week_start + timedelta(6)
+
     @api.depends("site_id.name", "post", "week_start")
     def _compute_name(self):
         posts = dict(self._fields["post"]._description_selection(self.env))
         for roster in self:
-            roster.week_end = roster.week_start and roster.week_start + timedelta(6)
             roster.name = (
                 f"{roster.site_id.name or ''} {posts.get(roster.post, '')} "
                 f"{roster.week_start or ''}"
