@@ -93,17 +93,21 @@ class PropertyRosterSwap(models.Model):
                         "site."
                     )
                 )
-            clash = self.env["property.roster.line"].sudo().search_count(
-                [
-                    "|",
-                    "&",
-                    ("employee_id", "=", swap.employee_id.id),
-                    ("date", "=", swap.other_line_id.date),
-                    "&",
-                    ("employee_id", "=", swap.other_employee_id.id),
-                    ("date", "=", swap.line_id.date),
-                    ("id", "not in", lines.ids),
-                ]
+            clash = (
+                self.env["property.roster.line"]
+                .sudo()
+                .search_count(
+                    [
+                        "|",
+                        "&",
+                        ("employee_id", "=", swap.employee_id.id),
+                        ("date", "=", swap.other_line_id.date),
+                        "&",
+                        ("employee_id", "=", swap.other_employee_id.id),
+                        ("date", "=", swap.line_id.date),
+                        ("id", "not in", lines.ids),
+                    ]
+                )
             )
             if clash:
                 raise UserError(

@@ -233,6 +233,26 @@ class TestRosterVerdictRpc(RpcMixin, HttpCase, RosterCase):
         leader = self.own_verdicts(self.user_leader, sunday, sunday)
         self.assertEqual(leader[str(sunday)]["status"], "absent")
 
+    def test_a03_night_shift_judged_once_it_has_ended(self):
+        self.publish(MONDAY, [(self.emp_agent, MONDAY, self.night_shift)])
+        # on duty since 20:00, not checked out yet
+        night = self.Attendance.create(
+            {"employee_id": self.emp_agent.id, "check_in": datetime(2025, 3, 3, 12, 0)}
+        )
+        with freeze_time("2025-03-03 17:00:00"):  # Tuesday 01:00 in Shanghai
+            self.Verdict._cron_daily()
+        self.assertFalse(
+            self.own_verdicts(self.user_agent, MONDAY, TUESDAY),
+            "a night still on duty is not judged absent",
+        )
+        night.check_out = datetime(2025, 3, 4, 0, 0)
+        with freeze_time("2025-03-04 17:00:00"):  # Wednesday 01:00 in Shanghai
+            self.Verdict._cron_daily()
+        verdicts = self.own_verdicts(self.user_agent, MONDAY, TUESDAY)
+        self.assertEqual(list(verdicts), [str(MONDAY)])
+        self.assertEqual(verdicts[str(MONDAY)]["status"], "present")
+        self.assertEqual(verdicts[str(MONDAY)]["early_minutes"], 0)
+
     def test_a13_night_shift_hands_over_to_the_morning_shift(self):
         self.publish(
             MONDAY,

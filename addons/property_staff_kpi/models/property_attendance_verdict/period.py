@@ -122,6 +122,8 @@ class PropertyAttendanceVerdictPeriodMixin(models.AbstractModel):
         if days_to != date_to:
             for days in days_by_employee.values():
                 days.pop(days_to, None)
+        if rosters:
+            self._drop_unfinished(days_by_employee)
         employee_values = self._employee_values(employees)
         to_create, kept_ids = [], []
         changes = defaultdict(list)
@@ -196,7 +198,15 @@ class PropertyAttendanceVerdictPeriodMixin(models.AbstractModel):
             ] |= employee
         verdicts = self.sudo().browse()
         for yesterday, members in sorted(by_day.items()):
-            verdicts |= self._run_period(members, yesterday, yesterday)
+            # a rostered night shift of the day before ended yesterday morning, after
+            # the previous run (which left it unjudged): judged now
+            nights = self._rostered_on(members, yesterday - timedelta(days=1))
+            if nights:
+                verdicts |= self._run_period(
+                    nights, yesterday - timedelta(days=1), yesterday
+                )
+            if members - nights:
+                verdicts |= self._run_period(members - nights, yesterday, yesterday)
         return verdicts
 
     @api.model

@@ -1,7 +1,7 @@
 from collections import defaultdict
 from datetime import timedelta
 
-from odoo import api, models
+from odoo import api, fields, models
 
 
 class PropertyAttendanceVerdictRosterMixin(models.AbstractModel):
@@ -68,3 +68,43 @@ class PropertyAttendanceVerdictRosterMixin(models.AbstractModel):
             if interval[0].astimezone(tz).date() not in days
         ]
         return sorted(kept + spans, key=lambda interval: interval[:2])
+
+    @api.model
+    def _drop_unfinished(self, days_by_employee):
+        """Rostered days whose planned work has not ended yet are not judged (the
+        night shift still on duty when the daily pass runs after midnight): the next
+        daily pass judges them (see ``_rostered_on``)."""
+        now = fields.Datetime.now()
+        for days in days_by_employee.values():
+            unfinished = [
+                day
+                for day, values in days.items()
+                if "_post" in values
+                and values["planned_stop"]
+                and values["planned_stop"] > now
+            ]
+            for day in unfinished:
+                del days[day]
+
+    @api.model
+    def _rostered_on(self, employees, day):
+        """The employees of ``employees`` with a published roster shift on ``day``
+        that ends after it (a night shift), in one read."""
+        lines = (
+            self.env["property.roster.line"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("employee_id", "in", employees.ids),
+                    ("state", "=", "published"),
+                    ("date", "=", day),
+                ],
+                ["employee_id", "site_id", "stop_datetime", "split_stop_datetime"],
+            )
+        )
+        return lines.filtered(
+            lambda line: (
+                line.site_id._local_date(line.split_stop_datetime or line.stop_datetime)
+                > day
+            )
+        ).employee_id
