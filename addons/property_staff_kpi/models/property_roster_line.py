@@ -84,6 +84,15 @@ class PropertyRosterLine(models.Model):
             for begin, end in self.shift_type_id._local_spans(self.date)
         ]
 
+    @api.depends("employee_id.name", "date", "shift_type_id.name")
+    def _compute_display_name(self):
+        for line in self:
+            line.display_name = " ".join(
+                str(part)
+                for part in (line.employee_id.name, line.date, line.shift_type_id.name)
+                if part
+            )
+
     @api.constrains("date", "roster_id")
     def _check_date(self):
         for line in self:

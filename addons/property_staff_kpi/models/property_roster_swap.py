@@ -38,6 +38,11 @@ class PropertyRosterSwap(models.Model):
     company_id = fields.Many2one(related="line_id.company_id", store=True)
     reason = fields.Text()
     done = fields.Boolean(string="Swapped", readonly=True, copy=False)
+    state = fields.Selection(
+        [("pending", "To Approve"), ("done", "Swapped"), ("refused", "Refused")],
+        compute="_compute_state",
+        store=True,
+    )
     supervisor_user_ids = fields.Many2many(
         "res.users",
         compute="_compute_supervisor_user_ids",
@@ -45,6 +50,15 @@ class PropertyRosterSwap(models.Model):
         help="The site's customer-service supervisors, but neither of the two "
         "employees.",
     )
+
+    @api.depends("approval_state", "done")
+    def _compute_state(self):
+        for swap in self:
+            swap.state = (
+                "done"
+                if swap.done
+                else ("refused" if swap.approval_state == "refused" else "pending")
+            )
 
     @api.depends("site_id.supervisor_ids", "employee_id", "other_employee_id")
     def _compute_supervisor_user_ids(self):
