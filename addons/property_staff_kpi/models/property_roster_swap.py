@@ -13,11 +13,14 @@ class PropertyRosterSwap(models.Model):
     _inherit = ["property.approval.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "id desc"
     _rec_name = "line_id"
+    # the two shifts are given when the swap is asked, never changed after
+    _property_create_fields = frozenset({"line_id", "other_line_id"})
 
     line_id = fields.Many2one(
         "property.roster.line",
         string="Shift Given",
         required=True,
+        readonly=True,
         ondelete="cascade",
         index=True,
     )
@@ -25,6 +28,7 @@ class PropertyRosterSwap(models.Model):
         "property.roster.line",
         string="Shift Taken",
         required=True,
+        readonly=True,
         ondelete="cascade",
         index=True,
     )

@@ -419,6 +419,14 @@ class TestRosterSwapRpc(RpcMixin, HttpCase, RosterCase):
         )
         swap = self.request(self.user_agent)
         self.assertEqual((swap.approval_state, swap.done), ("pending", False))
+        # refused: the shifts of a swap asked for are not changed afterwards
+        self.assertRpcRefused(
+            "property.roster.swap",
+            "write",
+            swap.ids,
+            {"other_line_id": self.night_line.id},
+        )
+        self.assertEqual(swap.other_line_id, self.day_line)
         # refused: the colleague of the swap approves it, nor does the requester
         self.rpc_as(self.user_agent2)
         self.assertRpcRefused(
