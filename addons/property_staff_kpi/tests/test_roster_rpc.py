@@ -297,6 +297,22 @@ class TestRosterVerdictRpc(RpcMixin, HttpCase, RosterCase):
             (0, 0, 10),
         )
 
+    def test_a01_shift_falls_on_the_rosters_day(self):
+        # an employee on UTC at a Shanghai site: 07:00 Monday is 23:00 Sunday UTC
+        self.emp_agent.tz = "UTC"
+        self.publish(MONDAY, [(self.emp_agent, MONDAY, self.split_shift)])
+        self.attend_utc(
+            self.emp_agent,
+            (datetime(2025, 3, 2, 23, 15), datetime(2025, 3, 3, 3, 0)),
+            (datetime(2025, 3, 3, 9, 0), datetime(2025, 3, 3, 13, 0)),
+        )
+        self.Verdict._run_period(self.emp_agent, MONDAY - timedelta(days=1), MONDAY)
+        verdicts = self.own_verdicts(
+            self.user_agent, MONDAY - timedelta(days=1), MONDAY
+        )
+        self.assertEqual(list(verdicts), [str(MONDAY)])
+        self.assertEqual(verdicts[str(MONDAY)]["late_minutes"], 15)
+
     def test_a03_rotation_over_a_month(self):
         team = self.emp_agent | self.emp_agent2 | self.emp_leader | self.emp_trainer
         values = {

@@ -1,6 +1,6 @@
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytz
 
@@ -91,7 +91,9 @@ class PropertyAttendanceVerdictDaysMixin(models.AbstractModel):
             leaves, official = leaves - void, official - void
         days = defaultdict(list)
         for begin, end, record in planned:
-            day = begin.astimezone(tz).date()
+            # a roster's interval names its day (see _roster_plan); a calendar's
+            # falls on its local date
+            day = record if isinstance(record, date) else begin.astimezone(tz).date()
             if date_from <= day <= date_to:
                 days[day].append((begin, end, record))
         # plain (start, stop) spans from here on: the day's computation needs no

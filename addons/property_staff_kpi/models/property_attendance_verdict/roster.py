@@ -15,7 +15,7 @@ class PropertyAttendanceVerdictRosterMixin(models.AbstractModel):
 
     @api.model
     def _roster_plan(self, employees, date_from, date_to):
-        """{employee id: (rostered days, [(begin, end, empty record)], {day: post})}
+        """{employee id: (rostered days, [(begin, end, day)], {day: post})}
         of the published roster lines of ``employees`` for the weeks around the
         period, in one read for all employees. The post is (site id, post) when the
         roster requires a hand-over (A13), else None."""
@@ -44,13 +44,14 @@ class PropertyAttendanceVerdictRosterMixin(models.AbstractModel):
             return {}
         # the weeks' rosters in one read (prefetched together)
         lines.roster_id.fetch(["week_start", "site_id", "post", "handover_required"])
-        empty = self.env["resource.calendar.attendance"]
         plans = defaultdict(lambda: (set(), [], {}))
         for line in lines:
             days, spans, posts = plans[line.employee_id.id]
             roster = line.roster_id
             days.update(roster.week_start + timedelta(days=n) for n in range(7))
-            spans.extend((begin, end, empty) for begin, end in line._spans())
+            # the interval names its day: the roster's (the site's), whatever the
+            # employee's time zone
+            spans.extend((begin, end, line.date) for begin, end in line._spans())
             posts[line.date] = (
                 (roster.site_id.id, roster.post) if roster.handover_required else None
             )
