@@ -5,10 +5,16 @@ the same attendances.
 
 Run: make bench (or python3 bench/bench_attendance.py). Prints figures only; the goal
 (issue 18) is a verdict + ledger pass within 0.3x Odoo's overtime recomputation.
+With ``--rosters`` (or BENCH_ROSTERS=1; bench_attendance_rosters.py runs it) every
+employee works from published weekly rosters of one site's post (issue #23) instead
+of the calendar, at the same hours (a split shift 08:30-12:00 and 13:30-17:30 on
+weekdays), so that the figures compare.
 """
 
 import datetime
+import os
 import random
+import sys
 
 from harness import Timer, bench_env, db_name, report, run, size
 from psycopg2.extras import execute_values
@@ -19,6 +25,9 @@ MONTH_TO = datetime.date(2025, 5, 31)
 # Shanghai 08:30-12:00 and 13:30-17:30 are 00:30-04:00 and 05:30-09:30 UTC
 MORNING = (datetime.time(0, 30), datetime.time(4, 0))
 AFTERNOON = (datetime.time(5, 30), datetime.time(9, 30))
+ROSTERS = (
+    os.environ.get("BENCH_ROSTERS", "") not in ("", "0") or "--rosters" in sys.argv[1:]
+)
 
 
 def _calendar(env):
@@ -46,6 +55,51 @@ def _calendar(env):
             ],
         }
     )
+
+
+def _rosters(env, calendar, employees):
+    """Published weekly rosters of one site's gate covering the month, a line per
+    employee and weekday (the calendar's hours as a split shift)."""
+    site = env["property.site"].create(
+        {"name": "Bench roster site", "code": "BENCH-R", "calendar_id": calendar.id}
+    )
+    shift = env["property.shift.type"].create(
+        {
+            "name": "Bench office hours",
+            "code": "BENCH-S",
+            "hour_start": 8.5,
+            "hour_end": 12.0,
+            "split": True,
+            "split_hour_start": 13.5,
+            "split_hour_end": 17.5,
+        }
+    )
+    first_monday = MONTH_FROM - datetime.timedelta(days=MONTH_FROM.weekday())
+    mondays = []
+    while first_monday <= MONTH_TO:
+        mondays.append(first_monday)
+        first_monday += datetime.timedelta(days=7)
+    rosters = env["property.roster"].create(
+        [{"site_id": site.id, "post": "gate", "week_start": day} for day in mondays]
+    )
+    env["property.roster.line"].create(
+        [
+            {
+                "roster_id": roster.id,
+                "employee_id": employee.id,
+                "date": day,
+                "shift_type_id": shift.id,
+            }
+            for roster in rosters
+            for day in (
+                roster.week_start + datetime.timedelta(days=n) for n in range(5)
+            )
+            if MONTH_FROM <= day <= MONTH_TO
+            for employee in employees
+        ]
+    )
+    rosters.action_publish()
+    return len(rosters.line_ids)
 
 
 def _day_spans(rng, day):
@@ -113,8 +167,9 @@ def _generate(env, employees):
     return len(days), len(rows)
 
 
-def main():
-    with bench_env(db_name("attendance"), ["property_staff_kpi"]) as env:
+def main(rosters=ROSTERS):
+    name = "attendance_rosters" if rosters else "attendance"
+    with bench_env(db_name(name), ["property_staff_kpi"]) as env:
         calendar = _calendar(env)
         department = env["hr.department"].create({"name": "Bench customer service"})
         employees = env["hr.employee"].create(
@@ -130,6 +185,7 @@ def main():
         )
         with Timer() as gen:
             days, rows = _generate(env, employees)
+        roster_lines = _rosters(env, calendar, employees) if rosters else 0
         env.flush_all()
         attendances = env["hr.attendance"].search(
             [("employee_id", "in", employees.ids)]
@@ -160,9 +216,11 @@ def main():
             [("employee_id", "in", employees.ids)]
         )
         report(
-            f"Monthly attendance pass: {EMPLOYEES} employees x {days} working days",
+            f"Monthly attendance pass: {EMPLOYEES} employees x {days} working days"
+            + (" (rosters)" if rosters else ""),
             [
                 ("attendances generated (SQL)", rows, ""),
+                ("roster lines (published)", roster_lines, ""),
                 ("generation", gen.seconds, "s"),
                 (
                     "Odoo overtime recomputation (_update_overtime)",

@@ -65,6 +65,18 @@ MATRIX = {
         {"supervisor": "rwcu", "cs_manager": "rwcu", "trainer": "rwcu"},
     ),
     "correction wizard": ("property.kpi.correction", {"cs_manager": "rwcu"}),
+    # rosters (issue #23): planned by the site's supervisors (the matrix supervisor is
+    # one) and the service-centre manager, read by the site's staff; an employee
+    # reads their own shifts only
+    "shift type": ("property.shift.type", same_for("r", ASSESSED, cs_manager="rwcu")),
+    "roster of the site": (
+        "property.roster",
+        same_for("r", ASSESSED, supervisor="rwcu", cs_manager="rwcu"),
+    ),
+    "roster shift of employee": (
+        "property.roster.line",
+        {"supervisor": "rwcu", "cs_manager": "rwcu", "employee": "r"},
+    ),
 }
 
 
@@ -139,6 +151,28 @@ class TestKpiAccessMatrix(AccessMatrixMixin, PropertyCase):
                 {"employee_id": employees["employee"].id, "date": date(2025, 3, 4)}
             )
             other_company = cls.env["res.company"].create({"name": "Other Co."})
+            cls.site.supervisor_ids = [(4, users["supervisor"].id)]
+            shift = cls.env["property.shift.type"].create(
+                {"name": "Matrix night", "code": "M-N", "hour_start": 20, "hour_end": 8}
+            )
+            roster = cls.env["property.roster"].create(
+                {
+                    "site_id": cls.site.id,
+                    "post": "gate",
+                    "week_start": date(2025, 3, 3),
+                    "line_ids": [
+                        (
+                            0,
+                            0,
+                            {
+                                "employee_id": employees["employee"].id,
+                                "date": date(2025, 3, 4),
+                                "shift_type_id": shift.id,
+                            },
+                        )
+                    ],
+                }
+            )
             cls.rows = {
                 "scheme": scheme,
                 "item": cls.env.ref("property_staff_kpi.item_k03_late"),
@@ -162,5 +196,8 @@ class TestKpiAccessMatrix(AccessMatrixMixin, PropertyCase):
                 "line of employee": line,
                 "discipline of employee": discipline,
                 "attendance verdict of employee": verdict,
+                "shift type": shift,
+                "roster of the site": roster,
+                "roster shift of employee": roster.line_ids,
             }
         return cls.rows.get(row) or super()._matrix_record(row)

@@ -1,7 +1,7 @@
 # The attendance verdict (property.attendance.verdict) in rooms: each room is an
 # abstract model holding one concern, and ``register`` declares the verdict on top of
 # all of them, so it is imported last. Each method is defined in one room only.
-from . import days, ledger, period
+from . import days, ledger, period, roster
 
 # isort: split
 from . import register

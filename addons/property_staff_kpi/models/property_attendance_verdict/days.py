@@ -1,6 +1,6 @@
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytz
 
@@ -22,27 +22,52 @@ class PropertyAttendanceVerdictDaysMixin(models.AbstractModel):
     def _handover_pass(self, employees, days_by_employee):
         """A13: on a post (work location) that requires a hand-over, a shift whose
         last attendance ends before the first check-in of the next shift of the same
-        day on that post is flagged (not blocked)."""
+        day on that post is flagged (not blocked). On a rostered day (``_post`` in the
+        values: the roster's site and post, None without hand-over) the next shift is
+        the next one of the roster's post, whatever its day (a night shift hands over
+        to the next morning's), provided it begins by the end of this one."""
         shifts = defaultdict(list)
+        rostered = defaultdict(list)
         for employee in employees:
             location = employee.work_location_id
-            if not location.property_handover_required:
-                continue
             for day, values in days_by_employee[employee.id].items():
-                if values["planned_start"] and values.get("_first_in"):
+                if not values["planned_start"] or not values.get("_first_in"):
+                    continue
+                if "_post" in values:
+                    if values["_post"]:
+                        rostered[values["_post"]].append(values)
+                elif location.property_handover_required:
                     shifts[(location.id, day)].append(values)
         for day_shifts in shifts.values():
-            starts = sorted({values["planned_start"] for values in day_shifts})
-            first_in = {
-                start: min(
-                    v["_first_in"] for v in day_shifts if v["planned_start"] == start
-                )
-                for start in starts
-            }
-            for values in day_shifts:
-                later = [start for start in starts if start > values["planned_start"]]
-                if later and values["_last_out"] < first_in[later[0]]:
-                    values["handover_missed"] = True
+            self._handover_check(day_shifts, follows=lambda values, start: True)
+        for post_shifts in rostered.values():
+            self._handover_check(
+                post_shifts,
+                follows=lambda values, start: start <= values["planned_stop"],
+            )
+
+    @api.model
+    def _handover_check(self, shifts, follows):
+        """Flag the shifts of one post whose last check-out comes before the first
+        check-in of the next shift (the next planned start that ``follows`` them)."""
+        starts = sorted({values["planned_start"] for values in shifts})
+        first_in = {
+            start: min(v["_first_in"] for v in shifts if v["planned_start"] == start)
+            for start in starts
+        }
+        for values in shifts:
+            later = [start for start in starts if start > values["planned_start"]]
+            if (
+                later
+                and follows(values, later[0])
+                and values["_last_out"] < first_in[later[0]]
+            ):
+                values["handover_missed"] = True
+
+    @api.model
+    def _days_tz(self, employee):
+        """The time zone whose dates the planned intervals of ``employee`` fall on."""
+        return pytz.timezone(employee.resource_id.tz or employee.tz or "UTC")
 
     @api.model
     def _employee_days(
@@ -59,14 +84,16 @@ class PropertyAttendanceVerdictDaysMixin(models.AbstractModel):
         """Verdict values per planned day of one employee (plain Python, no query).
         ``official`` leave counts as worked time (A04); leave approved after its day
         does not cover the days before its approval (A06)."""
-        tz = pytz.timezone(employee.resource_id.tz or employee.tz or "UTC")
+        tz = self._days_tz(employee)
         official = official if official is not None else Intervals()
         void = self._late_approval_intervals(leaves, official, tz)
         if void:
             leaves, official = leaves - void, official - void
         days = defaultdict(list)
         for begin, end, record in planned:
-            day = begin.astimezone(tz).date()
+            # a roster's interval names its day (see _roster_plan); a calendar's
+            # falls on its local date
+            day = record if isinstance(record, date) else begin.astimezone(tz).date()
             if date_from <= day <= date_to:
                 days[day].append((begin, end, record))
         # plain (start, stop) spans from here on: the day's computation needs no

@@ -90,20 +90,40 @@ class PropertyAttendanceVerdictPeriodMixin(models.AbstractModel):
         known = {
             (verdict.employee_id.id, verdict.date): verdict for verdict in existing
         }
-        days_by_employee = {
-            employee.id: self._employee_days(
+        # published rosters, read once for all: their days replace the calendar's;
+        # the day after the period is computed too (not written), for the night
+        # shift's hand-over to the next morning's shift (A13)
+        rosters = self._roster_plan(employees, date_from, date_to)
+        days_to = date_to + timedelta(days=1) if rosters else date_to
+        days_by_employee = {}
+        for employee in employees:
+            employee_planned = planned.get(employee.resource_id.id, Intervals())
+            plan = rosters.get(employee.id)
+            if plan:
+                employee_planned = self._planned_with_rosters(
+                    employee, employee_planned, plan
+                )
+            days = self._employee_days(
                 employee,
-                planned.get(employee.resource_id.id, Intervals()),
+                employee_planned,
                 leaves.get(employee.resource_id.id, Intervals()),
                 by_employee[employee.id],
                 date_from,
-                date_to,
+                days_to,
                 self._settings(employee.company_id),
                 official=official.get(employee.resource_id.id, Intervals()),
             )
-            for employee in employees
-        }
+            if plan:
+                for day, values in days.items():
+                    if day in plan[0]:
+                        values["_post"] = plan[2].get(day)
+            days_by_employee[employee.id] = days
         self._handover_pass(employees, days_by_employee)
+        if days_to != date_to:
+            for days in days_by_employee.values():
+                days.pop(days_to, None)
+        if rosters:
+            self._drop_unfinished(days_by_employee)
         employee_values = self._employee_values(employees)
         to_create, kept_ids = [], []
         changes = defaultdict(list)
@@ -178,7 +198,15 @@ class PropertyAttendanceVerdictPeriodMixin(models.AbstractModel):
             ] |= employee
         verdicts = self.sudo().browse()
         for yesterday, members in sorted(by_day.items()):
-            verdicts |= self._run_period(members, yesterday, yesterday)
+            # a rostered night shift of the day before ended yesterday morning, after
+            # the previous run (which left it unjudged): judged now
+            nights = self._rostered_on(members, yesterday - timedelta(days=1))
+            if nights:
+                verdicts |= self._run_period(
+                    nights, yesterday - timedelta(days=1), yesterday
+                )
+            if members - nights:
+                verdicts |= self._run_period(members - nights, yesterday, yesterday)
         return verdicts
 
     @api.model

@@ -24,6 +24,7 @@ class PropertyAttendanceVerdict(models.Model):
         "property.attendance.verdict.days.mixin",
         "property.attendance.verdict.period.mixin",
         "property.attendance.verdict.ledger.mixin",
+        "property.attendance.verdict.roster.mixin",
         "property.input.mixin",
     ]
     _order = "date desc, employee_id"
