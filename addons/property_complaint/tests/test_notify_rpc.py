@@ -188,6 +188,18 @@ class TestNotifyRpc(SettingsCaseMixin, RpcMixin, HttpCase, ComplaintCase):
         # never twice for the same event
         complaint.sudo()._notify_customer("receipt")
         self.assertEqual(self._sms(complaint), sms)
+        if "property_urgent" in sms._fields:  # the China provider's addon reads them
+            # its template known (the provider sends the template registered for it);
+            # a class-3 receipt waits for the morning in the night hours, a class-1
+            # one goes at once
+            self.assertEqual(
+                sms.property_template_id,
+                self.env.ref("property_complaint.sms_template_complaint_receipt"),
+            )
+            self.assertFalse(sms.property_urgent)
+            group = self._register(co_complainant_count=4)
+            self.assertEqual(group.complaint_class, "1")
+            self.assertTrue(self._sms(group).property_urgent)
 
     def test_n20_landline_falls_back_to_email(self):
         """A landline receives no SMS: the e-mail, when there is one."""

@@ -56,9 +56,14 @@ class SmsSms(models.Model):
         """The SMS template comes with the call (``_message_sms_with_template``, the
         composer); urgency defaults from it."""
         context_template = self.env.context.get("property_sms_template_id")
+        # the sender's code marks a message urgent (a host asked at the gate, a
+        # class-1 complaint): it goes out in the night hours too
+        context_urgent = self.env.context.get("property_sms_urgent") is True
         for vals in vals_list:
             if context_template and not vals.get("property_template_id"):
                 vals["property_template_id"] = context_template
+            if context_urgent and "property_urgent" not in vals:
+                vals["property_urgent"] = True
             if "property_urgent" not in vals and vals.get("property_template_id"):
                 template = self.env["sms.template"].sudo()
                 template = template.browse(vals["property_template_id"]).exists()

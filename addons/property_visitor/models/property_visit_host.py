@@ -84,7 +84,7 @@ class PropertyVisitHostMixin(models.AbstractModel):
     # ------------------------------------------------------------------
     # Sending (batched: one rendering per template, one chatter message per visit)
     # ------------------------------------------------------------------
-    def _visit_sms_send(self, template_xmlid, recipients):
+    def _visit_sms_send(self, template_xmlid, recipients, urgent=False):
         """Post the SMS of ``template_xmlid`` on each visit of ``recipients`` (a dict
         visit id -> (partner or False, E.164 number)); the template carries the
         visit's signed link. The SMS are queued (sent by Odoo's SMS queue through
@@ -96,7 +96,10 @@ class PropertyVisitHostMixin(models.AbstractModel):
             return
         template = template.sudo()
         bodies = template._render_field("body", visits.ids, compute_lang=True)
-        visits = visits.with_context(property_sms_template_id=template.id)
+        # a host asked at the gate is urgent: the SMS goes out in the night hours too
+        visits = visits.with_context(
+            property_sms_template_id=template.id, property_sms_urgent=urgent
+        )
         for visit in visits:
             partner, number = recipients[visit.id]
             if partner:
@@ -128,7 +131,7 @@ class PropertyVisitHostMixin(models.AbstractModel):
             partner, number = visit._host_sms_partner()
             if number:
                 recipients[visit.id] = (partner, number)
-        self._visit_sms_send(template, recipients)
+        self._visit_sms_send(template, recipients, urgent=True)
 
     def _send_invitation_sms(self):
         """The visitor's invitation by SMS: a link to the visit's QR page (sent to the

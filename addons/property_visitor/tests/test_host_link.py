@@ -140,6 +140,14 @@ class TestVisitHostLink(RpcMixin, HttpCase, VisitorCase):
         self.assertIn("Wang Wei", sms.body)
         # logged in the visit's chatter, as every SMS of Odoo
         self.assertEqual(sms.mail_message_id.message_type, "sms")
+        if "property_urgent" in sms._fields:  # the China provider's addon reads them
+            # asked at the gate: urgent (sent in the night hours too), its template
+            # known (the provider sends the template registered for it)
+            self.assertTrue(sms.property_urgent)
+            self.assertEqual(
+                sms.property_template_id,
+                self.env.ref("property_visitor.sms_template_visit_host_registered"),
+            )
         # the link opens this visit for the host, and only for that purpose
         token = self._link_path(sms)[3:]
         Link = self.env["property.signed.link.mixin"]

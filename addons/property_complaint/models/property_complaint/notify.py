@@ -255,20 +255,25 @@ class PropertyComplaintNotifyMixin(models.AbstractModel):
                 by_email |= complaint
         if by_sms:
             complaints.browse([c.id for c in by_sms])._notify_send_sms(
-                sms_xmlid, by_sms
+                sms_xmlid, by_sms, urgent=event != "callback"
             )
         if by_email:
             by_email._notify_send_email(mail_xmlid)
 
-    def _notify_send_sms(self, xmlid, numbers):
+    def _notify_send_sms(self, xmlid, numbers, urgent=False):
         """SMS from the template ``xmlid`` to ``numbers`` ({complaint: E.164}),
-        queued for the SMS provider and logged in the chatter."""
+        queued for the SMS provider and logged in the chatter. Each SMS knows its
+        template (the China provider sends the template registered for it) and, for
+        a class-1 complaint when ``urgent``, goes out in the night hours too."""
         template = self.env.ref(xmlid, raise_if_not_found=False)
         if not template:
             return
         bodies = template._render_field("body", self.ids, compute_lang=True)
         for complaint in self:
-            complaint._message_sms(
+            complaint.with_context(
+                property_sms_template_id=template.id,
+                property_sms_urgent=urgent and complaint.complaint_class == "1",
+            )._message_sms(
                 bodies[complaint.id],
                 partner_ids=False,
                 sms_numbers=[numbers[complaint]],
