@@ -10,6 +10,7 @@ from . import (
     property_complaint_review,
     property_complaint_satisfaction,
     property_complaint_site_overview,
+    property_complaint_sla,
     property_complaint_stage,
     property_complaint_statistics,
     property_complaint_suspension,

@@ -35,6 +35,7 @@ from . import (
     test_screens_rpc,
     test_settings_rpc,
     test_signed_link,
+    test_sla_rpc,
     test_statistics,
     test_summary,
     test_survey,

@@ -15,6 +15,7 @@ from . import (
     lifecycle,
     link,
     online,
+    sla,
     suspension,
     verdict,
 )

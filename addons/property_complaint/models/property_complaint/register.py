@@ -20,6 +20,7 @@ class PropertyComplaint(models.Model):
         "property.complaint.handling.mixin",
         "property.complaint.online.mixin",
         "property.complaint.class.mixin",
+        "property.complaint.sla.mixin",
         "property.complaint.deadline.mixin",
         "property.complaint.board.mixin",
         "property.complaint.suspension.mixin",
