@@ -35,6 +35,7 @@
         "views/property_complaint_channel_views.xml",
         "views/property_complaint_category_views.xml",
         "views/property_complaint_sla_views.xml",
+        "views/property_complaint_dispatch_rule_views.xml",
         "views/property_complaint_stage_views.xml",
         "views/property_complaint_transfer_views.xml",
         "views/property_complaint_review_views.xml",

@@ -5,6 +5,7 @@ from . import (
     property_complaint_callback,
     property_complaint_category,
     property_complaint_channel,
+    property_complaint_dispatch_rule,
     property_complaint_escalation,
     property_complaint_escalation_level,
     property_complaint_review,

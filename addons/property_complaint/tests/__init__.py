@@ -15,6 +15,7 @@ from . import (
     test_deadline,
     test_demo_rpc,
     test_dispatch,
+    test_dispatch_rule_rpc,
     test_escalation,
     test_forged_context,
     test_home_rpc,

@@ -4,6 +4,7 @@
 from . import (
     access,
     activity,
+    auto_dispatch,
     board,
     closing,
     complaint_class,
