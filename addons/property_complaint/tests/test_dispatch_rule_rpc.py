@@ -1,6 +1,6 @@
 from freezegun import freeze_time
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.tests import Form, HttpCase, tagged
 
 from odoo.addons.property_base.tests.rpc import RpcMixin
@@ -46,6 +46,9 @@ class TestDispatchRuleRpc(RpcMixin, HttpCase, ComplaintCase):
                 "property.complaint", "create", self._complaint_vals(**vals)
             )
         return self.env["property.complaint"].browse(complaint_id)
+
+    def _dt(self, value):
+        return fields.Datetime.to_datetime(value)
 
     def _on_leave(self, employee):
         """A day off of ``employee`` around the registrations (the resource leave a
@@ -142,6 +145,41 @@ class TestDispatchRuleRpc(RpcMixin, HttpCase, ComplaintCase):
         nobody = self._register(category_id=self.cat_pipe.id)
         self.assertEqual(nobody.department_id, self.dep_engineering)
         self.assertFalse(nobody.handler_id)
+
+    def test_c11_round_robin_skips_handler_on_time_off(self):
+        """A validated time off of hr_holidays, when installed (property_complaint
+        does not depend on it)."""
+        if "hr.leave" not in self.env:
+            # without hr_holidays, the leaves of the working time only (above)
+            self.assertEqual(
+                self.rule._at_work(self.handler, self._dt(RECEIVED)), self.handler
+            )
+            return
+        self.emp_handler.sudo().tz = "Asia/Shanghai"
+        leave_type = self.env["hr.leave.type"].create(
+            {
+                "name": "Test day off",
+                "requires_allocation": "no",
+                "leave_validation_type": "no_validation",
+            }
+        )
+        leave = (
+            self.env["hr.leave"]
+            .with_context(mail_create_nolog=True, mail_notrack=True)
+            .create(
+                {
+                    "employee_id": self.emp_handler.id,
+                    "holiday_status_id": leave_type.id,
+                    "request_date_from": "2025-03-03",
+                    "request_date_to": "2025-03-03",
+                }
+            )
+        )
+        self.assertEqual(leave.state, "validate")
+        handlers = [
+            self._register(category_id=self.cat_pipe.id).handler_id for _i in range(3)
+        ]
+        self.assertEqual(handlers, [self.handler2, self.head, self.handler2])
 
     def test_c11_least_open_work(self):
         self.rule.assign_method = "least_open"
