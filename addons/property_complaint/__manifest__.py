@@ -13,6 +13,7 @@
         "security/property_complaint_security.xml",
         "security/ir.model.access.csv",
         "security/property_complaint_callback_security.xml",
+        "security/property_complaint_sla_security.xml",
         "data/property_complaint_channel_data.xml",
         "data/property_complaint_category_data.xml",
         "data/property_complaint_sla_data.xml",

@@ -73,6 +73,18 @@ class TestSlaRpc(RpcMixin, HttpCase, ComplaintCase):
                 "calendar": "always",
             }
         )
+        # another company's policy applies to its own complaints only
+        cls.other_company = cls.env["res.company"].create({"name": "Test Other Co"})
+        cls.sla_pipe_other_company = Sla.create(
+            {
+                "name": "Test pipe other company",
+                "company_id": cls.other_company.id,
+                "category_ids": [Command.link(cls.cat_pipe.id)],
+                "resolution_target": 5,
+                "resolution_unit": "minutes",
+                "calendar": "always",
+            }
+        )
         # on the site's working calendar: nights, weekends and holidays do not count
         cls.sla_lift = Sla.create(
             {
@@ -143,6 +155,13 @@ class TestSlaRpc(RpcMixin, HttpCase, ComplaintCase):
         )
         self.env.invalidate_all()
         self.assertEqual(self.sla_pipe.resolution_target, 6)
+        # nor another company's policies are shown to them
+        visible = self.rpc(
+            "property.complaint.sla",
+            "search",
+            [("id", "in", (self.sla_pipe | self.sla_pipe_other_company).ids)],
+        )
+        self.assertEqual(visible, self.sla_pipe.ids)
 
     def test_c09_handler_cannot_change_sla_fields(self):
         complaint = self._register(
