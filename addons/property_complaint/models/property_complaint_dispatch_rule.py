@@ -186,7 +186,10 @@ class PropertyComplaintDispatchRule(models.Model):
         self.ensure_one()
         rule = self.sudo()
         now = now or fields.Datetime.now()
-        ordered = rule.handler_ids.sorted("id")
+        # a handler who lost the handlers' group since is passed over
+        ordered = rule.handler_ids.filtered(
+            lambda u: u.has_group("property_complaint.group_complaint_handler")
+        ).sorted("id")
         available = self._at_work(ordered, now)
         if not available:
             return self.env["res.users"]

@@ -139,6 +139,16 @@ class TestDispatchRuleRpc(RpcMixin, HttpCase, ComplaintCase):
             ],
             [self.handler, self.handler2, self.head],
         )
+        # a handler who is no longer one is passed over (the rule's handlers are
+        # checked when the rule is written, not when a user's groups change)
+        self.handler2.sudo().groups_id = [Command.unlink(self.group_handler.id)]
+        self.assertEqual(
+            [
+                self._register(category_id=self.cat_pipe.id).handler_id
+                for _i in range(2)
+            ],
+            [self.handler, self.head],
+        )
         # everybody away: the department only
         for employee in (self.emp_handler, self.emp_handler2, self.emp_head):
             self._on_leave(employee)
