@@ -5,7 +5,8 @@ SLA_STATUS = [("ongoing", "Ongoing"), ("met", "Met"), ("failed", "Failed")]
 
 class PropertyComplaintSlaMixin(models.AbstractModel):
     """The service level of a complaint (issue #21): the strictest matching policy,
-    its response and resolution targets, whether they were met, and the time left."""
+    its response and resolution targets, whether they were met, and the time left.
+    Internal targets, like the deadlines of C08/C09: the staff's fields."""
 
     _name = "property.complaint.sla.mixin"
     _description = "Complaint: Service Level"
@@ -19,18 +20,21 @@ class PropertyComplaintSlaMixin(models.AbstractModel):
         index="btree_not_null",
         tracking=True,
         help="The strictest service-level policy matching the complaint.",
+        groups="base.group_user",
     )
     date_sla_response = fields.Datetime(
         string="Response Target",
         compute="_compute_sla",
         store=True,
         precompute=True,
+        groups="base.group_user",
     )
     date_sla_resolution = fields.Datetime(
         string="Resolution Target",
         compute="_compute_sla",
         store=True,
         precompute=True,
+        groups="base.group_user",
     )
     sla_response_status = fields.Selection(
         SLA_STATUS,
@@ -38,6 +42,7 @@ class PropertyComplaintSlaMixin(models.AbstractModel):
         compute="_compute_sla_status",
         store=True,
         precompute=True,
+        groups="base.group_user",
     )
     sla_resolution_status = fields.Selection(
         SLA_STATUS,
@@ -45,16 +50,19 @@ class PropertyComplaintSlaMixin(models.AbstractModel):
         compute="_compute_sla_status",
         store=True,
         precompute=True,
+        groups="base.group_user",
     )
     sla_time_left = fields.Char(
         string="Time Left",
         compute="_compute_sla_time_left",
         help="Time left to the next service-level target not met yet.",
+        groups="base.group_user",
     )
     sla_color = fields.Selection(
         [("success", "On Time"), ("warning", "Soon Due"), ("danger", "Late")],
         string="Service-Level Colour",
         compute="_compute_sla_time_left",
+        groups="base.group_user",
     )
 
     @api.depends(
