@@ -51,6 +51,15 @@ class PropertyComplaintStatistics(models.Model):
     second_complaint_rate = fields.Float(
         string="Second-Complaint Rate (%)", readonly=True, aggregator="avg"
     )
+    sla_id = fields.Many2one(
+        "property.complaint.sla", string="Service Level", readonly=True
+    )
+    sla_response_rate = fields.Float(
+        string="Response Target Met (%)", readonly=True, aggregator="avg"
+    )
+    sla_resolution_rate = fields.Float(
+        string="Resolution Target Met (%)", readonly=True, aggregator="avg"
+    )
 
     @api.model
     def _on_time_sql(self):
@@ -102,7 +111,12 @@ class PropertyComplaintStatistics(models.Model):
                         WHEN c.is_callback_satisfied THEN 100.0 ELSE 0.0
                    END AS satisfaction_rate,
                    CASE WHEN parent.id IS NULL THEN 0.0 ELSE 100.0
-                   END AS second_complaint_rate
+                   END AS second_complaint_rate,
+                   c.sla_id,
+                   CASE c.sla_response_status WHEN 'met' THEN 100.0
+                        WHEN 'failed' THEN 0.0 ELSE NULL END AS sla_response_rate,
+                   CASE c.sla_resolution_status WHEN 'met' THEN 100.0
+                        WHEN 'failed' THEN 0.0 ELSE NULL END AS sla_resolution_rate
               FROM property_complaint c
               LEFT JOIN (
                     SELECT DISTINCT s.parent_complaint_id AS id

@@ -37,3 +37,10 @@ class PropertyComplaintTransfer(models.Model):
         help="A re-assignment of a complaint already dispatched.",
     )
     reason = fields.Text(readonly=True)
+    rule_id = fields.Many2one(
+        "property.complaint.dispatch.rule",
+        string="Dispatch Rule",
+        readonly=True,
+        ondelete="set null",
+        help="The rule that dispatched the complaint automatically at registration.",
+    )

@@ -77,6 +77,18 @@ class PropertyComplaintDispatch(models.TransientModel):
             )
             wizard.allowed_handler_ids = handlers & members
 
+    @api.onchange("complaint_id")
+    def _onchange_complaint_id(self):
+        """Propose the department of the matching dispatch rule, or the category's
+        default department (issue #21)."""
+        complaint = self.complaint_id
+        if not complaint or self.department_id:
+            return
+        rule = self.env["property.complaint.dispatch.rule"]._rule_for(complaint)
+        department = rule.sudo().department_id or complaint.category_id.department_id
+        if department and department in self.allowed_department_ids._origin:
+            self.department_id = department
+
     @api.onchange("department_id")
     def _onchange_department_id(self):
         if self.handler_id and self.handler_id not in self.allowed_handler_ids:

@@ -4,6 +4,7 @@
 from . import (
     access,
     activity,
+    auto_dispatch,
     board,
     closing,
     complaint_class,
@@ -16,6 +17,7 @@ from . import (
     link,
     notify,
     online,
+    sla,
     suspension,
     verdict,
 )

@@ -157,6 +157,8 @@ class PropertyComplaintDeadlineMixin(models.AbstractModel):
         "date_resolved",
         "is_closed",
         "deadline_terms",
+        "date_sla_response",
+        "date_sla_resolution",
     )
     def _compute_deadlines(self):
         visit = self._default_record("property_complaint.channel_visit")
@@ -198,6 +200,8 @@ class PropertyComplaintDeadlineMixin(models.AbstractModel):
                 complaint.date_customer_contacted and complaint.responsible_user_id
             ):
                 pending.append(complaint.date_deadline_response)
+                # the service level's response target (issue #21)
+                pending.append(complaint.date_sla_response)
             if not complaint.date_replied:
                 pending.append(complaint.date_deadline_reply)
             if (
@@ -208,6 +212,7 @@ class PropertyComplaintDeadlineMixin(models.AbstractModel):
             if not complaint.date_solution_proposed:
                 pending.append(complaint.date_deadline_solution)
             pending.append(complaint.date_deadline_resolution)
+            pending.append(complaint.date_sla_resolution)
             pending = [d for d in pending if d]
             complaint.date_deadline_next = min(pending) if pending else False
 

@@ -75,10 +75,11 @@ class PropertyComplaintHandlingMixin(models.AbstractModel):
         action["context"] = {"default_complaint_id": self.id}
         return action
 
-    def _dispatch(self, department, handler, reason, update_activities=True):
+    def _dispatch(self, department, handler, reason, update_activities=True, rule=None):
         """Assign the complaint to ``department`` and ``handler`` (C11): write the
-        transfer line, accept it when new and (unless the caller does it for a batch,
-        ``update_activities``) bring its to-dos up to date: the handler's to-do."""
+        transfer line (naming the dispatch ``rule`` when automatic), accept it when
+        new and (unless the caller does it for a batch, ``update_activities``) bring
+        its to-dos up to date: the handler's to-do."""
         self.ensure_one()
         self._check_open()
         is_transfer = bool(self.department_id or self.handler_id)
@@ -116,6 +117,7 @@ class PropertyComplaintHandlingMixin(models.AbstractModel):
                 "to_handler_id": handler.id,
                 "is_transfer": is_transfer,
                 "reason": reason,
+                "rule_id": rule.id if rule else False,
             }
         )
         complaint._write_action(

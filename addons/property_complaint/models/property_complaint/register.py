@@ -18,8 +18,10 @@ class PropertyComplaint(models.Model):
         "property.complaint.contact.mixin",
         "property.complaint.verdict.mixin",
         "property.complaint.handling.mixin",
+        "property.complaint.auto.dispatch.mixin",
         "property.complaint.online.mixin",
         "property.complaint.class.mixin",
+        "property.complaint.sla.mixin",
         "property.complaint.deadline.mixin",
         "property.complaint.board.mixin",
         "property.complaint.suspension.mixin",
@@ -378,6 +380,14 @@ class PropertyComplaint(models.Model):
                     False,
                     update_activities=False,
                 )
+        # the others by the dispatch rules (issue #21), when one matches
+        complaints.browse(
+            [
+                complaint.id
+                for complaint, assignment in zip(complaints, assignments, strict=True)
+                if not any(assignment)
+            ]
+        )._auto_dispatch()
         # the to-dos of the new complaints, in one batch
         complaints._activity_update()
         # the complainants' receipts (and the dispatch of those dispatched at once)
