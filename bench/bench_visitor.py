@@ -26,12 +26,12 @@ def _generate(env, site, user):
         INSERT INTO property_visit (
             name, state, site_id, company_id, visitor_name, purpose, people_count,
             id_type, approval_state, arrival_time, departure_time, closed_time,
-            registrar_id, registrar_role, create_uid, write_uid, create_date,
-            write_date)
+            registrar_id, registrar_role, host_answer, create_uid, write_uid,
+            create_date, write_date)
         SELECT 'BENCH-' || n, 'checked_out', %(site)s, %(company)s, 'Visitor ' || n,
                'Delivery', 1, 'resident_id', 'not_needed',
                t, t + interval '1 hour', t + interval '1 hour',
-               %(user)s, 'front_desk', %(user)s, %(user)s, t, t
+               %(user)s, 'front_desk', 'none', %(user)s, %(user)s, t, t
         FROM (SELECT n, timestamp '2024-01-01' + (n * interval '2 minutes') AS t
               FROM generate_series(1, %(count)s) AS n) AS gen
         """,
