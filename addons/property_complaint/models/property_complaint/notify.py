@@ -224,16 +224,22 @@ class PropertyComplaintNotifyMixin(models.AbstractModel):
                     pending[complaint] = {"notified_callback_id": callback.id}
         return pending
 
-    def _notify_customer(self, event):
+    def _notify_customer(self, event, stamped=False):
         """Tell the complainants of these complaints of ``event`` (a key of
         ``NOTICES``), in batch: one SMS or e-mail each, by their channel, logged in the
         chatter and sent by the queues (the SMS provider's, the mail queue's); the
-        event is stamped, so that a second call sends nothing. A company whose
-        setting is off, a complainant without a mobile or an e-mail: no message."""
+        event is stamped, so that a second call sends nothing (``stamped``: the
+        caller stamped it already, as the registration does in its values). A company
+        whose setting is off, a complainant without a mobile or an e-mail: no
+        message."""
         if not self or not self.env.registry.ready:
             return
         complaints = self.sudo()
-        pending = complaints._notify_pending(event)
+        pending = (
+            {complaint: {} for complaint in complaints}
+            if stamped
+            else complaints._notify_pending(event)
+        )
         if not pending:
             return
         # the stamps first (one write per value), so that nothing is sent twice
@@ -242,7 +248,8 @@ class PropertyComplaintNotifyMixin(models.AbstractModel):
             key = tuple(sorted(stamp.items()))
             stamps[key] = stamps.get(key, complaints.browse()) | complaint
         for key, records in stamps.items():
-            records._write_action(dict(key))
+            if key:
+                records._write_action(dict(key))
         setting, mail_xmlid, sms_xmlid = NOTICES[event]
         by_sms, by_email = {}, complaints.browse()
         for complaint in pending:

@@ -326,6 +326,9 @@ class PropertyComplaint(models.Model):
                     if not vals.get(key):
                         vals[key] = value
             self._prepare_contact_vals(vals)
+            # the receipt is told with the registration (_notify_customer below): its
+            # stamp goes into the INSERT, not an UPDATE after it
+            vals["date_receipt_notified"] = fields.Datetime.now()
             if vals.get("category_id") and "kind" not in vals:
                 vals["kind"] = categories.browse(vals["category_id"]).default_kind
         assignments = [
@@ -391,7 +394,7 @@ class PropertyComplaint(models.Model):
         # the to-dos of the new complaints, in one batch
         complaints._activity_update()
         # the complainants' receipts (and the dispatch of those dispatched at once)
-        complaints._notify_customer("receipt")
+        complaints._notify_customer("receipt", stamped=True)
         complaints._notify_customer("dispatch")
         return complaints
 
