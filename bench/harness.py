@@ -77,7 +77,9 @@ def bench_env(db, modules, fresh=False):
             db_service._create_empty_database(db)
         config["init"] = dict.fromkeys(modules, 1)
     else:
-        config["update"] = dict.fromkeys(modules, 1)
+        # every addon of the suite in it: one of them may have gained a model or a
+        # dependency that the others now need
+        config["update"] = dict.fromkeys([*modules, *_installed_suite_modules(db)], 1)
     registry = odoo.modules.registry.Registry.new(
         db, update_module=bool(config["init"] or config["update"])
     )
@@ -95,6 +97,16 @@ def _copy_database(template, db):
     source, target = Path(config.filestore(template)), Path(config.filestore(db))
     if source.is_dir() and not target.exists():
         shutil.copytree(source, target)
+
+
+def _installed_suite_modules(db):
+    """The names of the suite's addons installed in ``db``."""
+    with contextlib.closing(odoo.sql_db.db_connect(db).cursor()) as cr:
+        cr.execute(
+            "SELECT name FROM ir_module_module WHERE state = 'installed' "
+            "AND name LIKE 'property\\_%'"
+        )
+        return [row[0] for row in cr.fetchall()]
 
 
 def _missing_modules(db, modules):
