@@ -104,17 +104,13 @@ class PropertyComplaintCall(models.Model):
             self.env["property.complaint"].sudo().with_context(active_test=False)
         )
         result = {}
-        for phone, partners in Complaint._read_group(
+        # one search, the latest first: the first complaint met per number is its
+        # latest one (a number's complaints are few)
+        for complaint in Complaint.search(
             [("partner_phone", "in", list(numbers)), ("partner_id", "!=", False)],
-            ["partner_phone"],
-            ["partner_id:recordset"],
+            order="date_received desc, id desc",
         ):
-            latest = Complaint.search(
-                [("partner_phone", "=", phone), ("partner_id", "in", partners.ids)],
-                order="date_received desc, id desc",
-                limit=1,
-            )
-            result[phone] = latest.partner_id
+            result.setdefault(complaint.partner_phone, complaint.partner_id)
         return result
 
     def _history_domain(self):
