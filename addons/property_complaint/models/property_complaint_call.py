@@ -12,7 +12,9 @@ class PropertyComplaintCall(models.Model):
 
     _name = "property.complaint.call"
     _description = "Hotline Call"
-    _inherit = ["property.input.mixin"]
+    # the suite's integrity layer: the figures (seconds, answered by the third ring)
+    # are computed, never given by a client
+    _inherit = ["property.integrity.mixin"]
     _order = "date_rung desc, id desc"
     _rec_name = "phone_display"
 

@@ -51,6 +51,34 @@ class TestCallRpc(RpcMixin, HttpCase, ComplaintCase):
             self.rpc("property.complaint", "fields_get", [], attributes=["type"]),
         )
 
+    def test_c23_figures_of_a_call_are_not_the_clients(self):
+        count = self.Call.search_count([])
+        self.rpc_as(self.agent)
+        self.assertRpcRefused(
+            "property.complaint.call",
+            "create",
+            [
+                {
+                    "phone": NUMBER,
+                    "date_rung": "2025-03-03 02:00:00",
+                    "date_answered": "2025-03-03 02:01:00",
+                    "answered_in_time": True,
+                    "in_time_rate": 100.0,
+                }
+            ],
+        )
+        self.assertEqual(self.Call.search_count([]), count)
+        call = self._register(NUMBER, "2025-03-03 02:00:00", "2025-03-03 02:01:00")
+        self.assertRpcRefused(
+            "property.complaint.call",
+            "write",
+            call.ids,
+            {"answered_in_time": True, "seconds_to_answer": 3},
+        )
+        call.invalidate_recordset()
+        self.assertFalse(call.answered_in_time)
+        self.assertEqual(call.seconds_to_answer, 60)
+
     def test_c23_bad_number_refused_and_nothing_written(self):
         count = self.Call.search_count([])
         self.rpc_as(self.agent)
