@@ -2,11 +2,11 @@
     "name": "Property Base",
     "summary": "Sites (管理处), buildings, units (房号), households and tenants, "
     "and the Chinese working-day calendar shared by the property service addons",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Services/Property",
     "license": "LGPL-3",
     "author": "Property Service Suite",
-    "depends": ["base", "mail", "phone_validation", "resource"],
+    "depends": ["base", "base_automation", "mail", "phone_validation", "resource"],
     "external_dependencies": {"python": ["chinesecalendar", "phonenumbers"]},
     "data": [
         "security/property_base_security.xml",

@@ -3,11 +3,11 @@
     "summary": "Complaint and demand register (投诉/需求): registration, verdict, "
     "dispatch, result to the customer, closing and the history of each "
     "household",
-    "version": "18.0.1.10.0",
+    "version": "18.0.1.11.0",
     "category": "Services/Property",
     "license": "LGPL-3",
     "author": "Property Service Suite",
-    "depends": ["property_base", "hr", "mail", "sms"],
+    "depends": ["property_base", "base_automation", "hr", "mail", "sms"],
     "external_dependencies": {"python": ["phonenumbers", "python-stdnum"]},
     "data": [
         "security/property_complaint_security.xml",

@@ -5,7 +5,9 @@ from . import property_stamped_mixin  # isort: skip
 from . import property_approval_mixin  # isort: skip
 from . import property_signed_link_mixin  # isort: skip
 from . import (
+    base_automation,
     ir_actions_report,
+    ir_actions_server,
     ir_attachment,
     property_approval_review,
     property_approval_rule,

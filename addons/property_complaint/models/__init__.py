@@ -1,4 +1,5 @@
 from . import (
+    ir_actions_server,
     ir_sequence,
     property_complaint,
     property_complaint_call,

@@ -2,6 +2,7 @@ from . import (
     test_access_matrix,
     test_activity_rpc,
     test_approval_rpc,
+    test_automation_rpc,
     test_bad_input,
     test_bad_input_rpc,
     test_call_rpc,

@@ -66,12 +66,12 @@ class TestConcurrency(ConcurrencyCase):
 
         self._committed(late)
         Complaint = self.registry["property.complaint"]
-        original = Complaint._escalation_domain
+        original = Complaint._escalation_pending_domain
         site_id = self.site_id
 
-        def only_this_site(self, level, now):
+        def only_this_site(self, level):
             # the crons run unchanged, over this test's site only
-            return [("site_id", "=", site_id), *original(self, level, now)]
+            return [("site_id", "=", site_id), *original(self, level)]
 
         def cron(env):
             escalated = (
@@ -81,7 +81,7 @@ class TestConcurrency(ConcurrencyCase):
             )
             return [(c.id, c.escalation_ids.ids) for c in escalated]
 
-        with patch.object(Complaint, "_escalation_domain", only_this_site):
+        with patch.object(Complaint, "_escalation_pending_domain", only_this_site):
             outcome = self._parallel(cron, cron)
         errors = [error for _result, error in outcome if error]
         self.assertFalse(errors, f"an escalation cron failed: {errors}")

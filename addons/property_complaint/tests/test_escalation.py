@@ -1,3 +1,5 @@
+from unittest.mock import patch
+
 import pytz
 from freezegun import freeze_time
 
@@ -106,24 +108,28 @@ class TestEscalation(ComplaintCase):
             self.env["property.complaint"]._cron_escalate()
         self.assertFalse(complaint.escalation_ids)
 
-    def test_c13_cron_reports_its_batches_to_the_scheduler(self):
-        """Run by the scheduler, one call escalates one batch and reports it; the
-        scheduler commits it and calls again while some remain."""
+    def test_c13_escalation_runs_once_per_batch_not_per_complaint(self):
+        """The ladder's rule is run on a batch of complaints at once (one escalation
+        step per chunk of ``batch_size``), not once per complaint as Odoo runs a
+        time-based rule's actions."""
         complaints = (
             self._new_complaint() | self._new_complaint() | self._new_complaint()
         )
-        cron = self.env.ref("property_complaint.ir_cron_complaint_escalate")
-        progress = self.env["ir.cron.progress"].create({"cron_id": cron.id})
-        Complaint = self.env["property.complaint"].with_context(
-            ir_cron_progress_id=progress.id
-        )
-        with freeze_time("2025-03-03 04:00:00"):  # the supervisor's level only
+        Complaint = self.env["property.complaint"]
+        calls = []
+        original = type(Complaint)._escalate
+
+        def counted(records, level, now=None):
+            calls.append((len(records), level.target))
+            return original(records, level, now)
+
+        with (
+            freeze_time("2025-03-03 04:00:00"),  # the supervisor's level only
+            patch.object(type(Complaint), "_escalate", counted),
+        ):
             first = Complaint._cron_escalate(batch_size=2)
-            self.assertEqual(len(first), 2)
-            self.assertEqual((progress.done, progress.remaining), (2, 1))
-            second = Complaint._cron_escalate(batch_size=2)
-            self.assertEqual(second, complaints - first)
-            self.assertEqual((progress.done, progress.remaining), (1, 0))
+            self.assertEqual(first, complaints)
+            self.assertEqual(calls, [(2, "supervisor"), (1, "supervisor")])
             self.assertFalse(Complaint._cron_escalate(batch_size=2))
         self.assertEqual(
             len(complaints.escalation_ids), 3, "one log line per complaint"

@@ -1,5 +1,3 @@
-from datetime import timedelta
-
 from odoo import api, fields, models
 
 from .activity import HANDLING_STATES
@@ -36,56 +34,27 @@ class PropertyComplaintEscalationMixin(models.AbstractModel):
     # Escalation (C13)
     # ------------------------------------------------------------------
     @api.model
-    def _escalation_domain(self, level, now):
-        """Open complaints past their next deadline by the delay of ``level`` and not
-        escalated to that level yet."""
+    def _escalation_pending_domain(self, level):
+        """Open complaints not escalated to ``level`` yet: the records an escalation
+        rule still has to do once it is due (its date and delay are the rule's)."""
         return [
             ("is_closed", "=", False),
-            ("date_deadline_next", "<", now - timedelta(hours=level.delay_hours)),
             ("escalation_ids", "not any", [("level_id", "=", level.id)]),
         ]
 
     @api.model
     def _cron_escalate(self, batch_size=1000):
-        """C13: escalate the late complaints, one level after the other, at most
-        ``batch_size`` escalations per call. A level is reached once per complaint: the
-        search leaves out the complaints already escalated to it, and the unique log
-        line stops a concurrent run.
-
-        Run by the scheduler, each call reports its batch to ir.cron
-        (``_notify_progress``), which commits it and calls again while some remain;
-        called directly (no cron progress), it runs the batches until none remains.
-        Returns the complaints escalated."""
-        now = fields.Datetime.now()
-        levels = self.env["property.complaint.escalation.level"].search(
-            [("target", "!=", False)]
-        )
-        in_cron = bool(self.env.context.get("ir_cron_progress_id"))
-        escalated = self.browse()
-        while True:
-            done = 0
-            for level in levels:
-                if done >= batch_size:
-                    break
-                ids = self.search(
-                    self._escalation_domain(level, now),
-                    limit=batch_size - done,
-                    order="id",
-                ).ids
-                if ids:
-                    escalated |= self.browse(ids)._escalate(level, now)
-                    done += len(ids)
-            remaining = (
-                sum(
-                    self.search_count(self._escalation_domain(level, now))
-                    for level in levels
-                )
-                if done >= batch_size
-                else 0
-            )
-            self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
-            if not remaining or in_cron:
-                return escalated
+        """C13: run the complaints' time-based automation rules now, as the
+        automation scheduler does (Settings > Automation Rules: one rule per level of
+        the ladder, on the next deadline plus the level's delay, and any rule an
+        administrator added), ``batch_size`` records at a time. Returns the complaints
+        escalated by this run."""
+        Log = self.env["property.complaint.escalation"].sudo()
+        last = Log.search([], order="id desc", limit=1).id or 0
+        Rules = self.env["base.automation"].sudo()
+        for rule in Rules._property_time_rules([self._name]):
+            rule._property_check_windowed(chunk=batch_size)
+        return Log.search([("id", ">", last)]).complaint_id.with_env(self.env)
 
     def _escalate(self, level, now=None):
         """Escalate these complaints to ``level``, in batch: one create of the log

@@ -11,6 +11,9 @@ class PropertyComplaint(models.Model):
 
     _name = "property.complaint"
     _description = "Complaint or Demand"
+    # its time-based automation rules (the escalation ladder) are checked in SQL and
+    # run in batches (property_base/models/base_automation.py)
+    _property_automation_windowed = True
     # the rooms first: their methods run before mail.thread's, as the model's own
     _inherit = [
         "property.complaint.lifecycle.mixin",
@@ -75,6 +78,12 @@ class PropertyComplaint(models.Model):
     )
     company_id = fields.Many2one(
         related="site_id.company_id", store=True, index=True, precompute=True
+    )
+    site_manager_id = fields.Many2one(
+        related="site_id.manager_id",
+        string="Site Manager",
+        help="The service-centre manager of the complaint's site: an automation rule "
+        "can give them an activity or an e-mail.",
     )
     kind = fields.Selection(
         [("complaint", "Complaint"), ("demand", "Demand")],
