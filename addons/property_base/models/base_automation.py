@@ -12,8 +12,8 @@ suite does the same work in SQL and in batches:
   then every record past its date that the domain still selects is due, so a
   record missed by an earlier run (a changed delay, a stopped scheduler) is
   caught up, and the domain keeps it from being done twice;
-* an action whose runner is batched (``_property_run_batch``) is run once for
-  all the records of a chunk instead of once per record. Other actions (an
+* an action of a batched type (``_property_batched_states``) is run once for all
+  the records of a chunk (``_property_run_batch``) instead of once per record. Other actions (an
   e-mail, an activity, Python code an administrator wrote) run per record, as
   Odoo runs them.
 """
@@ -44,9 +44,6 @@ class AutomationBatch:
 
     def __init__(self):
         self.runs = {}
-
-    def add(self, action, records):
-        self.runs.setdefault(action.id, []).extend(records.ids)
 
 
 class HandledAutomations(frozenset):

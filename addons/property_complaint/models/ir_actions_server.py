@@ -45,9 +45,12 @@ class IrActionsServer(models.Model):
                 level=action.property_escalation_level_id.name,
             )
 
+    def _property_batched_states(self):
+        return super()._property_batched_states() | {"property_escalate"}
+
     def _run_action_property_escalate_multi(self, eval_context=None):
         records = eval_context.get("records") or eval_context.get("record")
-        if records and not self._property_defer(records):
+        if records:
             self._property_run_batch(records)
         return False
 

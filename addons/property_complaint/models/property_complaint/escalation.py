@@ -57,7 +57,7 @@ class PropertyComplaintEscalationMixin(models.AbstractModel):
         return Log.search([("id", ">", last)]).complaint_id.with_env(self.env)
 
     def _escalate(self, level, now=None):
-        """Escalate these complaints to ``level``, in batch: one create of the log
+        """Escalate these complaints to ``level``, in batch: one INSERT of the log
         lines, then the to-dos carrying the note (one create of the activities,
         which also makes each new owner a follower, see ``_activity_update``); a
         chatter note for those that get no to-do. Returns the complaints
@@ -76,19 +76,7 @@ class PropertyComplaintEscalationMixin(models.AbstractModel):
             [level.id],
         )
         owners = complaints._escalation_owners(level)
-        self.env["property.complaint.escalation"].sudo().create(
-            [
-                {
-                    "complaint_id": complaint.id,
-                    "site_id": complaint.site_id.id,
-                    "level_id": level.id,
-                    "date": now,
-                    "deadline": complaint.date_deadline_next,
-                    "user_id": (owners.get(complaint.id) or self.env["res.users"]).id,
-                }
-                for complaint in complaints
-            ]
-        )
+        complaints._escalation_log(level, owners, now)
         # the note rides on the new owner's to-do (``_activity_wanted``), which the
         # chatter shows and keeps once done; a complaint that gets no to-do (no owner
         # found, or no longer in handling) has it in its history instead
@@ -112,6 +100,36 @@ class PropertyComplaintEscalationMixin(models.AbstractModel):
         # the new owner's to-do; the previous level's is done
         complaints._activity_update()
         return complaints
+
+    def _escalation_log(self, level, owners, now):
+        """The log lines of these complaints' escalation to ``level``, in one INSERT.
+        They are the server's record (read-only, written by nothing else, no hook of
+        the ORM's create to run): the ORM would spend a sixth of the escalation's
+        time on the values of each line."""
+        self.env.cr.execute(
+            """
+            INSERT INTO property_complaint_escalation
+                (complaint_id, site_id, deadline, user_id, level_id, date,
+                 create_uid, create_date, write_uid, write_date)
+            SELECT line.complaint_id, line.site_id, line.deadline, line.user_id,
+                   %(level)s, %(now)s, %(uid)s, %(now)s, %(uid)s, %(now)s
+              FROM unnest(%(complaints)s::int[], %(sites)s::int[],
+                          %(deadlines)s::timestamp[], %(users)s::int[])
+                AS line(complaint_id, site_id, deadline, user_id)
+            """,
+            {
+                "level": level.id,
+                "now": now,
+                "uid": self.env.uid,
+                "complaints": self.ids,
+                "sites": [complaint.site_id.id for complaint in self],
+                "deadlines": [
+                    complaint.date_deadline_next or None for complaint in self
+                ],
+                "users": [owners[c.id].id if owners.get(c.id) else None for c in self],
+            },
+        )
+        self.invalidate_recordset(["escalation_ids"])
 
     def _escalation_owners(self, level):
         """The new owner of each complaint for ``level``: {complaint id: user}."""
