@@ -17,6 +17,7 @@
         "data/property_complaint_channel_data.xml",
         "data/property_complaint_category_data.xml",
         "data/property_complaint_sla_data.xml",
+        "data/property_complaint_sla_automation_data.xml",
         "data/property_complaint_stage_data.xml",
         "data/mail_activity_type_data.xml",
         "data/property_complaint_escalation_level_data.xml",

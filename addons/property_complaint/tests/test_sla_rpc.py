@@ -333,5 +333,39 @@ class TestSlaRpc(RpcMixin, HttpCase, ComplaintCase):
         }
         self.assertEqual(rates, {met.id: (100.0, 100.0), failed.id: (0.0, 0.0)})
 
+    def test_c09_a_target_missed_is_failed_when_it_passes(self):
+        """Not only once the step is done: the shipped automation rule records the
+        failure as the target passes, so the late open complaints are counted."""
+        late = self._register("2025-03-03 02:00:00", category_id=self.cat_pipe.id)
+        rule = self.env.ref("property_complaint.automation_sla_response_missed")
+        self.assertEqual(rule.trg_date_id.name, "date_sla_response")
+        Automation = self.env["base.automation"]
+        with freeze_time("2025-03-03 02:10:00"):
+            Automation._check()
+        self.assertEqual(self._sla_values(late)[3:], ("ongoing", "ongoing"))
+        with freeze_time("2025-03-03 02:20:00"):  # the 15-minute target passed
+            Automation._check()
+        self.assertEqual(self._sla_values(late)[3:], ("failed", "ongoing"))
+        self.rpc_as(self.supervisor)
+        found = self.rpc(
+            "property.complaint",
+            "search",
+            [("id", "=", late.id), ("sla_response_status", "=", "failed")],
+        )
+        self.assertEqual(found, late.ids)
+        # a complaint registered after its target (received long before) is failed
+        # at once
+        self.rpc_as(self.agent)
+        with freeze_time("2025-03-03 06:00:00"):
+            old_id = self.rpc(
+                "property.complaint",
+                "create",
+                self._complaint_vals(
+                    date_received="2025-03-03 02:00:00", category_id=self.cat_pipe.id
+                ),
+            )
+        old = self.env["property.complaint"].browse(old_id)
+        self.assertEqual(self._sla_values(old)[3:], ("failed", "failed"))
+
     def _dt(self, value):
         return fields.Datetime.to_datetime(value)

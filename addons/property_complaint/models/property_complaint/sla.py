@@ -90,6 +90,9 @@ class PropertyComplaintSlaMixin(models.AbstractModel):
         "date_resolved",
     )
     def _compute_sla_status(self):
+        """Met or failed once done; failed as soon as the target passes undone (the
+        rules "Service level: … target missed" record it when it passes, see
+        data/property_complaint_sla_automation_data.xml); ongoing before."""
         for complaint in self:
             responded = (
                 complaint.responsible_user_id and complaint.date_customer_contacted
@@ -106,17 +109,19 @@ class PropertyComplaintSlaMixin(models.AbstractModel):
         if not target:
             return False
         if not done:
-            return "ongoing"
+            return "ongoing" if target >= fields.Datetime.now() else "failed"
         return "met" if done <= target else "failed"
 
     def _sla_next_target(self):
-        """The next target not met yet (naive UTC), or False."""
+        """The next target not reached yet, passed or not (naive UTC), or False."""
         self.ensure_one()
         if self.is_closed or self.suspension_state == "suspended":
             return False
-        if self.sla_response_status == "ongoing":
+        if self.date_sla_response and not (
+            self.responsible_user_id and self.date_customer_contacted
+        ):
             return self.date_sla_response
-        if self.sla_resolution_status == "ongoing":
+        if self.date_sla_resolution and not self.date_resolved:
             return self.date_sla_resolution
         return False
 
