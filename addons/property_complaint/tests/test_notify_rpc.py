@@ -201,6 +201,33 @@ class TestNotifyRpc(SettingsCaseMixin, RpcMixin, HttpCase, ComplaintCase):
             self.assertEqual(group.complaint_class, "1")
             self.assertTrue(self._sms(group).property_urgent)
 
+    def test_c22_the_number_on_the_sms_notification_only_for_agents(self):
+        """The complainant's number the receipt went to stays on the chatter's
+        notification: the engineering handler, who does not read the complaint's
+        phone, does not read it there either."""
+        complaint = self._register()
+        self.assertEqual(len(self._sms(complaint)), 1)
+        with freeze_time(RECEIVED):
+            self._dispatch(complaint, self.dep_engineering, self.handler)
+        domain = [
+            ("mail_message_id.model", "=", "property.complaint"),
+            ("mail_message_id.res_id", "=", complaint.id),
+            ("notification_type", "=", "sms"),
+        ]
+        self.rpc_as(self.handler)
+        # the handler reads the complaint and its history, not the phone
+        [row] = self.rpc("property.complaint", "read", complaint.ids, ["summary"])
+        self.assertEqual(row["summary"], complaint.summary)
+        self.assertRpcRefused(
+            "property.complaint", "read", complaint.ids, ["partner_phone"]
+        )
+        found = self.rpc("mail.notification", "search_read", domain, ["sms_number"])
+        self.assertFalse(found, "nothing revealed")
+        self.rpc_as(self.agent)
+        found = self.rpc("mail.notification", "search_read", domain, ["sms_number"])
+        # the receipt and the dispatch
+        self.assertEqual([row["sms_number"] for row in found], ["+8613800138000"] * 2)
+
     def test_n20_landline_falls_back_to_email(self):
         """A landline receives no SMS: the e-mail, when there is one."""
         complaint = self._register(
