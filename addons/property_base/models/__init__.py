@@ -15,7 +15,7 @@ from . import (
     property_site,
     property_site_input,
     property_unit,
-    res_company_demo,
+    res_company,
     res_groups,
     res_partner,
     res_users,

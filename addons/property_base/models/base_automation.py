@@ -13,9 +13,9 @@ suite does the same work in SQL and in batches:
   record missed by an earlier run (a changed delay, a stopped scheduler) is
   caught up, and the domain keeps it from being done twice;
 * an action of a batched type (``_property_batched_states``) is run once for all
-  the records of a chunk (``_property_run_batch``) instead of once per record. Other actions (an
-  e-mail, an activity, Python code an administrator wrote) run per record, as
-  Odoo runs them.
+  the records of a chunk (``_property_run_batch``) instead of once per record.
+  Other actions (an e-mail, an activity, Python code an administrator wrote) run
+  per record, as Odoo runs them.
 """
 
 import datetime
@@ -141,7 +141,8 @@ class BaseAutomation(models.Model):
 
     def _property_check_windowed(self, automatic=False, chunk=CHUNK):
         """Check this time-based rule the batched way: one search for the records
-        due, processed in chunks (each committed when run by the scheduler)."""
+        due, processed in chunks; run by the scheduler, a chunk that fails is rolled
+        back and logged, and the others go on (Odoo's scheduler commits the run)."""
         self.ensure_one()
         now = fields.Datetime.now()
         records = self.env[self.model_name].search(
@@ -161,11 +162,7 @@ class BaseAutomation(models.Model):
                 if not automatic:
                     raise
                 _logger.exception("Automation rule `%s` failed on a batch.", self.name)
-            if automatic:
-                self.env.cr.commit()
         self.write({"last_run": now})
-        if automatic:
-            self.env.cr.commit()
         return records
 
     def _process(self, records, domain_post=None):

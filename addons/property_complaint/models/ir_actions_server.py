@@ -36,7 +36,7 @@ class IrActionsServer(models.Model):
 
     @api.depends("property_escalation_level_id.name")
     def _compute_name(self):
-        super()._compute_name()
+        result = super()._compute_name()
         for action in self.filtered(
             lambda a: a.base_automation_id and a.state == "property_escalate"
         ):
@@ -44,6 +44,7 @@ class IrActionsServer(models.Model):
                 "Escalate to: %(level)s",
                 level=action.property_escalation_level_id.name,
             )
+        return result
 
     def _property_batched_states(self):
         return super()._property_batched_states() | {"property_escalate"}

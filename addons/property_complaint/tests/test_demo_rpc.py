@@ -1,7 +1,7 @@
 from odoo import Command
 from odoo.tests import HttpCase, tagged
 
-from odoo.addons.property_base.models.res_company_demo import DEMO_COMPANY_NAME
+from odoo.addons.property_base.models.res_company import DEMO_COMPANY_NAME
 from odoo.addons.property_base.tests.rpc import RpcMixin
 
 from ..models.res_company import DEMO_DEPARTMENTS
