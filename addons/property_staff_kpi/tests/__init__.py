@@ -23,6 +23,7 @@ from . import (
     test_report_privacy,
     test_roles_rpc,
     test_roster_rpc,
+    test_roster_swap_pick_rpc,
     test_scheme,
     test_scheme_rules_rpc,
     test_settings_rpc,
