@@ -7,6 +7,5 @@
     "license": "LGPL-3",
     "author": "Property Service Suite",
     "depends": ["property_staff_kpi", "property_visitor"],
-    "data": [],
     "auto_install": True,
 }

@@ -27,6 +27,7 @@ from . import (
     test_scheme,
     test_scheme_rules_rpc,
     test_settings_rpc,
+    test_spot_check_rpc,
     test_todo_dispatch_rpc,
     test_tour,
     test_verdict_batch_rpc,
