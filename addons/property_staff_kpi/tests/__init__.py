@@ -24,6 +24,7 @@ from . import (
     test_roles_rpc,
     test_roster_rpc,
     test_roster_swap_pick_rpc,
+    test_roster_tour,
     test_scheme,
     test_scheme_rules_rpc,
     test_settings_rpc,
