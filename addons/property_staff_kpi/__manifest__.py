@@ -44,6 +44,7 @@
         "views/property_shift_type_views.xml",
         "views/property_roster_views.xml",
         "views/property_roster_swap_views.xml",
+        "views/property_kpi_spot_check_views.xml",
         "wizard/property_settings_views.xml",
         "data/ir_cron_data.xml",
         "views/survey_survey_views.xml",

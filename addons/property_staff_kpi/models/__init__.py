@@ -25,6 +25,7 @@ from . import (
     property_kpi_item,
     property_kpi_line,
     property_kpi_scheme,
+    property_kpi_spot_check,
     property_roster,
     property_roster_line,
     property_roster_swap,

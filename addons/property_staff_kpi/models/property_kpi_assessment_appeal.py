@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_datetime
 
 # the employee's side of a submitted assessment (issue #23)
 EMPLOYEE_STATUS = [
@@ -137,6 +138,30 @@ class PropertyKpiAssessmentAppealMixin(models.AbstractModel):
                     )
                 )
 
+    def _check_employee_had_their_say(self):
+        """The approver confirms once the employee has signed, an appeal of theirs
+        was decided, or their days to appeal are over (issue #23). Server code
+        (superuser: data files, scheduled actions) is not held."""
+        if self.env.su:
+            return
+        now = fields.Datetime.now()
+        for assessment in self.filtered(lambda a: a.state == "submitted"):
+            sudo = assessment.sudo()
+            decided = sudo.appeal_ids.filtered(lambda a: a.decision != "pending")
+            if sudo.signed_date or decided:
+                continue
+            if not sudo.appeal_deadline or now > sudo.appeal_deadline:
+                continue
+            raise UserError(
+                self.env._(
+                    "%(name)s waits for the employee: confirm it once they have "
+                    "signed it, or after %(deadline)s, when their days to appeal are "
+                    "over.",
+                    name=assessment.display_name,
+                    deadline=format_datetime(self.env, sudo.appeal_deadline),
+                )
+            )
+
     # ------------------------------------------------------------------ workflow
     def _set_state(self, state):
         # a submission starts the employee's days to appeal; its signature is the
@@ -153,6 +178,7 @@ class PropertyKpiAssessmentAppealMixin(models.AbstractModel):
 
     def action_confirm(self):
         self._check_no_open_appeal()
+        self._check_employee_had_their_say()
         return super().action_confirm()
 
     def action_send_back(self):

@@ -1,7 +1,12 @@
 import pytz
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+
+# the context key of the swap form's "Shift Taken": the shift given (issue #23); a
+# client sends it, so it is not a ``property_`` key (tools/client_context.py removes
+# those), and it only narrows what the user may pick
+SWAP_LINE_KEY = "roster_swap_line_id"
 
 
 class PropertyRosterLine(models.Model):
@@ -105,6 +110,53 @@ class PropertyRosterLine(models.Model):
                         roster=roster.display_name,
                     )
                 )
+
+    # ------------------------------------------------------------------ swaps
+    @api.model
+    def name_search(self, name="", args=None, operator="ilike", limit=100):
+        """In a swap request (the context names the shift given), the colleagues'
+        shifts that can be taken: see ``_swap_candidates``. Only their names are
+        returned (employee, day, shift); the client's domain is not applied to them,
+        so nothing else of those shifts is revealed."""
+        line_id = self.env.context.get(SWAP_LINE_KEY)
+        if not line_id or self.env.su:
+            return super().name_search(name, args, operator=operator, limit=limit)
+        if not isinstance(name, str):
+            name = ""
+        names = [
+            (line.id, line.display_name)
+            for line in self._swap_candidates(line_id).sudo()
+        ]
+        if name:
+            needle = name.casefold()
+            names = [pair for pair in names if needle in pair[1].casefold()]
+        return names[:limit] if isinstance(limit, int) and limit > 0 else names
+
+    @api.model
+    def _swap_candidates(self, line_id):
+        """The shifts a swap of the shift ``line_id`` (one the user reads: their own,
+        or one they plan) may take: the other employees' shifts of the published
+        rosters of the same site and post that have not begun. Returned without sudo:
+        the user still cannot read them, only their names."""
+        if isinstance(line_id, bool) or not isinstance(line_id, int):
+            raise UserError(self.env._("Choose the shift you give first."))
+        line = self.browse(line_id).exists()
+        if not line or not line.has_access("read"):
+            raise UserError(
+                self.env._("You can only ask for a swap of your own shift.")
+            )
+        line = line.sudo()
+        candidates = self.sudo().search(
+            [
+                ("site_id", "=", line.site_id.id),
+                ("post", "=", line.post),
+                ("state", "=", "published"),
+                ("employee_id", "!=", line.employee_id.id),
+                ("start_datetime", ">", fields.Datetime.now()),
+            ],
+            order="date, start_datetime, employee_id",
+        )
+        return self.browse(candidates.ids)
 
     def _spans(self):
         """The line's intervals as aware UTC (start, stop) pairs."""

@@ -87,6 +87,39 @@ class TestAppealRpc(TodoMixin, RpcMixin, HttpCase, KpiCase):
             "no appeal recorded",
         )
 
+    def test_k12_approver_confirms_after_the_signature_or_the_appeal_days(self):
+        signed = self._submitted()
+        waiting = self._submitted(self.emp_agent2)
+        self.assertEqual(waiting.appeal_deadline, SUBMITTED + timedelta(days=3))
+        before = [self._state(signed), self._state(waiting)]
+        # refused: the approver, or a scoring manager, confirming while the employee
+        # has neither signed nor let the days to appeal pass; nothing written
+        with freeze_time(SUBMITTED + timedelta(days=1)):
+            for user in (self.user_supervisor, self.user_manager_2):
+                self.rpc_as(user)
+                error = self.assertRpcRefused(
+                    "property.kpi.assessment", "action_confirm", signed.ids
+                )
+                self.assertIn(signed.display_name, error.message)
+        with freeze_time(waiting.appeal_deadline - timedelta(minutes=1)):
+            self.rpc_as(self.user_supervisor)
+            self.assertRpcRefused(
+                "property.kpi.assessment", "action_confirm", waiting.ids
+            )
+        self.assertEqual([self._state(signed), self._state(waiting)], before)
+        # the employee signs: the approver confirms
+        with freeze_time(SUBMITTED + timedelta(days=1)):
+            self.rpc_as(self.user_agent)
+            self.rpc("property.kpi.assessment", "action_sign", signed.ids)
+            self.rpc_as(self.user_supervisor)
+            self.rpc("property.kpi.assessment", "action_confirm", signed.ids)
+        # the days to appeal are over: confirmed without the signature
+        with freeze_time(waiting.appeal_deadline + timedelta(minutes=1)):
+            self.rpc("property.kpi.assessment", "action_confirm", waiting.ids)
+        self.env.invalidate_all()
+        self.assertEqual((signed.state, waiting.state), ("confirmed", "confirmed"))
+        self.assertFalse(waiting.signed_date)
+
     def test_k12_employee_signs_the_submitted_assessment(self):
         assessment = self._submitted()
         sign_todo = (self.user_agent, "阅读并签署考核")

@@ -203,6 +203,7 @@ class TestAssessmentRules(KpiCase):
     def test_k13_automatic_lines_in_batch_leave_confirmed_months_alone(self):
         confirmed = self.assess(self.emp_agent2)
         confirmed.with_user(self.user_trainer).action_submit()
+        confirmed.with_user(self.user_agent2).action_sign()
         confirmed.with_user(self.user_supervisor).action_confirm()
         sources = self.env["res.partner"].create(
             [{"name": "Late 1"}, {"name": "Late 2"}]

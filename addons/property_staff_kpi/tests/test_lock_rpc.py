@@ -26,6 +26,7 @@ class TestKpiLockRpc(RpcMixin, HttpCase, KpiCase):
         assessment = self.assess(self.emp_agent)
         line = self.add(assessment, "k03_noise")
         assessment.with_user(self.user_trainer).action_submit()
+        assessment.with_user(self.user_agent).action_sign()
         assessment.with_user(self.user_supervisor).action_confirm()
         return assessment, line
 
@@ -139,6 +140,7 @@ class TestKpiLockRpc(RpcMixin, HttpCase, KpiCase):
             self._file(assessment)
         )  # accepted: draft
         assessment.with_user(self.user_trainer).action_submit()
+        assessment.with_user(self.user_agent).action_sign()
         assessment.with_user(self.user_supervisor).action_confirm()
         for user in (self.user_trainer, self.user_supervisor):
             self.rpc_as(user)

@@ -28,6 +28,7 @@ class TestNothingLost(NothingLostMixin, KpiCase):
         assessment = self.assess(self.emp_agent)
         assessment.with_user(self.user_trainer).action_submit()
         self._assert_never_deleted(assessment, self.users, acl=False)
+        assessment.with_user(self.user_agent).action_sign()
         assessment.with_user(self.user_supervisor).action_confirm()
         self._assert_never_deleted(assessment, self.users, acl=False)
 

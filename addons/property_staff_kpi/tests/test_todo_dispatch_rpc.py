@@ -6,7 +6,7 @@ exactly the expected ones (one, to the right user, in the user's language), none
 twice on a repeated step or a repeated dispatch. The refused case first, and that
 nothing was written."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from freezegun import freeze_time
 
@@ -83,7 +83,8 @@ class TestAssessmentTodosRpc(TodoMixin, RpcMixin, HttpCase, KpiCase):
         self.assertEqual(self.todos(assessment), confirm)
         # confirmed: no to-do left, and a dispatch adds none
         self.rpc_as(self.user_supervisor)
-        self.rpc("property.kpi.assessment", "action_confirm", assessment.ids)
+        with freeze_time(assessment.appeal_deadline + timedelta(minutes=1)):
+            self.rpc("property.kpi.assessment", "action_confirm", assessment.ids)
         sign = [(self.user_agent, "阅读并签署考核")]
         self.assertEqual(self.todos(assessment), sign)
         assessment._activity_update()

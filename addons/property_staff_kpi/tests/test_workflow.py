@@ -1,3 +1,7 @@
+from datetime import timedelta
+
+from freezegun import freeze_time
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
@@ -91,7 +95,9 @@ class TestWorkflow(KpiCase):
         self.assertEqual(assessment.state, "draft")
         self.assertEqual(assessment.activity_ids.user_id, self.user_trainer)
         assessment.with_user(self.user_trainer).action_submit()
-        assessment.with_user(self.user_supervisor).action_confirm()
+        # unsigned, the approver confirms once the employee's days to appeal are over
+        with freeze_time(assessment.appeal_deadline + timedelta(minutes=1)):
+            assessment.with_user(self.user_supervisor).action_confirm()
         self.assertEqual(assessment.state, "confirmed")
         self.assertEqual(assessment.activity_ids.user_id, self.user_agent)
         assessment.with_user(self.user_agent).action_sign()
@@ -120,6 +126,7 @@ class TestWorkflow(KpiCase):
         assessment = self.assess(self.emp_agent)
         self.add(assessment, "k02_cover", approve=False)
         assessment.with_user(self.user_trainer).action_submit()
+        assessment.with_user(self.user_agent).action_sign()
         with self.assertRaises(UserError):
             assessment.with_user(self.user_supervisor).action_confirm()
         assessment.with_user(self.user_supervisor).action_approve_lines()
@@ -133,6 +140,7 @@ class TestWorkflow(KpiCase):
         assessment = self.assess(self.emp_agent)
         line = self.add(assessment, "k03_noise")
         assessment.with_user(self.user_trainer).action_submit()
+        assessment.with_user(self.user_agent).action_sign()
         assessment.with_user(self.user_supervisor).action_confirm()
         for user in (self.user_trainer, self.user_supervisor, self.user_manager):
             with self.subTest(user=user.login):
@@ -158,6 +166,7 @@ class TestWorkflow(KpiCase):
         assessment = self.assess(self.emp_agent)
         wrong = self.add(assessment, "k04_meeting")
         assessment.with_user(self.user_trainer).action_submit()
+        assessment.with_user(self.user_agent).action_sign()
         assessment.with_user(self.user_supervisor).action_confirm()
         self.assertEqual(assessment.total_capped, 70)
         with self.assertRaises(UserError):

@@ -81,6 +81,11 @@ class PropertyAttendanceVerdictLedgerMixin(models.AbstractModel):
         # each employee's scheme and each company's rules read once for the batch
         schemes = self.env["property.kpi.scheme"]._for_employees(self.employee_id)
         settings = {company: self._settings(company) for company in self.company_id}
+        # A02: a day with an "away" spot check has the check's away line, not the
+        # verdict's (one violation, one line; property.kpi.spot.check)
+        spotted = self.env["property.kpi.spot.check"]._away_days(
+            self.employee_id, min(self.mapped("date")), max(self.mapped("date"))
+        )
         entries, to_remove, kept = [], Line, set()
         updates = defaultdict(lambda: Line)
         for verdict in self:
@@ -89,6 +94,8 @@ class PropertyAttendanceVerdictLedgerMixin(models.AbstractModel):
                 settings.get(verdict.company_id) or verdict._settings(),
                 schemes[verdict.employee_id.id],
             )
+            if (verdict.employee_id.id, verdict.date) in spotted:
+                due.pop(items["away"], None)
             for item, (points, reason) in due.items():
                 line = by_key.get((verdict.id, item.id))
                 kept.add((verdict.id, item.id))
