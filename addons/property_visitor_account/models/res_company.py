@@ -1,0 +1,92 @@
+from odoo import fields, models
+from odoo.exceptions import UserError
+
+# where a company's pass deposits are held when it names no account: a current
+# liability under 其他应付款 (2241) of the Chinese chart; l10n_cn has no current
+# liability for it (its 2241/2501 are payables, which cannot be invoice lines)
+DEPOSIT_ACCOUNT_START_CODE = "224190"
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    property_visitor_pass_fee_product_id = fields.Many2one(
+        "product.product",
+        string="Pass Fee Product",
+        help="Billed on the invoice of a pass with a fee (empty: the suite's Pass Fee).",
+    )
+    property_visitor_pass_deposit_product_id = fields.Many2one(
+        "product.product",
+        string="Pass Deposit Product",
+        help="Billed on the invoice of a pass with a deposit (empty: the suite's Pass "
+        "Deposit).",
+    )
+    property_visitor_pass_deposit_account_id = fields.Many2one(
+        "account.account",
+        string="Pass Deposit Account",
+        domain="[('account_type', '=', 'liability_current')]",
+        help="The current liability the deposits of passes are held on until they are "
+        "refunded or kept (empty: a 'Pass Deposits Held' account is created in the "
+        "other payables on the first deposit).",
+    )
+    property_visitor_overdue_move_out = fields.Selection(
+        [
+            ("none", "Do Not Check"),
+            ("warn", "Warn"),
+            ("block", "Block"),
+        ],
+        string="Large Move-Out with Overdue Invoices",
+        default="warn",
+        required=True,
+        help="When customer service approves a large carry-out (V07) for a unit whose "
+        "household has overdue invoices: warn the approver (the approval goes "
+        "through) or refuse the approval.",
+    )
+
+    def _property_pass_accounting_ready(self):
+        """Whether the company keeps its books in Odoo: a chart and a sales journal."""
+        self.ensure_one()
+        return bool(self.chart_template) and bool(
+            self.env["account.journal"]
+            .sudo()
+            .search_count(
+                [("type", "=", "sale"), ("company_id", "=", self.id)], limit=1
+            )
+        )
+
+    def _property_pass_products(self):
+        """(fee product, deposit product) of the company's passes."""
+        self.ensure_one()
+        fee = self.property_visitor_pass_fee_product_id or self.env.ref(
+            "property_visitor_account.product_pass_fee", raise_if_not_found=False
+        )
+        deposit = self.property_visitor_pass_deposit_product_id or self.env.ref(
+            "property_visitor_account.product_pass_deposit", raise_if_not_found=False
+        )
+        if not fee or not deposit:
+            raise UserError(
+                self.env._(
+                    "Name the products of pass fees and deposits in the Settings."
+                )
+            )
+        return fee.sudo(), deposit.sudo()
+
+    def _property_pass_deposit_account(self):
+        """The current liability holding the company's pass deposits; created on the
+        first deposit when the company names none."""
+        self.ensure_one()
+        account = self.sudo().property_visitor_pass_deposit_account_id
+        if account:
+            return account
+        Account = self.env["account.account"].sudo().with_company(self)
+        code = Account._search_new_account_code(DEPOSIT_ACCOUNT_START_CODE)
+        account = Account.create(
+            {
+                "name": self.env._("Pass Deposits Held"),
+                "code": code,
+                "account_type": "liability_current",
+                "company_ids": [fields.Command.set(self.ids)],
+            }
+        )
+        self.sudo().property_visitor_pass_deposit_account_id = account
+        return account
