@@ -1,3 +1,1 @@
-from . import res_company
-from . import property_pass
-from . import property_goods_pass
+from . import property_goods_pass, property_pass, res_company

@@ -93,7 +93,9 @@ class PropertyGoodsPass(models.Model):
         return self.env._(
             "The household of %(unit)s owes %(amount)s on overdue invoices.",
             unit=self.unit_id.display_name or self.tenant_partner_id.display_name,
-            amount=formatLang(self.env, amount, currency_obj=self.company_id.currency_id),
+            amount=formatLang(
+                self.env, amount, currency_obj=self.company_id.currency_id
+            ),
         )
 
     def action_confirm(self):

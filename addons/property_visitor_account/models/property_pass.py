@@ -5,7 +5,9 @@ from odoo.addons.property_visitor.models.property_pass import PropertyPass as Ba
 
 ACCOUNTING_GROUP = "account.group_account_invoice"
 # who sees a pass's accounting documents: the desk that issues it and Accounting
-INVOICE_READERS = "property_visitor.group_visitor_frontdesk,account.group_account_invoice"
+INVOICE_READERS = (
+    "property_visitor.group_visitor_frontdesk,account.group_account_invoice"
+)
 
 
 class PropertyPass(models.Model):
@@ -105,9 +107,11 @@ class PropertyPass(models.Model):
         line on the deposit liability), created by the suite for the desk; posted when
         the issuing user may post invoices, else left in draft for Accounting."""
         to_bill = self.filtered(
-            lambda p: (p.fee or p.deposit)
-            and not p.sudo().invoice_id
-            and p.company_id._property_pass_accounting_ready()
+            lambda p: (
+                (p.fee or p.deposit)
+                and not p.sudo().invoice_id
+                and p.company_id._property_pass_accounting_ready()
+            )
         )
         if not to_bill:
             return self.env["account.move"]
@@ -214,9 +218,11 @@ class PropertyPass(models.Model):
         reversal of that line only), to the same partner on the same liability;
         Accounting pays it out or sets it against the invoice."""
         to_refund = self.filtered(
-            lambda p: p.deposit_state == "refunded"
-            and p.sudo().deposit_line_id
-            and not p.sudo().refund_id
+            lambda p: (
+                p.deposit_state == "refunded"
+                and p.sudo().deposit_line_id
+                and not p.sudo().refund_id
+            )
         )
         Move = self.env["account.move"].sudo()
         refunds = Move.browse()

@@ -13,7 +13,8 @@ class ResCompany(models.Model):
     property_visitor_pass_fee_product_id = fields.Many2one(
         "product.product",
         string="Pass Fee Product",
-        help="Billed on the invoice of a pass with a fee (empty: the suite's Pass Fee).",
+        help="Billed on the invoice of a pass with a fee (empty: the suite's Pass "
+        "Fee).",
     )
     property_visitor_pass_deposit_product_id = fields.Many2one(
         "product.product",

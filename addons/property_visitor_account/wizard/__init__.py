@@ -1,2 +1,1 @@
-from . import property_pass_deposit_keep
-from . import property_settings
+from . import property_pass_deposit_keep, property_settings
