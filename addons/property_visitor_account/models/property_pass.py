@@ -1,5 +1,6 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.misc import formatLang
 
 from odoo.addons.property_visitor.models.property_pass import PropertyPass as BasePass
 
@@ -25,14 +26,12 @@ class PropertyPass(models.Model):
 
     invoice_id = fields.Many2one(
         "account.move",
-        string="Invoice",
         readonly=True,
         copy=False,
         groups=INVOICE_READERS,
     )
     deposit_line_id = fields.Many2one(
         "account.move.line",
-        string="Deposit Line",
         readonly=True,
         copy=False,
         groups=INVOICE_READERS,
@@ -62,12 +61,8 @@ class PropertyPass(models.Model):
     )
     date_billed = fields.Date(string="Billed On", readonly=True, copy=False)
     # the monthly figures (statistics): stored, summed by _read_group
-    fee_billed = fields.Monetary(
-        string="Fee Billed", compute="_compute_billed_amounts", store=True
-    )
-    deposit_held = fields.Monetary(
-        string="Deposit Held", compute="_compute_billed_amounts", store=True
-    )
+    fee_billed = fields.Monetary(compute="_compute_billed_amounts", store=True)
+    deposit_held = fields.Monetary(compute="_compute_billed_amounts", store=True)
 
     @api.depends("fee", "deposit", "deposit_state", "date_billed")
     def _compute_billed_amounts(self):
@@ -160,10 +155,7 @@ class PropertyPass(models.Model):
                     "invoice_line_ids": lines,
                 }
             )
-        Move = self.env["account.move"].sudo()
-        invoices = Move.browse()
-        for record, vals in zip(to_bill, vals_list, strict=True):
-            invoices |= Move.with_company(record.company_id).create(vals)
+        invoices = self._property_create_moves(to_bill, vals_list)
         for record, invoice in zip(to_bill, invoices, strict=True):
             deposit_account = record.company_id._property_pass_deposit_account()
             deposit_line = invoice.invoice_line_ids.filtered(
@@ -184,13 +176,29 @@ class PropertyPass(models.Model):
                     "Invoice %(invoice)s of %(amount)s created for the fee and the "
                     "deposit (%(state)s).",
                     invoice=invoice.name or invoice.display_name,
-                    amount=invoice.amount_total,
+                    amount=formatLang(
+                        self.env, invoice.amount_total, currency_obj=invoice.currency_id
+                    ),
                     state=dict(
                         invoice._fields["state"]._description_selection(self.env)
                     )[invoice.state],
                 )
             )
         return invoices
+
+    def _property_create_moves(self, records, vals_list):
+        """The moves of ``vals_list`` (one per record of ``records``, in order),
+        created by the suite for the desk: one create per company."""
+        Move = self.env["account.move"].sudo()
+        by_company = {}
+        for index, (record, vals) in enumerate(zip(records, vals_list, strict=True)):
+            by_company.setdefault(record.company_id, []).append((index, vals))
+        moves = [None] * len(vals_list)
+        for company, items in by_company.items():
+            created = Move.with_company(company).create([vals for __, vals in items])
+            for (index, __), move in zip(items, created, strict=True):
+                moves[index] = move.id
+        return Move.browse(moves)
 
     def _property_deposit_label(self):
         self.ensure_one()
@@ -224,12 +232,11 @@ class PropertyPass(models.Model):
                 and not p.sudo().refund_id
             )
         )
-        Move = self.env["account.move"].sudo()
-        refunds = Move.browse()
+        vals_list = []
         for record in to_refund:
             line = record.sudo().deposit_line_id
             invoice = line.move_id
-            refund = Move.with_company(invoice.company_id).create(
+            vals_list.append(
                 {
                     "move_type": "out_refund",
                     "company_id": invoice.company_id.id,
@@ -241,6 +248,7 @@ class PropertyPass(models.Model):
                     "ref": self.env._(
                         "Deposit refund of %(pass)s", **{"pass": record.name}
                     ),
+                    # a reversal of the posted invoice (a draft one is not an entry)
                     "reversed_entry_id": invoice.id
                     if invoice.state == "posted"
                     else False,
@@ -258,15 +266,18 @@ class PropertyPass(models.Model):
                     ],
                 }
             )
+        refunds = self._property_create_moves(to_refund, vals_list)
+        for record, refund in zip(to_refund, refunds, strict=True):
             record._write_internal({"refund_id": refund.id})
-            refunds |= refund
         self._property_post(refunds)
         for record in to_refund:
             refund = record.sudo().refund_id
             record.message_post(
                 body=self.env._(
                     "Deposit of %(amount)s refunded by credit note %(refund)s.",
-                    amount=refund.amount_total,
+                    amount=formatLang(
+                        self.env, refund.amount_total, currency_obj=refund.currency_id
+                    ),
                     refund=refund.name or refund.display_name,
                 )
             )
