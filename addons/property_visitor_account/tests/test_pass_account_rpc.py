@@ -81,6 +81,14 @@ class TestPassAccountRpc(RpcMixin, HttpCase, VisitorAccountCase):
         [row] = self.rpc("property.pass", "read", card.ids)
         self.assertNotIn("invoice_id", row)
         self.assertNotIn("refund_id", row)
+        # nor on the guard's screen of the pass, while the desk's shows the invoice
+        views = self.rpc("property.pass", "get_views", [[False, "form"]])
+        self.assertNotIn("invoice_id", views["views"]["form"]["arch"])
+        self.rpc_as(self.cn_frontdesk)
+        views = self.rpc("property.pass", "get_views", [[False, "form"]])
+        self.assertIn("invoice_id", views["views"]["form"]["arch"])
+        self.assertIn("action_open_deposit_keep", views["views"]["form"]["arch"])
+        self.assertNotIn("action_view_invoice", views["views"]["form"]["arch"])
 
     def test_v04_deposit_cycle_issue_return_refund(self):
         card = self._issue(self.cn_frontdesk_acc)
