@@ -21,6 +21,7 @@ class PropertyPass(models.Model):
         "deposit_line_id",
         "refund_id",
         "deposit_kept_reason",
+        "kept_move_id",
         "date_billed",
     }
 
@@ -39,6 +40,13 @@ class PropertyPass(models.Model):
     refund_id = fields.Many2one(
         "account.move",
         string="Deposit Credit Note",
+        readonly=True,
+        copy=False,
+        groups=INVOICE_READERS,
+    )
+    kept_move_id = fields.Many2one(
+        "account.move",
+        string="Kept Deposit Entry",
         readonly=True,
         copy=False,
         groups=INVOICE_READERS,
@@ -285,8 +293,8 @@ class PropertyPass(models.Model):
 
     def action_return_keep(self, reason=None):
         """The card is lost, or handed back damaged or late: the deposit is kept, for
-        a reason the desk gives (required), noted on the chatter. The deposit stays
-        on the liability until Accounting books it as income."""
+        a reason the desk gives (required), noted on the chatter; the deposit moves
+        from the liability to income by a journal entry."""
         reason = (reason or "").strip()
         if not reason and any(record.deposit for record in self):
             raise UserError(
@@ -295,7 +303,60 @@ class PropertyPass(models.Model):
         res = super().action_return_keep(reason=reason or None)
         kept = self.filtered(lambda p: p.deposit_state == "kept")
         kept._write_internal({"deposit_kept_reason": reason})
+        kept._property_book_kept_deposit()
         return res
+
+    def _property_book_kept_deposit(self):
+        """A kept deposit leaves the liability for income: one journal entry per pass
+        (debit the deposit account, credit the kept-deposit income), posted when the
+        user may post, else in draft for Accounting."""
+        to_book = self.filtered(
+            lambda p: p.sudo().deposit_line_id and not p.sudo().kept_move_id
+        )
+        records, vals_list = self.browse(), []
+        for record in to_book:
+            line = record.sudo().deposit_line_id
+            company = line.company_id
+            income = company._property_pass_kept_deposit_account()
+            journal = (
+                self.env["account.journal"]
+                .sudo()
+                .search(
+                    [("type", "=", "general"), ("company_id", "=", company.id)],
+                    limit=1,
+                )
+            )
+            if not income or not journal:
+                continue
+            amount = -line.balance
+            label = self.env._(
+                "Kept deposit of %(pass)s: %(reason)s",
+                **{"pass": record.name, "reason": record.deposit_kept_reason},
+            )
+            common = {"name": label, "partner_id": line.partner_id.id}
+            records |= record
+            vals_list.append(
+                {
+                    "move_type": "entry",
+                    "company_id": company.id,
+                    "journal_id": journal.id,
+                    "date": record._site_today(),
+                    "ref": label,
+                    "line_ids": [
+                        Command.create(
+                            dict(common, account_id=line.account_id.id, debit=amount)
+                        ),
+                        Command.create(
+                            dict(common, account_id=income.id, credit=amount)
+                        ),
+                    ],
+                }
+            )
+        moves = self._property_create_moves(records, vals_list)
+        for record, move in zip(records, moves, strict=True):
+            record._write_internal({"kept_move_id": move.id})
+        self._property_post(moves)
+        return moves
 
     def action_open_deposit_keep(self):
         self.ensure_one()
@@ -314,6 +375,14 @@ class PropertyPass(models.Model):
     def action_view_invoice(self):
         self.ensure_one()
         return self._property_open_move(self.invoice_id)
+
+    def action_view_kept_move(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "account.action_move_journal_line"
+        )
+        action.update({"res_id": self.kept_move_id.id, "views": [(False, "form")]})
+        return action
 
     def action_view_refund(self):
         self.ensure_one()

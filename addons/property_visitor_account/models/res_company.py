@@ -30,6 +30,13 @@ class ResCompany(models.Model):
         "refunded or kept (empty: a 'Pass Deposits Held' account is created in the "
         "other payables on the first deposit).",
     )
+    property_visitor_pass_kept_deposit_account_id = fields.Many2one(
+        "account.account",
+        string="Kept Deposit Income Account",
+        domain="[('account_type', 'in', ('income', 'income_other'))]",
+        help="Where a kept deposit goes from the deposit liability (empty: the "
+        "non-operating income of the Chinese chart, 630100).",
+    )
     property_visitor_overdue_move_out = fields.Selection(
         [
             ("none", "Do Not Check"),
@@ -90,4 +97,31 @@ class ResCompany(models.Model):
             }
         )
         self.sudo().property_visitor_pass_deposit_account_id = account
+        return account
+
+    def _property_pass_kept_deposit_account(self):
+        """The income a kept deposit is booked to: the setting, else the Chinese
+        chart's non-operating income (营业外收入), else any other income account."""
+        self.ensure_one()
+        account = self.sudo().property_visitor_pass_kept_deposit_account_id
+        if not account and self.chart_template:
+            account = (
+                self.env["account.chart.template"]
+                .sudo()
+                .with_company(self)
+                .ref("l10n_cn_common_630100", raise_if_not_found=False)
+            )
+        if not account:
+            account = (
+                self.env["account.account"]
+                .sudo()
+                .with_company(self)
+                .search(
+                    [
+                        ("company_ids", "in", self.ids),
+                        ("account_type", "=", "income_other"),
+                    ],
+                    limit=1,
+                )
+            )
         return account

@@ -102,6 +102,10 @@ class TestPassAccountRpc(RpcMixin, HttpCase, VisitorAccountCase):
         self.assertEqual(str(invoice.invoice_date), "2025-03-03")
         self.assertEqual(deposit_account.account_type, "liability_current")
         self.assertEqual(deposit_account.company_ids, self.cn_company)
+        # under the other payables (其他应付款, 2241) of the company's chart
+        self.assertTrue(
+            deposit_account.with_company(self.cn_company).code.startswith("2241")
+        )
         fee_line = invoice.invoice_line_ids.filtered(
             lambda line: line.account_id != deposit_account
         )
@@ -176,10 +180,26 @@ class TestPassAccountRpc(RpcMixin, HttpCase, VisitorAccountCase):
                 lambda m: "Card lost by the holder" in (m.body or "")
             )
         )
-        # no credit note: the deposit stays on the liability for Accounting
+        # no credit note: the deposit leaves the liability for income by an entry,
+        # in draft for Accounting (the desk may not post)
         self.assertFalse(
             self.env["account.move"].search([("reversed_entry_id", "=", invoice.id)])
         )
+        entry = card.kept_move_id
+        deposit_account = self.cn_company.property_visitor_pass_deposit_account_id
+        self.assertEqual(entry.move_type, "entry")
+        self.assertEqual(entry.state, "draft")
+        self.assertEqual(str(entry.date), "2025-03-10")
+        debit = entry.line_ids.filtered("debit")
+        credit = entry.line_ids.filtered("credit")
+        self.assertEqual(debit.account_id, deposit_account)
+        self.assertEqual(debit.debit, 50.0)
+        self.assertEqual(debit.partner_id, self.cn_tenant)
+        self.assertEqual(credit.account_id.with_company(self.cn_company).code, "630100")
+        self.assertEqual(credit.credit, 50.0)
+        self.assertRpcRefused("account.move", "action_post", entry.ids)
+        entry.invalidate_recordset()
+        self.assertEqual(entry.state, "draft")
 
     def test_v04_holder_known_by_name_only_is_billed_as_a_new_partner(self):
         card = self._issue(

@@ -21,6 +21,11 @@ class PropertySettings(models.TransientModel):
         readonly=False,
         groups=MANAGER,
     )
+    property_visitor_pass_kept_deposit_account_id = fields.Many2one(
+        related="company_id.property_visitor_pass_kept_deposit_account_id",
+        readonly=False,
+        groups=MANAGER,
+    )
     property_visitor_overdue_move_out = fields.Selection(
         related="company_id.property_visitor_overdue_move_out",
         readonly=False,
