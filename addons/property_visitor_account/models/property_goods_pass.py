@@ -15,7 +15,9 @@ class PropertyGoodsPass(models.Model):
     _inherit = "property.goods.pass"
 
     overdue_currency_id = fields.Many2one(
-        related="company_id.currency_id", string="Overdue Currency"
+        related="company_id.currency_id",
+        string="Overdue Currency",
+        groups=OVERDUE_READERS,
     )
     overdue_amount = fields.Monetary(
         string="Overdue Invoices",
