@@ -125,3 +125,27 @@ class ResCompany(models.Model):
                 )
             )
         return account
+
+    def _property_demo_setup(self):
+        """The demo company keeps its books with the Chinese chart, in CNY: Odoo's demo
+        accounting (USD, generic chart) would forbid the change of currency, so the
+        Chinese chart replaces it (as Odoo does when a demo database switches charts)
+        before the suite makes the company Chinese. Run by scripts/demo_setup.py
+        only."""
+        self.ensure_one()
+        company = self.sudo()
+        l10n_cn = (
+            self.env["ir.module.module"]
+            .sudo()
+            .search([("name", "=", "l10n_cn"), ("state", "=", "installed")])
+        )
+        if (
+            l10n_cn
+            and company.chart_template != "cn"
+            and self.env.ref("base.module_account").demo
+        ):
+            company.country_id = self.env.ref("base.cn")
+            self.env["account.chart.template"].sudo().try_loading(
+                "cn", company=company, install_demo=False
+            )
+        return super()._property_demo_setup()
