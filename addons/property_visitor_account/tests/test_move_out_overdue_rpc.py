@@ -8,12 +8,13 @@ from odoo import Command
 from odoo.tests import HttpCase, tagged
 
 from odoo.addons.property_base.tests.rpc import RpcMixin
+from odoo.addons.property_base.tests.settings import SettingsCaseMixin
 
 from .common import VisitorAccountCase
 
 
 @tagged("post_install", "-at_install")
-class TestMoveOutOverdueRpc(RpcMixin, HttpCase, VisitorAccountCase):
+class TestMoveOutOverdueRpc(SettingsCaseMixin, RpcMixin, HttpCase, VisitorAccountCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -136,3 +137,20 @@ class TestMoveOutOverdueRpc(RpcMixin, HttpCase, VisitorAccountCase):
         self.assertRpcRefused(
             "property.goods.pass", "read", goods.ids, ["overdue_amount"]
         )
+
+    def test_v07_the_security_manager_sets_the_check_not_the_accounts(self):
+        manager = self._settings_user(
+            "t_cn_security", [self.group_security], self.cn_company, sites=self.cn_site
+        )
+        self.rpc_as(manager)
+        # refused: the accounts and products of the pass documents are Accounting's
+        self._assertSettingsRefused(
+            self.cn_company,
+            property_visitor_pass_fee_product_id=self.env.ref(
+                "property_visitor_account.product_pass_deposit"
+            ).id,
+        )
+        self.assertFalse(self.cn_company.property_visitor_pass_fee_product_id)
+        self._rpc_settings(self.cn_company, property_visitor_overdue_move_out="block")
+        self.env.invalidate_all()
+        self.assertEqual(self.cn_company.property_visitor_overdue_move_out, "block")
