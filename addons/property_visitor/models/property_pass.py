@@ -293,9 +293,16 @@ class PropertyPass(models.Model):
         """The card is handed back and the deposit refunded."""
         return self._return("refunded")
 
-    def action_return_keep(self):
-        """The card is handed back damaged or late: the deposit is kept."""
-        return self._return("kept")
+    def action_return_keep(self, reason=None):
+        """The card is lost, or handed back damaged or late: the deposit is kept (the
+        reason, when given, noted on the chatter)."""
+        res = self._return("kept")
+        if reason:
+            for record in self.filtered("deposit"):
+                record.message_post(
+                    body=self.env._("Deposit kept: %(reason)s", reason=reason)
+                )
+        return res
 
     def action_extend(self):
         """Extend to one validity period from the later of today and the start date

@@ -69,7 +69,7 @@ class TestPass(VisitorCase):
         card = self._new_pass(pass_type="resident", holder_category="resident")
         self.assertEqual((card.date_to - card.date_from).days, 365)
         card.action_activate()
-        card.action_return_keep()
+        card.action_return_keep(reason="Card lost")
         self.assertEqual(card.deposit_state, "kept")
 
     def test_v04_extension_tracked_and_expiry_cron(self):

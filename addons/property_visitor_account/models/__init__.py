@@ -1,0 +1,1 @@
+from . import property_goods_pass, property_pass, res_company

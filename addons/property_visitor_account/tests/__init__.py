@@ -1,0 +1,1 @@
+from . import test_move_out_overdue_rpc, test_pass_account_rpc

@@ -1,0 +1,1 @@
+from . import property_pass_deposit_keep, property_settings
