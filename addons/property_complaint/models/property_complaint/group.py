@@ -105,17 +105,19 @@ class PropertyComplaintGroupMixin(models.AbstractModel):
         """{complaint id: the related complaints the user can see}, found in one
         search for all of ``self``."""
         records = self.filtered(
-            lambda c: c.id
-            and c.category_id
-            and c.unit_id
-            and c.date_received
-            and not c.merged_into_id
+            lambda c: (
+                c.id
+                and c.category_id
+                and c.unit_id
+                and c.date_received
+                and not c.merged_into_id
+            )
         )
         if not records:
             return {}
         windows = {
-            company: timedelta(hours=company.sudo().property_complaint_group_window_hours)
-            for company in records.company_id
+            company: timedelta(hours=company.property_complaint_group_window_hours)
+            for company in records.company_id.sudo()
         }
         widest = max(windows.values())
         start = min(records.mapped("date_received")) - widest
@@ -146,7 +148,7 @@ class PropertyComplaintGroupMixin(models.AbstractModel):
         )
         proposals = {}
         for complaint in records:
-            window = windows[complaint.company_id]
+            window = windows[complaint.company_id.sudo()]
             low = complaint.date_received - window
             high = complaint.date_received + window
             building = (
@@ -155,13 +157,15 @@ class PropertyComplaintGroupMixin(models.AbstractModel):
                 else None
             )
             proposals[complaint.id] = candidates.filtered(
-                lambda o, c=complaint, b=building, lo=low, hi=high: o.id != c.id
-                and o.company_id == c.company_id
-                and o.category_id == c.category_id
-                and (o.unit_id == c.unit_id or (b and o.unit_id.building_id == b))
-                and lo <= o.date_received <= hi
-                and (not o.is_closed or (o.date_closed and o.date_closed >= lo))
-                and not (c.group_id and o.group_id == c.group_id)
+                lambda o, c=complaint, b=building, lo=low, hi=high: (
+                    o.id != c.id
+                    and o.company_id == c.company_id
+                    and o.category_id == c.category_id
+                    and (o.unit_id == c.unit_id or (b and o.unit_id.building_id == b))
+                    and lo <= o.date_received <= hi
+                    and (not o.is_closed or (o.date_closed and o.date_closed >= lo))
+                    and not (c.group_id and o.group_id == c.group_id)
+                )
             )
         return proposals
 

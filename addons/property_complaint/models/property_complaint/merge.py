@@ -23,8 +23,7 @@ class PropertyComplaintMergeMixin(models.AbstractModel):
         index="btree_not_null",
         ondelete="restrict",
         tracking=True,
-        help="The main record this duplicate was merged into; the duplicate is "
-        "closed.",
+        help="The main record this duplicate was merged into; the duplicate is closed.",
     )
     merged_complaint_ids = fields.One2many(
         "property.complaint",
