@@ -1,5 +1,6 @@
 from odoo import Command, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import is_html_empty
 
 AGENT = "property_complaint.group_complaint_agent"
 
@@ -150,7 +151,8 @@ class PropertyComplaintMergeMixin(models.AbstractModel):
 
     def _merge_copy_messages(self, main, files):
         """The duplicate's messages (and notes) copied to ``main``, with the copies of
-        their files."""
+        their files; not the notices to a user (``user_notification``) nor the lines
+        that only track a change of the duplicate's fields."""
         Message = self.env["mail.message"].sudo()
         messages = Message.search(
             [
@@ -159,6 +161,10 @@ class PropertyComplaintMergeMixin(models.AbstractModel):
                 ("message_type", "!=", "user_notification"),
             ],
             order="id",
+        )
+        # a change of the duplicate's own fields (tracking only) stays on it alone
+        messages = messages.filtered(
+            lambda m: m.attachment_ids or not is_html_empty(m.body)
         )
         vals_list = messages.copy_data()
         for message, vals in zip(messages, vals_list, strict=True):
