@@ -17,7 +17,6 @@ class PropertyComplaintComplainant(models.Model):
 
     complaint_id = fields.Many2one(
         "property.complaint",
-        string="Complaint",
         required=True,
         index=True,
         ondelete="restrict",
@@ -27,7 +26,7 @@ class PropertyComplaintComplainant(models.Model):
         related="complaint_id.company_id", store=True, index=True
     )
     site_id = fields.Many2one(related="complaint_id.site_id", store=True, index=True)
-    name = fields.Char(string="Name", readonly=True)
+    name = fields.Char(readonly=True)
     partner_id = fields.Many2one(
         "res.partner",
         string="Contact",
@@ -35,14 +34,12 @@ class PropertyComplaintComplainant(models.Model):
         groups="property_complaint.group_complaint_agent",
     )
     phone = fields.Char(
-        string="Phone",
         readonly=True,
         groups="property_complaint.group_complaint_agent",
         help="Normalised to the international format; confidential.",
     )
     merged_from_id = fields.Many2one(
         "property.complaint",
-        string="Merged From",
         readonly=True,
         index="btree_not_null",
         help="The duplicate complaint this customer registered.",

@@ -43,7 +43,6 @@ class PropertyComplaintGroup(models.Model):
     )
     main_complaint_id = fields.Many2one(
         "property.complaint",
-        string="Main Complaint",
         readonly=True,
         index=True,
         ondelete="restrict",

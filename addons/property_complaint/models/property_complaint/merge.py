@@ -18,7 +18,6 @@ class PropertyComplaintMergeMixin(models.AbstractModel):
 
     merged_into_id = fields.Many2one(
         "property.complaint",
-        string="Merged Into",
         readonly=True,
         copy=False,
         index="btree_not_null",
