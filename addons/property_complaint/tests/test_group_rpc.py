@@ -267,6 +267,12 @@ class TestGroupRpc(RpcMixin, HttpCase, ComplaintCase):
         self.assertRpcRefused(
             MODEL, "write", duplicate.ids, {"merged_into_id": main.id}
         )
+        count = self.env[MODEL].search_count([])
+        with freeze_time("2025-03-03 05:00:00"):
+            self.assertRpcRefused(
+                MODEL, "create", self._complaint_vals(merged_into_id=main.id)
+            )
+        self.assertEqual(self.env[MODEL].search_count([]), count)
         self.assertFalse(duplicate.is_closed or duplicate.merged_into_id)
         self.assertFalse(main.co_complainant_ids)
         self.assertEqual(
@@ -339,3 +345,9 @@ class TestGroupRpc(RpcMixin, HttpCase, ComplaintCase):
         )
         # merged: a closed record, merged no more
         self._assert_merge_refused(duplicate, main)
+        # the complainant's page (the link of the messages) names the main record
+        url = duplicate.sudo()._signed_link_url("complaint")
+        self.url_open("/web/session/logout")
+        page = self.url_open(url.replace(duplicate.get_base_url(), ""))
+        self.assertEqual(page.status_code, 200)
+        self.assertIn(main.name, page.text)
