@@ -351,3 +351,60 @@ class TestGroupRpc(RpcMixin, HttpCase, ComplaintCase):
         page = self.url_open(url.replace(duplicate.get_base_url(), ""))
         self.assertEqual(page.status_code, 200)
         self.assertIn(main.name, page.text)
+
+    # ------------------------------------------------------------------
+    # Who sees a group
+    # ------------------------------------------------------------------
+    def test_c05_group_seen_by_whoever_sees_its_complaints(self):
+        complaints = self.env[MODEL]
+        for n, resident in enumerate(self.residents[:2]):
+            complaints |= self._new_complaint(
+                date_received=f"2025-03-03 0{n + 2}:00:00",
+                partner_id=resident.id,
+                partner_phone=resident.phone,
+                category_id=self.cat_leak.id,
+            )
+        complaints.with_user(self.agent).action_link_group()
+        group = complaints.group_id
+        self.assertEqual(len(group), 1)
+        self._dispatch(complaints[1], self.dep_engineering, self.handler)
+        merged = self._new_complaint(
+            date_received="2025-03-03 04:00:00",
+            partner_id=self.residents[2].id,
+            partner_phone=self.residents[2].phone,
+        )
+        with freeze_time("2025-03-03 05:00:00"):
+            merged.with_user(self.agent)._merge_into(complaints[0])
+        line = complaints[0].co_complainant_ids
+        self.assertEqual(line.partner_id, self.residents[2])
+        other_company = self.env["res.company"].create({"name": "Group Test Co. 2"})
+        outsider = self._create_user(
+            "t_group_outsider", self.group_agent, company=other_company
+        )
+        Group = "property.complaint.group"
+        # refused first: nothing of the group for those who see none of its
+        # complaints, nor the co-complainants' contacts for a handler
+        for user in (self.handler2, outsider):
+            self.rpc_as(user)
+            self.assertEqual(self.rpc(Group, "search", [("id", "=", group.id)]), [])
+            self.assertRpcRefused(Group, "read", group.ids, ["name"])
+        self.rpc_as(self.handler)
+        self.assertRpcRefused(
+            "property.complaint.complainant", "read", line.ids, ["name", "phone"]
+        )
+        self.assertRpcRefused(MODEL, "read", complaints[1].ids, ["co_complainant_ids"])
+        # the handler of one of its complaints, and customer service
+        rows = self.rpc(Group, "read", group.ids, ["name", "customer_count"])
+        self.assertEqual(rows[0]["name"], complaints[0].name)
+        self.assertEqual(rows[0]["customer_count"], 3)
+        self.rpc_as(self.agent)
+        self.assertEqual(self.rpc(Group, "search", [("id", "=", group.id)]), group.ids)
+        rows = self.rpc(
+            "property.complaint.complainant", "read", line.ids, ["name", "phone"]
+        )
+        self.assertEqual(rows[0]["phone"], merged.partner_phone)
+        # nobody writes, creates or deletes a group but the actions
+        self.assertRpcRefused(Group, "write", group.ids, {"main_complaint_id": False})
+        self.assertRpcRefused(Group, "create", {"main_complaint_id": merged.id})
+        self.assertRpcRefused(Group, "unlink", group.ids)
+        self.assertEqual(group.main_complaint_id, complaints[0])
