@@ -7,8 +7,6 @@ from odoo.osv import expression
 from ..property_complaint_group import count_customers
 
 AGENT = "property_complaint.group_complaint_agent"
-# the staff's fields: residents (portal users) read none of them (C22)
-STAFF = "base.group_user"
 
 
 class PropertyComplaintGroupMixin(models.AbstractModel):
@@ -41,7 +39,6 @@ class PropertyComplaintGroupMixin(models.AbstractModel):
         index="btree_not_null",
         ondelete="set null",
         tracking=True,
-        groups=STAFF,
     )
     customer_count = fields.Integer(
         string="Customers",
@@ -51,7 +48,6 @@ class PropertyComplaintGroupMixin(models.AbstractModel):
         help="C05: the customers of the complaint — those of its group when linked "
         "(distinct complainants by contact or phone), else the complainant and the "
         "co-complainants.",
-        groups=STAFF,
     )
     co_complainant_ids = fields.One2many(
         "property.complaint.complainant",
@@ -67,12 +63,9 @@ class PropertyComplaintGroupMixin(models.AbstractModel):
         help="Complaints of the same category about the same unit (or building, for "
         "a building-wide category) received within the window of the settings: "
         "perhaps a group complaint.",
-        groups=STAFF,
     )
     related_complaint_count = fields.Integer(
-        string="Related",
-        compute="_compute_related_complaints",
-        groups=STAFF,
+        string="Related", compute="_compute_related_complaints"
     )
 
     # ------------------------------------------------------------------

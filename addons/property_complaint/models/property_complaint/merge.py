@@ -3,8 +3,6 @@ from odoo.exceptions import UserError
 from odoo.tools import is_html_empty
 
 AGENT = "property_complaint.group_complaint_agent"
-# the staff's fields: residents (portal users) read none of them (C22)
-STAFF = "base.group_user"
 
 
 class PropertyComplaintMergeMixin(models.AbstractModel):
@@ -26,14 +24,12 @@ class PropertyComplaintMergeMixin(models.AbstractModel):
         ondelete="restrict",
         tracking=True,
         help="The main record this duplicate was merged into; the duplicate is closed.",
-        groups=STAFF,
     )
     merged_complaint_ids = fields.One2many(
         "property.complaint",
         "merged_into_id",
         string="Merged Duplicates",
         readonly=True,
-        groups=STAFF,
     )
 
     def action_open_merge(self):
