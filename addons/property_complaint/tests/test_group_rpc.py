@@ -1,4 +1,5 @@
 import base64
+from unittest.mock import patch
 
 from freezegun import freeze_time
 
@@ -111,6 +112,22 @@ class TestGroupRpc(RpcMixin, HttpCase, ComplaintCase):
             )
         }
         self.assertEqual(counts, {first.id: 2, second.id: 2, late.id: 0})
+        # one search for a batch of complaints, not one per complaint
+        batch = (first | second | late | other_category | other_unit).with_user(
+            self.agent
+        )
+        batch.invalidate_recordset(["related_complaint_ids"])
+        searches = []
+        Complaint = type(self.env[MODEL])
+        search = Complaint.search
+
+        def counted(records, domain, *args, **kwargs):
+            searches.append(domain)
+            return search(records, domain, *args, **kwargs)
+
+        with patch.object(Complaint, "search", counted):
+            self.assertEqual(batch.mapped("related_complaint_count"), [2, 2, 0, 0, 0])
+        self.assertEqual(len(searches), 1)
         # the window is a setting of the company
         self._set_setting("group_window_hours", 12)
         self.assertEqual(self._related(first), [])
