@@ -425,3 +425,35 @@ class TestGroupRpc(RpcMixin, HttpCase, ComplaintCase):
         self.assertRpcRefused(Group, "create", {"main_complaint_id": merged.id})
         self.assertRpcRefused(Group, "unlink", group.ids)
         self.assertEqual(group.main_complaint_id, complaints[0])
+
+
+@tagged("post_install", "-at_install")
+class TestGroupTour(HttpCase, ComplaintCase):
+    def test_c05_tour_agent_links_a_related_complaint(self):
+        self.agent.password = "t_agent"
+        category = self.env["property.complaint.category"].create(
+            {"name": "Group tour: leak", "code": "t_g_tour"}
+        )
+        neighbours = self.env["res.partner"].create(
+            [
+                {"name": "Tour Resident 1", "phone": "+86 138 0013 8201"},
+                {"name": "Tour Resident 2", "phone": "+86 138 0013 8202"},
+            ]
+        )
+        first, second = (
+            self._new_complaint(
+                date_received=f"2025-03-03 0{n + 2}:00:00",
+                partner_id=neighbour.id,
+                partner_phone=neighbour.phone,
+                category_id=category.id,
+            )
+            for n, neighbour in enumerate(neighbours)
+        )
+        self.start_tour(
+            f"/odoo/action-property_complaint.property_complaint_action/{second.id}",
+            "property_complaint_group_tour",
+            login="t_agent",
+        )
+        self.assertTrue(first.group_id)
+        self.assertEqual(first.group_id, second.group_id)
+        self.assertEqual(first.group_id.customer_count, 2)
