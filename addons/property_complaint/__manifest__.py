@@ -28,6 +28,7 @@
         "data/property_complaint_notify_data.xml",
         "wizard/property_complaint_dispatch_views.xml",
         "wizard/property_complaint_reopen_views.xml",
+        "wizard/property_complaint_merge_views.xml",
         "wizard/property_complaint_review_advice_views.xml",
         "wizard/property_complaint_register_print_views.xml",
         "wizard/property_complaint_survey_comment_views.xml",

@@ -20,6 +20,12 @@ class PropertyComplaintCategory(models.Model):
         help="Kind proposed when a record of this category is registered; developer "
         "and handover matters are demands by default.",
     )
+    is_building_wide = fields.Boolean(
+        string="Building-Wide Matter",
+        help="A matter of the building's common areas (cleaning, lifts, greening...): "
+        "complaints of this category about any unit of the same building are proposed "
+        "as related; for the other categories only those about the same unit.",
+    )
     department_id = fields.Many2one(
         "hr.department",
         string="Default Department",

@@ -41,6 +41,15 @@ class ResCompany(models.Model):
     property_complaint_unresolved_months = fields.Integer(
         string="Class 1 When Unresolved For (Months)", default=1
     )
+    # issue #21: complaints about the same matter registered within this many hours
+    # of each other are proposed as related (a group complaint, C05)
+    property_complaint_group_window_hours = fields.Integer(
+        string="Related Complaints Within (Hours)",
+        default=72,
+        help="Complaints of the same category about the same unit (or the same "
+        "building for a building-wide category) received within this many hours of "
+        "each other are proposed as related, to be linked as a group complaint.",
+    )
     # C23: the hotline is answered by the third ring
     property_complaint_answer_rings = fields.Integer(
         string="Answered By Ring", default=3, help="C23: calls answered by this ring."

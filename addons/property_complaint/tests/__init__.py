@@ -19,6 +19,7 @@ from . import (
     test_dispatch_rule_rpc,
     test_escalation,
     test_forged_context,
+    test_group_rpc,
     test_home_rpc,
     test_integrity_rpc,
     test_lifecycle_rpc,

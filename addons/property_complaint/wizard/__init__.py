@@ -1,5 +1,6 @@
 from . import (
     property_complaint_dispatch,
+    property_complaint_merge,
     property_complaint_month_print,
     property_complaint_register_print,
     property_complaint_reopen,

@@ -16,6 +16,11 @@ class PropertySettings(models.TransientModel):
         readonly=False,
         groups=MANAGER,
     )
+    property_complaint_group_window_hours = fields.Integer(
+        related="company_id.property_complaint_group_window_hours",
+        readonly=False,
+        groups=MANAGER,
+    )
     property_complaint_class1_notify = fields.Boolean(
         related="company_id.property_complaint_class1_notify",
         readonly=False,

@@ -48,6 +48,8 @@ class PropertyComplaintAccessMixin(models.AbstractModel):
             "notified_transfer_id",
             "date_result_notified",
             "notified_callback_id",
+            "group_id",
+            "merged_into_id",
         }
 
     def _property_owned_fields(self):

@@ -96,6 +96,7 @@ class PropertyComplaintClassMixin(models.AbstractModel):
     @api.depends(
         "kind",
         "co_complainant_count",
+        "customer_count",
         "fact_media",
         "fact_reputation",
         "fact_injury_loss",
@@ -114,8 +115,9 @@ class PropertyComplaintClassMixin(models.AbstractModel):
             if complaint.kind != "complaint":
                 complaint.computed_class = False
             elif (
-                # C05: N customers in all, the complainant and the co-complainants
-                complaint.co_complainant_count + 1 >= threshold
+                # C05: N customers in all, the complainant and the co-complainants,
+                # or the customers of its group (see group.py)
+                complaint.customer_count >= threshold
                 or complaint.fact_media
                 or complaint.fact_reputation
                 or complaint.fact_injury_loss

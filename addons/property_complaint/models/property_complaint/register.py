@@ -33,6 +33,8 @@ class PropertyComplaint(models.Model):
         "property.complaint.followup.mixin",
         "property.complaint.activity.mixin",
         "property.complaint.link.mixin",
+        "property.complaint.group.mixin",
+        "property.complaint.merge.mixin",
         "property.complaint.notify.mixin",
         "mail.thread",
         "mail.activity.mixin",
