@@ -27,6 +27,8 @@ class PropertyComplaintSlaMixin(models.AbstractModel):
         compute="_compute_sla",
         store=True,
         precompute=True,
+        # the automation rules that record a missed target search by it
+        index="btree_not_null",
         groups="base.group_user",
     )
     date_sla_resolution = fields.Datetime(
@@ -34,6 +36,8 @@ class PropertyComplaintSlaMixin(models.AbstractModel):
         compute="_compute_sla",
         store=True,
         precompute=True,
+        # the automation rules that record a missed target search by it
+        index="btree_not_null",
         groups="base.group_user",
     )
     sla_response_status = fields.Selection(
