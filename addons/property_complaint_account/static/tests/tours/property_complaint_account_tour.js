@@ -74,5 +74,9 @@ registry.category("web_tour.tours").add("property_complaint_account_invoice_tour
                 throw new Error("The invoice is not shown on its page.");
             },
         },
+        {
+            content: "The invoice's messages, loaded last",
+            trigger: "#chatterRoot:shadow .o-mail-Chatter",
+        },
     ],
 });
