@@ -89,7 +89,9 @@ class PropertyWorkOrder(models.Model):
         domain="[('share', '=', False)]",
         groups=STAFF,
     )
-    date_accepted = fields.Datetime(string="Accepted On", readonly=True, copy=False)
+    date_accepted = fields.Datetime(
+        string="Work Accepted On", readonly=True, copy=False
+    )
     date_on_site = fields.Datetime(string="On Site Since", readonly=True, copy=False)
     date_done = fields.Datetime(string="Done On", readonly=True, copy=False)
     date_confirmed = fields.Datetime(
@@ -119,9 +121,7 @@ class PropertyWorkOrder(models.Model):
     amount_total = fields.Monetary(
         string="Total", compute="_compute_amounts", store=True, tracking=True
     )
-    invoice_id = fields.Many2one(
-        "account.move", readonly=True, copy=False, index=True
-    )
+    invoice_id = fields.Many2one("account.move", readonly=True, copy=False, index=True)
     payment_state = fields.Selection(
         related="invoice_id.payment_state", string="Payment Status"
     )
