@@ -175,6 +175,13 @@ class PropertyWorkOrder(models.Model):
         for order in self:
             order.can_price = can_price
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        orders = super().create(vals_list)
+        # the technician's to-dos of the new orders, in one batch
+        orders._activity_update()
+        return orders
+
     @api.constrains("complaint_id")
     def _check_complaint_is_demand(self):
         for order in self:

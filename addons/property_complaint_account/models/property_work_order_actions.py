@@ -44,6 +44,7 @@ class PropertyWorkOrderActionsMixin(models.AbstractModel):
         self._check_state({"on_site"}, self.env._("finishing the work"))
         self._check_technician()
         self._write_internal({"state": "done", "date_done": fields.Datetime.now()})
+        self._activity_update()
         return True
 
     def _check_technician(self):
@@ -112,6 +113,7 @@ class PropertyWorkOrderActionsMixin(models.AbstractModel):
                     )
                 )
         self._write_internal({"state": "free"})
+        self._activity_update()
         return True
 
     def action_create_invoice(self):
@@ -205,3 +207,61 @@ class PropertyWorkOrderActionsMixin(models.AbstractModel):
             "view_mode": "form",
             "views": [(False, "form")],
         }
+
+    # ------------------------------------------------------------------
+    # The technician's to-do, in one place
+    # ------------------------------------------------------------------
+    def _property_activity_fields(self):
+        # the technician may change: the to-do follows
+        return super()._property_activity_fields() | {"technician_id"}
+
+    def _activity_update(self):
+        """The technician has one to-do while the work is to do; it is marked done
+        when the work is done, removed when the order goes to another technician or
+        ends otherwise. In batch, idempotent (anchor: hr_holidays'
+        ``activity_update``)."""
+        orders = self.sudo()
+        if not orders:
+            return
+        todo_type = self.env.ref("mail.mail_activity_data_todo")
+        wanted = {
+            (order.id, order.technician_id.id): order
+            for order in orders
+            if order.state in ("draft", "accepted", "on_site") and order.technician_id
+        }
+        existing = orders.activity_ids.filtered(
+            lambda a: a.activity_type_id == todo_type and a.automated
+        )
+        to_done = to_unlink = self.env["mail.activity"].sudo()
+        for activity in existing:
+            order = orders.browse(activity.res_id)
+            if wanted.pop((order.id, activity.user_id.id), None):
+                continue
+            if order.state == "done":
+                to_done |= activity
+            else:
+                to_unlink |= activity
+        if to_done:
+            to_done.action_feedback()
+        if to_unlink:
+            to_unlink.unlink()
+        if not wanted:
+            return
+        model_id = self.env["ir.model"]._get_id(self._name)
+        self.env["mail.activity"].sudo().create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": order.id,
+                    "activity_type_id": todo_type.id,
+                    "user_id": order.technician_id.id,
+                    "automated": True,
+                    "date_deadline": fields.Date.context_today(order),
+                    "summary": self.env._(
+                        "Repair work of %(number)s",
+                        number=order.complaint_id.name,
+                    ),
+                }
+                for order in wanted.values()
+            ]
+        )

@@ -193,12 +193,25 @@ class TestWorkOrderRpc(RpcMixin, HttpCase, WorkOrderCase):
         order = self.env[ORDER].browse(order_id)
         self.assertEqual(order.state, "draft")
         self.assertFalse(order.date_accepted)
+        # the technician has the work on their to-do list until it is done
+        self.assertEqual(order.activity_ids.user_id, self.technician)
         with freeze_time("2025-03-04 02:00:00"):
             self.rpc_as(self.technician)
             self.rpc(ORDER, "action_accept", [order_id])
         order.invalidate_recordset()
         self.assertEqual(order.state, "accepted")
         self.assertEqual(str(order.date_accepted), "2025-03-04 02:00:00")
+        # another technician: the to-do follows
+        self.rpc_as(self.agent)
+        self.rpc(ORDER, "write", [order_id], {"technician_id": self.handler2.id})
+        order.invalidate_recordset()
+        self.assertEqual(order.activity_ids.user_id, self.handler2)
+        self.rpc_as(self.handler2)
+        self.rpc(ORDER, "action_on_site", [order_id])
+        self.rpc(ORDER, "action_done", [order_id])
+        order.invalidate_recordset()
+        self.assertFalse(order.activity_ids)
+        self.assertEqual(order.state, "done")
 
     def test_c03_free_of_charge_needs_a_reason(self):
         order = self._done_order()
