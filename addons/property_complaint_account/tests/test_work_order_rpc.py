@@ -94,6 +94,22 @@ class TestWorkOrderRpc(RpcMixin, HttpCase, WorkOrderCase):
             (order.amount_untaxed, order.amount_tax, order.amount_total),
             (invoice.amount_untaxed, invoice.amount_tax, invoice.amount_total),
         )
+        # the agent, without Accounting's rights, still opens the order's form
+        values = self.rpc(
+            ORDER,
+            "web_read",
+            [order.id],
+            specification={
+                "invoice_id": {"fields": {"display_name": {}}},
+                "invoice_state": {},
+                "payment_state": {},
+                "amount_total": {},
+            },
+        )[0]
+        self.assertEqual(values["invoice_id"]["id"], invoice.id)
+        self.assertEqual(
+            (values["invoice_state"], values["payment_state"]), ("draft", "not_paid")
+        )
         # refused: one invoice per order
         self.assertRpcRefused(ORDER, "action_create_invoice", [order.id])
         self.assertEqual(
