@@ -252,6 +252,41 @@ class TestWorkOrderRpc(RpcMixin, HttpCase, WorkOrderCase):
         self.assertRpcRefused(ORDER, "write", [order.id], {"free_reason": "Other"})
         self.assertRpcRefused(ORDER, "action_create_invoice", [order.id])
 
+    def test_c03_service_centre_manager_keeps_the_price_list(self):
+        self.rpc_as(self.agent)
+        self.assertRpcRefused(
+            "product.pricelist.item",
+            "create",
+            {
+                "pricelist_id": self.pricelist.id,
+                "applied_on": "0_product_variant",
+                "product_id": self.pipe.id,
+                "compute_price": "fixed",
+                "fixed_price": 1.0,
+            },
+        )
+        self.assertEqual(len(self.pricelist.item_ids), 1)
+        self.rpc_as(self.cs_manager)
+        self.rpc(
+            "product.pricelist.item",
+            "create",
+            {
+                "pricelist_id": self.pricelist.id,
+                "applied_on": "0_product_variant",
+                "product_id": self.pipe.id,
+                "compute_price": "fixed",
+                "fixed_price": 18.0,
+            },
+        )
+        # a new order's pipe is priced from it
+        order = (
+            self.env[ORDER]
+            .with_user(self.agent)
+            .create(self._order_vals(self._demand()))
+        )
+        pipe = order.line_ids.filtered(lambda line: line.product_id == self.pipe)
+        self.assertEqual(pipe.price_unit, 18.0)
+
     # ------------------------------------------------------------------
     # A household's order and invoice are its own (C22)
     # ------------------------------------------------------------------
