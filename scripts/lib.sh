@@ -33,6 +33,12 @@ project_addons() {
     (IFS=,; echo "${names[*]}")
 }
 
+install_list() {
+    # The project's addons and the Odoo modules installed beside them: the Chinese chart
+    # of accounts (l10n_cn), with which the Accounting bridges keep a company's books.
+    echo "$(project_addons),l10n_cn"
+}
+
 require_odoo() {
     # Exit 2 with one clear sentence when the running Python cannot import Odoo 18.0.
     local version

@@ -12,7 +12,7 @@ if db_exists "$DB"; then
     installed=$("$PG_BIN/psql" -d "$DB" -tAc \
         "SELECT string_agg(name, ',') FROM ir_module_module WHERE state = 'installed'")
     new=()
-    IFS=, read -r -a wanted <<<"$ADDONS"
+    IFS=, read -r -a wanted <<<"$(install_list)"
     for addon in "${wanted[@]}"; do
         case ",$installed," in *",$addon,"*) ;; *) new+=("$addon") ;; esac
     done
@@ -24,7 +24,7 @@ if db_exists "$DB"; then
     fi
 else
     echo "Creating the demo database '$DB' (all project addons, demo data, Simplified Chinese)"
-    odoo_cmd -d "$DB" -i "$ADDONS" --load-language=zh_CN --stop-after-init
+    odoo_cmd -d "$DB" -i "$(install_list)" --load-language=zh_CN --stop-after-init
     odoo_shell -d "$DB" --log-level=warn <"$ROOT/scripts/demo_setup.py"
 fi
 cat <<MSG

@@ -20,7 +20,7 @@ rm -rf "$LOCAL/data/filestore/$DB"
 
 echo "Installing $ADDONS on a fresh database '$DB' and running their tests"
 set +e
-odoo_cmd -d "$DB" -i "$ADDONS,l10n_cn" --test-enable --test-tags "$TAGS" --stop-after-init \
+odoo_cmd -d "$DB" -i "$(install_list)" --test-enable --test-tags "$TAGS" --stop-after-init \
     --db-filter "^${DB}\$" --http-port "${TEST_HTTP_PORT:-18069}" --max-cron-threads 0 --log-level info \
     --logfile "" 2>&1 | tee "$LOG" | "$PYTHON" "$ROOT/scripts/odoo_log_filter.py"
 set -e
