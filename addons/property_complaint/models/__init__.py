@@ -1,5 +1,6 @@
 from . import (
     ir_actions_server,
+    ir_module_module,
     ir_sequence,
     property_complaint,
     property_complaint_call,

@@ -78,9 +78,7 @@ class PropertyComplaintEscalationLevel(models.Model):
         if "active" in vals:
             self.sudo().automation_id.active = vals["active"]
         if "name" in vals:
-            # the rule and its action are named after the level
-            for level in self.sudo().filtered("automation_id"):
-                level.automation_id.name = level._automation_name()
+            self._sync_automation_names()
         return result
 
     def unlink(self):
@@ -91,6 +89,18 @@ class PropertyComplaintEscalationLevel(models.Model):
 
     def _automation_name(self):
         return self.env._("Escalate late complaints to: %(level)s", level=self.name)
+
+    def _sync_automation_names(self):
+        """The rule and its action are named after the level, in every language of
+        the database (the rule is created in the language of whoever creates the
+        level, often English at installation)."""
+        for lang, __ in self.env["res.lang"].get_installed():
+            for level in self.sudo().with_context(lang=lang).filtered("automation_id"):
+                rule = level.automation_id
+                rule.name = level._automation_name()
+                rule.action_server_ids.filtered(
+                    lambda a: a.state == "property_escalate"
+                ).name = level.env._("Escalate to: %(level)s", level=level.name)
 
     def _ensure_automation(self, delay_hours=0):
         """Give each level without one its automation rule (``delay_hours`` after
@@ -136,3 +146,4 @@ class PropertyComplaintEscalationLevel(models.Model):
         )
         for level, rule in zip(missing, rules, strict=True):
             level.automation_id = rule
+        missing._sync_automation_names()

@@ -75,6 +75,16 @@ class TestEscalationAutomationRpc(RpcMixin, HttpCase, ComplaintCase):
             self.assertEqual(rule.trg_date_range, level.delay_hours)
             self.assertEqual(rule.action_server_ids.state, "property_escalate")
             self.assertEqual(rule.action_server_ids.property_escalation_level_id, level)
+            # named after the level in the administrator's language
+            zh_level = level.with_context(lang="zh_CN")
+            self.assertEqual(
+                rule.with_context(lang="zh_CN").name,
+                f"逾期投诉升级至：{zh_level.name}",
+            )
+            self.assertEqual(
+                rule.action_server_ids.with_context(lang="zh_CN").name,
+                f"升级至：{zh_level.name}",
+            )
         self.assertTrue(
             self.env.ref("base_automation.ir_cron_data_base_automation_check").active
         )
