@@ -84,6 +84,7 @@ class PropertyComplaint(models.Model):
     site_manager_id = fields.Many2one(
         related="site_id.manager_id",
         string="Site Manager",
+        groups="base.group_user",
         help="The service-centre manager of the complaint's site: an automation rule "
         "can give them an activity or an e-mail.",
     )
