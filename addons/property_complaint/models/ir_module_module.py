@@ -14,5 +14,5 @@ class IrModuleModule(models.Model):
         if "property_complaint" in modules:
             self.env["property.complaint.escalation.level"].with_context(
                 active_test=False
-            ).search([])._sync_automation_names()
+            ).search([("automation_id", "!=", False)])._sync_automation_names()
         return result
