@@ -4,6 +4,7 @@ from . import property_integrity_mixin  # isort: skip
 from . import property_stamped_mixin  # isort: skip
 from . import property_approval_mixin  # isort: skip
 from . import property_signed_link_mixin  # isort: skip
+from . import property_todo_mixin  # isort: skip
 from . import (
     base_automation,
     ir_actions_report,

@@ -12,7 +12,12 @@ class PropertyComplaintCallback(models.Model):
 
     _name = "property.complaint.callback"
     _description = "Complaint Callback"
-    _inherit = ["mail.thread", "mail.activity.mixin", "property.integrity.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "property.integrity.mixin",
+        "property.todo.mixin",
+    ]
     # the suite's integrity rules (property_base/models/property_integrity_mixin.py)
     _internal_flag = "property_complaint_action"
     _property_keep = True
@@ -312,48 +317,22 @@ class PropertyComplaintCallback(models.Model):
         callbacks = self.sudo()
         if not callbacks:
             return
-        todo_type = self.env.ref("mail.mail_activity_data_todo")
-        wanted = {
-            (callback.id, callback.user_id.id): callback
-            for callback in callbacks
-            if callback.state == "todo" and callback.user_id
-        }
-        existing = callbacks.activity_ids.filtered(
-            lambda a: a.activity_type_id == todo_type and a.automated
-        )
-        to_done = to_unlink = self.env["mail.activity"].sudo()
-        for activity in existing:
-            callback = callbacks.browse(activity.res_id)
-            if wanted.pop((callback.id, activity.user_id.id), None):
-                if activity.date_deadline != callback.date_due:
-                    activity.date_deadline = callback.date_due
-            elif callback.state == "done":
-                to_done |= activity
-            else:
-                to_unlink |= activity
-        if to_done:
-            to_done.action_feedback()
-        if to_unlink:
-            to_unlink.unlink()
-        if not wanted:
-            return
-        model_id = self.env["ir.model"]._get_id(self._name)
-        self.env["mail.activity"].sudo().create(
-            [
-                {
-                    "res_model_id": model_id,
-                    "res_id": callback.id,
-                    "activity_type_id": todo_type.id,
-                    "user_id": callback.user_id.id,
-                    "automated": True,
-                    "date_deadline": callback.date_due,
-                    "summary": self.env._(
-                        "Call back the customer of %(number)s",
-                        number=callback.complaint_id.name,
-                    ),
-                }
-                for callback in wanted.values()
-            ]
+        callbacks._property_sync_todos(
+            {
+                callback.id: (
+                    callback.user_id,
+                    {
+                        "date_deadline": callback.date_due,
+                        "summary": self.env._(
+                            "Call back the customer of %(number)s",
+                            number=callback.complaint_id.name,
+                        ),
+                    },
+                )
+                for callback in callbacks
+                if callback.state == "todo" and callback.user_id
+            },
+            finished=callbacks.filtered(lambda callback: callback.state == "done"),
         )
 
     # ------------------------------------------------------------------

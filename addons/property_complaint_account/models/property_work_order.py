@@ -30,6 +30,7 @@ class PropertyWorkOrder(models.Model):
         "property.work.order.actions.mixin",
         "property.portal.staff.chatter",
         "property.stamped.mixin",
+        "property.todo.mixin",
     ]
     _order = "id desc"
     _internal_flag = "property_work_order_action"

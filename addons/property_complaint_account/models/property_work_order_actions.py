@@ -223,45 +223,20 @@ class PropertyWorkOrderActionsMixin(models.AbstractModel):
         orders = self.sudo()
         if not orders:
             return
-        todo_type = self.env.ref("mail.mail_activity_data_todo")
-        wanted = {
-            (order.id, order.technician_id.id): order
-            for order in orders
-            if order.state in ("draft", "accepted", "on_site") and order.technician_id
-        }
-        existing = orders.activity_ids.filtered(
-            lambda a: a.activity_type_id == todo_type and a.automated
-        )
-        to_done = to_unlink = self.env["mail.activity"].sudo()
-        for activity in existing:
-            order = orders.browse(activity.res_id)
-            if wanted.pop((order.id, activity.user_id.id), None):
-                continue
-            if order.state == "done":
-                to_done |= activity
-            else:
-                to_unlink |= activity
-        if to_done:
-            to_done.action_feedback()
-        if to_unlink:
-            to_unlink.unlink()
-        if not wanted:
-            return
-        model_id = self.env["ir.model"]._get_id(self._name)
-        self.env["mail.activity"].sudo().create(
-            [
-                {
-                    "res_model_id": model_id,
-                    "res_id": order.id,
-                    "activity_type_id": todo_type.id,
-                    "user_id": order.technician_id.id,
-                    "automated": True,
-                    "date_deadline": fields.Date.context_today(order),
-                    "summary": self.env._(
-                        "Repair work of %(number)s",
-                        number=order.complaint_id.name,
-                    ),
-                }
-                for order in wanted.values()
-            ]
+        orders._property_sync_todos(
+            {
+                order.id: (
+                    order.technician_id,
+                    {
+                        "summary": self.env._(
+                            "Repair work of %(number)s",
+                            number=order.complaint_id.name,
+                        )
+                    },
+                )
+                for order in orders
+                if order.state in ("draft", "accepted", "on_site")
+                and order.technician_id
+            },
+            finished=orders.filtered(lambda order: order.state == "done"),
         )
