@@ -314,18 +314,24 @@ class PropertyPass(models.Model):
             lambda p: p.sudo().deposit_line_id and not p.sudo().kept_move_id
         )
         records, vals_list = self.browse(), []
+        # each company's first miscellaneous journal, read once for the batch
+        journals = {}
+        for journal in (
+            self.env["account.journal"]
+            .sudo()
+            .search(
+                [
+                    ("type", "=", "general"),
+                    ("company_id", "in", to_book.sudo().deposit_line_id.company_id.ids),
+                ]
+            )
+        ):
+            journals.setdefault(journal.company_id.id, journal)
         for record in to_book:
             line = record.sudo().deposit_line_id
             company = line.company_id
             income = company._property_pass_kept_deposit_account()
-            journal = (
-                self.env["account.journal"]
-                .sudo()
-                .search(
-                    [("type", "=", "general"), ("company_id", "=", company.id)],
-                    limit=1,
-                )
-            )
+            journal = journals.get(company.id, self.env["account.journal"])
             if not income or not journal:
                 continue
             amount = -line.balance
