@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
 
 # The demo company of `make run` (scripts/demo_setup.py): a Chinese property company.
@@ -25,6 +25,52 @@ class ResCompany(models.Model):
             raise ValidationError(
                 self.env._("Links are valid from 1 hour to 8,760 hours (a year).")
             )
+
+    # ------------------------------------------------------------------
+    # The rule numbers, read once
+    # ------------------------------------------------------------------
+    def _setup_fields(self):
+        """The suite's fields of the company (``property_*``) in a prefetch group of
+        their own: read through ``_property_numbers`` or on the settings, they stay
+        out of Odoo's many reads of the company (the catchall of each message, the
+        currency, ...), which would otherwise fetch them every time."""
+        res = super()._setup_fields()
+        for name, field in self._fields.items():
+            if name.startswith("property_") and field.store and field.prefetch is True:
+                field.prefetch = "property"
+        return res
+
+    def write(self, vals):
+        res = super().write(vals)
+        if any(name.startswith("property_") for name in vals):
+            # the cached rule numbers (_property_numbers), in every worker
+            self.env.registry.clear_cache()
+        return res
+
+    def _property_numbers(self):
+        """The numbers of the suite's rules that this company keeps: every stored
+        ``property_*`` field holding a number, a flag or a choice, as a
+        read-only mapping {field name: value}.
+
+        Read once per process and company, and cached until a company changes one
+        (``write``): code run for each registered record reads them here, where
+        reading the company would fetch its every column in each transaction."""
+        self.ensure_one()
+        return self._property_numbers_of(self.id)
+
+    @api.model
+    @tools.ormcache("company_id")
+    def _property_numbers_of(self, company_id):
+        names = [
+            name
+            for name, field in self._fields.items()
+            if name.startswith("property_")
+            and field.store
+            and field.type in ("integer", "float", "boolean", "selection")
+        ]
+        company = self.browse(company_id).sudo()
+        company.fetch(names)
+        return tools.frozendict({name: company[name] for name in names})
 
     def _property_demo_setup(self):
         """Make this company look like a Chinese property company: its name, the

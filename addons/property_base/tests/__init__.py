@@ -2,6 +2,7 @@ from . import (
     test_access_matrix,
     test_bad_input_rpc,
     test_calendar,
+    test_company_numbers,
     test_date_style,
     test_glossary,
     test_i18n,

@@ -2,6 +2,14 @@ from odoo import api, fields, models, tools
 
 # what drawing a number from a complaint sequence's date range reads of the sequence
 SEQUENCE_FIELDS = ("implementation", "prefix", "suffix", "padding", "number_increment")
+# what registering a complaint reads of its site (_complaint_prime_registration)
+REGISTRATION_FIELDS = (
+    "company_id",
+    "calendar_id",
+    "manager_id",
+    "complaint_sequence_id",
+)
+REGISTRATION_FIELDS_SET = frozenset(REGISTRATION_FIELDS)
 
 
 class PropertySite(models.Model):
@@ -97,6 +105,26 @@ class PropertySite(models.Model):
             tuple((r.date_from, r.date_to, r.id) for r in sequence.date_range_ids),
         )
 
+    @api.model
+    @tools.ormcache("site_id")
+    def _complaint_registration_facts(self, site_id):
+        """The ids of REGISTRATION_FIELDS of a site, kept per process and cleared in
+        every worker when one of them changes (write)."""
+        site = self.browse(site_id).sudo()
+        return tuple(site[fname].id for fname in REGISTRATION_FIELDS)
+
+    def _complaint_prime_registration(self):
+        """Put what a registration reads of these sites (REGISTRATION_FIELDS) in the
+        transaction's cache from the process's: the site is not read again at every
+        registration. A value already in the transaction's cache is kept."""
+        cache = self.env.cache
+        for site in self:
+            facts = self._complaint_registration_facts(site.id)
+            for fname, value in zip(REGISTRATION_FIELDS, facts, strict=True):
+                field = self._fields[fname]
+                if not cache.contains(site, field):
+                    cache.update(site, field, [field.convert_to_cache(value, site)])
+
     def _next_complaint_number(self, received):
         """Next number of the register for a complaint received at ``received`` (UTC);
         the year is the site's local year."""
@@ -131,6 +159,8 @@ class PropertySite(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
+        if REGISTRATION_FIELDS_SET & vals.keys():
+            self.env.registry.clear_cache()  # _complaint_registration_facts
         if "complaint_prefix" in vals or "code" in vals:
             for site in self.sudo().filtered("complaint_sequence_id"):
                 site.complaint_sequence_id.prefix = site._complaint_sequence_prefix()

@@ -3,6 +3,7 @@ import ast
 from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
+from odoo import Command
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
@@ -44,6 +45,60 @@ class TestRegister(ComplaintCase):
         self.assertEqual(self._new_complaint().name, "TS-2025-0003")
         sequence.date_range_ids.unlink()
         self.assertEqual(self._new_complaint().name, "TS-2025-0001")
+
+    def test_c01_c09_a_changed_site_is_seen_by_the_next_registration(self):
+        """A registration keeps what it reads of the site (company, calendar,
+        manager, sequence) in memory: a change of the site is seen by the next
+        registration."""
+        first = self._new_complaint()
+        self.assertEqual(first.responsible_user_id, self.cs_manager)
+        # Monday 10:00 in Shanghai, class 3: five working days -> Monday 10 March
+        self.assertEqual(str(first.date_deadline_resolution), "2025-03-10 15:59:59")
+        # a calendar of Mondays only
+        mondays = self.env["resource.calendar"].create(
+            {
+                "name": "Mondays only",
+                "tz": "Asia/Shanghai",
+                "attendance_ids": [
+                    Command.clear(),
+                    Command.create(
+                        {
+                            "name": "Monday",
+                            "dayofweek": "0",
+                            "hour_from": 8.5,
+                            "hour_to": 17.5,
+                            "day_period": "morning",
+                        }
+                    ),
+                ],
+            }
+        )
+        self.site.write({"manager_id": self.supervisor.id, "calendar_id": mondays.id})
+        second = self._new_complaint()
+        self.assertEqual(second.responsible_user_id, self.supervisor)
+        # five Mondays after Monday 3 March: 10, 17, 24, 31 March and 7 April
+        self.assertEqual(str(second.date_deadline_resolution), "2025-04-07 15:59:59")
+        self.assertEqual(second.name, "TA-2025-000002")
+        # the first complaint keeps its deadline
+        self.assertEqual(str(first.date_deadline_resolution), "2025-03-10 15:59:59")
+
+    def test_c01_chatter_says_what_was_registered(self):
+        """The chatter's first line says a complaint or a demand was registered (not
+        Odoo's "<model> created"), in the user's language."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["property_complaint"], ["zh_CN"], overwrite=True
+        )
+        tracked = self.env(context=dict(self.env.context, tracking_disable=False))
+        Complaint = tracked["property.complaint"].with_context(lang="zh_CN")
+        with freeze_time("2025-03-03 02:00:00"):
+            complaint = Complaint.with_user(self.agent).create(self._complaint_vals())
+            demand = Complaint.with_user(self.agent).create(
+                self._complaint_vals(kind="demand")
+            )
+        for record, text in ((complaint, "投诉已登记"), (demand, "需求已登记")):
+            first = record.message_ids.sorted("id")[:1]
+            self.assertEqual(first.body.striptags(), text)
 
     def test_c27_channel_made_online_counts_at_once(self):
         complaint = self._new_complaint(channel_id=self.channel_phone.id)

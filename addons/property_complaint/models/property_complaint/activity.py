@@ -186,7 +186,7 @@ class PropertyComplaintActivityMixin(models.AbstractModel):
                 c.complaint_class == "1"
                 and not c.date_class1_notified
                 and not c.is_closed
-                and c.company_id.property_complaint_class1_notify
+                and c.company_id._property_numbers()["property_complaint_class1_notify"]
             )
         )
 

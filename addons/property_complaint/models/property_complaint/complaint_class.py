@@ -111,7 +111,9 @@ class PropertyComplaintClassMixin(models.AbstractModel):
     )
     def _compute_computed_class(self):
         for complaint in self:
-            threshold = complaint.company_id.property_complaint_group_threshold
+            threshold = complaint.company_id._property_numbers()[
+                "property_complaint_group_threshold"
+            ]
             if complaint.kind != "complaint":
                 complaint.computed_class = False
             elif (
@@ -154,11 +156,11 @@ class PropertyComplaintClassMixin(models.AbstractModel):
         before (the class of an unresolved complaint counts from it)."""
         now = fields.Datetime.now()
         for complaint in self:
-            company = complaint.company_id or self.env.company
+            numbers = (complaint.company_id or self.env.company)._property_numbers()
             tolerance = timedelta(
-                minutes=company.property_complaint_received_future_minutes
+                minutes=numbers["property_complaint_received_future_minutes"]
             )
-            years = company.property_complaint_matter_arose_max_years
+            years = numbers["property_complaint_matter_arose_max_years"]
             received = complaint.date_received
             if received and received > now + tolerance:
                 raise ValidationError(

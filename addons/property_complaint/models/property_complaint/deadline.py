@@ -115,10 +115,11 @@ class PropertyComplaintDeadlineMixin(models.AbstractModel):
             company = complaint.company_id or self.env.company
             if (complaint.deadline_terms or {}).get("company_id") == company.id:
                 continue
+            numbers = company._property_numbers()
             complaint.deadline_terms = {
                 "company_id": company.id,
                 **{
-                    term: company[f"property_complaint_{term}"]
+                    term: numbers[f"property_complaint_{term}"]
                     for term in DEADLINE_TERMS
                 },
             }
@@ -128,7 +129,9 @@ class PropertyComplaintDeadlineMixin(models.AbstractModel):
         terms = self.deadline_terms or {}
         if term in terms:
             return terms[term]
-        return (self.company_id or self.env.company)[f"property_complaint_{term}"]
+        return (self.company_id or self.env.company)._property_numbers()[
+            f"property_complaint_{term}"
+        ]
 
     def _resolution_days(self):
         self.ensure_one()

@@ -20,6 +20,16 @@ class PropertyComplaintLifecycleMixin(models.AbstractModel):
     _name = "property.complaint.lifecycle.mixin"
     _description = "Complaint: Life Cycle"
 
+    def _creation_message(self):
+        """The chatter's first line (mail.thread logs it at the registration): what
+        was registered, a complaint or a demand. Odoo's "<model> created" would name
+        the model, read from ir.model at every registration, and call a demand a
+        complaint."""
+        self.ensure_one()
+        if self.kind == "demand":
+            return self.env._("Demand registered")
+        return self.env._("Complaint registered")
+
     @api.model
     def _initial_stage(self, vals_list):
         """A client registers a complaint at a stage of the role "new" only (a default

@@ -253,7 +253,8 @@ class PropertyComplaintNotifyMixin(models.AbstractModel):
         setting, mail_xmlid, sms_xmlid = NOTICES[event]
         by_sms, by_email = {}, complaints.browse()
         for complaint in pending:
-            if complaint.is_closed or not complaint.company_id[setting]:
+            numbers = complaint.company_id._property_numbers()
+            if complaint.is_closed or not numbers[setting]:
                 continue
             kind, to = complaint._notify_route()
             if kind == "sms":

@@ -352,7 +352,10 @@ class PropertyComplaint(models.Model):
             if not all(vals.get("site_id") for vals in vals_list)
             else False
         )
-        sites = self.env["property.site"]
+        sites = self.env["property.site"].browse(
+            {vals.get("site_id") or default_site for vals in vals_list} - {False}
+        )
+        sites._complaint_prime_registration()
         for vals in vals_list:
             site = sites.browse(vals.get("site_id") or default_site)
             if not site:
