@@ -31,6 +31,13 @@ class PropertyAttendanceVerdictLedgerMixin(models.AbstractModel):
         ``scheme`` is the employee's (read once per pass by ``_sync_kpi_lines``)."""
         self.ensure_one()
         due = {}
+        minutes = max(self.late_minutes, self.early_minutes)
+        if not (
+            (self.status == "absent" and items["absent"])
+            or (minutes and items["late"])
+            or (self.away_minutes > settings["away"] and items["away"])
+        ):
+            return due  # most days: nothing to write, nothing to word
         # written in the employee's language, the date as that language writes it
         env = self.employee_id._property_kpi_env()
         day = format_date(env, self.date)
@@ -39,7 +46,6 @@ class PropertyAttendanceVerdictLedgerMixin(models.AbstractModel):
                 items["absent"].points_min,
                 env._("Absent on %(date)s without approved leave (A03)", date=day),
             )
-        minutes = max(self.late_minutes, self.early_minutes)
         if minutes and items["late"]:
             if scheme is None:
                 scheme = self.env["property.kpi.scheme"]._for_employee(self.employee_id)

@@ -33,23 +33,17 @@ class PropertyAttendanceVerdict(models.Model):
     employee_id = fields.Many2one(
         "hr.employee", required=True, index=True, ondelete="cascade"
     )
-    # precomputed: the pass gives them in its create values (see _employee_values), so
-    # that they go into the INSERT instead of an UPDATE of every new verdict
-    employee_user_id = fields.Many2one(
-        related="employee_id.user_id", store=True, precompute=True
-    )
+    # the pass gives them in its create values (see _employee_values), so that they
+    # go into the INSERT; not precomputed: Odoo drops the given value of a precomputed
+    # read-only field and computes it again on a draft record, one per verdict
+    employee_user_id = fields.Many2one(related="employee_id.user_id", store=True)
     manager_user_id = fields.Many2one(
         related="employee_id.parent_id.user_id",
         store=True,
-        precompute=True,
         string="Manager User",
     )
-    department_id = fields.Many2one(
-        related="employee_id.department_id", store=True, precompute=True
-    )
-    company_id = fields.Many2one(
-        related="employee_id.company_id", store=True, precompute=True
-    )
+    department_id = fields.Many2one(related="employee_id.department_id", store=True)
+    company_id = fields.Many2one(related="employee_id.company_id", store=True)
     date = fields.Date(required=True, index=True)
     status = fields.Selection(STATUSES, required=True, default="present")
     planned_start = fields.Datetime(help="Start of the planned work, leave removed.")
