@@ -53,6 +53,12 @@ class PropertyKpiAssessmentAppealMixin(models.AbstractModel):
     )
     can_sign = fields.Boolean(compute="_compute_can_sign")
     can_appeal = fields.Boolean(compute="_compute_can_sign")
+    waits_for_employee = fields.Boolean(
+        string="Waiting for the Employee",
+        compute="_compute_waits_for_employee",
+        help="Submitted, and the employee has neither signed it, nor had an appeal "
+        "decided, nor let their days to appeal pass: the approver confirms later.",
+    )
 
     @api.depends("date_submitted", "company_id.property_staff_kpi_appeal_days")
     def _compute_appeal_deadline(self):
@@ -98,6 +104,26 @@ class PropertyKpiAssessmentAppealMixin(models.AbstractModel):
                 and bool(sudo.appeal_deadline)
                 and now <= sudo.appeal_deadline
             )
+
+    @api.depends("state", "signed_date", "appeal_ids.decision", "appeal_deadline")
+    def _compute_waits_for_employee(self):
+        now = fields.Datetime.now()
+        for assessment in self:
+            assessment.waits_for_employee = assessment._waits_for_employee(now)
+
+    def _waits_for_employee(self, now):
+        """Whether the approver must still wait for the employee (issue #23): a
+        submitted assessment that they have not signed, with no decided appeal of
+        theirs, within their days to appeal."""
+        self.ensure_one()
+        sudo = self.sudo()
+        return bool(
+            self.state == "submitted"
+            and not sudo.signed_date
+            and not sudo.appeal_ids.filtered(lambda a: a.decision != "pending")
+            and sudo.appeal_deadline
+            and now <= sudo.appeal_deadline
+        )
 
     def _appeal_signable(self):
         """Not signed yet, submitted or confirmed, and no appeal waiting."""
@@ -145,12 +171,8 @@ class PropertyKpiAssessmentAppealMixin(models.AbstractModel):
         if self.env.su:
             return
         now = fields.Datetime.now()
-        for assessment in self.filtered(lambda a: a.state == "submitted"):
-            sudo = assessment.sudo()
-            decided = sudo.appeal_ids.filtered(lambda a: a.decision != "pending")
-            if sudo.signed_date or decided:
-                continue
-            if not sudo.appeal_deadline or now > sudo.appeal_deadline:
+        for assessment in self:
+            if not assessment._waits_for_employee(now):
                 continue
             raise UserError(
                 self.env._(
@@ -158,7 +180,9 @@ class PropertyKpiAssessmentAppealMixin(models.AbstractModel):
                     "signed it, or after %(deadline)s, when their days to appeal are "
                     "over.",
                     name=assessment.display_name,
-                    deadline=format_datetime(self.env, sudo.appeal_deadline),
+                    deadline=format_datetime(
+                        self.env, assessment.sudo().appeal_deadline
+                    ),
                 )
             )
 

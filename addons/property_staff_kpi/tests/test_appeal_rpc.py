@@ -51,6 +51,18 @@ class TestAppealRpc(TodoMixin, RpcMixin, HttpCase, KpiCase):
             assessment.appeal_ids,
         )
 
+    def _waits(self, assessments):
+        """``waits_for_employee`` of ``assessments`` as the logged-in user reads it."""
+        return [
+            row["waits_for_employee"]
+            for row in self.rpc(
+                "property.kpi.assessment",
+                "read",
+                [a.id for a in assessments],
+                ["waits_for_employee"],
+            )
+        ]
+
     def _appeal_as_employee(self, assessment, when=SUBMITTED + timedelta(days=1)):
         with freeze_time(when):
             self.rpc_as(assessment.employee_user_id)
@@ -107,14 +119,25 @@ class TestAppealRpc(TodoMixin, RpcMixin, HttpCase, KpiCase):
                 "property.kpi.assessment", "action_confirm", waiting.ids
             )
         self.assertEqual([self._state(signed), self._state(waiting)], before)
+        # the approver's form shows no Confirm button while the employee has their say
+        self.rpc_as(self.user_supervisor)
+        form = self.rpc("property.kpi.assessment", "get_views", [[False, "form"]])
+        self.assertRegex(
+            form["views"]["form"]["arch"],
+            r'name="action_confirm"[^>]*invisible="[^"]*waits_for_employee',
+        )
+        with freeze_time(SUBMITTED + timedelta(days=1)):
+            self.assertEqual(self._waits([signed, waiting]), [True, True])
         # the employee signs: the approver confirms
         with freeze_time(SUBMITTED + timedelta(days=1)):
             self.rpc_as(self.user_agent)
             self.rpc("property.kpi.assessment", "action_sign", signed.ids)
             self.rpc_as(self.user_supervisor)
+            self.assertEqual(self._waits([signed, waiting]), [False, True])
             self.rpc("property.kpi.assessment", "action_confirm", signed.ids)
         # the days to appeal are over: confirmed without the signature
         with freeze_time(waiting.appeal_deadline + timedelta(minutes=1)):
+            self.assertEqual(self._waits([waiting]), [False])
             self.rpc("property.kpi.assessment", "action_confirm", waiting.ids)
         self.env.invalidate_all()
         self.assertEqual((signed.state, waiting.state), ("confirmed", "confirmed"))
