@@ -1,8 +1,5 @@
-from unittest.mock import patch
-
 from odoo import Command
 from odoo.tests import TransactionCase
-from odoo.tests.common import ChromeBrowser
 
 from odoo.addons.property_portal.tests.common import PortalCase
 
@@ -119,31 +116,3 @@ class WorkOrderCase(PortalCase, ChinaCompanyCase):
         order.with_user(self.agent).action_confirm_resident()
         order.with_user(self.agent).action_create_invoice()
         return order
-
-
-class PhoneTourMixin:
-    """Tours at a phone's viewport: headless Chromium keeps windows at least 500 px
-    wide, so the 390 px screen is emulated through the DevTools protocol before each
-    page is opened (as property_portal's tour test does)."""
-
-    browser_size = "390x844"
-    touch_enabled = True
-
-    def start_tour(self, url_path, tour_name, **kwargs):
-        navigate_to = ChromeBrowser.navigate_to
-        width, height = (int(v) for v in self.browser_size.replace(",", "x").split("x"))
-
-        def navigate_on_phone(browser, url, wait_stop=False):
-            browser._websocket_request(
-                "Emulation.setDeviceMetricsOverride",
-                params={
-                    "width": width,
-                    "height": height,
-                    "deviceScaleFactor": 1,
-                    "mobile": True,
-                },
-            )
-            return navigate_to(browser, url, wait_stop=wait_stop)
-
-        with patch.object(ChromeBrowser, "navigate_to", navigate_on_phone):
-            return super().start_tour(url_path, tour_name, **kwargs)

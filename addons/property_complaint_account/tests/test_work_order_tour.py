@@ -3,7 +3,9 @@ the work and its price, their confirmation, then the invoice (its page and PDF).
 
 from odoo.tests import HttpCase, tagged
 
-from .common import PhoneTourMixin, WorkOrderCase
+from odoo.addons.property_base.tests.phone_tour import PhoneTourMixin
+
+from .common import WorkOrderCase
 
 
 @tagged("post_install", "-at_install")

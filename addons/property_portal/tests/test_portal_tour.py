@@ -1,39 +1,14 @@
-from unittest.mock import patch
-
 from odoo import fields
 from odoo.tests import HttpCase, tagged
-from odoo.tests.common import ChromeBrowser
+
+from odoo.addons.property_base.tests.phone_tour import PhoneTourMixin
 
 from .common import PortalCase
 
 
 @tagged("post_install", "-at_install")
-class TestPortalTour(HttpCase, PortalCase):
+class TestPortalTour(PhoneTourMixin, HttpCase, PortalCase):
     """The portal pages in Chromium at a phone's viewport (390 px wide)."""
-
-    browser_size = "390x844"
-    touch_enabled = True
-
-    def start_tour(self, url_path, tour_name, **kwargs):
-        """Headless Chromium keeps windows at least 500 px wide: emulate the phone's
-        390 px screen through the DevTools protocol before each page is opened."""
-        navigate_to = ChromeBrowser.navigate_to
-        width, height = (int(v) for v in self.browser_size.replace(",", "x").split("x"))
-
-        def navigate_on_phone(browser, url, wait_stop=False):
-            browser._websocket_request(
-                "Emulation.setDeviceMetricsOverride",
-                params={
-                    "width": width,
-                    "height": height,
-                    "deviceScaleFactor": 1,
-                    "mobile": True,
-                },
-            )
-            return navigate_to(browser, url, wait_stop=wait_stop)
-
-        with patch.object(ChromeBrowser, "navigate_to", navigate_on_phone):
-            return super().start_tour(url_path, tour_name, **kwargs)
 
     def test_c01_tour_submit_a_complaint_with_a_photo_and_follow_it(self):
         self.start_tour(

@@ -2,11 +2,10 @@
 no login); the front desk's RPC read of the visit shows it at once (V02)."""
 
 import re
-from unittest.mock import patch
 
 from odoo.tests import HttpCase, tagged
-from odoo.tests.common import ChromeBrowser
 
+from odoo.addons.property_base.tests.phone_tour import PhoneTourMixin
 from odoo.addons.property_base.tests.rpc import RpcMixin
 
 from .common import VisitorCase
@@ -15,10 +14,7 @@ LINK = re.compile(r"/p/([^\s]+)")
 
 
 @tagged("post_install", "-at_install")
-class TestVisitHostTour(RpcMixin, HttpCase, VisitorCase):
-    browser_size = "390x844"
-    touch_enabled = True
-
+class TestVisitHostTour(PhoneTourMixin, RpcMixin, HttpCase, VisitorCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -31,27 +27,6 @@ class TestVisitHostTour(RpcMixin, HttpCase, VisitorCase):
                 "property_visitor_night_end_hour": 0,
             }
         )
-
-    def start_tour(self, url_path, tour_name, **kwargs):
-        """Headless Chromium keeps windows at least 500 px wide: emulate the phone's
-        390 px screen through the DevTools protocol before each page is opened."""
-        navigate_to = ChromeBrowser.navigate_to
-        width, height = (int(v) for v in self.browser_size.split("x"))
-
-        def navigate_on_phone(browser, url, wait_stop=False):
-            browser._websocket_request(
-                "Emulation.setDeviceMetricsOverride",
-                params={
-                    "width": width,
-                    "height": height,
-                    "deviceScaleFactor": 1,
-                    "mobile": True,
-                },
-            )
-            return navigate_to(browser, url, wait_stop=wait_stop)
-
-        with patch.object(ChromeBrowser, "navigate_to", navigate_on_phone):
-            return super().start_tour(url_path, tour_name, **kwargs)
 
     def test_v02_tour_host_refuses_and_the_desk_reads_it(self):
         self.rpc_as(self.frontdesk)

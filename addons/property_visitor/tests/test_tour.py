@@ -1,8 +1,7 @@
-from unittest.mock import patch
-
 from odoo import Command, fields
 from odoo.tests import HttpCase, tagged
-from odoo.tests.common import ChromeBrowser
+
+from odoo.addons.property_base.tests.phone_tour import PhoneTourMixin
 
 from .common import VisitorCase
 
@@ -65,32 +64,8 @@ class TestVisitorTour(HttpCase, VisitorCase):
 
 
 @tagged("post_install", "-at_install")
-class TestGuardPhoneTour(HttpCase, VisitorCase):
+class TestGuardPhoneTour(PhoneTourMixin, HttpCase, VisitorCase):
     """The guard's daily task on a phone (390 px wide)."""
-
-    browser_size = "390x844"
-    touch_enabled = True
-
-    def start_tour(self, url_path, tour_name, **kwargs):
-        """Headless Chromium keeps windows at least 500 px wide: emulate the phone's
-        390 px screen through the DevTools protocol before each page is opened."""
-        navigate_to = ChromeBrowser.navigate_to
-        width, height = (int(v) for v in self.browser_size.split("x"))
-
-        def navigate_on_phone(browser, url, wait_stop=False):
-            browser._websocket_request(
-                "Emulation.setDeviceMetricsOverride",
-                params={
-                    "width": width,
-                    "height": height,
-                    "deviceScaleFactor": 1,
-                    "mobile": True,
-                },
-            )
-            return navigate_to(browser, url, wait_stop=wait_stop)
-
-        with patch.object(ChromeBrowser, "navigate_to", navigate_on_phone):
-            return super().start_tour(url_path, tour_name, **kwargs)
 
     def _confirmed_goods_pass(self):
         goods = (
